@@ -1,0 +1,44 @@
+package org.bcos.types;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * SHA-256 (the JDK's, hardware accelerated) with domain separation: {@code domain(tag, parts)} =
+ * SHA-256(len(tag) as one byte || tag in ASCII || parts...). Tags are versioned ("BCOS/tx/v1"), so
+ * a digest of one kind of thing can never be mistaken for another.
+ */
+public final class Digests {
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("the JDK lacks SHA-256", e);
+            }
+          });
+
+  private Digests() {}
+
+  public static Hash sha256(byte[] data) {
+    return sha256(data, 0, data.length);
+  }
+
+  public static Hash sha256(byte[] data, int offset, int length) {
+    MessageDigest md = SHA256.get();
+    md.update(data, offset, length);
+    return Hash.wrap(md.digest());
+  }
+
+  public static Hash domain(String tag, byte[]... parts) {
+    byte[] tagBytes = tag.getBytes(StandardCharsets.US_ASCII);
+    if (tagBytes.length > 255) throw new IllegalArgumentException("domain tag too long");
+    MessageDigest md = SHA256.get();
+    md.update((byte) tagBytes.length);
+    md.update(tagBytes);
+    for (byte[] part : parts) md.update(part);
+    return Hash.wrap(md.digest());
+  }
+}

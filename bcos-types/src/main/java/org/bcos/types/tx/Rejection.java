@@ -1,0 +1,54 @@
+package org.bcos.types.tx;
+
+/**
+ * Every named reason a transaction (or its encoding) is refused. The numeric code is stable: it is
+ * what the JSON-RPC API returns (as {@code error.data.reason} and {@code error.code}) and it is
+ * never reused. Expected failures are values of this enum, never exceptions in the ledger.
+ */
+public enum Rejection {
+  MALFORMED_ENCODING(-32001, "the transaction bytes are not a valid canonical encoding"),
+  MALFORMED_HEX(-32002, "the transaction is not valid hexadecimal"),
+  WRONG_CHAIN_ID(-32003, "the transaction is for a different chain"),
+  BAD_SIGNATURE(-32004, "the signature does not verify for the sender"),
+  NONCE_TOO_LOW(-32005, "the nonce was already used by this sender"),
+  NONCE_GAP_TOO_LARGE(-32006, "the nonce is too far ahead of the sender's next nonce"),
+  INSUFFICIENT_BALANCE(-32007, "the balance does not cover amount plus fee"),
+  AMOUNT_NOT_POSITIVE(-32008, "the amount must be greater than zero"),
+  AMOUNT_OVERFLOW(-32009, "the amount plus fee overflows"),
+  EXPIRED(-32010, "the transaction's expiry height has passed"),
+  EXPIRY_TOO_FAR(-32011, "the expiry height is further ahead than allowed"),
+  OVERSIZED(-32012, "the transaction is larger than the size limit"),
+  FEE_TOO_LOW(-32013, "the fee is below the minimum fee"),
+  UNKNOWN_SENDER(-32014, "the sender account does not exist on chain"),
+  MEMPOOL_FULL(-32015, "the mempool is full and the fee is too low to evict another"),
+  SENDER_QUEUE_FULL(-32016, "this sender has too many pending transactions"),
+  MEMO_TOO_LONG(-32017, "the memo is longer than allowed"),
+  ALREADY_KNOWN(-32018, "the transaction is already pending or final"),
+  SELF_TRANSFER(-32019, "sender and recipient are the same account"),
+  UNSUPPORTED_VERSION(-32020, "the transaction format version is not supported");
+
+  private final int code;
+  private final String sentence;
+
+  Rejection(int code, String sentence) {
+    this.code = code;
+    this.sentence = sentence;
+  }
+
+  /** Stable JSON-RPC error code. */
+  public int code() {
+    return code;
+  }
+
+  /** A clear sentence for people. */
+  public String sentence() {
+    return sentence;
+  }
+
+  public static Rejection fromCode(int code) {
+    for (Rejection r : values()) {
+      if (r.code == code) return r;
+    }
+    return null;
+  }
+}
