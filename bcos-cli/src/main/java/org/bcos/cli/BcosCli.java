@@ -1,0 +1,41 @@
+package org.bcos.cli;
+
+import org.bcos.client.BcosClient;
+import org.bcos.client.RpcError;
+import org.bcos.crypto.KeystoreException;
+import org.bcos.crypto.MnemonicException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code bcos} command. */
+@Command(name = "bcos", mixinStandardHelpOptions = true, version = "bcos 0.1.0",
+    description = "BCOS: a blockchain operating system node (DDCoin + DVS)",
+    subcommands = {NodeCommand.class, KeyCommand.class, SendCommand.class,
+        QueryCommands.Balance.class, QueryCommands.Tx.class, QueryCommands.Block.class,
+        QueryCommands.Status.class, BenchCommand.class})
+public final class BcosCli {
+  private BcosCli() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI; returns the exit code (0 ok, 1 error, 2 usage). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new BcosCli());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      String reason = switch (ex) {
+        case CliException e -> e.reason();
+        case RpcError e -> e.reason();
+        case KeystoreException e -> e.reason().name();
+        case MnemonicException e -> "INVALID_MNEMONIC";
+        case BcosClient.UnreachableException e -> "NODE_UNREACHABLE";
+        default -> null;
+      };
+      if (reason == null) throw ex;
+      cmd.getErr().println("error: " + reason + ": " + ex.getMessage());
+      return 1;
+    });
+    return cl.execute(args);
+  }
+}

@@ -1,0 +1,228 @@
+package org.bcos.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.bcos.client.BcosClient;
+import org.bcos.client.Transactions;
+import org.bcos.crypto.Ed25519;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.crypto.SignatureVerifier;
+import org.bcos.types.Address;
+import org.bcos.types.Amount;
+import org.bcos.types.Hash;
+import org.bcos.types.tx.Transaction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bcos bench transfers}: final transfers per second against a running node. */
+@Command(name = "bench", description = "Benchmarks against a running node",
+    subcommands = {BenchCommand.Transfers.class})
+final class BenchCommand {
+
+  @Command(name = "transfers", description = "Measure signed transfers/s that become final")
+  static final class Transfers implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Option(names = "--count", defaultValue = "50000", description = "transfers to send")
+    int count;
+    @Option(names = "--senders", defaultValue = "100", description = "distinct sending accounts")
+    int senders;
+    @Option(names = "--batch", defaultValue = "500", description = "transactions per RPC call")
+    int batch;
+    @Option(names = "--connections", defaultValue = "4", description = "concurrent RPC calls")
+    int connections;
+    @Option(names = "--from", defaultValue = "dev", description = "funding key") String from;
+    @Option(names = "--seed", defaultValue = "1", description = "seed for keys and recipients")
+    long seed;
+    @Option(names = "--passphrase-file") Path passphraseFile;
+
+    @Override
+    public Integer call() throws Exception {
+      if (count < 1 || count > 10_000_000 || senders < 1 || senders > 100_000 || batch < 1
+          || batch > 1000 || connections < 1 || connections > 64) {
+        throw new CliException("INVALID_ARGUMENT", "count 1..10^7, senders 1..10^5, batch "
+            + "1..1000, connections 1..64");
+      }
+      BcosClient client = common.client();
+      JsonNode status = client.status();
+      String chainId = status.path("chainId").asText();
+      long fee = Long.parseLong(status.path("minFeeUnits").asText());
+      int perSender = (count + senders - 1) / senders;
+      progress("bench: seed=" + seed + " count=" + count + " senders=" + senders);
+      double verifyOne = verifyRate(1);
+      double verifyAll = verifyRate(Runtime.getRuntime().availableProcessors());
+      progress(String.format("bench: Ed25519 verify (%s) %.0f/s on 1 thread, %.0f/s on %d",
+          Ed25519.verifier().name(), verifyOne, verifyAll,
+          Runtime.getRuntime().availableProcessors()));
+      List<Ed25519KeyPair> keys = keys(senders, seed);
+      fund(client, chainId, fee, keys, perSender);
+      List<Transaction> txs = presign(chainId, fee, keys, perSender, client.height() + 10_000);
+      Result r = submitAndWait(client, txs);
+      ObjectNode out = Output.object().put("transfers", txs.size()).put("accepted", r.accepted)
+          .put("seconds", r.seconds).put("finalTransfersPerSecond", r.accepted / r.seconds)
+          .put("blocks", r.blocks).put("verifier", Ed25519.verifier().name())
+          .put("verifyPerSecondOneThread", Math.round(verifyOne))
+          .put("verifyPerSecondAllThreads", Math.round(verifyAll))
+          .put("cores", Runtime.getRuntime().availableProcessors()).put("seed", seed);
+      if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+      return 0;
+    }
+
+    private static void progress(String line) {
+      System.err.println(line);
+    }
+
+    static List<Ed25519KeyPair> keys(int n, long seed) {
+      Random random = new Random(seed);
+      List<Ed25519KeyPair> keys = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        byte[] s = new byte[32];
+        random.nextBytes(s);
+        keys.add(Ed25519KeyPair.fromSeed(s));
+      }
+      return keys;
+    }
+
+    private void fund(BcosClient client, String chainId, long fee, List<Ed25519KeyPair> keys,
+        int perSender) throws Exception {
+      Ed25519KeyPair funder = Keys.unlock(from, passphraseFile);
+      long nonce = client.account(funder.address(), false).path("pendingNonce").asLong();
+      long each = Math.addExact(Math.multiplyExact(perSender, Math.addExact(fee, 1000)), fee);
+      List<Transaction> funding = new ArrayList<>();
+      long expiry = client.height() + 1000;
+      for (Ed25519KeyPair k : keys) {
+        funding.add(Transactions.transfer(chainId, funder, nonce++, fee, expiry, k.address(),
+            each, "bench funding"));
+      }
+      submit(client, funding);
+      progress("bench: funding " + keys.size() + " senders with " + Amount.format(each)
+          + " DDC each");
+      client.awaitFinal(funding.getLast().hash(), Duration.ofSeconds(120));
+    }
+
+    private static List<Transaction> presign(String chainId, long fee, List<Ed25519KeyPair> keys,
+        int perSender, long expiry) {
+      long started = System.nanoTime();
+      List<Transaction> txs = IntStream.range(0, keys.size()).parallel().boxed()
+          .flatMap(i -> {
+            Random r = new Random(i);
+            List<Transaction> mine = new ArrayList<>(perSender);
+            for (int n = 0; n < perSender; n++) {
+              byte[] to = new byte[32];
+              r.nextBytes(to);
+              mine.add(Transactions.transfer(chainId, keys.get(i), n, fee, expiry,
+                  Address.wrap(to), 1000, ""));
+            }
+            return mine.stream();
+          }).toList();
+      progress(String.format("bench: signed %d transfers in %.1f s", txs.size(),
+          (System.nanoTime() - started) / 1e9));
+      // interleave senders so every batch carries many senders, each in nonce order
+      List<Transaction> ordered = new ArrayList<>(txs.size());
+      for (int n = 0; n < perSender; n++) {
+        for (int i = 0; i < keys.size(); i++) ordered.add(txs.get(i * perSender + n));
+      }
+      return ordered;
+    }
+
+    private record Result(long accepted, double seconds, long blocks) {}
+
+    private Result submitAndWait(BcosClient client, List<Transaction> txs) throws Exception {
+      long startHeight = client.height();
+      long started = System.nanoTime();
+      long accepted = submit(client, txs);
+      double submitted = (System.nanoTime() - started) / 1e9;
+      progress(String.format("bench: submitted %d (accepted %d) in %.2f s", txs.size(), accepted,
+          submitted));
+      Hash last = txs.getLast().hash();
+      JsonNode fin = client.awaitFinal(last, Duration.ofMinutes(10));
+      long endHeight = fin.path("height").asLong();
+      long counted = 0;
+      for (long h = startHeight + 1; h <= endHeight; h++) {
+        counted += client.block(Long.toString(h), false).path("txCount").asLong();
+      }
+      long startMillis = client.block(Long.toString(startHeight), false).path("timeMillis")
+          .asLong();
+      double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
+      progress(String.format("bench: final at height %d, %d txs in %d blocks since %d (%d ms "
+          + "of block time)", endHeight, counted, endHeight - startHeight, startHeight,
+          fin.path("height").asLong() > 0 ? client.block(Long.toString(endHeight), false)
+              .path("timeMillis").asLong() - startMillis : 0));
+      return new Result(accepted, seconds, endHeight - startHeight);
+    }
+
+    private long submit(BcosClient client, List<Transaction> txs) throws Exception {
+      ExecutorService pool = Executors.newFixedThreadPool(connections);
+      try {
+        List<Future<Long>> futures = new ArrayList<>();
+        int per = (txs.size() + connections - 1) / connections;
+        for (int c = 0; c < connections; c++) {
+          List<Transaction> slice = txs.subList(Math.min(txs.size(), c * per),
+              Math.min(txs.size(), (c + 1) * per));
+          futures.add(pool.submit(() -> submitSlice(client, slice)));
+        }
+        long accepted = 0;
+        for (Future<Long> f : futures) accepted += f.get();
+        return accepted;
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    private long submitSlice(BcosClient client, List<Transaction> slice) {
+      long accepted = 0;
+      for (int i = 0; i < slice.size(); i += batch) {
+        JsonNode results = client.sendAll(slice.subList(i, Math.min(slice.size(), i + batch)));
+        for (JsonNode r : results) {
+          if (r.path("accepted").asBoolean()) {
+            accepted++;
+          } else if (!"ALREADY_KNOWN".equals(r.path("reason").asText())) {
+            progress("bench: rejected: " + r.path("reason").asText() + " "
+                + r.path("message").asText());
+          }
+        }
+      }
+      return accepted;
+    }
+
+    static double verifyRate(int threads) throws Exception {
+      Ed25519KeyPair key = Ed25519KeyPair.fromSeed(new byte[32]);
+      int n = 4000;
+      byte[][] messages = new byte[n][];
+      byte[][] signatures = new byte[n][];
+      for (int i = 0; i < n; i++) {
+        messages[i] = ("bench " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        signatures[i] = key.sign(messages[i]);
+      }
+      SignatureVerifier v = Ed25519.verifier();
+      byte[] pk = key.publicKey();
+      for (int i = 0; i < n; i++) v.verify(pk, messages[i], signatures[i]);
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        long started = System.nanoTime();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          fs.add(pool.submit(() -> {
+            for (int i = 0; i < n; i++) {
+              if (!v.verify(pk, messages[i], signatures[i])) throw new IllegalStateException();
+            }
+          }));
+        }
+        for (Future<?> f : fs) f.get();
+        return (double) n * threads / ((System.nanoTime() - started) / 1e9);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+}

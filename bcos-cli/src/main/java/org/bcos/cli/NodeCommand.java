@@ -1,0 +1,92 @@
+package org.bcos.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.ledger.Genesis;
+import org.bcos.node.Log;
+import org.bcos.node.Node;
+import org.bcos.node.config.DevChain;
+import org.bcos.node.config.GenesisFile;
+import org.bcos.node.config.NodeConfig;
+import org.bcos.types.Amount;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bcos node}: runs a node until Ctrl-C or SIGTERM. */
+@Command(name = "node", description = "Run a node (--dev: a single-validator development chain)")
+final class NodeCommand implements Callable<Integer> {
+  @Option(names = "--dev", description = "development chain: 1 s blocks, funded `dev` key")
+  boolean dev;
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "data directory (default ./bcos-data/dev with --dev, else ./bcos-data/node)")
+  Path data;
+  @Option(names = "--rpc-port", defaultValue = "8645", description = "JSON-RPC port") int rpcPort;
+  @Option(names = "--rpc-host", defaultValue = "127.0.0.1", description = "JSON-RPC bind address")
+  String rpcHost;
+  @Option(names = "--block-interval-ms",
+      description = "block interval (default 1000 with --dev, else 10000)") Long blockInterval;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = data != null ? data : Path.of("bcos-data", dev ? "dev" : "node");
+    Genesis genesis;
+    Ed25519KeyPair validator;
+    DevChain.Prepared prepared = null;
+    if (dev) {
+      prepared = DevChain.prepare(dir, CommonOptions.keystore());
+      genesis = prepared.genesis();
+      validator = prepared.validatorKey();
+    } else {
+      Path genesisFile = dir.resolve("genesis.json");
+      if (!Files.exists(genesisFile)) {
+        throw new CliException("NO_GENESIS", "no genesis.json in " + dir.toAbsolutePath()
+            + " (use --dev for a development chain)");
+      }
+      genesis = GenesisFile.read(genesisFile);
+      validator = DevChain.loadOrCreateValidatorKey(dir.resolve("validator.key"));
+    }
+    long interval = blockInterval != null ? blockInterval
+        : dev ? NodeConfig.DEV_BLOCK_INTERVAL_MILLIS : NodeConfig.DEFAULT_BLOCK_INTERVAL_MILLIS;
+    NodeConfig config = new NodeConfig(dir, rpcHost, rpcPort, interval,
+        org.bcos.node.mempool.MempoolLimits.DEFAULT, NodeConfig.RpcLimits.DEFAULT);
+    Node node = Node.start(config, genesis, validator);
+    banner(node, dir, prepared);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      Log.info("node", "stopping at height " + node.ledger().head().height());
+      node.close();
+      stopped.countDown();
+    }, "bcos-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private static void banner(Node node, Path dir, DevChain.Prepared prepared) {
+    var rpc = node.rpcAddress();
+    String host = rpc.getAddress().getHostAddress();
+    System.out.println("BCOS node " + Node.VERSION + (prepared != null
+        ? " - development chain" : ""));
+    System.out.println("  chain id:   " + node.ledger().params().chainId());
+    System.out.println("  genesis:    " + node.ledger().genesisHash().toHex());
+    System.out.println("  height:     " + node.ledger().head().height());
+    System.out.println("  data:       " + dir.toAbsolutePath());
+    System.out.println("  rpc:        http://" + host + ":" + rpc.getPort() + "/rpc  (ws://"
+        + host + ":" + rpc.getPort() + "/ws)");
+    System.out.println("  validator:  " + node.ledger().genesis().validator());
+    System.out.println("  signatures: " + node.ledger().signatures().verifierName());
+    if (prepared != null) {
+      long balance = node.ledger().account(prepared.devAddress()).map(a -> a.balanceUnits())
+          .orElse(0L);
+      System.out.println("  dev key:    'dev' = " + prepared.devAddress());
+      System.out.println("  dev balance: " + Amount.format(balance) + " DDC");
+      System.out.println("  DEVELOPMENT ONLY: the 'dev' key has an empty passphrase. Never use it"
+          + " on a real network.");
+      prepared.newDevMnemonic().ifPresent(words ->
+          System.out.println("  dev key mnemonic (shown once): " + words));
+    }
+    System.out.flush();
+  }
+}

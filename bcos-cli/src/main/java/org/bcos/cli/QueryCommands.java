@@ -1,0 +1,107 @@
+package org.bcos.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
+import org.bcos.ledger.coin.CoinSchema;
+import org.bcos.ledger.state.StateKey;
+import org.bcos.storage.merkle.MerkleProof;
+import org.bcos.types.Address;
+import org.bcos.types.Digests;
+import org.bcos.types.Hash;
+import org.bcos.types.Hex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Read-only commands: balance, tx, block, status. */
+final class QueryCommands {
+  private QueryCommands() {}
+
+  private static void print(CommonOptions common, JsonNode node) {
+    if (common.json) Output.json(System.out, node); else Output.human(System.out, node);
+  }
+
+  @Command(name = "balance", description = "Show an account's balance (optionally proven)")
+  static final class Balance implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "NAME|ADDRESS") String who;
+    @Option(names = "--verify", description = "fetch a Merkle proof and check it against the "
+        + "state root") boolean verify;
+
+    @Override
+    public Integer call() {
+      Address address = Keys.resolve(who);
+      ObjectNode account = (ObjectNode) common.client().account(address, verify);
+      if (verify) {
+        boolean ok = verifyProof(address, account);
+        account.put("proofVerified", ok);
+        account.remove("proof");
+        account.remove("accountEncoding");
+        if (!ok) {
+          print(common, account);
+          throw new CliException("PROOF_INVALID", "the node's proof does not match its state root");
+        }
+      }
+      print(common, account);
+      return 0;
+    }
+
+    static boolean verifyProof(Address address, JsonNode account) {
+      Hash root = Hash.fromHex(account.path("stateRoot").asText());
+      MerkleProof proof = MerkleProof.decode(Hex.decode(account.path("proof").asText()));
+      Hash key = StateKey.treeKey(CoinSchema.ACCOUNTS, address.toBytes());
+      if (!proof.key().equals(key)) return false;
+      if (!account.path("exists").asBoolean()) return MerkleProof.verifyExclusion(root, key, proof);
+      byte[] encoding = Hex.decode(account.path("accountEncoding").asText());
+      var decoded = org.bcos.ledger.coin.api.Account.decode(encoding);
+      boolean matches = Long.toString(decoded.balanceUnits())
+          .equals(account.path("balanceUnits").asText())
+          && decoded.nonce() == account.path("nonce").asLong();
+      return matches && MerkleProof.verifyInclusion(root, key, Digests.sha256(encoding), proof);
+    }
+  }
+
+  @Command(name = "tx", description = "Show a transaction (pending or final)")
+  static final class Tx implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "HASH") String hash;
+
+    @Override
+    public Integer call() {
+      Hash h;
+      try {
+        h = Hash.fromHex(hash);
+      } catch (IllegalArgumentException e) {
+        throw new CliException("INVALID_HASH", "not a transaction hash: " + e.getMessage());
+      }
+      print(common, common.client().transaction(h));
+      return 0;
+    }
+  }
+
+  @Command(name = "block", description = "Show a block: latest (default), a height or a hash")
+  static final class Block implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "latest|HEIGHT|HASH", defaultValue = "latest") String ref;
+    @Option(names = "--full", description = "include full transactions") boolean full;
+
+    @Override
+    public Integer call() {
+      print(common, common.client().block(ref, full));
+      return 0;
+    }
+  }
+
+  @Command(name = "status", description = "Show the node's chain, height and mempool")
+  static final class Status implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() {
+      print(common, common.client().status());
+      return 0;
+    }
+  }
+}

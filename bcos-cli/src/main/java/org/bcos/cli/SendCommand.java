@@ -1,0 +1,75 @@
+package org.bcos.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.bcos.client.BcosClient;
+import org.bcos.client.Transactions;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.types.Address;
+import org.bcos.types.Amount;
+import org.bcos.types.Hash;
+import org.bcos.types.tx.Transaction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bcos send}: sign a transfer, submit it, and wait until it is final. */
+@Command(name = "send", description = "Send DDC; waits until the transfer is final")
+final class SendCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Option(names = "--from", required = true, description = "name of a local key") String from;
+  @Option(names = "--to", required = true, description = "dd1… address or local key name")
+  String to;
+  @Option(names = "--amount", required = true, description = "DDC, e.g. 1250.5") String amount;
+  @Option(names = "--fee", description = "DDC (default: the chain's minimum fee)") String fee;
+  @Option(names = "--memo", defaultValue = "", description = "up to 256 bytes of text")
+  String memo;
+  @Option(names = "--expiry-blocks", defaultValue = "1000",
+      description = "blocks from now after which the transfer can no longer be included")
+  long expiryBlocks;
+  @Option(names = "--no-wait", description = "return once the node has admitted the transfer")
+  boolean noWait;
+  @Option(names = "--timeout", defaultValue = "60", description = "seconds to wait for finality")
+  long timeoutSeconds;
+  @Option(names = "--passphrase-file") Path passphraseFile;
+
+  @Override
+  public Integer call() throws Exception {
+    Ed25519KeyPair key = Keys.unlock(from, passphraseFile);
+    Address recipient = Keys.resolve(to);
+    long units = parseAmount(amount, "--amount");
+    BcosClient client = common.client();
+    JsonNode status = client.status();
+    long feeUnits = fee != null ? parseAmount(fee, "--fee")
+        : Long.parseLong(status.path("minFeeUnits").asText());
+    long nonce = client.account(key.address(), false).path("pendingNonce").asLong();
+    long expiry = status.path("height").asLong() + expiryBlocks;
+    Transaction tx = Transactions.transfer(status.path("chainId").asText(), key, nonce, feeUnits,
+        expiry, recipient, units, memo);
+    Hash hash = client.send(tx);
+    ObjectNode out = Output.object().put("hash", hash.toHex());
+    if (noWait) {
+      out.put("status", "pending");
+    } else {
+      JsonNode fin = client.awaitFinal(hash, Duration.ofSeconds(timeoutSeconds));
+      out.put("status", "final").put("height", fin.path("height").asLong());
+    }
+    out.put("from", key.address().toString()).put("to", recipient.toString())
+        .put("amount", Amount.format(units)).put("amountUnits", Long.toString(units))
+        .put("fee", Amount.format(feeUnits)).put("feeUnits", Long.toString(feeUnits))
+        .put("nonce", nonce);
+    if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+    return 0;
+  }
+
+  static long parseAmount(String text, String option) {
+    try {
+      return Amount.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("INVALID_AMOUNT", option + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.bcos.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bcos.types.Address;
+import org.bcos.types.Hash;
+import org.bcos.types.Hex;
+import org.bcos.types.tx.Transaction;
+
+/** Java SDK for a node's JSON-RPC API (docs/RPC.md). Thread-safe. */
+public final class BcosClient {
+  public static final String DEFAULT_URL = "http://127.0.0.1:8645";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI rpcUri;
+  private final HttpClient http;
+  private final AtomicLong ids = new AtomicLong();
+
+  public BcosClient(String baseUrl) {
+    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.rpcUri = URI.create(base.endsWith("/rpc") ? base : base + "/rpc");
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  /** Thrown when the node cannot be reached at all. */
+  public static final class UnreachableException extends RuntimeException {
+    public UnreachableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Calls {@code method}; returns the result or throws {@link RpcError}. */
+  public JsonNode call(String method, Object... params) {
+    ObjectNode req = JSON.createObjectNode();
+    req.put("jsonrpc", "2.0");
+    req.put("id", ids.incrementAndGet());
+    req.put("method", method);
+    req.set("params", JSON.valueToTree(params));
+    JsonNode res = post(req.toString());
+    JsonNode err = res.get("error");
+    if (err != null && !err.isNull()) {
+      throw new RpcError(err.path("code").asInt(), err.path("data").path("reason").asText(""),
+          err.path("message").asText());
+    }
+    return res.get("result");
+  }
+
+  private JsonNode post(String body) {
+    HttpRequest request = HttpRequest.newBuilder(rpcUri).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new RpcError(-32603, "HTTP_" + response.statusCode(),
+            "node answered HTTP " + response.statusCode());
+      }
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UnreachableException("cannot reach a bcos node at " + rpcUri
+          + " (is `./bcos node --dev` running?): " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnreachableException("interrupted", e);
+    }
+  }
+
+  public JsonNode status() {
+    return call("bcos_status");
+  }
+
+  public String chainId() {
+    return call("bcos_chainId").path("chainId").asText();
+  }
+
+  public long height() {
+    return status().path("height").asLong();
+  }
+
+  public JsonNode account(Address address, boolean withProof) {
+    return call("bcos_getAccount", address.toString(), withProof);
+  }
+
+  public Hash send(Transaction tx) {
+    return Hash.fromHex(call("bcos_sendRawTransaction", Hex.encode(tx.encoded()))
+        .path("hash").asText());
+  }
+
+  /** Submits many transactions in one call; per-transaction results in order. */
+  public ArrayNode sendAll(List<Transaction> txs) {
+    String[] hexes = txs.stream().map(t -> Hex.encode(t.encoded())).toArray(String[]::new);
+    return (ArrayNode) call("bcos_sendRawTransactions", (Object) hexes);
+  }
+
+  /** The transaction (pending or final), or throws RpcError with reason NOT_FOUND. */
+  public JsonNode transaction(Hash hash) {
+    return call("bcos_getTransaction", hash.toHex());
+  }
+
+  public JsonNode block(String ref, boolean fullTransactions) {
+    Object param = ref.matches("\\d{1,18}") ? (Object) Long.parseLong(ref) : ref;
+    return call("bcos_getBlock", param, fullTransactions);
+  }
+
+  /** Polls until the transaction is final or {@code timeout} passes; returns its final view. */
+  public JsonNode awaitFinal(Hash hash, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        JsonNode tx = transaction(hash);
+        if ("final".equals(tx.path("status").asText())) return tx;
+      } catch (RpcError e) {
+        if (!"NOT_FOUND".equals(e.reason())) throw e;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new RpcError(-32040, "TIMEOUT", "transaction " + hash.toHex()
+            + " not final after " + timeout.toSeconds() + " s");
+      }
+      Thread.sleep(100);
+    }
+  }
+}

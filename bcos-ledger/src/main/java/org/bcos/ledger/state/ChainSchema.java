@@ -1,0 +1,24 @@
+package org.bcos.ledger.state;
+
+import java.util.List;
+import org.bcos.ledger.coin.CoinSchema;
+import org.bcos.storage.Column;
+
+/**
+ * Schema v1 of the chain's storage. Column ids are never reused. State columns are committed to by
+ * the state root; chain columns hold blocks and indexes.
+ */
+public final class ChainSchema {
+  public static final Column BLOCKS = new Column(2, "blocks");
+  public static final Column BLOCK_HASHES = new Column(3, "block_hashes");
+  public static final Column TX_INDEX = new Column(4, "tx_index");
+  public static final Column META = new Column(5, "meta");
+
+  /** Columns whose contents the state root commits to. */
+  public static final List<Column> STATE_COLUMNS = List.of(CoinSchema.ACCOUNTS);
+
+  public static final List<Column> ALL =
+      List.of(CoinSchema.ACCOUNTS, BLOCKS, BLOCK_HASHES, TX_INDEX, META);
+
+  private ChainSchema() {}
+}

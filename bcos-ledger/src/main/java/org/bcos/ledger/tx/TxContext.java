@@ -1,0 +1,10 @@
+package org.bcos.ledger.tx;
+
+import org.bcos.ledger.ChainParams;
+import org.bcos.ledger.coin.CoinStore;
+import org.bcos.ledger.state.WorkingState;
+import org.bcos.types.Address;
+
+/** What a handler sees while executing one transaction in a block. */
+public record TxContext(
+    ChainParams params, long height, Address proposer, WorkingState state, CoinStore coins) {}

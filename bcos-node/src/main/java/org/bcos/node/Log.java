@@ -1,0 +1,40 @@
+package org.bcos.node;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** One line per event: UTC time, level, component, message. Deliberately tiny. */
+public final class Log {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static volatile PrintStream out = System.out;
+  private static volatile boolean debug = Boolean.getBoolean("bcos.debug");
+
+  private Log() {}
+
+  public static void redirect(PrintStream stream) {
+    out = stream;
+  }
+
+  public static void info(String component, String message) {
+    line("INFO ", component, message);
+  }
+
+  public static void warn(String component, String message) {
+    line("WARN ", component, message);
+  }
+
+  public static void error(String component, String message) {
+    line("ERROR", component, message);
+  }
+
+  public static void debug(String component, String message) {
+    if (debug) line("DEBUG", component, message);
+  }
+
+  private static void line(String level, String component, String message) {
+    out.println(TIME.format(Instant.now()) + " " + level + " " + component + ": " + message);
+  }
+}

@@ -1,0 +1,77 @@
+package org.bcos.node;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.bcos.ledger.block.Block;
+import org.bcos.types.tx.Rejection;
+
+/** Counters exported at {@code GET /metrics} in the Prometheus text format. */
+public final class NodeMetrics {
+  private final AtomicLong height = new AtomicLong();
+  private final LongAdder txsFinal = new LongAdder();
+  private final LongAdder blocks = new LongAdder();
+  private final AtomicLong lastBlockMicros = new AtomicLong();
+  private final LongAdder admitted = new LongAdder();
+  private final LongAdder[] rejected = new LongAdder[Rejection.values().length];
+  private final LongAdder rpcRequests = new LongAdder();
+
+  public NodeMetrics() {
+    for (int i = 0; i < rejected.length; i++) rejected[i] = new LongAdder();
+  }
+
+  void blockCommitted(Block block, long micros) {
+    height.set(block.height());
+    blocks.increment();
+    txsFinal.add(block.transactions().size());
+    lastBlockMicros.set(micros);
+  }
+
+  public void admitted() {
+    admitted.increment();
+  }
+
+  public void rejected(Rejection r) {
+    rejected[r.ordinal()].increment();
+  }
+
+  public void rpcRequest() {
+    rpcRequests.increment();
+  }
+
+  /** Prometheus exposition text; {@code mempoolSize} is sampled by the caller. */
+  public String render(int mempoolSize, long mempoolBytes) {
+    StringBuilder sb = new StringBuilder(2048);
+    gauge(sb, "bcos_chain_height", "Height of the last committed block", height.get());
+    counter(sb, "bcos_blocks_committed_total", "Blocks committed since start", blocks.sum());
+    counter(sb, "bcos_txs_final_total", "Transactions final since start", txsFinal.sum());
+    gauge(sb, "bcos_last_block_build_seconds", "Time to build and commit the last block",
+        lastBlockMicros.get() / 1e6);
+    gauge(sb, "bcos_mempool_txs", "Pending transactions", mempoolSize);
+    gauge(sb, "bcos_mempool_bytes", "Pending transaction bytes", mempoolBytes);
+    counter(sb, "bcos_txs_admitted_total", "Transactions admitted to the mempool", admitted.sum());
+    counter(sb, "bcos_rpc_requests_total", "JSON-RPC calls served", rpcRequests.sum());
+    sb.append("# HELP bcos_txs_rejected_total Transactions refused at admission, by reason\n");
+    sb.append("# TYPE bcos_txs_rejected_total counter\n");
+    for (Rejection r : Rejection.values()) {
+      sb.append("bcos_txs_rejected_total{reason=\"").append(r.name()).append("\"} ")
+          .append(rejected[r.ordinal()].sum()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static void gauge(StringBuilder sb, String name, String help, double value) {
+    sb.append("# HELP ").append(name).append(' ').append(help).append('\n')
+        .append("# TYPE ").append(name).append(" gauge\n")
+        .append(name).append(' ').append(format(value)).append('\n');
+  }
+
+  private static void counter(StringBuilder sb, String name, String help, long value) {
+    sb.append("# HELP ").append(name).append(' ').append(help).append('\n')
+        .append("# TYPE ").append(name).append(" counter\n")
+        .append(name).append(' ').append(value).append('\n');
+  }
+
+  private static String format(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+}

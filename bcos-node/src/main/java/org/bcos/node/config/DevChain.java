@@ -1,0 +1,79 @@
+package org.bcos.node.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.crypto.Keystore;
+import org.bcos.crypto.Mnemonic;
+import org.bcos.ledger.ChainParams;
+import org.bcos.ledger.Genesis;
+import org.bcos.types.Address;
+import org.bcos.types.Hex;
+
+/**
+ * Prepares a development chain on first start: a validator key in the data directory, a {@code
+ * dev} key in the local keystore (empty passphrase: DEVELOPMENT ONLY) and a genesis giving the
+ * whole supply to it. Later starts reuse all three.
+ */
+public final class DevChain {
+  public static final String CHAIN_ID = "bcos-dev";
+  public static final String DEV_KEY_NAME = "dev";
+
+  /** What a dev start needs, and whether anything was created now. */
+  public record Prepared(Genesis genesis, Ed25519KeyPair validatorKey, Address devAddress,
+      Optional<String> newDevMnemonic, boolean newGenesis) {}
+
+  private DevChain() {}
+
+  public static Prepared prepare(Path dataDir, Keystore keystore) throws IOException {
+    Files.createDirectories(dataDir);
+    Ed25519KeyPair validator = loadOrCreateValidatorKey(dataDir.resolve("validator.key"));
+    Optional<String> mnemonic = Optional.empty();
+    Address devAddress;
+    var existing = keystore.find(DEV_KEY_NAME);
+    if (existing.isPresent()) {
+      devAddress = existing.get().address();
+    } else {
+      String words = Mnemonic.generate(new SecureRandom());
+      Ed25519KeyPair dev = Mnemonic.toKeyPair(words);
+      keystore.create(DEV_KEY_NAME, dev, new char[0]);
+      devAddress = dev.address();
+      mnemonic = Optional.of(words);
+    }
+    Path genesisFile = dataDir.resolve("genesis.json");
+    boolean created = false;
+    Genesis genesis;
+    if (Files.exists(genesisFile)) {
+      genesis = GenesisFile.read(genesisFile);
+    } else {
+      genesis = Genesis.dev(ChainParams.defaults(CHAIN_ID), System.currentTimeMillis(),
+          devAddress, validator.address());
+      GenesisFile.write(genesis, genesisFile);
+      created = true;
+    }
+    return new Prepared(genesis, validator, devAddress, mnemonic, created);
+  }
+
+  /** Reads the validator seed (hex) or creates it with owner-only permissions. */
+  public static Ed25519KeyPair loadOrCreateValidatorKey(Path file) throws IOException {
+    if (Files.exists(file)) {
+      String hex = Files.readString(file, StandardCharsets.US_ASCII).trim();
+      return Ed25519KeyPair.fromSeed(Hex.decode(hex));
+    }
+    Ed25519KeyPair key = Ed25519KeyPair.generate(new SecureRandom());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, Hex.encode(key.seed()) + "\n", StandardCharsets.US_ASCII);
+    try {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // non-POSIX file system: permissions are the platform's default
+    }
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return key;
+  }
+}

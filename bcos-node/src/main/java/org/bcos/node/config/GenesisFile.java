@@ -1,0 +1,75 @@
+package org.bcos.node.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bcos.ledger.ChainParams;
+import org.bcos.ledger.Genesis;
+import org.bcos.types.Address;
+import org.bcos.types.Amount;
+
+/** Reads and writes {@code genesis.json}; amounts are exact DDC decimal strings. */
+public final class GenesisFile {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private GenesisFile() {}
+
+  public static Genesis read(Path file) {
+    try {
+      return parse(JSON.readTree(file.toFile()));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read genesis file " + file + ": " + e.getMessage());
+    }
+  }
+
+  static Genesis parse(JsonNode root) {
+    JsonNode p = required(root, "params");
+    ChainParams params = new ChainParams(required(root, "chainId").asText(),
+        required(p, "minFeeUnits").asLong(), required(p, "maxTxsPerBlock").asInt(),
+        required(p, "maxBlockBytes").asLong(), required(p, "maxExpiryDeltaBlocks").asLong(),
+        required(p, "maxNonceGap").asInt());
+    List<Genesis.Allocation> allocations = new ArrayList<>();
+    for (JsonNode a : required(root, "allocations")) {
+      allocations.add(new Genesis.Allocation(Address.parse(required(a, "address").asText()),
+          Amount.parse(required(a, "amount").asText())));
+    }
+    return new Genesis(params, required(root, "timeMillis").asLong(),
+        Address.parse(required(root, "validator").asText()), allocations);
+  }
+
+  private static JsonNode required(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException("genesis file lacks the field '" + field + "'");
+    }
+    return v;
+  }
+
+  public static void write(Genesis genesis, Path file) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    ChainParams p = genesis.params();
+    root.put("chainId", p.chainId());
+    root.put("timeMillis", genesis.timeMillis());
+    root.put("validator", genesis.validator().toString());
+    ObjectNode params = root.putObject("params");
+    params.put("minFeeUnits", p.minFeeUnits());
+    params.put("maxTxsPerBlock", p.maxTxsPerBlock());
+    params.put("maxBlockBytes", p.maxBlockBytes());
+    params.put("maxExpiryDeltaBlocks", p.maxExpiryDeltaBlocks());
+    params.put("maxNonceGap", p.maxNonceGap());
+    ArrayNode allocations = root.putArray("allocations");
+    for (Genesis.Allocation a : genesis.allocations()) {
+      allocations.addObject().put("address", a.address().toString())
+          .put("amount", Amount.format(a.units()));
+    }
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,206 @@
+package org.bcos.node.mempool;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.tx.TransactionProcessor;
+import org.bcos.ledger.tx.Verdict;
+import org.bcos.types.Address;
+import org.bcos.types.Hash;
+import org.bcos.types.tx.Rejection;
+import org.bcos.types.tx.Transaction;
+
+/**
+ * Pending transactions that passed stateless and signature checks. Per-sender nonce order; limits
+ * on count, bytes and per-sender count; when full, the lowest-fee transaction (and that sender's
+ * later ones) is evicted for a higher-fee newcomer. Blocks take, per sender, only the run of
+ * consecutive nonces starting at the account's next nonce, highest fee first. Thread-safe.
+ */
+public final class Mempool {
+  private record Entry(Transaction tx, long seq, long cost) {}
+
+  private static final class SenderQueue {
+    final TreeMap<Long, Entry> byNonce = new TreeMap<>();
+    long pendingCost;
+  }
+
+  private static final Comparator<Entry> EVICTION_ORDER =
+      Comparator.comparingLong((Entry e) -> e.tx().fee()).thenComparing(
+          Comparator.comparingLong(Entry::seq).reversed());
+
+  private final MempoolLimits limits;
+  private final int maxNonceGap;
+  private final Map<Address, SenderQueue> senders = new HashMap<>();
+  private final Map<Hash, Entry> byHash = new HashMap<>();
+  private final TreeSet<Entry> byFee = new TreeSet<>(EVICTION_ORDER);
+  private long bytes;
+  private long seq;
+
+  public Mempool(MempoolLimits limits, int maxNonceGap) {
+    this.limits = limits;
+    this.maxNonceGap = maxNonceGap;
+  }
+
+  /**
+   * Admits a transaction whose stateless checks and signature passed. {@code account} is the
+   * sender's committed state (empty if unknown).
+   */
+  public synchronized Verdict add(Transaction tx, Optional<Account> account) {
+    if (byHash.containsKey(tx.hash())) return Verdict.reject(Rejection.ALREADY_KNOWN, "pending");
+    if (account.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_SENDER, tx.sender().toString());
+    Account acct = account.get();
+    if (tx.nonce() < acct.nonce()) {
+      return Verdict.reject(Rejection.NONCE_TOO_LOW, "next nonce is " + acct.nonce());
+    }
+    if (tx.nonce() - acct.nonce() > maxNonceGap) {
+      return Verdict.reject(Rejection.NONCE_GAP_TOO_LARGE,
+          "next nonce is " + acct.nonce() + ", at most " + maxNonceGap + " ahead");
+    }
+    SenderQueue queue = senders.computeIfAbsent(tx.sender(), a -> new SenderQueue());
+    Verdict verdict = checkSenderQueue(tx, acct, queue);
+    if (verdict.ok()) verdict = makeRoom(tx);
+    if (!verdict.ok()) {
+      if (queue.byNonce.isEmpty()) senders.remove(tx.sender());
+      return verdict;
+    }
+    // eviction may have emptied (and unlinked) this sender's queue
+    queue = senders.computeIfAbsent(tx.sender(), a -> new SenderQueue());
+    Entry entry = new Entry(tx, seq++, TransactionProcessor.maxCost(tx));
+    queue.byNonce.put(tx.nonce(), entry);
+    queue.pendingCost = Math.addExact(queue.pendingCost, entry.cost());
+    byHash.put(tx.hash(), entry);
+    byFee.add(entry);
+    bytes += tx.encodedSize();
+    return Verdict.OK;
+  }
+
+  private Verdict checkSenderQueue(Transaction tx, Account acct, SenderQueue queue) {
+    if (queue.byNonce.containsKey(tx.nonce())) {
+      return Verdict.reject(Rejection.ALREADY_KNOWN, "nonce " + tx.nonce() + " already pending");
+    }
+    if (queue.byNonce.size() >= limits.maxPerSender()) {
+      return Verdict.reject(Rejection.SENDER_QUEUE_FULL, "limit " + limits.maxPerSender());
+    }
+    long cost = TransactionProcessor.maxCost(tx);
+    long available = acct.balanceUnits() - queue.pendingCost;
+    if (available < cost) {
+      return Verdict.reject(Rejection.INSUFFICIENT_BALANCE, "needs " + cost
+          + " units, has " + acct.balanceUnits() + " minus " + queue.pendingCost + " pending");
+    }
+    return Verdict.OK;
+  }
+
+  private Verdict makeRoom(Transaction tx) {
+    while (byHash.size() >= limits.maxTxs() || bytes + tx.encodedSize() > limits.maxBytes()) {
+      Entry lowest = byFee.isEmpty() ? null : byFee.first();
+      if (lowest == null || lowest.tx().fee() >= tx.fee()) {
+        return Verdict.reject(Rejection.MEMPOOL_FULL,
+            byHash.size() + " transactions, " + bytes + " bytes pending");
+      }
+      removeFrom(lowest.tx().sender(), lowest.tx().nonce(), true);
+    }
+    return Verdict.OK;
+  }
+
+  /** Removes the entry at {@code nonce} and, if {@code andLater}, every later nonce. */
+  private void removeFrom(Address sender, long nonce, boolean andLater) {
+    SenderQueue queue = senders.get(sender);
+    if (queue == null) return;
+    var doomed = andLater ? queue.byNonce.tailMap(nonce, true) : queue.byNonce.subMap(nonce, true,
+        nonce, true);
+    for (Entry e : new ArrayList<>(doomed.values())) {
+      byHash.remove(e.tx().hash());
+      byFee.remove(e);
+      bytes -= e.tx().encodedSize();
+      queue.pendingCost -= e.cost();
+    }
+    doomed.clear();
+    if (queue.byNonce.isEmpty()) senders.remove(sender);
+  }
+
+  /**
+   * Up to {@code max} executable transactions: for each sender the consecutive nonces from its
+   * next nonce, merged highest fee first (ties: earliest arrival).
+   */
+  public synchronized List<Transaction> candidates(int max, Function<Address, Long> nextNonce) {
+    PriorityQueue<Entry> ready = new PriorityQueue<>(EVICTION_ORDER.reversed());
+    for (Map.Entry<Address, SenderQueue> s : senders.entrySet()) {
+      Entry first = s.getValue().byNonce.get(nextNonce.apply(s.getKey()));
+      if (first != null) ready.add(first);
+    }
+    List<Transaction> out = new ArrayList<>(Math.min(max, byHash.size()));
+    while (!ready.isEmpty() && out.size() < max) {
+      Entry e = ready.poll();
+      out.add(e.tx());
+      Entry next = senders.get(e.tx().sender()).byNonce.get(e.tx().nonce() + 1);
+      if (next != null) ready.add(next);
+    }
+    return out;
+  }
+
+  /** Drops transactions that are now final, and any a sender can no longer use. */
+  public synchronized void removeFinal(List<Transaction> included) {
+    for (Transaction tx : included) {
+      removeFrom(tx.sender(), tx.nonce(), false);
+      SenderQueue queue = senders.get(tx.sender());
+      if (queue != null) {
+        // anything at or below a final nonce can never execute
+        for (Long stale : new ArrayList<>(queue.byNonce.headMap(tx.nonce(), true).keySet())) {
+          removeFrom(tx.sender(), stale, false);
+        }
+      }
+    }
+  }
+
+  /** Drops a transaction the block builder refused for good (expired, unaffordable, ...). */
+  public synchronized void drop(Transaction tx) {
+    if (byHash.containsKey(tx.hash())) removeFrom(tx.sender(), tx.nonce(), false);
+  }
+
+  /** Drops every transaction whose expiry height is below {@code nextHeight}. */
+  public synchronized int dropExpired(long nextHeight) {
+    List<Transaction> expired = new ArrayList<>();
+    for (Entry e : byHash.values()) {
+      if (e.tx().body().expiryHeight() < nextHeight) expired.add(e.tx());
+    }
+    expired.forEach(this::drop);
+    return expired.size();
+  }
+
+  public synchronized boolean contains(Hash txHash) {
+    return byHash.containsKey(txHash);
+  }
+
+  public synchronized Optional<Transaction> get(Hash txHash) {
+    Entry e = byHash.get(txHash);
+    return e == null ? Optional.empty() : Optional.of(e.tx());
+  }
+
+  /** The next nonce the sender should use, counting its consecutive pending transactions. */
+  public synchronized long pendingNonce(Address sender, long committedNonce) {
+    SenderQueue queue = senders.get(sender);
+    long n = committedNonce;
+    while (queue != null && queue.byNonce.containsKey(n)) n++;
+    return n;
+  }
+
+  public synchronized int size() {
+    return byHash.size();
+  }
+
+  public synchronized long bytes() {
+    return bytes;
+  }
+
+  public MempoolLimits limits() {
+    return limits;
+  }
+}

@@ -1,0 +1,99 @@
+package org.bcos.node.rpc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.bcos.ledger.Ledger;
+import org.bcos.ledger.TxLocation;
+import org.bcos.ledger.block.Block;
+import org.bcos.ledger.block.BlockHeader;
+import org.bcos.ledger.coin.api.Account;
+import org.bcos.types.Amount;
+import org.bcos.types.Hex;
+import org.bcos.types.tx.CoinTransfer;
+import org.bcos.types.tx.Transaction;
+
+/** JSON shapes of the API: amounts as exact DDC strings plus base units under {@code …Units}. */
+final class JsonViews {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private JsonViews() {}
+
+  static void amount(ObjectNode node, String field, long units) {
+    node.put(field, Amount.format(units));
+    node.put(field + "Units", Long.toString(units));
+  }
+
+  static ObjectNode account(Ledger.AccountProof proof, String address, long pendingNonce,
+      boolean withProof) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("address", address);
+    Optional<Account> a = proof.account();
+    n.put("exists", a.isPresent());
+    amount(n, "balance", a.map(Account::balanceUnits).orElse(0L));
+    n.put("nonce", a.map(Account::nonce).orElse(0L));
+    n.put("pendingNonce", pendingNonce);
+    n.put("height", proof.height());
+    n.put("stateRoot", proof.stateRoot().toHex());
+    if (withProof) {
+      n.put("proof", Hex.encode(proof.proof().encode()));
+      a.ifPresent(acct -> n.put("accountEncoding", Hex.encode(acct.encode())));
+    }
+    return n;
+  }
+
+  static ObjectNode header(Block block) {
+    BlockHeader h = block.header();
+    ObjectNode n = JSON.createObjectNode();
+    n.put("height", h.height());
+    n.put("hash", block.hash().toHex());
+    n.put("timeMillis", h.timeMillis());
+    n.put("previousHash", h.previousHash().toHex());
+    n.put("txRoot", h.txRoot().toHex());
+    n.put("stateRoot", h.stateRoot().toHex());
+    n.put("proposer", h.proposer().toString());
+    n.put("txCount", h.txCount());
+    n.put("signature", Hex.encode(block.signature()));
+    return n;
+  }
+
+  static ObjectNode block(Block block, boolean fullTransactions) {
+    ObjectNode n = header(block);
+    ArrayNode txs = n.putArray("transactions");
+    for (int i = 0; i < block.transactions().size(); i++) {
+      Transaction tx = block.transactions().get(i);
+      if (fullTransactions) {
+        txs.add(transaction(tx, Optional.of(new TxLocation(block.height(), i)), block));
+      } else {
+        txs.add(tx.hash().toHex());
+      }
+    }
+    return n;
+  }
+
+  static ObjectNode transaction(Transaction tx, Optional<TxLocation> location, Block block) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("hash", tx.hash().toHex());
+    n.put("status", location.isPresent() ? "final" : "pending");
+    location.ifPresent(l -> {
+      n.put("height", l.height());
+      n.put("index", l.index());
+      if (block != null) n.put("blockHash", block.hash().toHex());
+    });
+    n.put("chainId", tx.body().chainId());
+    n.put("from", tx.sender().toString());
+    n.put("nonce", tx.nonce());
+    amount(n, "fee", tx.fee());
+    n.put("expiryHeight", tx.body().expiryHeight());
+    switch (tx.message()) {
+      case CoinTransfer t -> {
+        n.put("type", "coin.transfer");
+        n.put("to", t.to().toString());
+        amount(n, "amount", t.amountUnits());
+        n.put("memo", t.memo());
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,45 @@
+package org.bcos.node.rpc;
+
+import org.bcos.ledger.tx.Verdict;
+
+/** A JSON-RPC error: standard codes (-32700..-32603) or a named transaction rejection. */
+public final class RpcException extends RuntimeException {
+  public static final int PARSE_ERROR = -32700;
+  public static final int INVALID_REQUEST = -32600;
+  public static final int METHOD_NOT_FOUND = -32601;
+  public static final int INVALID_PARAMS = -32602;
+  public static final int INTERNAL_ERROR = -32603;
+  public static final int NOT_FOUND = -32040;
+  public static final int LIMIT_EXCEEDED = -32041;
+
+  private final int code;
+  private final String reason;
+
+  public RpcException(int code, String reason, String message) {
+    super(message);
+    this.code = code;
+    this.reason = reason;
+  }
+
+  public static RpcException invalidParams(String message) {
+    return new RpcException(INVALID_PARAMS, "INVALID_PARAMS", message);
+  }
+
+  public static RpcException notFound(String message) {
+    return new RpcException(NOT_FOUND, "NOT_FOUND", message);
+  }
+
+  public static RpcException rejected(Verdict verdict) {
+    return new RpcException(verdict.rejection().code(), verdict.rejection().name(),
+        verdict.message());
+  }
+
+  public int code() {
+    return code;
+  }
+
+  /** Stable upper-case name of the error, returned as {@code error.data.reason}. */
+  public String reason() {
+    return reason;
+  }
+}

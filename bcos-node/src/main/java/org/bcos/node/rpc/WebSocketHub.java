@@ -1,0 +1,110 @@
+package org.bcos.node.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bcos.ledger.Ledger;
+import org.bcos.ledger.block.Block;
+import org.bcos.types.Hash;
+import org.bcos.types.tx.Transaction;
+
+/**
+ * WebSocket subscriptions: {@code bcos_subscribe ["newBlocks"]} and {@code bcos_subscribe
+ * ["txFinal", HASH]}; notifications are {@code bcos_subscription} calls carrying the subscription
+ * id and the result. Bounded per connection.
+ */
+final class WebSocketHub {
+  private record Subscription(String id, Channel channel, String kind, Hash txHash) {}
+
+  private final Ledger ledger;
+  private final int maxPerConnection;
+  private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+
+  WebSocketHub(Ledger ledger, int maxPerConnection) {
+    this.ledger = ledger;
+    this.maxPerConnection = maxPerConnection;
+  }
+
+  JsonNode subscribe(Channel channel, JsonNode params) {
+    String kind = params.path(0).asText("");
+    long open = subscriptions.values().stream().filter(s -> s.channel() == channel).count();
+    if (open >= maxPerConnection) {
+      throw new RpcException(RpcException.LIMIT_EXCEEDED, "LIMIT_EXCEEDED",
+          "at most " + maxPerConnection + " subscriptions per connection");
+    }
+    String id = "0x" + Long.toHexString(ids.incrementAndGet());
+    switch (kind) {
+      case "newBlocks" -> subscriptions.put(id, new Subscription(id, channel, kind, null));
+      case "txFinal" -> {
+        Hash hash;
+        try {
+          hash = Hash.fromHex(params.path(1).asText(""));
+        } catch (IllegalArgumentException e) {
+          throw RpcException.invalidParams("txFinal needs a transaction hash: " + e.getMessage());
+        }
+        subscriptions.put(id, new Subscription(id, channel, kind, hash));
+        ledger.txLocation(hash).ifPresent(loc ->
+            ledger.block(loc.height()).ifPresent(b -> notifyTx(subscriptions.get(id), b)));
+      }
+      default -> throw RpcException.invalidParams(
+          "unknown subscription '" + kind + "' (newBlocks, txFinal)");
+    }
+    channel.closeFuture().addListener(f -> dropChannel(channel));
+    return JsonViews.JSON.getNodeFactory().textNode(id);
+  }
+
+  JsonNode unsubscribe(Channel channel, JsonNode params) {
+    Subscription s = subscriptions.get(params.path(0).asText(""));
+    boolean removed = s != null && s.channel() == channel && subscriptions.remove(s.id()) != null;
+    return JsonViews.JSON.getNodeFactory().booleanNode(removed);
+  }
+
+  void onBlock(Block block) {
+    if (subscriptions.isEmpty()) return;
+    Map<Hash, Integer> index = null;
+    for (Subscription s : subscriptions.values()) {
+      if (s.kind().equals("newBlocks")) {
+        send(s, JsonViews.header(block));
+      } else {
+        if (index == null) {
+          index = new java.util.HashMap<>();
+          for (int i = 0; i < block.transactions().size(); i++) {
+            index.put(block.transactions().get(i).hash(), i);
+          }
+        }
+        if (index.containsKey(s.txHash())) notifyTx(s, block);
+      }
+    }
+  }
+
+  private void notifyTx(Subscription s, Block block) {
+    if (s == null || subscriptions.remove(s.id()) == null) return;
+    for (int i = 0; i < block.transactions().size(); i++) {
+      Transaction tx = block.transactions().get(i);
+      if (tx.hash().equals(s.txHash())) {
+        send(s, JsonViews.transaction(tx,
+            java.util.Optional.of(new org.bcos.ledger.TxLocation(block.height(), i)), block));
+        return;
+      }
+    }
+  }
+
+  private void send(Subscription s, JsonNode result) {
+    ObjectNode n = JsonViews.JSON.createObjectNode();
+    n.put("jsonrpc", "2.0");
+    n.put("method", "bcos_subscription");
+    ObjectNode p = n.putObject("params");
+    p.put("subscription", s.id());
+    p.set("result", result);
+    s.channel().writeAndFlush(new TextWebSocketFrame(JsonRpcDispatcher.write(n)));
+  }
+
+  private void dropChannel(Channel channel) {
+    subscriptions.values().removeIf(s -> s.channel() == channel);
+  }
+}
