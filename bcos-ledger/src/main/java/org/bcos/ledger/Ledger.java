@@ -30,6 +30,7 @@ import org.bcos.types.Address;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.Encoder;
+import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 
 /**
@@ -191,6 +192,10 @@ public final class Ledger implements CoinView {
       Block parent = head;
       long height = parent.height() + 1;
       Address proposer = proposerKey.address();
+      if (!proposer.equals(genesis.validator())) {
+        throw new IllegalArgumentException("only the validator " + genesis.validator()
+            + " may build blocks, not " + proposer);
+      }
       WorkingState working = new WorkingState(store);
       TxContext ctx = new TxContext(params(), height, proposer, working, new CoinStore(working));
       List<Transaction> included = new ArrayList<>();
@@ -201,7 +206,12 @@ public final class Ledger implements CoinView {
             || bytes + tx.encodedSize() > params().maxBlockBytes()) {
           break;
         }
-        Verdict verdict = processor.execute(ctx, tx);
+        // the same checks importBlock applies, so a built block is always importable
+        Verdict verdict = processor.checkStateless(tx);
+        if (verdict.ok() && !signatures.verify(tx)) {
+          verdict = Verdict.reject(Rejection.BAD_SIGNATURE, "");
+        }
+        if (verdict.ok()) verdict = processor.execute(ctx, tx);
         if (verdict.ok()) {
           included.add(tx);
           bytes += tx.encodedSize();
@@ -253,7 +263,7 @@ public final class Ledger implements CoinView {
       for (Transaction tx : block.transactions()) {
         Verdict v = processor.checkStateless(tx);
         if (v.ok() && !signatures.verify(tx)) {
-          v = Verdict.reject(org.bcos.types.tx.Rejection.BAD_SIGNATURE, "");
+          v = Verdict.reject(Rejection.BAD_SIGNATURE, "");
         }
         if (v.ok()) v = processor.execute(ctx, tx);
         require(v.ok(), "transaction " + tx.hash() + " is invalid: " + v.message());

@@ -32,9 +32,18 @@ public final class Digests {
     return Hash.wrap(md.digest());
   }
 
+  private static byte[] asciiTag(String tag) {
+    if (tag.isEmpty() || tag.length() > 255) {
+      throw new IllegalArgumentException("a domain tag is 1 to 255 characters, got " + tag.length());
+    }
+    for (int i = 0; i < tag.length(); i++) {
+      if (tag.charAt(i) > 0x7f) throw new IllegalArgumentException("a domain tag must be ASCII");
+    }
+    return tag.getBytes(StandardCharsets.US_ASCII);
+  }
+
   public static Hash domain(String tag, byte[]... parts) {
-    byte[] tagBytes = tag.getBytes(StandardCharsets.US_ASCII);
-    if (tagBytes.length > 255) throw new IllegalArgumentException("domain tag too long");
+    byte[] tagBytes = asciiTag(tag);
     MessageDigest md = SHA256.get();
     md.update((byte) tagBytes.length);
     md.update(tagBytes);

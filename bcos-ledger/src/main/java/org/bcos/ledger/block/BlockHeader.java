@@ -51,8 +51,19 @@ public record BlockHeader(
     if (version != VERSION) {
       throw new CodecException(CodecException.Reason.INVALID_VALUE, "block version " + version);
     }
-    return new BlockHeader(
-        d.string(32), d.u64(), d.u64(), d.hash(), d.hash(), d.hash(), d.address(), (int) d.u32());
+    BlockHeader header = new BlockHeader(
+        d.string(32), d.u64(), d.u64(), d.hash(), d.hash(), d.hash(), d.address(), 0);
+    long txCount = d.u32();
+    if (txCount > Block.MAX_TXS) {
+      throw new CodecException(CodecException.Reason.INVALID_VALUE,
+          "block claims " + txCount + " transactions, limit " + Block.MAX_TXS);
+    }
+    return header.withTxCount((int) txCount);
+  }
+
+  BlockHeader withTxCount(int count) {
+    return new BlockHeader(chainId, height, timeMillis, previousHash, txRoot, stateRoot, proposer,
+        count);
   }
 
   public Hash hash() {

@@ -3,10 +3,13 @@ package org.bcos.node.mempool;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -98,15 +101,37 @@ public final class Mempool {
     return Verdict.OK;
   }
 
+  /**
+   * Evicts the lowest-fee transactions (each with its sender's later nonces) until {@code tx} fits,
+   * but only if every needed victim pays less than {@code tx}: the victims are chosen first, so a
+   * refused newcomer evicts nothing.
+   */
   private Verdict makeRoom(Transaction tx) {
-    while (byHash.size() >= limits.maxTxs() || bytes + tx.encodedSize() > limits.maxBytes()) {
-      Entry lowest = byFee.isEmpty() ? null : byFee.first();
+    List<Entry> victims = new ArrayList<>();
+    Set<Entry> doomed = new HashSet<>();
+    int count = byHash.size();
+    long used = bytes;
+    Iterator<Entry> lowestFirst = byFee.iterator();
+    while (count >= limits.maxTxs() || used + tx.encodedSize() > limits.maxBytes()) {
+      Entry lowest = null;
+      while (lowestFirst.hasNext() && lowest == null) {
+        Entry e = lowestFirst.next();
+        if (!doomed.contains(e)) lowest = e;
+      }
       if (lowest == null || lowest.tx().fee() >= tx.fee()) {
         return Verdict.reject(Rejection.MEMPOOL_FULL,
             byHash.size() + " transactions, " + bytes + " bytes pending");
       }
-      removeFrom(lowest.tx().sender(), lowest.tx().nonce(), true);
+      victims.add(lowest);
+      SenderQueue queue = senders.get(lowest.tx().sender());
+      for (Entry e : queue.byNonce.tailMap(lowest.tx().nonce(), true).values()) {
+        if (doomed.add(e)) {
+          count--;
+          used -= e.tx().encodedSize();
+        }
+      }
     }
+    for (Entry victim : victims) removeFrom(victim.tx().sender(), victim.tx().nonce(), true);
     return Verdict.OK;
   }
 
