@@ -52,7 +52,7 @@ final class NodeCommand implements Callable<Integer> {
         : dev ? NodeConfig.DEV_BLOCK_INTERVAL_MILLIS : NodeConfig.DEFAULT_BLOCK_INTERVAL_MILLIS;
     NodeConfig config = new NodeConfig(dir, rpcHost, rpcPort, interval,
         org.bcos.node.mempool.MempoolLimits.DEFAULT, NodeConfig.RpcLimits.DEFAULT);
-    Node node = Node.start(config, genesis, validator);
+    Node node = startOrExplain(config, genesis, validator);
     banner(node, dir, prepared);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -62,6 +62,21 @@ final class NodeCommand implements Callable<Integer> {
     }, "bcos-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private static Node startOrExplain(NodeConfig config, Genesis genesis, Ed25519KeyPair validator)
+      throws Exception {
+    try {
+      return Node.start(config, genesis, validator);
+    } catch (java.net.BindException e) {
+      throw new CliException("RPC_PORT_IN_USE", "cannot listen on " + config.rpcHost() + ":"
+          + config.rpcPort() + " (" + e.getMessage() + "); is another node running? Use "
+          + "--rpc-port");
+    } catch (org.bcos.storage.StorageException e) {
+      throw new CliException("STORAGE", e.getMessage());
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new CliException("CANNOT_START", e.getMessage());
+    }
   }
 
   private static void banner(Node node, Path dir, DevChain.Prepared prepared) {
