@@ -31,7 +31,7 @@ class ArchitectureTest {
   void cryptoDependsOnlyOnTypes() {
     classes().that().resideInAPackage("org.bcos.crypto..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("org.bcos.crypto..",
-            "org.bcos.types..", "java..", "org.bouncycastle..")
+            "org.bcos.types..", "java..", "javax.crypto..", "org.bouncycastle..")
         .check(bcos);
   }
 

@@ -1,5 +1,6 @@
 package org.bcos.node.rpc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -27,6 +28,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -135,12 +138,19 @@ public final class RpcServer implements AutoCloseable {
       String text = frame.text();
       Channel ch = ctx.channel();
       workers.execute(() -> {
+        List<String> subscribed = new ArrayList<>();
         String out = dispatcher.handle(text, (method, params) -> switch (method) {
-          case "bcos_subscribe" -> hub.subscribe(ch, params);
+          case "bcos_subscribe" -> {
+            JsonNode id = hub.subscribe(ch, params);
+            subscribed.add(id.asText());
+            yield id;
+          }
           case "bcos_unsubscribe" -> hub.unsubscribe(ch, params);
           default -> methods.call(method, params);
         });
         if (out != null) ch.writeAndFlush(new TextWebSocketFrame(out));
+        // a transaction already final is reported only once the client has the subscription id
+        subscribed.forEach(hub::catchUp);
       });
     }
   }

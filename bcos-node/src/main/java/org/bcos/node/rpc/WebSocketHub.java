@@ -48,14 +48,23 @@ final class WebSocketHub {
           throw RpcException.invalidParams("txFinal needs a transaction hash: " + e.getMessage());
         }
         subscriptions.put(id, new Subscription(id, channel, kind, hash));
-        ledger.txLocation(hash).ifPresent(loc ->
-            ledger.block(loc.height()).ifPresent(b -> notifyTx(subscriptions.get(id), b)));
       }
       default -> throw RpcException.invalidParams(
           "unknown subscription '" + kind + "' (newBlocks, txFinal)");
     }
     channel.closeFuture().addListener(f -> dropChannel(channel));
     return JsonViews.JSON.getNodeFactory().textNode(id);
+  }
+
+  /**
+   * Notifies a {@code txFinal} subscription whose transaction was already final when it was made.
+   * Called after the subscription id was sent, so the client knows the id of the notification.
+   */
+  void catchUp(String id) {
+    Subscription s = subscriptions.get(id);
+    if (s == null || !s.kind().equals("txFinal")) return;
+    ledger.txLocation(s.txHash()).ifPresent(loc ->
+        ledger.block(loc.height()).ifPresent(b -> notifyTx(s, b)));
   }
 
   JsonNode unsubscribe(Channel channel, JsonNode params) {

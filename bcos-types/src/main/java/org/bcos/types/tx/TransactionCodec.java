@@ -82,8 +82,10 @@ public final class TransactionCodec {
   private static Message decodeMessage(Decoder d) {
     int tag = d.u8();
     return switch (tag) {
+      // the memo's own limit is a ledger rule (MEMO_TOO_LONG); the codec bounds it only by the
+      // transaction size, so callers get the named reason
       case CoinTransfer.TAG ->
-          new CoinTransfer(d.address(), d.u64(), d.string(CoinTransfer.MAX_MEMO_BYTES));
+          new CoinTransfer(d.address(), d.u64(), d.string(Transaction.MAX_ENCODED_BYTES));
       default -> throw new CodecException(Reason.INVALID_VALUE, "unknown message tag " + tag);
     };
   }
