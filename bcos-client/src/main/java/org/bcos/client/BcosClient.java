@@ -42,12 +42,28 @@ public final class BcosClient {
 
   /** Calls {@code method}; returns the result or throws {@link RpcError}. */
   public JsonNode call(String method, Object... params) {
+    return callPrepared(request(ids.incrementAndGet(), method, params));
+  }
+
+  /** The JSON text of one call, so callers (load generators) can prepare requests ahead. */
+  public static String request(long id, String method, Object... params) {
     ObjectNode req = JSON.createObjectNode();
     req.put("jsonrpc", "2.0");
-    req.put("id", ids.incrementAndGet());
+    req.put("id", id);
     req.put("method", method);
     req.set("params", JSON.valueToTree(params));
-    JsonNode res = post(req.toString());
+    return req.toString();
+  }
+
+  /** The request text of {@code bcos_sendRawTransactions} for {@code txs}. */
+  public static String sendAllRequest(long id, List<Transaction> txs) {
+    String[] hexes = txs.stream().map(t -> Hex.encode(t.encoded())).toArray(String[]::new);
+    return request(id, "bcos_sendRawTransactions", (Object) hexes);
+  }
+
+  /** Sends a request made by {@link #request}; returns the result or throws {@link RpcError}. */
+  public JsonNode callPrepared(String requestText) {
+    JsonNode res = post(requestText);
     JsonNode err = res.get("error");
     if (err != null && !err.isNull()) {
       throw new RpcError(err.path("code").asInt(), err.path("data").path("reason").asText(""),
@@ -99,8 +115,7 @@ public final class BcosClient {
 
   /** Submits many transactions in one call; per-transaction results in order. */
   public ArrayNode sendAll(List<Transaction> txs) {
-    String[] hexes = txs.stream().map(t -> Hex.encode(t.encoded())).toArray(String[]::new);
-    return (ArrayNode) call("bcos_sendRawTransactions", (Object) hexes);
+    return (ArrayNode) callPrepared(sendAllRequest(ids.incrementAndGet(), txs));
   }
 
   /** The transaction (pending or final), or throws RpcError with reason NOT_FOUND. */

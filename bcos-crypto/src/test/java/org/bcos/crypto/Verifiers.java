@@ -13,12 +13,16 @@ import java.util.List;
 final class Verifiers {
   private Verifiers() {}
 
-  /** The reference, the BouncyCastle path and, if libsodium loads, the native path. */
+  /**
+   * The reference (first), the BouncyCastle path, the native path if libsodium loads, and last the
+   * slow BigInteger oracle the reference was checked against.
+   */
   static List<SignatureVerifier> all() {
     List<SignatureVerifier> verifiers = new ArrayList<>();
     verifiers.add(new Zip215Verifier());
     verifiers.add(new BouncyCastleVerifier());
     SodiumVerifier.load().ifPresent(verifiers::add);
+    verifiers.add(new Zip215OracleVerifier());
     return verifiers;
   }
 

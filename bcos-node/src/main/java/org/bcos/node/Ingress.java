@@ -45,20 +45,52 @@ public final class Ingress implements AutoCloseable {
     return submitAllHex(List.of(hex)).getFirst();
   }
 
-  /** Submits many hex-encoded transactions; results are in the same order. */
+  /**
+   * Submits many hex-encoded transactions; results are in the same order. Decoding, stateless
+   * checks and signatures run in parallel on all cores; admission to the mempool is in order.
+   */
   public List<Result> submitAllHex(List<String> hexes) {
-    List<Object> decoded = new ArrayList<>(hexes.size());
-    for (String hex : hexes) decoded.add(decode(hex));
-    boolean[] signatureOk = verifyParallel(decoded);
+    Object[] checked = checkParallel(hexes);
     List<Result> results = new ArrayList<>(hexes.size());
-    for (int i = 0; i < decoded.size(); i++) {
-      if (decoded.get(i) instanceof Result failed) {
-        results.add(failed);
-      } else {
-        results.add(admit((Transaction) decoded.get(i), signatureOk[i]));
-      }
+    for (Object o : checked) {
+      results.add(o instanceof Transaction tx ? admit(tx) : (Result) o);
     }
     return results;
+  }
+
+  /** Per item: a Transaction that passed every check before admission, or a failed Result. */
+  private Object[] checkParallel(List<String> hexes) {
+    Object[] out = new Object[hexes.size()];
+    int chunk = Math.max(32, (hexes.size() + workers - 1) / workers);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int from = chunk; from < hexes.size(); from += chunk) {
+      int start = from;
+      int end = Math.min(hexes.size(), from + chunk);
+      futures.add(verifiers.submit(() -> checkRange(hexes, out, start, end)));
+    }
+    checkRange(hexes, out, 0, Math.min(chunk, hexes.size()));
+    for (Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while checking transactions", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("checking transactions failed", e.getCause());
+      }
+    }
+    return out;
+  }
+
+  private void checkRange(List<String> hexes, Object[] out, int start, int end) {
+    for (int i = start; i < end; i++) {
+      Object decoded = decode(hexes.get(i));
+      if (decoded instanceof Transaction tx && !ledger.signatures().verify(tx)) {
+        decoded = new Result(tx.hash(), Verdict.reject(Rejection.BAD_SIGNATURE,
+            "not signed by " + tx.sender()));
+      }
+      out[i] = decoded;
+    }
   }
 
   private Object decode(String hex) {
@@ -89,42 +121,7 @@ public final class Ingress implements AutoCloseable {
     return stateless.ok() ? tx : new Result(tx.hash(), stateless);
   }
 
-  private boolean[] verifyParallel(List<Object> decoded) {
-    boolean[] ok = new boolean[decoded.size()];
-    int chunk = Math.max(64, (decoded.size() + workers - 1) / workers);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int from = 0; from < decoded.size(); from += chunk) {
-      int start = from;
-      int end = Math.min(decoded.size(), from + chunk);
-      Runnable task = () -> {
-        for (int i = start; i < end; i++) {
-          if (decoded.get(i) instanceof Transaction tx) ok[i] = ledger.signatures().verify(tx);
-        }
-      };
-      if (end == decoded.size() && start == 0) {
-        task.run();
-      } else {
-        futures.add(verifiers.submit(task));
-      }
-    }
-    for (Future<?> f : futures) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while verifying signatures", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("signature verification failed", e.getCause());
-      }
-    }
-    return ok;
-  }
-
-  private Result admit(Transaction tx, boolean signatureOk) {
-    if (!signatureOk) {
-      return new Result(tx.hash(), Verdict.reject(Rejection.BAD_SIGNATURE,
-          "not signed by " + tx.sender()));
-    }
+  private Result admit(Transaction tx) {
     if (ledger.txLocation(tx.hash()).isPresent()) {
       return new Result(tx.hash(), Verdict.reject(Rejection.ALREADY_KNOWN, "already final"));
     }

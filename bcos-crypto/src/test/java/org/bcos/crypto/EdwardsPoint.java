@@ -4,8 +4,8 @@ import java.math.BigInteger;
 
 /**
  * A point of edwards25519 (-x^2 + y^2 = 1 + d x^2 y^2 over p = 2^255 - 19) in extended coordinates
- * (X:Y:Z:T) with x = X/Z, y = Y/Z, xy = T/Z. BigInteger arithmetic: this serves the reference
- * verifier, which must be obviously right rather than fast.
+ * (X:Y:Z:T) with x = X/Z, y = Y/Z, xy = T/Z. BigInteger arithmetic: this serves the test
+ * oracle ({@link Zip215OracleVerifier}), which must be obviously right rather than fast.
  */
 record EdwardsPoint(BigInteger x, BigInteger y, BigInteger z, BigInteger t) {
   static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
