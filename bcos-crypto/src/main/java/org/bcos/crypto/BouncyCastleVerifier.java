@@ -15,28 +15,14 @@ package org.bcos.crypto;
  * reference. The final answer is therefore exactly ZIP-215's; {@code VerifierAgreementTest} checks
  * it on the edge-case vectors and on random mutations.
  */
-public final class BouncyCastleVerifier implements SignatureVerifier {
-  private final Zip215Verifier reference = new Zip215Verifier();
+public final class BouncyCastleVerifier extends StricterFastPath {
 
   /** Creates the verifier; it holds no mutable state. */
   public BouncyCastleVerifier() {}
 
-  @Override
-  public boolean verify(byte[] publicKey32, byte[] message, byte[] signature64) {
-    if (publicKey32 == null || message == null || signature64 == null) {
-      return false;
-    }
-    if (publicKey32.length != 32 || signature64.length != 64) {
-      return false;
-    }
-    if (fastAccepts(publicKey32, message, signature64)) {
-      return true;
-    }
-    return reference.verify(publicKey32, message, signature64);
-  }
-
   /** BouncyCastle's stricter check; any exception it throws counts as "not accepted". */
-  static boolean fastAccepts(byte[] publicKey32, byte[] message, byte[] signature64) {
+  @Override
+  boolean fastAccepts(byte[] publicKey32, byte[] message, byte[] signature64) {
     try {
       return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(
           signature64, 0, publicKey32, 0, message, 0, message.length);

@@ -28,12 +28,11 @@ import java.util.Optional;
  * <p>The call is a critical downcall over heap arrays: no copying and no arena per call. Needs
  * {@code --enable-native-access=ALL-UNNAMED} (the launcher and tests pass it).
  */
-public final class SodiumVerifier implements SignatureVerifier {
+public final class SodiumVerifier extends StricterFastPath {
   private static final List<String> LIBRARY_NAMES = List.of("libsodium.so.23", "libsodium.so");
   private static volatile Optional<SodiumVerifier> loaded;
 
   private final MethodHandle verifyDetached;
-  private final Zip215Verifier reference = new Zip215Verifier();
 
   private SodiumVerifier(MethodHandle verifyDetached) {
     this.verifyDetached = verifyDetached;
@@ -95,20 +94,7 @@ public final class SodiumVerifier implements SignatureVerifier {
   }
 
   @Override
-  public boolean verify(byte[] publicKey32, byte[] message, byte[] signature64) {
-    if (publicKey32 == null || message == null || signature64 == null) {
-      return false;
-    }
-    if (publicKey32.length != 32 || signature64.length != 64) {
-      return false;
-    }
-    if (nativeAccepts(publicKey32, message, signature64)) {
-      return true;
-    }
-    return reference.verify(publicKey32, message, signature64);
-  }
-
-  boolean nativeAccepts(byte[] publicKey32, byte[] message, byte[] signature64) {
+  boolean fastAccepts(byte[] publicKey32, byte[] message, byte[] signature64) {
     try {
       int result =
           (int)

@@ -40,10 +40,7 @@ public final class Zip215Verifier implements SignatureVerifier {
 
   @Override
   public boolean verify(byte[] publicKey32, byte[] message, byte[] signature64) {
-    if (publicKey32 == null || message == null || signature64 == null) {
-      return false;
-    }
-    if (publicKey32.length != 32 || signature64.length != 64) {
+    if (!StricterFastPath.wellFormed(publicKey32, message, signature64)) {
       return false;
     }
     if (!belowGroupOrder(signature64, 32)) {

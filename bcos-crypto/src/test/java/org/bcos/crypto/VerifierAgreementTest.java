@@ -69,11 +69,11 @@ class VerifierAgreementTest {
   @MethodSource("speccheckCases")
   void fastPathAcceptImpliesZip215Accept(
       String name, byte[] message, byte[] publicKey, byte[] signature, boolean zip215Accepts) {
-    if (BouncyCastleVerifier.fastAccepts(publicKey, message, signature)) {
+    if (new BouncyCastleVerifier().fastAccepts(publicKey, message, signature)) {
       assertTrue(zip215Accepts, "BouncyCastle accepted a ZIP-215 reject");
     }
     var sodium = SodiumVerifier.load();
-    if (sodium.isPresent() && sodium.get().nativeAccepts(publicKey, message, signature)) {
+    if (sodium.isPresent() && sodium.get().fastAccepts(publicKey, message, signature)) {
       assertTrue(zip215Accepts, "libsodium accepted a ZIP-215 reject");
     }
   }
