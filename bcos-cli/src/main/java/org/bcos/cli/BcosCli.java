@@ -17,6 +17,9 @@ public final class BcosCli {
   private BcosCli() {}
 
   public static void main(String[] args) {
+    // third-party logs (Netty, JDK) follow the node's one-line format: time level component: text
+    System.setProperty("java.util.logging.SimpleFormatter.format",
+        "%1$tFT%1$tT.%1$tLZ %4$-5s %3$s: %5$s%6$s%n");
     System.exit(run(args));
   }
 
@@ -34,6 +37,11 @@ public final class BcosCli {
       };
       if (reason == null) throw ex;
       cmd.getErr().println("error: " + reason + ": " + ex.getMessage());
+      if (cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--json")) {
+        var error = Output.object();
+        error.putObject("error").put("reason", reason).put("message", ex.getMessage());
+        Output.json(System.out, error);
+      }
       return 1;
     });
     return cl.execute(args);
