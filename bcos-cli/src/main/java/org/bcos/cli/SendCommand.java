@@ -1,17 +1,12 @@
 package org.bcos.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.bcos.client.BcosClient;
-import org.bcos.client.Transactions;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
-import org.bcos.types.Hash;
-import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.CoinTransfer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,26 +36,12 @@ final class SendCommand implements Callable<Integer> {
     Ed25519KeyPair key = Keys.unlock(from, passphraseFile);
     Address recipient = Keys.resolve(to);
     long units = parseAmount(amount, "--amount");
-    BcosClient client = common.client();
-    JsonNode status = client.status();
-    long feeUnits = fee != null ? parseAmount(fee, "--fee")
-        : Long.parseLong(status.path("minFeeUnits").asText());
-    long nonce = client.account(key.address(), false).path("pendingNonce").asLong();
-    long expiry = status.path("height").asLong() + expiryBlocks;
-    Transaction tx = Transactions.transfer(status.path("chainId").asText(), key, nonce, feeUnits,
-        expiry, recipient, units, memo);
-    Hash hash = client.send(tx);
-    ObjectNode out = Output.object().put("hash", hash.toHex());
-    if (noWait) {
-      out.put("status", "pending");
-    } else {
-      JsonNode fin = client.awaitFinal(hash, Duration.ofSeconds(timeoutSeconds));
-      out.put("status", "final").put("height", fin.path("height").asLong());
-    }
-    out.put("from", key.address().toString()).put("to", recipient.toString())
-        .put("amount", Amount.format(units)).put("amountUnits", Long.toString(units))
-        .put("fee", Amount.format(feeUnits)).put("feeUnits", Long.toString(feeUnits))
-        .put("nonce", nonce);
+    TxSubmitter.Payment payment = new TxSubmitter.Payment(
+        fee != null ? parseAmount(fee, "--fee") : null, null);
+    ObjectNode out = TxSubmitter.submit(common, key, new CoinTransfer(recipient, units, memo),
+        payment, expiryBlocks, !noWait, timeoutSeconds);
+    out.put("to", recipient.toString()).put("amount", Amount.format(units))
+        .put("amountUnits", Long.toString(units));
     if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
     return 0;
   }

@@ -135,6 +135,10 @@ public final class BcosClient {
       try {
         JsonNode tx = transaction(hash);
         if ("final".equals(tx.path("status").asText())) return tx;
+        if ("dropped".equals(tx.path("status").asText())) {
+          throw new RpcError(tx.path("code").asInt(), tx.path("reason").asText(),
+              tx.path("message").asText() + " (refused when the block was built)");
+        }
       } catch (RpcError e) {
         if (!"NOT_FOUND".equals(e.reason())) throw e;
       }

@@ -2,6 +2,8 @@ package org.bcos.client;
 
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.types.Address;
+import org.bcos.types.Hash;
+import org.bcos.types.tx.Message;
 import org.bcos.types.tx.CoinTransfer;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
@@ -17,6 +19,31 @@ public final class Transactions {
     }
     byte[] digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body)).toBytes();
     return TransactionCodec.assemble(body, key.sign(digest));
+  }
+
+  /** Signs {@code message} from {@code from}. */
+  public static Transaction build(String chainId, Ed25519KeyPair from, long nonce, long feeUnits,
+      long expiryHeight, Message message) {
+    return sign(new TxBody(chainId, from.address(), nonce, feeUnits, expiryHeight, message), from);
+  }
+
+  /**
+   * Signs a fee-free transaction and searches a proof-of-work stamp with at least {@code bits}
+   * leading zero bits (about 2^bits hashes; bounded at 2^40).
+   */
+  public static Transaction feeFree(String chainId, Ed25519KeyPair from, long nonce,
+      long expiryHeight, Message message, int bits) {
+    if (bits < 0 || bits > 40) throw new IllegalArgumentException("difficulty 0..40 bits");
+    TxBody body = new TxBody(chainId, from.address(), nonce, 0, expiryHeight, message);
+    byte[] bodyBytes = TransactionCodec.encodeBody(body);
+    Hash digest = TransactionCodec.signingDigest(bodyBytes);
+    byte[] signature = from.sign(digest.toBytes());
+    for (long stamp = 0; stamp < (1L << 41); stamp++) {
+      if (TransactionCodec.powBits(digest, stamp) >= bits) {
+        return TransactionCodec.assemble(body, signature, stamp);
+      }
+    }
+    throw new IllegalStateException("no stamp found");
   }
 
   public static Transaction transfer(String chainId, Ed25519KeyPair from, long nonce,

@@ -165,6 +165,21 @@ public final class Ledger implements CoinView {
   public record AccountProof(long height, Hash stateRoot, Optional<Account> account,
       MerkleProof proof) {}
 
+  /** Read-only DVS state as committed (a fresh view per call). */
+  public org.bcos.ledger.dvs.DvsStore dvsView() {
+    return new org.bcos.ledger.dvs.DvsStore(new WorkingState(store));
+  }
+
+  /** Committed entries of a state column under {@code prefix}, in key order (for recounts). */
+  public List<java.util.Map.Entry<byte[], byte[]>> stateEntries(org.bcos.storage.Column column,
+      byte[] prefix, int limit) {
+    List<java.util.Map.Entry<byte[], byte[]>> out = new ArrayList<>();
+    store.forEach(column, prefix, (k, v) -> {
+      if (out.size() < limit) out.add(java.util.Map.entry(k, v));
+    });
+    return out;
+  }
+
   public Optional<Block> block(long height) {
     if (height < 0) return Optional.empty();
     byte[] raw = store.get(ChainSchema.BLOCKS, heightKey(height));
@@ -197,7 +212,7 @@ public final class Ledger implements CoinView {
             + " may build blocks, not " + proposer);
       }
       WorkingState working = new WorkingState(store);
-      TxContext ctx = new TxContext(params(), height, proposer, working, new CoinStore(working));
+      TxContext ctx = TxContext.forBlock(params(), height, proposer, working);
       List<Transaction> included = new ArrayList<>();
       List<BlockResult.Skipped> skipped = new ArrayList<>();
       long bytes = 0;
@@ -219,6 +234,7 @@ public final class Ledger implements CoinView {
           skipped.add(new BlockResult.Skipped(tx, verdict));
         }
       }
+      processor.dvs().endBlock(ctx);
       long time = Math.max(nowMillis, parent.header().timeMillis());
       Block block = seal(parent, height, time, proposer, included, working, proposerKey);
       return new BlockResult(block, skipped);
@@ -258,8 +274,7 @@ public final class Ledger implements CoinView {
       require(h.txRoot().equals(TxRoot.of(block.transactions().stream()
           .map(Transaction::hash).toList())), "tx root does not match the transactions");
       WorkingState working = new WorkingState(store);
-      TxContext ctx = new TxContext(params(), h.height(), h.proposer(), working,
-          new CoinStore(working));
+      TxContext ctx = TxContext.forBlock(params(), h.height(), h.proposer(), working);
       for (Transaction tx : block.transactions()) {
         Verdict v = processor.checkStateless(tx);
         if (v.ok() && !signatures.verify(tx)) {
@@ -268,6 +283,7 @@ public final class Ledger implements CoinView {
         if (v.ok()) v = processor.execute(ctx, tx);
         require(v.ok(), "transaction " + tx.hash() + " is invalid: " + v.message());
       }
+      processor.dvs().endBlock(ctx);
       SupplyInvariant.checkBlock(working, store);
       WriteBatch batch = new WriteBatch();
       working.writeTo(batch, tree);

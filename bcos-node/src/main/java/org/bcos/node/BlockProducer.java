@@ -64,16 +64,27 @@ public final class BlockProducer implements Runnable {
     Block block = result.block();
     mempool.removeFinal(block.transactions());
     for (BlockResult.Skipped s : result.skipped()) {
-      if (s.verdict().rejection() != Rejection.NONCE_GAP_TOO_LARGE) mempool.drop(s.tx());
+      if (s.verdict().rejection() != Rejection.NONCE_GAP_TOO_LARGE) {
+        mempool.drop(s.tx(), s.verdict());
+      }
     }
     if (nextHeight % 100 == 0) mempool.dropExpired(nextHeight + 1);
     long micros = (System.nanoTime() - started) / 1000;
     metrics.blockCommitted(block, micros);
     Log.info("chain", "block " + block.height() + " txs=" + block.transactions().size()
         + " time=" + (micros / 1000) + "ms mempool=" + mempool.size()
-        + (result.skipped().isEmpty() ? "" : " skipped=" + result.skipped().size()));
+        + (result.skipped().isEmpty() ? "" : " skipped=" + result.skipped().size() + " "
+            + skippedReasons(result)));
     events.publish(block);
     return block;
+  }
+
+  private static String skippedReasons(BlockResult result) {
+    java.util.TreeMap<String, Integer> reasons = new java.util.TreeMap<>();
+    for (BlockResult.Skipped s : result.skipped()) {
+      reasons.merge(s.verdict().rejection().name(), 1, Integer::sum);
+    }
+    return reasons.toString();
   }
 
   public void stop() {

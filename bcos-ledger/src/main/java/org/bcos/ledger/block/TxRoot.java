@@ -43,4 +43,53 @@ public final class TxRoot {
     }
     return out;
   }
+
+  /** Leaf hash as used in the tree: H(0x00 || item). */
+  public static Hash leaf(Hash item) {
+    return Digests.sha256(concat(LEAF, item.toBytes()));
+  }
+
+  /**
+   * The audit path of item {@code index} (RFC 6962 §2.1.1): sibling hashes from the leaf upwards.
+   */
+  public static List<Hash> auditPath(List<Hash> items, int index) {
+    Hash[] leaves = new Hash[items.size()];
+    for (int i = 0; i < leaves.length; i++) leaves[i] = leaf(items.get(i));
+    java.util.ArrayList<Hash> path = new java.util.ArrayList<>();
+    path(leaves, 0, leaves.length, index, path);
+    return List.copyOf(path);
+  }
+
+  private static void path(Hash[] leaves, int from, int to, int index, List<Hash> out) {
+    int n = to - from;
+    if (n <= 1) return;
+    int split = Integer.highestOneBit(n - 1);
+    if (index < from + split) {
+      path(leaves, from, from + split, index, out);
+      out.add(subtree(leaves, from + split, to));
+    } else {
+      path(leaves, from + split, to, index, out);
+      out.add(subtree(leaves, from, from + split));
+    }
+  }
+
+  /** Checks an audit path for {@code item} at {@code index} of {@code size} items. */
+  public static boolean verify(Hash root, Hash item, int index, int size, List<Hash> path) {
+    if (index < 0 || index >= size) return false;
+    return root.equals(fold(leaf(item), index, 0, size, path, path.size() - 1));
+  }
+
+  private static Hash fold(Hash leaf, int index, int from, int to, List<Hash> path, int at) {
+    int n = to - from;
+    if (n == 1) return at == -1 ? leaf : null;
+    if (at < 0) return null;
+    int split = Integer.highestOneBit(n - 1);
+    Hash sibling = path.get(at);
+    if (index < from + split) {
+      Hash left = fold(leaf, index, from, from + split, path, at - 1);
+      return left == null ? null : Digests.sha256(concat(NODE, left.toBytes(), sibling.toBytes()));
+    }
+    Hash right = fold(leaf, index, from + split, to, path, at - 1);
+    return right == null ? null : Digests.sha256(concat(NODE, sibling.toBytes(), right.toBytes()));
+  }
 }

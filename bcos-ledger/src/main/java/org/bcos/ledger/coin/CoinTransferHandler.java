@@ -37,6 +37,7 @@ public final class CoinTransferHandler {
     return Math.addExact(transfer.amountUnits(), tx.fee());
   }
 
+  /** Moves the amount; the processor charges the fee and advances the nonce afterwards. */
   public Verdict handle(TxContext ctx, Transaction tx, CoinTransfer transfer) {
     CoinStore coins = ctx.coins();
     Account sender = coins.getOrEmpty(tx.sender());
@@ -45,9 +46,9 @@ public final class CoinTransferHandler {
       return Verdict.reject(Rejection.INSUFFICIENT_BALANCE,
           "needs " + cost + " units, has " + sender.balanceUnits());
     }
-    coins.put(tx.sender(), new Account(sender.balanceUnits() - cost, sender.nonce() + 1));
+    coins.put(tx.sender(), new Account(sender.balanceUnits() - transfer.amountUnits(),
+        sender.nonce()));
     coins.credit(transfer.to(), transfer.amountUnits());
-    coins.credit(ctx.proposer(), tx.fee());
     return Verdict.OK;
   }
 }

@@ -2,6 +2,7 @@ package org.bcos.ledger.state;
 
 import java.util.List;
 import org.bcos.ledger.coin.CoinSchema;
+import org.bcos.ledger.dvs.DvsSchema;
 import org.bcos.storage.Column;
 
 /**
@@ -15,10 +16,17 @@ public final class ChainSchema {
   public static final Column META = new Column(5, "meta");
 
   /** Columns whose contents the state root commits to. */
-  public static final List<Column> STATE_COLUMNS = List.of(CoinSchema.ACCOUNTS);
+  public static final List<Column> STATE_COLUMNS = concat(List.of(CoinSchema.ACCOUNTS),
+      DvsSchema.ALL);
 
   public static final List<Column> ALL =
-      List.of(CoinSchema.ACCOUNTS, BLOCKS, BLOCK_HASHES, TX_INDEX, META);
+      concat(List.of(CoinSchema.ACCOUNTS, BLOCKS, BLOCK_HASHES, TX_INDEX, META), DvsSchema.ALL);
+
+  private static List<Column> concat(List<Column> a, List<Column> b) {
+    java.util.ArrayList<Column> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
+  }
 
   private ChainSchema() {}
 }

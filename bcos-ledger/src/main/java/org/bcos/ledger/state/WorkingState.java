@@ -71,4 +71,31 @@ public final class WorkingState {
       }
     }
   }
+
+  /**
+   * Visits the entries of {@code column} whose keys start with {@code prefix}, as this block sees
+   * them (committed entries overlaid with this block's changes), in ascending unsigned key order.
+   */
+  public void forEach(Column column, byte[] prefix, java.util.function.BiConsumer<byte[], byte[]>
+      visitor) {
+    java.util.TreeMap<byte[], byte[]> merged = new java.util.TreeMap<>(java.util.Arrays::compareUnsigned);
+    committed.forEach(column, prefix, merged::put);
+    for (Map.Entry<StateKey, byte[]> e : changes.entrySet()) {
+      StateKey k = e.getKey();
+      if (k.column().id() != column.id()) continue;
+      byte[] key = k.key();
+      if (!startsWith(key, prefix)) continue;
+      if (e.getValue() == DELETED) {
+        merged.remove(key);
+      } else {
+        merged.put(key, e.getValue());
+      }
+    }
+    merged.forEach(visitor);
+  }
+
+  private static boolean startsWith(byte[] key, byte[] prefix) {
+    if (key.length < prefix.length) return false;
+    return java.util.Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+  }
 }

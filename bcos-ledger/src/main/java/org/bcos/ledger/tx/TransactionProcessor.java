@@ -4,19 +4,23 @@ import java.util.Optional;
 import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.coin.CoinTransferHandler;
 import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.dvs.DvsModule;
 import org.bcos.types.tx.CoinTransfer;
+import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 
 /**
  * Validates and executes transactions in stages: {@link #checkStateless} (pure; ingress and
  * gossip), {@link #checkExpiry} (needs the next height), then {@link #execute} (reads and writes
- * the block's working state). Dispatch is a pattern switch without default: a new message type
- * does not compile until it has a handler.
+ * the block's working state). Fees and nonces are handled here for every message; the message's
+ * own effect by one handler per message type (coin here, DVS in {@link DvsModule}). Dispatch is a
+ * pattern switch without default, so a new message type does not compile until it is handled.
  */
 public final class TransactionProcessor {
   private final ChainParams params;
   private final CoinTransferHandler coinTransfer = new CoinTransferHandler();
+  private final DvsModule dvs = new DvsModule();
 
   public TransactionProcessor(ChainParams params) {
     this.params = params;
@@ -24,6 +28,10 @@ public final class TransactionProcessor {
 
   public ChainParams params() {
     return params;
+  }
+
+  public DvsModule dvs() {
+    return dvs;
   }
 
   public Verdict checkStateless(Transaction tx) {
@@ -34,12 +42,19 @@ public final class TransactionProcessor {
     if (tx.encodedSize() > Transaction.MAX_ENCODED_BYTES) {
       return Verdict.reject(Rejection.OVERSIZED, "limit " + Transaction.MAX_ENCODED_BYTES);
     }
-    if (tx.fee() < params.minFeeUnits()) {
-      return Verdict.reject(Rejection.FEE_TOO_LOW, "minimum " + params.minFeeUnits() + " units");
+    if (tx.fee() < params.minFeeUnits() && !isFeeFree(tx)) {
+      return Verdict.reject(Rejection.FEE_TOO_LOW, "minimum " + params.minFeeUnits() + " units"
+          + (DvsModule.mayBeFeeFree(tx.message()) ? " (or fee 0 with a proof-of-work stamp)" : ""));
     }
     return switch (tx.message()) {
       case CoinTransfer t -> coinTransfer.checkStateless(tx, t, params);
+      default -> dvs.checkStateless(tx);
     };
+  }
+
+  /** Fee 0 on a message that may go fee-free; the stamp itself is checked at execution. */
+  public static boolean isFeeFree(Transaction tx) {
+    return tx.fee() == 0 && DvsModule.mayBeFeeFree(tx.message());
   }
 
   /** Whether {@code tx} may still be included at {@code nextHeight}, and is not absurdly far off. */
@@ -57,9 +72,8 @@ public final class TransactionProcessor {
 
   /** Total a transaction can debit from its sender (amount plus fee). */
   public static long maxCost(Transaction tx) {
-    return switch (tx.message()) {
-      case CoinTransfer t -> CoinTransferHandler.cost(tx, t);
-    };
+    Message m = tx.message();
+    return m instanceof CoinTransfer t ? CoinTransferHandler.cost(tx, t) : tx.fee();
   }
 
   /**
@@ -70,19 +84,32 @@ public final class TransactionProcessor {
     if (tx.body().expiryHeight() < ctx.height()) {
       return Verdict.reject(Rejection.EXPIRED, "expiry " + tx.body().expiryHeight());
     }
-    Optional<Account> sender = ctx.coins().find(tx.sender());
-    if (sender.isEmpty()) {
+    Optional<Account> found = ctx.coins().find(tx.sender());
+    if (found.isEmpty() && !isFeeFree(tx)) {
       return Verdict.reject(Rejection.UNKNOWN_SENDER, tx.sender().toString());
     }
-    long expected = sender.get().nonce();
-    if (tx.nonce() < expected) {
-      return Verdict.reject(Rejection.NONCE_TOO_LOW, "next nonce is " + expected);
+    Account sender = found.orElse(Account.EMPTY);
+    if (tx.nonce() < sender.nonce()) {
+      return Verdict.reject(Rejection.NONCE_TOO_LOW, "next nonce is " + sender.nonce());
     }
-    if (tx.nonce() > expected) {
-      return Verdict.reject(Rejection.NONCE_GAP_TOO_LARGE, "next nonce is " + expected);
+    if (tx.nonce() > sender.nonce()) {
+      return Verdict.reject(Rejection.NONCE_GAP_TOO_LARGE, "next nonce is " + sender.nonce());
     }
-    return switch (tx.message()) {
+    if (sender.balanceUnits() < tx.fee()) {
+      return Verdict.reject(Rejection.INSUFFICIENT_BALANCE, "cannot pay the fee");
+    }
+    Verdict verdict = switch (tx.message()) {
       case CoinTransfer t -> coinTransfer.handle(ctx, tx, t);
+      default -> dvs.handle(ctx, tx);
     };
+    if (verdict.ok()) chargeFeeAndAdvanceNonce(ctx, tx);
+    return verdict;
+  }
+
+  private static void chargeFeeAndAdvanceNonce(TxContext ctx, Transaction tx) {
+    Account after = ctx.coins().getOrEmpty(tx.sender());
+    ctx.coins().put(tx.sender(),
+        new Account(after.balanceUnits() - tx.fee(), after.nonce() + 1));
+    if (tx.fee() > 0) ctx.coins().credit(ctx.proposer(), tx.fee());
   }
 }

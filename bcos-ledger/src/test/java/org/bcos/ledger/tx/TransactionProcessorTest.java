@@ -14,7 +14,6 @@ import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
-import org.bcos.ledger.coin.CoinStore;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.storage.InMemoryStore;
@@ -72,8 +71,7 @@ class TransactionProcessorTest {
   /** Executes in a throwaway working state; a rejection must leave that state untouched. */
   private Verdict executeAlone(Transaction tx) {
     WorkingState working = new WorkingState(store);
-    TxContext ctx = new TxContext(ledger.params(), nextHeight(), VALIDATOR.address(), working,
-        new CoinStore(working));
+    TxContext ctx = TxContext.forBlock(ledger.params(), nextHeight(), VALIDATOR.address(), working);
     Verdict v = processor().execute(ctx, tx);
     if (!v.ok()) assertEquals(0, working.changeCount(), "a rejected tx wrote state");
     return v;

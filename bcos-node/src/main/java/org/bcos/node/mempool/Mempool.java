@@ -46,6 +46,12 @@ public final class Mempool {
   private final TreeSet<Entry> byFee = new TreeSet<>(EVICTION_ORDER);
   private long bytes;
   private long seq;
+  private final Map<Hash, Verdict> dropped = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash, Verdict> eldest) {
+      return size() > 10_000;
+    }
+  };
 
   public Mempool(MempoolLimits limits, int maxNonceGap) {
     this.limits = limits;
@@ -58,8 +64,10 @@ public final class Mempool {
    */
   public synchronized Verdict add(Transaction tx, Optional<Account> account) {
     if (byHash.containsKey(tx.hash())) return Verdict.reject(Rejection.ALREADY_KNOWN, "pending");
-    if (account.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_SENDER, tx.sender().toString());
-    Account acct = account.get();
+    if (account.isEmpty() && !TransactionProcessor.isFeeFree(tx)) {
+      return Verdict.reject(Rejection.UNKNOWN_SENDER, tx.sender().toString());
+    }
+    Account acct = account.orElse(Account.EMPTY);
     if (tx.nonce() < acct.nonce()) {
       return Verdict.reject(Rejection.NONCE_TOO_LOW, "next nonce is " + acct.nonce());
     }
@@ -188,6 +196,17 @@ public final class Mempool {
   /** Drops a transaction the block builder refused for good (expired, unaffordable, ...). */
   public synchronized void drop(Transaction tx) {
     if (byHash.containsKey(tx.hash())) removeFrom(tx.sender(), tx.nonce(), false);
+  }
+
+  /** Drops it and remembers why, so its sender can ask ({@link #dropped}). */
+  public synchronized void drop(Transaction tx, Verdict why) {
+    drop(tx);
+    dropped.put(tx.hash(), why);
+  }
+
+  /** Why a recently dropped transaction left the mempool (the last 10,000 are remembered). */
+  public synchronized Optional<Verdict> dropped(Hash txHash) {
+    return Optional.ofNullable(dropped.get(txHash));
   }
 
   /** Drops every transaction whose expiry height is below {@code nextHeight}. */

@@ -86,13 +86,14 @@ final class JsonViews {
     n.put("nonce", tx.nonce());
     amount(n, "fee", tx.fee());
     n.put("expiryHeight", tx.body().expiryHeight());
-    switch (tx.message()) {
-      case CoinTransfer t -> {
-        n.put("type", "coin.transfer");
-        n.put("to", t.to().toString());
-        amount(n, "amount", t.amountUnits());
-        n.put("memo", t.memo());
-      }
+    if (tx.powStamp() != 0) n.put("powStamp", Long.toUnsignedString(tx.powStamp()));
+    if (tx.message() instanceof CoinTransfer t) {
+      n.put("type", "coin.transfer");
+      n.put("to", t.to().toString());
+      amount(n, "amount", t.amountUnits());
+      n.put("memo", t.memo());
+    } else {
+      DvsJson.message(n, tx.message());
     }
     return n;
   }

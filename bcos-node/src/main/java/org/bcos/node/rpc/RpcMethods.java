@@ -25,6 +25,7 @@ public final class RpcMethods {
   private final NodeMetrics metrics;
   private final int maxBatch;
   private final String version;
+  private final DvsRpcMethods dvs;
 
   public RpcMethods(Ledger ledger, Mempool mempool, Ingress ingress, NodeMetrics metrics,
       int maxBatch, String version) {
@@ -34,6 +35,7 @@ public final class RpcMethods {
     this.metrics = metrics;
     this.maxBatch = maxBatch;
     this.version = version;
+    this.dvs = new DvsRpcMethods(ledger);
   }
 
   public JsonNode call(String method, JsonNode params) {
@@ -46,9 +48,13 @@ public final class RpcMethods {
       case "bcos_sendRawTransactions" -> sendRawTransactions(params);
       case "bcos_getTransaction" -> getTransaction(params);
       case "bcos_getBlock" -> getBlock(params);
-      default -> throw new RpcException(RpcException.METHOD_NOT_FOUND, "METHOD_NOT_FOUND",
-          "no method named '" + method + "'");
+      default -> method.startsWith("dvs_") ? dvs.call(method, params) : throwUnknown(method);
     };
+  }
+
+  private static JsonNode throwUnknown(String method) {
+    throw new RpcException(RpcException.METHOD_NOT_FOUND, "METHOD_NOT_FOUND",
+          "no method named '" + method + "'");
   }
 
   private ObjectNode chainId() {
@@ -129,9 +135,14 @@ public final class RpcMethods {
       Transaction tx = block.transactions().get(location.get().index());
       return JsonViews.transaction(tx, location, block);
     }
-    Transaction pending = mempool.get(hash).orElseThrow(
+    Optional<Transaction> pending = mempool.get(hash);
+    if (pending.isPresent()) return JsonViews.transaction(pending.get(), Optional.empty(), null);
+    var dropped = mempool.dropped(hash).orElseThrow(
         () -> RpcException.notFound("no transaction " + hash.toHex() + " is pending or final"));
-    return JsonViews.transaction(pending, Optional.empty(), null);
+    ObjectNode n = JsonViews.JSON.createObjectNode().put("hash", hash.toHex())
+        .put("status", "dropped").put("code", dropped.rejection().code())
+        .put("reason", dropped.rejection().name()).put("message", dropped.message());
+    return n;
   }
 
   private ObjectNode getBlock(JsonNode params) {

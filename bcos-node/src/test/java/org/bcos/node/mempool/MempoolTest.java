@@ -304,6 +304,14 @@ class MempoolTest {
       assertAdded(pool, t, account(RICH, 0));
       i++;
     }
+    // top up with the largest pricier tx that still fits, so little room is left
+    for (int len = memo.length(); len >= 0; len--) {
+      Transaction filler = tx(key(100 + i), 0, 100, 1, 100, "f".repeat(len));
+      if (pool.bytes() + filler.encodedSize() <= pool.limits().maxBytes()) {
+        assertAdded(pool, filler, account(RICH, 0));
+        break;
+      }
+    }
     long room = pool.limits().maxBytes() - pool.bytes();
     Transaction newcomer = tx(bob, 0, 50, 1, 100, memo);
     assertTrue(newcomer.encodedSize() > room + cheap.encodedSize(),

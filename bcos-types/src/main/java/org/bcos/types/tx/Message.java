@@ -6,7 +6,10 @@ package org.bcos.types.tx;
  * handled. (All permitted records live in this package because sealed types in an unnamed module
  * must share a package.)
  */
-public sealed interface Message permits CoinTransfer {
+public sealed interface Message
+    permits CoinTransfer, DvsCreateCommunity, DvsAddArea, DvsSetMember, DvsAttest, DvsDelegate,
+        DvsUndelegate, DvsRefuseDelegations, DvsCreateIssue, DvsAddInitiative, DvsSupport,
+        DvsCastBallot {
   /** Wire tag, never reused. */
   int tag();
 }

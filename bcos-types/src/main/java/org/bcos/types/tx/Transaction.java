@@ -18,15 +18,17 @@ public final class Transaction {
 
   private final TxBody body;
   private final byte[] signature;
+  private final long powStamp;
   private final byte[] encoded;
   private final Hash hash;
 
-  Transaction(TxBody body, byte[] signature, byte[] encoded, Hash hash) {
+  Transaction(TxBody body, byte[] signature, long powStamp, byte[] encoded, Hash hash) {
     this.body = Objects.requireNonNull(body);
     if (signature.length != SIGNATURE_BYTES) {
       throw new IllegalArgumentException("signature must be 64 bytes");
     }
     this.signature = signature.clone();
+    this.powStamp = powStamp;
     this.encoded = encoded;
     this.hash = hash;
   }
@@ -53,6 +55,11 @@ public final class Transaction {
 
   public byte[] signature() {
     return signature.clone();
+  }
+
+  /** The proof-of-work stamp (0 when unused); see {@link TransactionCodec#powBits}. */
+  public long powStamp() {
+    return powStamp;
   }
 
   /** The canonical encoding (a copy). */

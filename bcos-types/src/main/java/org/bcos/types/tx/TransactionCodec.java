@@ -13,14 +13,18 @@ import org.bcos.types.codec.Encoder;
  * <pre>
  * body = u8 version | bytes chainId | address sender | u64 nonce | u64 fee | u64 expiryHeight
  *        | u8 messageTag | message fields
- * tx   = body | signature (64 bytes)
+ * tx   = body | signature (64 bytes) | u64 proof-of-work stamp (0 when unused)
  * </pre>
  *
  * The signer signs {@link #signingDigest(byte[])} of the body; the transaction hash is SHA-256 of
- * the full encoding.
+ * the full encoding. The stamp is hashcash over the signing digest ({@link #powBits}): fee-free
+ * DVS transactions must show enough leading zero bits.
  */
 public final class TransactionCodec {
   public static final String SIGNING_DOMAIN = "BCOS/tx/v1";
+  public static final String POW_DOMAIN = "BCOS/pow/v1";
+  /** Bytes after the body: signature and stamp. */
+  public static final int TRAILER_BYTES = Transaction.SIGNATURE_BYTES + 8;
 
   private TransactionCodec() {}
 
@@ -38,8 +42,10 @@ public final class TransactionCodec {
 
   private static void encodeMessage(Encoder e, Message message) {
     e.u8(message.tag());
-    switch (message) {
-      case CoinTransfer t -> e.address(t.to()).u64(t.amountUnits()).string(t.memo());
+    if (message instanceof CoinTransfer t) {
+      e.address(t.to()).u64(t.amountUnits()).string(t.memo());
+    } else {
+      DvsMessageCodec.encode(e, message);
     }
   }
 
@@ -48,13 +54,38 @@ public final class TransactionCodec {
     return Digests.domain(SIGNING_DOMAIN, bodyBytes);
   }
 
-  /** Joins a body and its signature into a transaction. */
+  /** Joins a body and its signature into a transaction without a proof-of-work stamp. */
   public static Transaction assemble(TxBody body, byte[] signature) {
+    return assemble(body, signature, 0);
+  }
+
+  /** Joins a body, its signature and a proof-of-work stamp into a transaction. */
+  public static Transaction assemble(TxBody body, byte[] signature, long powStamp) {
     byte[] bodyBytes = encodeBody(body);
-    byte[] encoded = new byte[bodyBytes.length + Transaction.SIGNATURE_BYTES];
-    System.arraycopy(bodyBytes, 0, encoded, 0, bodyBytes.length);
-    System.arraycopy(signature, 0, encoded, bodyBytes.length, Transaction.SIGNATURE_BYTES);
-    return new Transaction(body, signature, encoded, Digests.sha256(encoded));
+    byte[] encoded = new Encoder(bodyBytes.length + TRAILER_BYTES).fixed(bodyBytes)
+        .fixed(signature).u64(powStamp).toByteArray();
+    return new Transaction(body, signature, powStamp, encoded, Digests.sha256(encoded));
+  }
+
+  /** Leading zero bits of the stamp's hash: SHA-256(POW_DOMAIN, signing digest, u64 stamp). */
+  public static int powBits(Hash signingDigest, long powStamp) {
+    byte[] h = Digests.domain(POW_DOMAIN, signingDigest.toBytes(),
+        new Encoder(8).u64(powStamp).toByteArray()).toBytes();
+    int bits = 0;
+    for (byte b : h) {
+      if (b == 0) {
+        bits += 8;
+        continue;
+      }
+      bits += Integer.numberOfLeadingZeros(b & 0xff) - 24;
+      break;
+    }
+    return bits;
+  }
+
+  /** Proof-of-work bits a transaction shows. */
+  public static int powBits(Transaction tx) {
+    return powBits(signingDigest(bodyBytes(tx)), tx.powStamp());
   }
 
   /**
@@ -75,29 +106,29 @@ public final class TransactionCodec {
     TxBody body =
         new TxBody(chainId, d.address(), d.u64(), d.u64(), d.u64(), decodeMessage(d));
     byte[] signature = d.fixed(Transaction.SIGNATURE_BYTES);
+    long stamp = d.u64();
     d.finish();
-    return new Transaction(body, signature, encoded.clone(), Digests.sha256(encoded));
+    return new Transaction(body, signature, stamp, encoded.clone(), Digests.sha256(encoded));
   }
 
   private static Message decodeMessage(Decoder d) {
     int tag = d.u8();
-    return switch (tag) {
-      // the memo's own limit is a ledger rule (MEMO_TOO_LONG); the codec bounds it only by the
-      // transaction size, so callers get the named reason
-      case CoinTransfer.TAG ->
-          new CoinTransfer(d.address(), d.u64(), d.string(Transaction.MAX_ENCODED_BYTES));
-      default -> throw new CodecException(Reason.INVALID_VALUE, "unknown message tag " + tag);
-    };
+    // the memo's own limit is a ledger rule (MEMO_TOO_LONG); the codec bounds it only by the
+    // transaction size, so callers get the named reason
+    if (tag == CoinTransfer.TAG) {
+      return new CoinTransfer(d.address(), d.u64(), d.string(Transaction.MAX_ENCODED_BYTES));
+    }
+    return DvsMessageCodec.decode(tag, d);
   }
 
-  /** Offset where the body ends (the signature follows). */
+  /** Offset where the body ends (the signature and stamp follow). */
   public static int bodyLength(Transaction tx) {
-    return tx.encodedSize() - Transaction.SIGNATURE_BYTES;
+    return tx.encodedSize() - TRAILER_BYTES;
   }
 
   /** The body bytes of a decoded transaction (without re-encoding). */
   public static byte[] bodyBytes(Transaction tx) {
     byte[] all = tx.encoded();
-    return java.util.Arrays.copyOf(all, all.length - Transaction.SIGNATURE_BYTES);
+    return java.util.Arrays.copyOf(all, all.length - TRAILER_BYTES);
   }
 }

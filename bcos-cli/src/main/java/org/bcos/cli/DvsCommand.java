@@ -1,0 +1,371 @@
+package org.bcos.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bcos.types.Address;
+import org.bcos.types.tx.DvsAddArea;
+import org.bcos.types.tx.DvsAddInitiative;
+import org.bcos.types.tx.DvsAttest;
+import org.bcos.types.tx.DvsBallotPart;
+import org.bcos.types.tx.DvsCastBallot;
+import org.bcos.types.tx.DvsCreateCommunity;
+import org.bcos.types.tx.DvsCreateIssue;
+import org.bcos.types.tx.DvsDelegate;
+import org.bcos.types.tx.DvsMessages.Method;
+import org.bcos.types.tx.DvsMessages.Scope;
+import org.bcos.types.tx.DvsParams;
+import org.bcos.types.tx.DvsRefuseDelegations;
+import org.bcos.types.tx.DvsRules;
+import org.bcos.types.tx.DvsSetMember;
+import org.bcos.types.tx.DvsSupport;
+import org.bcos.types.tx.DvsUndelegate;
+import org.bcos.types.tx.Message;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bcos dvs …}: the Direct Voting System (docs/DVS.md). */
+@Command(name = "dvs", description = "Direct Voting System: communities, delegation, issues, votes",
+    subcommands = {DvsCommand.CommunityGroup.class, DvsCommand.AreaGroup.class,
+        DvsCommand.MemberGroup.class, DvsCommand.Delegate.class, DvsCommand.Undelegate.class,
+        DvsCommand.Refuse.class, DvsCommand.IssueGroup.class, DvsCommand.InitiativeGroup.class,
+        DvsCommand.Support.class, DvsCommand.Vote.class, DvsQueryCommands.Tally.class,
+        DvsQueryCommands.Result.class, DvsQueryCommands.Recount.class,
+        DvsQueryCommands.Proof.class})
+final class DvsCommand {
+  private DvsCommand() {}
+
+  @Command(name = "community", description = "create | show",
+      subcommands = {CommunityCreate.class, CommunityShow.class})
+  static final class CommunityGroup {}
+
+  @Command(name = "area", description = "add", subcommands = {AreaAdd.class})
+  static final class AreaGroup {}
+
+  @Command(name = "member", description = "add | remove | attest",
+      subcommands = {MemberSet.class, MemberRemove.class, MemberAttest.class})
+  static final class MemberGroup {}
+
+  @Command(name = "issue", description = "create | show",
+      subcommands = {IssueCreate.class, IssueShow.class})
+  static final class IssueGroup {}
+
+  @Command(name = "initiative", description = "add", subcommands = {InitiativeAdd.class})
+  static final class InitiativeGroup {}
+
+  /** Sends a message and prints the outcome, plus extra fields. */
+  abstract static class TxCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Mixin TxOptions tx;
+
+    abstract Message message() throws Exception;
+
+    void describe(ObjectNode out) {}
+
+    @Override
+    public Integer call() throws Exception {
+      ObjectNode out = tx.send(common, message());
+      describe(out);
+      if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+      return 0;
+    }
+  }
+
+  /** Adds the id of what a final creation made (one per sender and block, in practice). */
+  static void created(CommonOptions common, ObjectNode out, String kind, String field) {
+    if (!out.path("status").asText().equals("final")) return;
+    var ids = common.client().call("dvs_createdBy", out.path("from").asText(),
+        out.path("height").asLong()).path(kind);
+    if (!ids.isEmpty()) out.put(field, ids.get(ids.size() - 1).asLong());
+  }
+
+  static int electorate(String name) {
+    return switch (name) {
+      case "members" -> DvsParams.MEMBERS;
+      case "weighted" -> DvsParams.WEIGHTED;
+      case "open" -> DvsParams.OPEN;
+      default -> throw new CliException("INVALID_ARGUMENT",
+          "--electorate is members, weighted or open");
+    };
+  }
+
+  @Command(name = "create", description = "Create a community (you become registrar)")
+  static final class CommunityCreate extends TxCommand {
+    @Option(names = "--name", required = true) String name;
+    @Option(names = "--electorate", defaultValue = "members",
+        description = "members | weighted | open") String electorate;
+    @Option(names = "--admission-blocks", defaultValue = "10") long admission;
+    @Option(names = "--discussion-blocks", defaultValue = "10") long discussion;
+    @Option(names = "--verification-blocks", defaultValue = "10") long verification;
+    @Option(names = "--voting-blocks", defaultValue = "60") long voting;
+    @Option(names = "--issue-quorum-bps", defaultValue = "1000") int issueQuorum;
+    @Option(names = "--initiative-quorum-bps", defaultValue = "1000") int initiativeQuorum;
+    @Option(names = "--max-chain", defaultValue = "8") int maxChain;
+    @Option(names = "--min-cell", defaultValue = "5") int minCell;
+    @Option(names = "--pow-bits", defaultValue = "16") int powBits;
+    @Option(names = "--delegation-in-support") boolean delegationInSupport;
+
+    @Override
+    void describe(ObjectNode out) {
+      created(common, out, "communities", "community");
+    }
+
+    @Override
+    Message message() {
+      try {
+        return new DvsCreateCommunity(name, new DvsParams(electorate(electorate), admission,
+            discussion, verification, voting, issueQuorum, initiativeQuorum, maxChain, minCell,
+            powBits, delegationInSupport));
+      } catch (IllegalArgumentException e) {
+        throw new CliException("INVALID_DVS_INPUT", e.getMessage());
+      }
+    }
+  }
+
+  @Command(name = "show", description = "Show a community")
+  static final class CommunityShow implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "ID") long id;
+
+    @Override
+    public Integer call() {
+      DvsQueryCommands.print(common, common.client().call("dvs_getCommunity", id));
+      return 0;
+    }
+  }
+
+  @Command(name = "add", description = "Add an area (topic or branch)")
+  static final class AreaAdd extends TxCommand {
+    @Option(names = "--community", required = true) long community;
+    @Option(names = "--parent", defaultValue = "0") int parent;
+    @Option(names = "--name", required = true) String name;
+
+    @Override
+    Message message() {
+      return new DvsAddArea(community, parent, name);
+    }
+  }
+
+  @Command(name = "add", description = "Registrar: add a member or change its weight")
+  static final class MemberSet extends TxCommand {
+    @Option(names = "--community", required = true) long community;
+    @Option(names = "--member", required = true, description = "dd1… or key name") String member;
+    @Option(names = "--weight", defaultValue = "1", description = "weighted electorates: "
+        + "shares; otherwise 1") long weight;
+
+    @Override
+    Message message() {
+      return new DvsSetMember(community, Keys.resolve(member), weight);
+    }
+  }
+
+  @Command(name = "remove", description = "Registrar: remove a member")
+  static final class MemberRemove extends TxCommand {
+    @Option(names = "--community", required = true) long community;
+    @Option(names = "--member", required = true) String member;
+
+    @Override
+    Message message() {
+      return new DvsSetMember(community, Keys.resolve(member), 0);
+    }
+  }
+
+  @Command(name = "attest", description = "Registrar: attest a member's region")
+  static final class MemberAttest extends TxCommand {
+    @Option(names = "--community", required = true) long community;
+    @Option(names = "--member", required = true) String member;
+    @Option(names = "--region", required = true) String region;
+
+    @Override
+    Message message() {
+      return new DvsAttest(community, Keys.resolve(member), "region", region);
+    }
+  }
+
+  /** --area A or --issue I (neither: the whole community). */
+  static final class ScopeOptions {
+    @Option(names = "--area") Long area;
+    @Option(names = "--issue") Long issue;
+
+    Scope scope() {
+      return issue != null ? Scope.ISSUE : area != null ? Scope.AREA : Scope.COMMUNITY;
+    }
+
+    long id() {
+      return issue != null ? issue : area != null ? area : 0;
+    }
+  }
+
+  @Command(name = "delegate", description = "Delegate your vote (community, --area or --issue)")
+  static final class Delegate extends TxCommand {
+    @Option(names = "--community", required = true) long community;
+    @Option(names = "--to", required = true) String to;
+    @ArgGroup(exclusive = true) ScopeOptions scope = new ScopeOptions();
+
+    @Override
+    Message message() {
+      return new DvsDelegate(community, scope.scope(), scope.id(), Keys.resolve(to));
+    }
+  }
+
+  @Command(name = "undelegate", description = "Revoke a delegation")
+  static final class Undelegate extends TxCommand {
+    @Option(names = "--community", required = true) long community;
+    @ArgGroup(exclusive = true) ScopeOptions scope = new ScopeOptions();
+
+    @Override
+    Message message() {
+      return new DvsUndelegate(community, scope.scope(), scope.id());
+    }
+  }
+
+  @Command(name = "refuse", description = "Refuse incoming delegations (--accept to undo)")
+  static final class Refuse extends TxCommand {
+    @Option(names = "--community", required = true) long community;
+    @Option(names = "--accept") boolean accept;
+
+    @Override
+    Message message() {
+      return new DvsRefuseDelegations(community, !accept);
+    }
+  }
+
+  @Command(name = "create", description = "Raise an issue (poll or deliberative)")
+  static final class IssueCreate extends TxCommand {
+    @Option(names = "--community", required = true) long community;
+    @Option(names = "--area", defaultValue = "0") int area;
+    @Option(names = "--mode", defaultValue = "poll", description = "poll | deliberative")
+    String mode;
+    @Option(names = "--method", required = true, description = "yes-no | single | approval | "
+        + "schulze | irv | score | quadratic") String method;
+    @Option(names = "--option", required = true, description = "an option (repeat)")
+    List<String> options;
+    @Option(names = "--quorum-bps", defaultValue = "0") int quorum;
+    @Option(names = "--threshold-bps", defaultValue = "5000") int threshold;
+    @Option(names = "--veto-bps", defaultValue = "0") int veto;
+    @Option(names = "--max-score", defaultValue = "10") int maxScore;
+    @Option(names = "--voice-credits", defaultValue = "100") long credits;
+    @Option(names = "--pay-to", description = "if it passes, pay from the treasury to") String payTo;
+    @Option(names = "--pay", description = "DDC paid if it passes") String pay;
+
+    @Override
+    void describe(ObjectNode out) {
+      created(common, out, "issues", "issue");
+    }
+
+    @Override
+    Message message() {
+      Method m = switch (method) {
+        case "yes-no" -> Method.YES_NO;
+        case "single" -> Method.SINGLE_CHOICE;
+        case "approval" -> Method.APPROVAL;
+        case "schulze" -> Method.SCHULZE;
+        case "irv" -> Method.IRV;
+        case "score" -> Method.SCORE;
+        case "quadratic" -> Method.QUADRATIC;
+        default -> throw new CliException("INVALID_ARGUMENT", "unknown --method " + method);
+      };
+      if (!mode.equals("poll") && !mode.equals("deliberative")) {
+        throw new CliException("INVALID_ARGUMENT", "--mode is poll or deliberative");
+      }
+      long payUnits = pay == null ? 0 : SendCommand.parseAmount(pay, "--pay");
+      Address payee = payTo == null ? Address.wrap(new byte[32]) : Keys.resolve(payTo);
+      try {
+        return new DvsCreateIssue(community, area, mode.equals("deliberative"),
+            new DvsRules(m, quorum, threshold, veto, maxScore, credits), options, payee,
+            payUnits);
+      } catch (IllegalArgumentException e) {
+        throw new CliException("INVALID_DVS_INPUT", e.getMessage());
+      }
+    }
+  }
+
+  @Command(name = "show", description = "Show an issue")
+  static final class IssueShow implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "ID") long id;
+
+    @Override
+    public Integer call() {
+      DvsQueryCommands.print(common, common.client().call("dvs_getIssue", id));
+      return 0;
+    }
+  }
+
+  @Command(name = "add", description = "Add a competing initiative")
+  static final class InitiativeAdd extends TxCommand {
+    @Option(names = "--issue", required = true) long issue;
+    @Option(names = "--title", required = true) String title;
+
+    @Override
+    Message message() {
+      return new DvsAddInitiative(issue, title);
+    }
+  }
+
+  @Command(name = "support", description = "Support an initiative (--withdraw to stop)")
+  static final class Support extends TxCommand {
+    @Option(names = "--issue", required = true) long issue;
+    @Option(names = "--initiative", required = true) int initiative;
+    @Option(names = "--withdraw") boolean withdraw;
+
+    @Override
+    Message message() {
+      return new DvsSupport(issue, initiative, !withdraw);
+    }
+  }
+
+  @Command(name = "vote", description = "Cast (or replace) your ballot")
+  static final class Vote extends TxCommand {
+    @Option(names = "--issue", required = true) long issue;
+    @Option(names = "--choice", description = "yes | no | abstain | veto (yes-no issues)")
+    String choice;
+    @Option(names = "--values", description = "comma-separated values: single {option}; "
+        + "approval {options}; schulze/irv {rank per option, 1 = best, 0 = unranked[, status "
+        + "quo]}; score {score per option}; quadratic {votes per option}") String values;
+    @Option(names = "--part", description = "weighted split: WEIGHT:VALUES (repeat); VALUES as "
+        + "--values or a choice") List<String> parts;
+
+    @Override
+    Message message() {
+      List<DvsBallotPart> list = new ArrayList<>();
+      if (parts != null && !parts.isEmpty()) {
+        for (String p : parts) {
+          int colon = p.indexOf(':');
+          if (colon < 0) throw new CliException("INVALID_ARGUMENT", "--part is WEIGHT:VALUES");
+          list.add(new DvsBallotPart(Long.parseLong(p.substring(0, colon)),
+              parse(p.substring(colon + 1))));
+        }
+      } else if (choice != null) {
+        list.add(new DvsBallotPart(0, parse(choice)));
+      } else if (values != null) {
+        list.add(new DvsBallotPart(0, parse(values)));
+      } else {
+        throw new CliException("INVALID_ARGUMENT", "give --choice, --values or --part");
+      }
+      return new DvsCastBallot(issue, list);
+    }
+
+    static long[] parse(String text) {
+      String t = text.trim();
+      switch (t) {
+        case "yes": return new long[] {0};
+        case "no": return new long[] {1};
+        case "abstain": return new long[] {2};
+        case "veto": return new long[] {3};
+        default: break;
+      }
+      try {
+        return t.isEmpty() ? new long[0]
+            : java.util.Arrays.stream(t.split(",")).mapToLong(s -> Long.parseLong(s.trim()))
+                .toArray();
+      } catch (NumberFormatException e) {
+        throw new CliException("INVALID_ARGUMENT", "values are comma-separated integers: " + t);
+      }
+    }
+  }
+}

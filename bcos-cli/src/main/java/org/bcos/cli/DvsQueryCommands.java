@@ -1,0 +1,139 @@
+package org.bcos.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bcos.ledger.block.TxRoot;
+import org.bcos.ledger.dvs.DvsCounting;
+import org.bcos.ledger.dvs.DvsSchema;
+import org.bcos.ledger.dvs.DvsStore;
+import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.dvs.api.IssueTally;
+import org.bcos.ledger.state.WorkingState;
+import org.bcos.storage.Column;
+import org.bcos.storage.InMemoryStore;
+import org.bcos.storage.WriteBatch;
+import org.bcos.types.Address;
+import org.bcos.types.Hash;
+import org.bcos.types.Hex;
+import org.bcos.types.tx.DvsBallotPart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Read-side DVS commands: live tally, final result, client-side recount, ballot proof. */
+final class DvsQueryCommands {
+  private DvsQueryCommands() {}
+
+  static void print(CommonOptions common, JsonNode node) {
+    if (common.json) Output.json(System.out, node); else Output.human(System.out, node);
+  }
+
+  @Command(name = "tally", description = "Live tally of an issue in its voting phase")
+  static final class Tally implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "ISSUE") long issue;
+
+    @Override
+    public Integer call() {
+      print(common, common.client().call("dvs_tally", issue));
+      return 0;
+    }
+  }
+
+  @Command(name = "result", description = "The final result stored on chain")
+  static final class Result implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "ISSUE") long issue;
+
+    @Override
+    public Integer call() {
+      print(common, common.client().call("dvs_result", issue));
+      return 0;
+    }
+  }
+
+  @Command(name = "recount", description = "Recount a closed issue here, from the raw ballots, "
+      + "electorate and delegations fetched from the chain; says whether it matches")
+  static final class Recount implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "ISSUE") long issue;
+
+    @Override
+    public Integer call() {
+      JsonNode raw = common.client().call("dvs_rawIssueData", issue);
+      if (!raw.has("result")) {
+        throw new CliException("NOT_CLOSED", "issue " + issue + " has no final result yet");
+      }
+      IssueTally stored = IssueTally.decode(Hex.decode(raw.path("result").asText()));
+      IssueTally recounted = recount(raw, issue, stored.height());
+      boolean match = recounted.asFinal(recounted.outcome(), stored.action()).equals(stored);
+      ObjectNode out = Output.object().put("issue", issue).put("match", match)
+          .put("storedOutcome", stored.outcome()).put("recountedOutcome", recounted.outcome())
+          .put("ballots", recounted.ballots()).put("countedWeight", recounted.countedWeight())
+          .put("ballotsRoot", recounted.ballotsRoot().toHex());
+      print(common, out);
+      if (!match) throw new CliException("RECOUNT_MISMATCH", "the recount differs from the "
+          + "result stored on chain");
+      return 0;
+    }
+
+    /** Rebuilds the issue's state in memory from the raw entries and counts it. */
+    static IssueTally recount(JsonNode raw, long issue, long height) {
+      InMemoryStore store = new InMemoryStore();
+      WriteBatch batch = new WriteBatch();
+      for (Column column : DvsSchema.ALL) {
+        for (JsonNode entry : raw.path(column.name())) {
+          String[] kv = entry.asText().split(":", 2);
+          batch.put(column, Hex.decode(kv[0]), Hex.decode(kv[1]));
+        }
+      }
+      store.commit(batch);
+      DvsStore dvs = new DvsStore(new WorkingState(store));
+      Issue i = dvs.issue(issue).orElseThrow(() -> new CliException("NOT_FOUND", "no issue"));
+      return DvsCounting.count(dvs, i, height, true);
+    }
+  }
+
+  @Command(name = "proof", description = "Merkle proof that a voter's ballot is counted")
+  static final class Proof implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "ISSUE") long issue;
+    @Option(names = "--voter", required = true, description = "dd1… or key name") String voter;
+
+    @Override
+    public Integer call() {
+      Address who = Keys.resolve(voter);
+      JsonNode p = common.client().call("dvs_proof", issue, who.toString());
+      List<DvsBallotPart> parts = new ArrayList<>();
+      for (JsonNode part : p.path("parts")) {
+        long[] values = new long[part.path("values").size()];
+        for (int i = 0; i < values.length; i++) values[i] = part.path("values").get(i).asLong();
+        parts.add(new DvsBallotPart(part.path("weight").asLong(), values));
+      }
+      List<Hash> path = new ArrayList<>();
+      p.path("path").forEach(h -> path.add(Hash.fromHex(h.asText())));
+      Hash root = Hash.fromHex(p.path("ballotsRoot").asText());
+      boolean verified = TxRoot.verify(root, DvsCounting.ballotLeaf(who, parts),
+          p.path("index").asInt(), p.path("size").asInt(), path);
+      String stored = "";
+      try {
+        stored = common.client().call("dvs_result", issue).path("ballotsRoot").asText();
+      } catch (org.bcos.client.RpcError e) {
+        if (!"NOT_FOUND".equals(e.reason())) throw e;
+      }
+      boolean matchesResult = stored.isEmpty() || stored.equals(root.toHex());
+      ObjectNode out = Output.object().put("issue", issue).put("voter", who.toString())
+          .put("ballotsRoot", root.toHex()).put("pathLength", path.size())
+          .put("verified", verified).put("matchesFinalResult", matchesResult);
+      print(common, out);
+      if (!verified || !matchesResult) {
+        throw new CliException("PROOF_INVALID", "the ballot proof does not verify");
+      }
+      return 0;
+    }
+  }
+}

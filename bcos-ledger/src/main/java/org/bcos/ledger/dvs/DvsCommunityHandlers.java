@@ -1,0 +1,109 @@
+package org.bcos.ledger.dvs;
+
+import java.util.Optional;
+import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.Member;
+import org.bcos.ledger.tx.TxContext;
+import org.bcos.ledger.tx.Verdict;
+import org.bcos.types.Address;
+import org.bcos.types.Digests;
+import org.bcos.types.tx.DvsAddArea;
+import org.bcos.types.tx.DvsAttest;
+import org.bcos.types.tx.DvsCreateCommunity;
+import org.bcos.types.tx.DvsParams;
+import org.bcos.types.tx.DvsSetMember;
+import org.bcos.types.tx.Rejection;
+import org.bcos.types.tx.Transaction;
+
+/** Handlers of the community messages: create, add area, set member, attest. */
+final class DvsCommunityHandlers {
+  /** Limits per community. */
+  static final int MAX_AREAS = 10_000;
+  static final long MAX_MEMBER_WEIGHT = 1_000_000_000_000_000L;
+  static final String REGION = "region";
+
+  /** The community's keyless treasury account. */
+  static Address treasury(long communityId) {
+    return Address.wrap(Digests.domain("BCOS/dvs-treasury/v1", DvsSchema.id(communityId))
+        .toBytes());
+  }
+
+  Verdict create(TxContext ctx, Transaction tx, DvsCreateCommunity m) {
+    DvsStore dvs = ctx.dvs();
+    long id = dvs.next("community");
+    dvs.put(new Community(id, m.name(), tx.sender(), m.params(), 1, 0, 0, treasury(id),
+        ctx.height()));
+    dvs.putArea(id, 0, 0, "root");
+    return Verdict.OK;
+  }
+
+  /** The community, if it exists and the sender is its registrar. */
+  static Verdict registrar(DvsStore dvs, long communityId, Address sender, Community[] out) {
+    Optional<Community> c = dvs.community(communityId);
+    if (c.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_COMMUNITY, "id " + communityId);
+    if (!c.get().registrar().equals(sender)) {
+      return Verdict.reject(Rejection.NOT_REGISTRAR, "registrar is " + c.get().registrar());
+    }
+    out[0] = c.get();
+    return Verdict.OK;
+  }
+
+  Verdict addArea(TxContext ctx, Transaction tx, DvsAddArea m) {
+    Community[] c = new Community[1];
+    Verdict v = registrar(ctx.dvs(), m.communityId(), tx.sender(), c);
+    if (!v.ok()) return v;
+    if (ctx.dvs().areaParent(m.communityId(), m.parentArea()).isEmpty()) {
+      return Verdict.reject(Rejection.UNKNOWN_AREA, "parent area " + m.parentArea());
+    }
+    if (c[0].areaCount() >= MAX_AREAS) {
+      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "at most " + MAX_AREAS + " areas");
+    }
+    int area = c[0].areaCount();
+    ctx.dvs().putArea(m.communityId(), area, m.parentArea(), m.name());
+    ctx.dvs().put(c[0].withAreaCount(area + 1));
+    return Verdict.OK;
+  }
+
+  Verdict setMember(TxContext ctx, Transaction tx, DvsSetMember m) {
+    Community[] c = new Community[1];
+    Verdict v = registrar(ctx.dvs(), m.communityId(), tx.sender(), c);
+    if (!v.ok()) return v;
+    int electorate = c[0].params().electorate();
+    if (m.weight() > MAX_MEMBER_WEIGHT
+        || (electorate != DvsParams.WEIGHTED && m.weight() > 1)) {
+      return Verdict.reject(Rejection.INVALID_WEIGHT, electorate == DvsParams.WEIGHTED
+          ? "at most " + MAX_MEMBER_WEIGHT : "members and open electorates use weight 1 (0 removes)");
+    }
+    Optional<Member> old = ctx.dvs().member(m.communityId(), m.member());
+    if (m.weight() == 0 && old.isEmpty()) {
+      return Verdict.reject(Rejection.NOT_A_MEMBER, m.member().toString());
+    }
+    long count = c[0].memberCount() + (old.isEmpty() ? 1 : 0) - (m.weight() == 0 ? 1 : 0);
+    long weight = Math.addExact(c[0].totalWeight() - old.map(Member::weight).orElse(0L),
+        m.weight());
+    if (m.weight() == 0) {
+      ctx.dvs().removeMember(m.communityId(), m.member());
+    } else {
+      Member kept = old.orElse(new Member(0, "", false));
+      ctx.dvs().putMember(m.communityId(), m.member(),
+          new Member(m.weight(), kept.region(), kept.refusesDelegations()));
+    }
+    ctx.dvs().put(c[0].withMembers(count, weight));
+    return Verdict.OK;
+  }
+
+  Verdict attest(TxContext ctx, Transaction tx, DvsAttest m) {
+    Community[] c = new Community[1];
+    Verdict v = registrar(ctx.dvs(), m.communityId(), tx.sender(), c);
+    if (!v.ok()) return v;
+    if (!m.attribute().equals(REGION)) {
+      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "the attestable attribute is 'region'");
+    }
+    Optional<Member> member = ctx.dvs().member(m.communityId(), m.member());
+    if (member.isEmpty()) return Verdict.reject(Rejection.NOT_A_MEMBER, m.member().toString());
+    Member old = member.get();
+    ctx.dvs().putMember(m.communityId(), m.member(),
+        new Member(old.weight(), m.value(), old.refusesDelegations()));
+    return Verdict.OK;
+  }
+}

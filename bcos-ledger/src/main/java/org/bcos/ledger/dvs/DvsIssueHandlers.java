@@ -1,0 +1,121 @@
+package org.bcos.ledger.dvs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.dvs.api.Phase;
+import org.bcos.ledger.tx.TxContext;
+import org.bcos.ledger.tx.Verdict;
+import org.bcos.types.tx.DvsAddInitiative;
+import org.bcos.types.tx.DvsCreateIssue;
+import org.bcos.types.tx.DvsMessages;
+import org.bcos.types.tx.DvsMessages.Method;
+import org.bcos.types.tx.DvsSupport;
+import org.bcos.types.tx.Rejection;
+import org.bcos.types.tx.Transaction;
+
+/** Handlers of issue creation, initiatives and support. */
+final class DvsIssueHandlers {
+
+  /** Pure checks of a new issue's options and rules. */
+  static Verdict checkOptions(DvsCreateIssue m) {
+    int n = m.options().size();
+    Method method = m.rules().method();
+    int min = method == Method.YES_NO ? 1 : m.deliberative() ? 1 : 2;
+    int max = method == Method.YES_NO ? 1 : DvsMessages.MAX_OPTIONS;
+    if (n < min || n > max) {
+      return Verdict.reject(Rejection.INVALID_DVS_INPUT, method == Method.YES_NO
+          ? "a yes/no issue has exactly one option: the proposal"
+          : "needs " + min + ".." + max + " options, got " + n);
+    }
+    for (String o : m.options()) {
+      Verdict v = DvsModule.text(o, DvsMessages.MAX_TEXT_BYTES, 1, "option");
+      if (!v.ok()) return v;
+    }
+    if (method == Method.SCORE && m.rules().maxScore() < 1) {
+      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "score voting needs maxScore >= 1");
+    }
+    if (method == Method.QUADRATIC && m.rules().voiceCredits() < 1) {
+      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "quadratic voting needs voice credits");
+    }
+    if (m.payUnits() < 0 || (m.payUnits() > 0 && method != Method.YES_NO)) {
+      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "only yes/no issues carry a payment");
+    }
+    return Verdict.OK;
+  }
+
+  Verdict create(TxContext ctx, Transaction tx, DvsCreateIssue m) {
+    DvsStore dvs = ctx.dvs();
+    Optional<Community> c = dvs.community(m.communityId());
+    if (c.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_COMMUNITY, "id " + m.communityId());
+    Verdict v = DvsDelegationHandlers.delegator(dvs, c.get(), tx.sender());
+    if (!v.ok()) return v;
+    if (m.areaId() < 0 || m.areaId() >= c.get().areaCount()) {
+      return Verdict.reject(Rejection.UNKNOWN_AREA, "area " + m.areaId());
+    }
+    long id = dvs.next("issue");
+    long h = ctx.height();
+    boolean[] onBallot = new boolean[m.options().size()];
+    java.util.Arrays.fill(onBallot, !m.deliberative());
+    Phase phase = m.deliberative() ? Phase.ADMISSION : Phase.VOTING;
+    long end = h + (m.deliberative() ? c.get().params().admissionBlocks()
+        : c.get().params().votingBlocks());
+    Issue issue = new Issue(id, m.communityId(), m.areaId(), m.deliberative(), m.rules(),
+        m.options(), onBallot, phase, end, h, m.deliberative() ? 0 : h, tx.sender(), m.payTo(),
+        m.payUnits());
+    dvs.put(issue);
+    dvs.schedule(end, id);
+    if (!m.deliberative()) DvsLifecycle.snapshot(dvs, c.get(), id);
+    return Verdict.OK;
+  }
+
+  /** The issue, if it exists, is deliberative and in one of {@code phases}. */
+  static Verdict deliberative(DvsStore dvs, long issueId, List<Phase> phases, Issue[] out) {
+    Optional<Issue> issue = dvs.issue(issueId);
+    if (issue.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_ISSUE, "id " + issueId);
+    if (!issue.get().deliberative() || !phases.contains(issue.get().phase())) {
+      return Verdict.reject(Rejection.WRONG_PHASE, "issue is " + issue.get().phase()
+          + (issue.get().deliberative() ? "" : " (a poll)"));
+    }
+    out[0] = issue.get();
+    return Verdict.OK;
+  }
+
+  Verdict addInitiative(TxContext ctx, Transaction tx, DvsAddInitiative m) {
+    DvsStore dvs = ctx.dvs();
+    Issue[] issue = new Issue[1];
+    Verdict v = deliberative(dvs, m.issueId(), List.of(Phase.ADMISSION, Phase.DISCUSSION), issue);
+    if (!v.ok()) return v;
+    Community c = dvs.community(issue[0].communityId()).orElseThrow();
+    v = DvsDelegationHandlers.delegator(dvs, c, tx.sender());
+    if (!v.ok()) return v;
+    if (issue[0].options().size() >= DvsMessages.MAX_OPTIONS) {
+      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "at most " + DvsMessages.MAX_OPTIONS
+          + " initiatives");
+    }
+    List<String> options = new ArrayList<>(issue[0].options());
+    options.add(m.title());
+    dvs.put(issue[0].withOptions(options, new boolean[options.size()]));
+    return Verdict.OK;
+  }
+
+  Verdict support(TxContext ctx, Transaction tx, DvsSupport m) {
+    DvsStore dvs = ctx.dvs();
+    Issue[] issue = new Issue[1];
+    Verdict v = deliberative(dvs, m.issueId(),
+        List.of(Phase.ADMISSION, Phase.DISCUSSION, Phase.VERIFICATION), issue);
+    if (!v.ok()) return v;
+    Community c = dvs.community(issue[0].communityId()).orElseThrow();
+    v = DvsModule.stamp(tx, c);
+    if (v.ok()) v = DvsDelegationHandlers.delegator(dvs, c, tx.sender());
+    if (!v.ok()) return v;
+    if (m.initiative() < 0 || m.initiative() >= issue[0].options().size()) {
+      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "no initiative " + m.initiative());
+    }
+    dvs.setSupport(m.issueId(), m.initiative(), tx.sender(), m.support());
+    return Verdict.OK;
+  }
+
+}

@@ -1,0 +1,55 @@
+package org.bcos.ledger.dvs;
+
+import java.util.List;
+import org.bcos.storage.Column;
+import org.bcos.types.Address;
+import org.bcos.types.codec.Encoder;
+
+/**
+ * Storage schema v1 of the DVS module. All columns are state (committed to by the state root).
+ * Keys are big-endian so prefix scans group by community or issue.
+ */
+public final class DvsSchema {
+  /** community id → {@link org.bcos.ledger.dvs.api.Community}. */
+  public static final Column COMMUNITIES = new Column(10, "dvs_communities");
+  /** community id | area id → parent area id | name. */
+  public static final Column AREAS = new Column(11, "dvs_areas");
+  /** community id | member → {@link org.bcos.ledger.dvs.api.Member}. */
+  public static final Column MEMBERS = new Column(12, "dvs_members");
+  /** community id | delegator | scope | scope id → delegate. */
+  public static final Column DELEGATIONS = new Column(13, "dvs_delegations");
+  /** issue id → {@link org.bcos.ledger.dvs.api.Issue}. */
+  public static final Column ISSUES = new Column(14, "dvs_issues");
+  /** issue id | initiative | supporter → empty. */
+  public static final Column SUPPORT = new Column(15, "dvs_support");
+  /** issue id | voter → ballot (encoded parts). */
+  public static final Column BALLOTS = new Column(16, "dvs_ballots");
+  /** issue id | member → snapshot weight | region, fixed when voting opens. */
+  public static final Column SNAPSHOTS = new Column(17, "dvs_snapshots");
+  /** issue id → {@link IssueResultCodec result}. */
+  public static final Column RESULTS = new Column(18, "dvs_results");
+  /** counters: "community", "issue". */
+  public static final Column COUNTERS = new Column(19, "dvs_counters");
+  /** height | issue id → empty: the issue's phase ends at the end of that block. */
+  public static final Column SCHEDULE = new Column(20, "dvs_schedule");
+
+  /** issue id | delegator | scope | scope id → delegate: the delegations counted at close. */
+  public static final Column FROZEN_DELEGATIONS = new Column(21, "dvs_frozen_delegations");
+
+  public static final List<Column> ALL = List.of(COMMUNITIES, AREAS, MEMBERS, DELEGATIONS, ISSUES,
+      SUPPORT, BALLOTS, SNAPSHOTS, RESULTS, COUNTERS, SCHEDULE, FROZEN_DELEGATIONS);
+
+  private DvsSchema() {}
+
+  static byte[] id(long id) {
+    return new Encoder(8).u64(id).toByteArray();
+  }
+
+  static byte[] idAddress(long id, Address a) {
+    return new Encoder(40).u64(id).address(a).toByteArray();
+  }
+
+  static byte[] idInt(long id, int n) {
+    return new Encoder(12).u64(id).u32(n & 0xffffffffL).toByteArray();
+  }
+}

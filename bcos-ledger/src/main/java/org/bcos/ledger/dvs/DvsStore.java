@@ -1,0 +1,226 @@
+package org.bcos.ledger.dvs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.dvs.api.Member;
+import org.bcos.ledger.state.WorkingState;
+import org.bcos.types.Address;
+import org.bcos.types.codec.Decoder;
+import org.bcos.types.codec.Encoder;
+import org.bcos.types.tx.DvsBallotPart;
+import org.bcos.types.tx.DvsMessages;
+
+/** Typed access to DVS state over the block's working state (reads see this block's writes). */
+public final class DvsStore {
+  private static final byte[] EMPTY = new byte[0];
+  private final WorkingState state;
+
+  public DvsStore(WorkingState state) {
+    this.state = state;
+  }
+
+  /** Next value of a named counter, starting at 1. */
+  long next(String counter) {
+    byte[] key = counter.getBytes(StandardCharsets.US_ASCII);
+    byte[] raw = state.get(DvsSchema.COUNTERS, key);
+    long n = raw == null ? 1 : new Decoder(raw).u64() + 1;
+    state.put(DvsSchema.COUNTERS, key, new Encoder(8).u64(n).toByteArray());
+    return n;
+  }
+
+  public Optional<Community> community(long id) {
+    byte[] raw = state.get(DvsSchema.COMMUNITIES, DvsSchema.id(id));
+    return raw == null ? Optional.empty() : Optional.of(Community.decode(raw));
+  }
+
+  void put(Community c) {
+    state.put(DvsSchema.COMMUNITIES, DvsSchema.id(c.id()), c.encode());
+  }
+
+  /** Parent of an area (the root area 0 is its own parent), or empty if it does not exist. */
+  public Optional<Integer> areaParent(long community, int area) {
+    byte[] raw = state.get(DvsSchema.AREAS, DvsSchema.idInt(community, area));
+    return raw == null ? Optional.empty() : Optional.of((int) new Decoder(raw).u32());
+  }
+
+  void putArea(long community, int area, int parent, String name) {
+    state.put(DvsSchema.AREAS, DvsSchema.idInt(community, area),
+        new Encoder(80).u32(parent).string(name).toByteArray());
+  }
+
+  /** The area and its ancestors up to the root area 0, most specific first. */
+  public List<Integer> areaPath(long community, int area) {
+    List<Integer> path = new ArrayList<>();
+    int current = area;
+    for (int guard = 0; guard < 10_000; guard++) {
+      path.add(current);
+      if (current == 0) return path;
+      current = areaParent(community, current).orElse(0);
+    }
+    throw new IllegalStateException("area tree deeper than 10000");
+  }
+
+  public Optional<Member> member(long community, Address who) {
+    byte[] raw = state.get(DvsSchema.MEMBERS, DvsSchema.idAddress(community, who));
+    return raw == null ? Optional.empty() : Optional.of(Member.decode(raw));
+  }
+
+  void putMember(long community, Address who, Member m) {
+    state.put(DvsSchema.MEMBERS, DvsSchema.idAddress(community, who), m.encode());
+  }
+
+  void removeMember(long community, Address who) {
+    state.delete(DvsSchema.MEMBERS, DvsSchema.idAddress(community, who));
+  }
+
+  /** Visits the members of a community in address order. */
+  public void forEachMember(long community, java.util.function.BiConsumer<Address, Member> v) {
+    state.forEach(DvsSchema.MEMBERS, DvsSchema.id(community), (k, val) ->
+        v.accept(Address.wrap(java.util.Arrays.copyOfRange(k, 8, 40)), Member.decode(val)));
+  }
+
+  static byte[] delegationKey(long community, Address from, DvsMessages.Scope scope, long id) {
+    return new Encoder(56).u64(community).address(from).u8(scope.ordinal()).u64(id)
+        .toByteArray();
+  }
+
+  public Optional<Address> delegate(long community, Address from, DvsMessages.Scope scope,
+      long scopeId) {
+    byte[] raw = state.get(DvsSchema.DELEGATIONS, delegationKey(community, from, scope, scopeId));
+    return raw == null ? Optional.empty() : Optional.of(Address.wrap(raw));
+  }
+
+  void putDelegation(long community, Address from, DvsMessages.Scope scope, long id, Address to) {
+    state.put(DvsSchema.DELEGATIONS, delegationKey(community, from, scope, id), to.toBytes());
+  }
+
+  void removeDelegation(long community, Address from, DvsMessages.Scope scope, long id) {
+    state.delete(DvsSchema.DELEGATIONS, delegationKey(community, from, scope, id));
+  }
+
+  /** A stored delegation. */
+  public record Delegation(Address from, DvsMessages.Scope scope, long scopeId, Address to) {}
+
+  /** Every delegation of a community, in key order. */
+  public List<Delegation> delegations(long community) {
+    return delegations(DvsSchema.DELEGATIONS, community);
+  }
+
+  /** The delegations an issue was counted with at its close. */
+  public List<Delegation> frozenDelegations(long issue) {
+    return delegations(DvsSchema.FROZEN_DELEGATIONS, issue);
+  }
+
+  void freeze(long issue, List<Delegation> delegations) {
+    for (Delegation d : delegations) {
+      state.put(DvsSchema.FROZEN_DELEGATIONS, delegationKey(issue, d.from(), d.scope(),
+          d.scopeId()), d.to().toBytes());
+    }
+  }
+
+  private List<Delegation> delegations(org.bcos.storage.Column column, long id) {
+    List<Delegation> out = new ArrayList<>();
+    state.forEach(column, DvsSchema.id(id), (k, v) -> {
+      Decoder d = new Decoder(k);
+      d.u64();
+      Address from = d.address();
+      DvsMessages.Scope scope = DvsMessages.Scope.values()[d.u8()];
+      out.add(new Delegation(from, scope, d.u64(), Address.wrap(v)));
+    });
+    return out;
+  }
+
+  public Optional<Issue> issue(long id) {
+    byte[] raw = state.get(DvsSchema.ISSUES, DvsSchema.id(id));
+    return raw == null ? Optional.empty() : Optional.of(Issue.decode(raw));
+  }
+
+  void put(Issue issue) {
+    state.put(DvsSchema.ISSUES, DvsSchema.id(issue.id()), issue.encode());
+  }
+
+  static byte[] supportKey(long issue, int initiative, Address who) {
+    return new Encoder(48).u64(issue).u32(initiative).address(who).toByteArray();
+  }
+
+  void setSupport(long issue, int initiative, Address who, boolean support) {
+    if (support) {
+      state.put(DvsSchema.SUPPORT, supportKey(issue, initiative, who), EMPTY);
+    } else {
+      state.delete(DvsSchema.SUPPORT, supportKey(issue, initiative, who));
+    }
+  }
+
+  /** Supporters of one initiative, in address order. */
+  public List<Address> supporters(long issue, int initiative) {
+    List<Address> out = new ArrayList<>();
+    state.forEach(DvsSchema.SUPPORT, DvsSchema.idInt(issue, initiative),
+        (k, v) -> out.add(Address.wrap(java.util.Arrays.copyOfRange(k, 12, 44))));
+    return out;
+  }
+
+  void putBallot(long issue, Address voter, List<DvsBallotPart> parts) {
+    state.put(DvsSchema.BALLOTS, DvsSchema.idAddress(issue, voter), DvsBallotPart.encodeParts(new Encoder(64), parts).toByteArray());
+  }
+
+  /** Every ballot of an issue, in voter address order. */
+  public void forEachBallot(long issue,
+      java.util.function.BiConsumer<Address, List<DvsBallotPart>> v) {
+    state.forEach(DvsSchema.BALLOTS, DvsSchema.id(issue), (k, val) ->
+        v.accept(Address.wrap(java.util.Arrays.copyOfRange(k, 8, 40)), decodeBallot(val)));
+  }
+
+  private static List<DvsBallotPart> decodeBallot(byte[] raw) {
+    Decoder d = new Decoder(raw);
+    List<DvsBallotPart> parts = DvsBallotPart.decodeParts(d);
+    d.finish();
+    return parts;
+  }
+
+  void putSnapshot(long issue, Address who, Member m) {
+    state.put(DvsSchema.SNAPSHOTS, DvsSchema.idAddress(issue, who), m.encode());
+  }
+
+  public Optional<Member> snapshot(long issue, Address who) {
+    byte[] raw = state.get(DvsSchema.SNAPSHOTS, DvsSchema.idAddress(issue, who));
+    return raw == null ? Optional.empty() : Optional.of(Member.decode(raw));
+  }
+
+  /** The electorate fixed when voting opened, in address order. */
+  public void forEachSnapshot(long issue, java.util.function.BiConsumer<Address, Member> v) {
+    state.forEach(DvsSchema.SNAPSHOTS, DvsSchema.id(issue), (k, val) ->
+        v.accept(Address.wrap(java.util.Arrays.copyOfRange(k, 8, 40)), Member.decode(val)));
+  }
+
+  void putResult(long issue, byte[] result) {
+    state.put(DvsSchema.RESULTS, DvsSchema.id(issue), result);
+  }
+
+  public Optional<byte[]> result(long issue) {
+    return Optional.ofNullable(state.get(DvsSchema.RESULTS, DvsSchema.id(issue)));
+  }
+
+  static byte[] scheduleKey(long height, long issue) {
+    return new Encoder(16).u64(height).u64(issue).toByteArray();
+  }
+
+  void schedule(long height, long issue) {
+    state.put(DvsSchema.SCHEDULE, scheduleKey(height, issue), EMPTY);
+  }
+
+  void unschedule(long height, long issue) {
+    state.delete(DvsSchema.SCHEDULE, scheduleKey(height, issue));
+  }
+
+  /** Issues whose phase ends at {@code height}, in id order. */
+  List<Long> dueAt(long height) {
+    List<Long> out = new ArrayList<>();
+    state.forEach(DvsSchema.SCHEDULE, DvsSchema.id(height),
+        (k, v) -> out.add(new Decoder(java.util.Arrays.copyOfRange(k, 8, 16)).u64()));
+    return out;
+  }
+}

@@ -1,0 +1,150 @@
+package org.bcos.node.rpc;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.dvs.api.IssueTally;
+import org.bcos.types.tx.CoinTransfer;
+import org.bcos.types.tx.DvsAddArea;
+import org.bcos.types.tx.DvsAddInitiative;
+import org.bcos.types.tx.DvsAttest;
+import org.bcos.types.tx.DvsBallotPart;
+import org.bcos.types.tx.DvsCastBallot;
+import org.bcos.types.tx.DvsCreateCommunity;
+import org.bcos.types.tx.DvsCreateIssue;
+import org.bcos.types.tx.DvsDelegate;
+import org.bcos.types.tx.DvsParams;
+import org.bcos.types.tx.DvsRefuseDelegations;
+import org.bcos.types.tx.DvsRules;
+import org.bcos.types.tx.DvsSetMember;
+import org.bcos.types.tx.DvsSupport;
+import org.bcos.types.tx.DvsUndelegate;
+import org.bcos.types.tx.Message;
+
+/** JSON shapes of DVS messages, communities, issues and tallies. */
+final class DvsJson {
+  private DvsJson() {}
+
+  static void message(ObjectNode n, Message m) {
+    switch (m) {
+      case CoinTransfer t -> throw new IllegalArgumentException("not a DVS message");
+      case DvsCreateCommunity c -> params(n.put("type", "dvs.createCommunity")
+          .put("name", c.name()).putObject("params"), c.params());
+      case DvsAddArea a -> n.put("type", "dvs.addArea").put("community", a.communityId())
+          .put("parentArea", a.parentArea()).put("name", a.name());
+      case DvsSetMember s -> n.put("type", "dvs.setMember").put("community", s.communityId())
+          .put("member", s.member().toString()).put("weight", s.weight());
+      case DvsAttest a -> n.put("type", "dvs.attest").put("community", a.communityId())
+          .put("member", a.member().toString()).put("attribute", a.attribute())
+          .put("value", a.value());
+      case DvsDelegate d -> n.put("type", "dvs.delegate").put("community", d.communityId())
+          .put("scope", d.scope().name()).put("scopeId", d.scopeId())
+          .put("delegate", d.delegate().toString());
+      case DvsUndelegate u -> n.put("type", "dvs.undelegate").put("community", u.communityId())
+          .put("scope", u.scope().name()).put("scopeId", u.scopeId());
+      case DvsRefuseDelegations r -> n.put("type", "dvs.refuseDelegations")
+          .put("community", r.communityId()).put("refuse", r.refuse());
+      case DvsCreateIssue i -> issueMessage(n, i);
+      case DvsAddInitiative i -> n.put("type", "dvs.addInitiative").put("issue", i.issueId())
+          .put("title", i.title());
+      case DvsSupport s -> n.put("type", "dvs.support").put("issue", s.issueId())
+          .put("initiative", s.initiative()).put("support", s.support());
+      case DvsCastBallot b -> parts(n.put("type", "dvs.castBallot").put("issue", b.issueId())
+          .putArray("parts"), b.parts());
+    }
+  }
+
+  private static void issueMessage(ObjectNode n, DvsCreateIssue i) {
+    n.put("type", "dvs.createIssue").put("community", i.communityId()).put("area", i.areaId())
+        .put("mode", i.deliberative() ? "deliberative" : "poll");
+    rules(n.putObject("rules"), i.rules());
+    strings(n.putArray("options"), i.options());
+    if (i.payUnits() > 0) {
+      n.put("payTo", i.payTo().toString());
+      JsonViews.amount(n, "pay", i.payUnits());
+    }
+  }
+
+  static void parts(ArrayNode out, List<DvsBallotPart> parts) {
+    for (DvsBallotPart p : parts) {
+      ArrayNode values = out.addObject().put("weight", p.weight()).putArray("values");
+      for (long v : p.values()) values.add(v);
+    }
+  }
+
+  private static void strings(ArrayNode out, List<String> values) {
+    values.forEach(out::add);
+  }
+
+  static ObjectNode params(ObjectNode n, DvsParams p) {
+    return n.put("electorate", switch (p.electorate()) {
+      case DvsParams.MEMBERS -> "members";
+      case DvsParams.WEIGHTED -> "weighted";
+      default -> "open";
+    }).put("admissionBlocks", p.admissionBlocks()).put("discussionBlocks", p.discussionBlocks())
+        .put("verificationBlocks", p.verificationBlocks()).put("votingBlocks", p.votingBlocks())
+        .put("issueQuorumBps", p.issueQuorumBps()).put("initiativeQuorumBps",
+            p.initiativeQuorumBps()).put("maxChainLength", p.maxChainLength())
+        .put("minCellSize", p.minCellSize()).put("powDifficultyBits", p.powDifficultyBits())
+        .put("delegationInSupport", p.delegationInSupport());
+  }
+
+  static void rules(ObjectNode n, DvsRules r) {
+    n.put("method", r.method().name()).put("quorumBps", r.quorumBps())
+        .put("thresholdBps", r.thresholdBps()).put("vetoBps", r.vetoBps())
+        .put("maxScore", r.maxScore()).put("voiceCredits", r.voiceCredits());
+  }
+
+  static ObjectNode community(Community c, long treasuryUnits) {
+    ObjectNode n = JsonViews.JSON.createObjectNode().put("id", c.id()).put("name", c.name())
+        .put("registrar", c.registrar().toString()).put("areas", c.areaCount())
+        .put("members", c.memberCount()).put("totalWeight", c.totalWeight())
+        .put("treasury", c.treasury().toString()).put("createdHeight", c.createdHeight());
+    JsonViews.amount(n, "treasuryBalance", treasuryUnits);
+    params(n.putObject("params"), c.params());
+    return n;
+  }
+
+  static ObjectNode issue(Issue i) {
+    ObjectNode n = JsonViews.JSON.createObjectNode().put("id", i.id())
+        .put("community", i.communityId()).put("area", i.areaId())
+        .put("mode", i.deliberative() ? "deliberative" : "poll").put("phase", i.phase().name())
+        .put("phaseEnd", i.phaseEnd()).put("createdHeight", i.createdHeight())
+        .put("votingStart", i.votingStart()).put("creator", i.creator().toString());
+    rules(n.putObject("rules"), i.rules());
+    ArrayNode options = n.putArray("options");
+    boolean[] onBallot = i.onBallot();
+    for (int k = 0; k < i.options().size(); k++) {
+      options.addObject().put("index", k).put("text", i.options().get(k))
+          .put("onBallot", onBallot[k]);
+    }
+    if (i.payUnits() > 0) {
+      n.put("payTo", i.payTo().toString());
+      JsonViews.amount(n, "pay", i.payUnits());
+    }
+    return n;
+  }
+
+  static ObjectNode tally(IssueTally t) {
+    ObjectNode n = JsonViews.JSON.createObjectNode().put("issue", t.issueId())
+        .put("height", t.height()).put("final", t.isFinal()).put("outcome", t.outcome());
+    ArrayNode totals = n.putArray("totals");
+    t.totals().forEach(totals::add);
+    ArrayNode winners = n.putArray("winners");
+    t.winners().forEach(winners::add);
+    n.put("electorateWeight", t.electorateWeight()).put("countedWeight", t.countedWeight())
+        .put("turnoutBps", t.turnoutBps()).put("ballots", t.ballots())
+        .put("quorumMet", t.quorumMet()).put("ballotsRoot", t.ballotsRoot().toHex())
+        .put("unverifiedIdentity", t.unverifiedIdentity()).put("action", t.action());
+    ArrayNode regions = n.putArray("regions");
+    for (IssueTally.RegionCell r : t.regions()) {
+      ArrayNode choices = regions.addObject().put("region", r.region())
+          .put("members", r.members()).put("weight", r.weight()).putArray("firstChoices");
+      r.firstChoices().forEach(choices::add);
+    }
+    return n;
+  }
+
+}

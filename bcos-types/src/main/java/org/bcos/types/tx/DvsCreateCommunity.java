@@ -1,0 +1,18 @@
+package org.bcos.types.tx;
+
+import java.util.Objects;
+
+/** DVS: creates a community; the sender becomes its registrar and its id is the next community number. */
+public record DvsCreateCommunity(String name, DvsParams params) implements Message {
+  public static final int TAG = 10;
+
+  public DvsCreateCommunity {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(params, "params");
+  }
+
+  @Override
+  public int tag() {
+    return TAG;
+  }
+}

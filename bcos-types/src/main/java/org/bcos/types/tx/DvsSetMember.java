@@ -1,0 +1,18 @@
+package org.bcos.types.tx;
+
+import java.util.Objects;
+import org.bcos.types.Address;
+
+/** DVS: registrar adds a member, changes its weight (members electorate: always 1), or removes it (weight 0). */
+public record DvsSetMember(long communityId, Address member, long weight) implements Message {
+  public static final int TAG = 12;
+
+  public DvsSetMember {
+    Objects.requireNonNull(member, "member");
+  }
+
+  @Override
+  public int tag() {
+    return TAG;
+  }
+}
