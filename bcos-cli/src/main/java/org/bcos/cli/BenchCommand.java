@@ -20,6 +20,14 @@ import org.bcos.crypto.SignatureVerifier;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
+import org.bcos.types.tx.DvsBallotPart;
+import org.bcos.types.tx.DvsCastBallot;
+import org.bcos.types.tx.DvsCreateCommunity;
+import org.bcos.types.tx.DvsCreateIssue;
+import org.bcos.types.tx.DvsMessages;
+import org.bcos.types.tx.DvsParams;
+import org.bcos.types.tx.DvsRules;
+import org.bcos.types.tx.DvsSetMember;
 import org.bcos.types.tx.Transaction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +35,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bcos bench transfers}: final transfers per second against a running node. */
 @Command(name = "bench", description = "Benchmarks against a running node",
-    subcommands = {BenchCommand.Transfers.class})
+    subcommands = {BenchCommand.Transfers.class, BenchCommand.Ballots.class})
 final class BenchCommand {
 
   @Command(name = "transfers", description = "Measure signed transfers/s that become final")
@@ -58,10 +66,10 @@ final class BenchCommand {
       String chainId = status.path("chainId").asText();
       long fee = Long.parseLong(status.path("minFeeUnits").asText());
       int perSender = (count + senders - 1) / senders;
-      progress("bench: seed=" + seed + " count=" + count + " senders=" + senders);
+      Transfers.progress("bench: seed=" + seed + " count=" + count + " senders=" + senders);
       double verifyOne = verifyRate(1);
       double verifyAll = verifyRate(Runtime.getRuntime().availableProcessors());
-      progress(String.format("bench: Ed25519 verify (%s) %.0f/s on 1 thread, %.0f/s on %d",
+      Transfers.progress(String.format("bench: Ed25519 verify (%s) %.0f/s on 1 thread, %.0f/s on %d",
           Ed25519.verifier().name(), verifyOne, verifyAll,
           Runtime.getRuntime().availableProcessors()));
       List<Ed25519KeyPair> keys = keys(senders, seed);
@@ -81,7 +89,7 @@ final class BenchCommand {
       return 0;
     }
 
-    private static void progress(String line) {
+    static void progress(String line) {
       System.err.println(line);
     }
 
@@ -108,7 +116,7 @@ final class BenchCommand {
             each, "bench funding"));
       }
       submit(client, funding);
-      progress("bench: funding " + keys.size() + " senders with " + Amount.format(each)
+      Transfers.progress("bench: funding " + keys.size() + " senders with " + Amount.format(each)
           + " DDC each");
       client.awaitFinal(funding.getLast().hash(), Duration.ofSeconds(120));
     }
@@ -128,7 +136,7 @@ final class BenchCommand {
             }
             return mine.stream();
           }).toList();
-      progress(String.format("bench: signed %d transfers in %.1f s", txs.size(),
+      Transfers.progress(String.format("bench: signed %d transfers in %.1f s", txs.size(),
           (System.nanoTime() - started) / 1e9));
       // interleave senders so every batch carries many senders, each in nonce order
       List<Transaction> ordered = new ArrayList<>(txs.size());
@@ -145,7 +153,7 @@ final class BenchCommand {
       long startHeight = client.height();
       long started = System.nanoTime();
       long accepted = submitPrepared(client, requests);
-      progress(String.format("bench: submitted %d (accepted %d) in %.2f s", txs.size(), accepted,
+      Transfers.progress(String.format("bench: submitted %d (accepted %d) in %.2f s", txs.size(), accepted,
           (System.nanoTime() - started) / 1e9));
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       JsonNode status = client.status();
@@ -159,7 +167,7 @@ final class BenchCommand {
       for (long h = startHeight + 1; h <= endHeight; h++) {
         counted += client.block(Long.toString(h), false).path("txCount").asLong();
       }
-      progress(String.format("bench: mempool empty at height %d: %d txs final in %d blocks",
+      Transfers.progress(String.format("bench: mempool empty at height %d: %d txs final in %d blocks",
           endHeight, counted, endHeight - startHeight));
       return new Result(Math.min(accepted, counted), seconds, endHeight - startHeight);
     }
@@ -172,12 +180,12 @@ final class BenchCommand {
     private final java.util.concurrent.ConcurrentHashMap<String, Long> rejections =
         new java.util.concurrent.ConcurrentHashMap<>();
 
-    private long submit(BcosClient client, List<Transaction> txs) throws Exception {
+    long submit(BcosClient client, List<Transaction> txs) throws Exception {
       return submitPrepared(client, prepare(txs));
     }
 
     /** The request texts, one per batch: the load generator's JSON work, done before timing. */
-    private List<String> prepare(List<Transaction> txs) {
+    List<String> prepare(List<Transaction> txs) {
       List<String> requests = new ArrayList<>();
       for (int from = 0; from < txs.size(); from += batch) {
         requests.add(BcosClient.sendAllRequest(from, txs.subList(from,
@@ -186,7 +194,7 @@ final class BenchCommand {
       return requests;
     }
 
-    private long submitPrepared(BcosClient client, List<String> requests) throws Exception {
+    long submitPrepared(BcosClient client, List<String> requests) throws Exception {
       rejections.clear();
       ExecutorService pool = Executors.newFixedThreadPool(connections);
       java.util.concurrent.atomic.AtomicInteger nextBatch =
@@ -249,6 +257,91 @@ final class BenchCommand {
         return (double) n * threads / ((System.nanoTime() - started) / 1e9);
       } finally {
         pool.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * {@code bcos bench ballots}: fee-free DVS ballots (stamp checked) admitted and final per
+   * second. Sets up a members community with {@code --count} voters and a poll first.
+   */
+  @Command(name = "ballots", description = "Measure fee-free DVS ballots/s that become final")
+  static final class Ballots implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Option(names = "--count", defaultValue = "20000", description = "voters (one ballot each)")
+    int count;
+    @Option(names = "--pow-bits", defaultValue = "8", description = "stamp difficulty")
+    int powBits;
+    @Option(names = "--from", defaultValue = "dev", description = "registrar key") String from;
+    @Option(names = "--seed", defaultValue = "2") long seed;
+    @Option(names = "--passphrase-file") Path passphraseFile;
+
+    @Override
+    public Integer call() throws Exception {
+      if (count < 1 || count > 1_000_000 || powBits < 0 || powBits > 24) {
+        throw new CliException("INVALID_ARGUMENT", "count 1..10^6, pow-bits 0..24");
+      }
+      Transfers load = new Transfers();
+      load.common = common;
+      load.batch = 500;
+      load.connections = 4;
+      BcosClient client = common.client();
+      String chainId = client.chainId();
+      long fee = Long.parseLong(client.status().path("minFeeUnits").asText());
+      Ed25519KeyPair registrar = Keys.unlock(from, passphraseFile);
+      long nonce = client.account(registrar.address(), false).path("pendingNonce").asLong();
+      long expiry = client.height() + 5_000;
+      Transaction community = Transactions.build(chainId, registrar, nonce++, fee, expiry,
+          new DvsCreateCommunity("bench " + seed, new DvsParams(DvsParams.MEMBERS, 1, 0, 0,
+              100_000, 0, 0, 8, 1, powBits, false)));
+      long communityId = created(client, client.send(community), "communities");
+      List<Ed25519KeyPair> voters = Transfers.keys(count, seed);
+      List<Transaction> members = new ArrayList<>();
+      for (Ed25519KeyPair v : voters) {
+        members.add(Transactions.build(chainId, registrar, nonce++, fee, expiry,
+            new DvsSetMember(communityId, v.address(), 1)));
+      }
+      Transfers.progress("bench: adding " + count + " members to community " + communityId);
+      // one sender may be at most maxNonceGap (1,000) nonces ahead: add them in rounds
+      for (int from = 0; from < members.size(); from += 900) {
+        load.submit(client, members.subList(from, Math.min(members.size(), from + 900)));
+        waitEmpty(client);
+      }
+      Transaction issueTx = Transactions.build(chainId, registrar, nonce, fee, expiry,
+          new DvsCreateIssue(communityId, 0, false, DvsRules.of(DvsMessages.Method.SINGLE_CHOICE),
+              List.of("yes", "no"), Address.wrap(new byte[32]), 0));
+      long issueId = created(client, client.send(issueTx), "issues");
+      long started = System.nanoTime();
+      List<Transaction> ballots = IntStream.range(0, count).parallel().mapToObj(i ->
+          Transactions.feeFree(chainId, voters.get(i), 0, expiry, new DvsCastBallot(issueId,
+              List.of(new DvsBallotPart(0, new long[] {i % 2}))), powBits)).toList();
+      Transfers.progress(String.format("bench: stamped and signed %d ballots (%d bits) in %.1f s", count,
+          powBits, (System.nanoTime() - started) / 1e9));
+      List<String> requests = load.prepare(ballots);
+      started = System.nanoTime();
+      long accepted = load.submitPrepared(client, requests);
+      waitEmpty(client);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long counted = client.call("dvs_tally", issueId).path("ballots").asLong();
+      ObjectNode out = Output.object().put("ballots", count).put("accepted", accepted)
+          .put("counted", counted).put("seconds", seconds)
+          .put("finalBallotsPerSecond", counted / seconds).put("powBits", powBits)
+          .put("community", communityId).put("issue", issueId).put("seed", seed);
+      if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+      return 0;
+    }
+
+    private static long created(BcosClient client, Hash tx, String kind) throws Exception {
+      JsonNode fin = client.awaitFinal(tx, Duration.ofSeconds(120));
+      JsonNode ids = client.call("dvs_createdBy", fin.path("from").asText(),
+          fin.path("height").asLong()).path(kind);
+      return ids.get(ids.size() - 1).asLong();
+    }
+
+    private static void waitEmpty(BcosClient client) throws InterruptedException {
+      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+      while (client.status().path("mempoolTxs").asLong() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
       }
     }
   }

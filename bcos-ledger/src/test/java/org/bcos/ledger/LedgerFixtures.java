@@ -7,7 +7,9 @@ import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
+import org.bcos.types.Hash;
 import org.bcos.types.tx.CoinTransfer;
+import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;
@@ -60,6 +62,31 @@ public final class LedgerFixtures {
   public static Transaction sign(Ed25519KeyPair key, TxBody body) {
     byte[] digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body)).toBytes();
     return TransactionCodec.assemble(body, key.sign(digest));
+  }
+
+  /** Signs any message from {@code from} on the test chain. */
+  public static Transaction sign(Ed25519KeyPair from, long nonce, long fee, long expiry,
+      Message message) {
+    return sign(from, new TxBody(CHAIN_ID, from.address(), nonce, fee, expiry, message));
+  }
+
+  /**
+   * A fee-free transaction whose proof-of-work stamp shows at least {@code minBits} leading zero
+   * bits, or (with {@code atLeast} false) fewer than {@code minBits}: the first stamp from 0 that
+   * fits, searched within a bound.
+   */
+  public static Transaction stamped(Ed25519KeyPair from, long nonce, long expiry, Message message,
+      int minBits, boolean atLeast) {
+    TxBody body = new TxBody(CHAIN_ID, from.address(), nonce, 0, expiry, message);
+    Hash digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body));
+    byte[] signature = from.sign(digest.toBytes());
+    long bound = 1L << Math.min(40, minBits + 12);
+    for (long stamp = 0; stamp < bound; stamp++) {
+      if ((TransactionCodec.powBits(digest, stamp) >= minBits) == atLeast) {
+        return TransactionCodec.assemble(body, signature, stamp);
+      }
+    }
+    throw new IllegalStateException("no stamp within " + bound + " tries");
   }
 
   public static Transaction transfer(Ed25519KeyPair from, Address to, long amount, long nonce,

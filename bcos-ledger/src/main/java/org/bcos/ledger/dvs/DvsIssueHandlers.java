@@ -50,7 +50,9 @@ final class DvsIssueHandlers {
     DvsStore dvs = ctx.dvs();
     Optional<Community> c = dvs.community(m.communityId());
     if (c.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_COMMUNITY, "id " + m.communityId());
-    Verdict v = DvsDelegationHandlers.delegator(dvs, c.get(), tx.sender());
+    // members raise issues; so does the registrar (a town's or a company's agenda)
+    Verdict v = c.get().registrar().equals(tx.sender()) ? Verdict.OK
+        : DvsDelegationHandlers.delegator(dvs, c.get(), tx.sender());
     if (!v.ok()) return v;
     if (m.areaId() < 0 || m.areaId() >= c.get().areaCount()) {
       return Verdict.reject(Rejection.UNKNOWN_AREA, "area " + m.areaId());

@@ -18,7 +18,8 @@ import org.bcos.types.tx.Transaction;
  * id and the result. Bounded per connection.
  */
 final class WebSocketHub {
-  private record Subscription(String id, Channel channel, String kind, Hash txHash) {}
+  private record Subscription(String id, Channel channel, String kind, Hash txHash,
+      long issueId) {}
 
   private final Ledger ledger;
   private final int maxPerConnection;
@@ -39,7 +40,14 @@ final class WebSocketHub {
     }
     String id = "0x" + Long.toHexString(ids.incrementAndGet());
     switch (kind) {
-      case "newBlocks" -> subscriptions.put(id, new Subscription(id, channel, kind, null));
+      case "newBlocks" -> subscriptions.put(id, new Subscription(id, channel, kind, null, 0));
+      case "dvsTally" -> {
+        long issue = params.path(1).asLong(-1);
+        if (issue < 0 || ledger.dvsView().issue(issue).isEmpty()) {
+          throw RpcException.invalidParams("dvsTally needs an existing issue id");
+        }
+        subscriptions.put(id, new Subscription(id, channel, kind, null, issue));
+      }
       case "txFinal" -> {
         Hash hash;
         try {
@@ -47,10 +55,10 @@ final class WebSocketHub {
         } catch (IllegalArgumentException e) {
           throw RpcException.invalidParams("txFinal needs a transaction hash: " + e.getMessage());
         }
-        subscriptions.put(id, new Subscription(id, channel, kind, hash));
+        subscriptions.put(id, new Subscription(id, channel, kind, hash, 0));
       }
       default -> throw RpcException.invalidParams(
-          "unknown subscription '" + kind + "' (newBlocks, txFinal)");
+          "unknown subscription '" + kind + "' (newBlocks, txFinal, dvsTally)");
     }
     channel.closeFuture().addListener(f -> dropChannel(channel));
     return JsonViews.JSON.getNodeFactory().textNode(id);
@@ -76,9 +84,14 @@ final class WebSocketHub {
   void onBlock(Block block) {
     if (subscriptions.isEmpty()) return;
     Map<Hash, Integer> index = null;
+    Map<Long, JsonNode> tallies = new java.util.TreeMap<>();
     for (Subscription s : subscriptions.values()) {
       if (s.kind().equals("newBlocks")) {
         send(s, JsonViews.header(block));
+      } else if (s.kind().equals("dvsTally")) {
+        JsonNode tally = tallies.computeIfAbsent(s.issueId(), id -> dvsTally(id, block));
+        if (tally != null) send(s, tally);
+        if (tally != null && tally.path("final").asBoolean()) subscriptions.remove(s.id());
       } else {
         if (index == null) {
           index = new java.util.HashMap<>();
@@ -89,6 +102,20 @@ final class WebSocketHub {
         if (index.containsKey(s.txHash())) notifyTx(s, block);
       }
     }
+  }
+
+  /** The issue's live tally during voting, its final result once closed, else null. */
+  private JsonNode dvsTally(long issueId, Block block) {
+    var dvs = ledger.dvsView();
+    var issue = dvs.issue(issueId);
+    if (issue.isEmpty()) return null;
+    if (issue.get().phase() == org.bcos.ledger.dvs.api.Phase.CLOSED) {
+      return dvs.result(issueId).map(r -> (JsonNode) DvsJson.tally(
+          org.bcos.ledger.dvs.api.IssueTally.decode(r))).orElse(null);
+    }
+    if (issue.get().phase() != org.bcos.ledger.dvs.api.Phase.VOTING) return null;
+    return DvsJson.tally(org.bcos.ledger.dvs.DvsCounting.count(dvs, issue.get(), block.height(),
+        false));
   }
 
   private void notifyTx(Subscription s, Block block) {

@@ -1,0 +1,164 @@
+package org.bcos.ledger.dvs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.ledger.BlockResult;
+import org.bcos.ledger.Genesis;
+import org.bcos.ledger.Ledger;
+import org.bcos.ledger.LedgerFixtures;
+import org.bcos.ledger.block.Block;
+import org.bcos.ledger.coin.CoinSchema;
+import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.dvs.api.IssueTally;
+import org.bcos.ledger.dvs.api.Member;
+import org.bcos.types.Address;
+import org.bcos.types.Amount;
+import org.bcos.types.Hash;
+import org.bcos.types.tx.Message;
+import org.bcos.types.tx.Rejection;
+import org.bcos.types.tx.Transaction;
+
+/**
+ * An in-memory ledger driven block by block for the DVS tests: hands out nonces (a sender's
+ * transactions in one block get consecutive nonces), builds blocks with the validator key at a
+ * fake clock, and keeps every built block so other ledgers can import them.
+ */
+final class LedgerChain {
+  static final long TIME_STEP_MILLIS = 1_000;
+  final Genesis genesis;
+  final Ledger ledger;
+  final List<Block> blocks = new ArrayList<>();
+  private final Map<Address, Long> nextNonce = new TreeMap<>();
+  private long time = LedgerFixtures.GENESIS_TIME;
+
+  LedgerChain(List<Ed25519KeyPair> holders) {
+    this.genesis = LedgerFixtures.genesis(holders);
+    this.ledger = LedgerFixtures.openInMemory(genesis);
+  }
+
+  long height() {
+    return ledger.head().height();
+  }
+
+  Hash stateRoot() {
+    return ledger.head().header().stateRoot();
+  }
+
+  private long nonce(Ed25519KeyPair key) {
+    Address a = key.address();
+    long committed = ledger.account(a).map(Account::nonce).orElse(0L);
+    long n = Math.max(committed, nextNonce.getOrDefault(a, 0L));
+    nextNonce.put(a, n + 1);
+    return n;
+  }
+
+  /** {@code message} from {@code key} paying the minimum fee, at its next nonce. */
+  Transaction tx(Ed25519KeyPair key, Message message) {
+    return LedgerFixtures.sign(key, nonce(key), LedgerFixtures.MIN_FEE, height() + 100, message);
+  }
+
+  /** A fee-free {@code message} with a stamp of at least {@code bits} (or, if not {@code enough},
+   * fewer). */
+  Transaction free(Ed25519KeyPair key, Message message, int bits, boolean enough) {
+    return LedgerFixtures.stamped(key, nonce(key), height() + 100, message, bits, enough);
+  }
+
+  /** Builds the next block from {@code txs}; forgets nonces handed out for it. */
+  BlockResult block(Transaction... txs) {
+    time += TIME_STEP_MILLIS;
+    BlockResult r = ledger.buildBlock(List.of(txs), LedgerFixtures.VALIDATOR, time);
+    nextNonce.clear();
+    blocks.add(r.block());
+    return r;
+  }
+
+  /** Builds a block in which every transaction must be included. */
+  Block ok(Transaction... txs) {
+    BlockResult r = block(txs);
+    assertEquals(List.of(), r.skipped().stream().map(s -> s.verdict().message()).toList(),
+        "every transaction should be included");
+    return r.block();
+  }
+
+  /** Sends {@code message} from {@code key} (fee paid) in a block of its own; it must succeed. */
+  Block ok(Ed25519KeyPair key, Message message) {
+    return ok(tx(key, message));
+  }
+
+  /**
+   * Builds a block holding only {@code tx}, which must be refused with {@code reason}; nothing may
+   * change (the block's state root is its parent's). Callers pick heights where no issue changes
+   * phase.
+   */
+  void rejected(Rejection reason, Transaction tx) {
+    Hash before = stateRoot();
+    BlockResult r = block(tx);
+    assertEquals(1, r.skipped().size(), "the transaction should be refused");
+    assertEquals(reason, r.skipped().getFirst().verdict().rejection(),
+        r.skipped().getFirst().verdict().message());
+    assertEquals(0, r.block().transactions().size());
+    assertEquals(before, r.block().header().stateRoot(), "a refused transaction changed state");
+  }
+
+  void rejected(Rejection reason, Ed25519KeyPair key, Message message) {
+    rejected(reason, tx(key, message));
+  }
+
+  /** Empty blocks until the head is {@code target}. */
+  void advanceTo(long target) {
+    assertTrue(target >= height(), "cannot go back to " + target);
+    while (height() < target) ok();
+  }
+
+  DvsStore dvs() {
+    return ledger.dvsView();
+  }
+
+  Community community(long id) {
+    return dvs().community(id).orElseThrow();
+  }
+
+  Issue issue(long id) {
+    return dvs().issue(id).orElseThrow();
+  }
+
+  Member member(long community, Address who) {
+    return dvs().member(community, who).orElseThrow();
+  }
+
+  /** The live count now (issue in voting) through the same code the RPC uses. */
+  IssueTally live(long issue) {
+    return DvsCounting.count(dvs(), issue(issue), height(), false);
+  }
+
+  /** The final result stored at close. */
+  IssueTally result(long issue) {
+    return IssueTally.decode(dvs().result(issue).orElseThrow(
+        () -> new AssertionError("issue " + issue + " has no result at " + height())));
+  }
+
+  long balance(Address a) {
+    return ledger.account(a).map(Account::balanceUnits).orElse(0L);
+  }
+
+  /** Sum of every account's balance: must always be the total supply. */
+  long supply() {
+    long sum = 0;
+    for (var e : ledger.stateEntries(CoinSchema.ACCOUNTS, new byte[0], 1_000_000)) {
+      sum = Math.addExact(sum, Account.decode(e.getValue()).balanceUnits());
+    }
+    return sum;
+  }
+
+  void assertSupplyConserved() {
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS, supply(), "supply not conserved");
+  }
+}
