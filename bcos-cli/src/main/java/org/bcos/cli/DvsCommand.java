@@ -26,7 +26,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code bcos dvs …}: the Direct Voting System (docs/DVS.md). */
 @Command(name = "dvs", description = "Direct Voting System: communities, delegation, issues, votes",
@@ -127,14 +126,10 @@ final class DvsCommand {
   }
 
   @Command(name = "show", description = "Show a community")
-  static final class CommunityShow implements Callable<Integer> {
-    @Mixin CommonOptions common;
-    @Parameters(paramLabel = "ID") long id;
-
+  static final class CommunityShow extends DvsQueryCommands.ById {
     @Override
-    public Integer call() {
-      DvsQueryCommands.print(common, common.client().call("dvs_getCommunity", id));
-      return 0;
+    String method() {
+      return "dvs_getCommunity";
     }
   }
 
@@ -285,14 +280,10 @@ final class DvsCommand {
   }
 
   @Command(name = "show", description = "Show an issue")
-  static final class IssueShow implements Callable<Integer> {
-    @Mixin CommonOptions common;
-    @Parameters(paramLabel = "ID") long id;
-
+  static final class IssueShow extends DvsQueryCommands.ById {
     @Override
-    public Integer call() {
-      DvsQueryCommands.print(common, common.client().call("dvs_getIssue", id));
-      return 0;
+    String method() {
+      return "dvs_getIssue";
     }
   }
 

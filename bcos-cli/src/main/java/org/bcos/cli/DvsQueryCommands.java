@@ -32,27 +32,33 @@ final class DvsQueryCommands {
     if (common.json) Output.json(System.out, node); else Output.human(System.out, node);
   }
 
-  @Command(name = "tally", description = "Live tally of an issue in its voting phase")
-  static final class Tally implements Callable<Integer> {
+  /** A command that prints what one RPC method answers for an id. */
+  abstract static class ById implements Callable<Integer> {
     @Mixin CommonOptions common;
-    @Parameters(paramLabel = "ISSUE") long issue;
+    @Parameters(paramLabel = "ID") long id;
+
+    abstract String method();
 
     @Override
     public Integer call() {
-      print(common, common.client().call("dvs_tally", issue));
+      print(common, common.client().call(method(), id));
       return 0;
     }
   }
 
-  @Command(name = "result", description = "The final result stored on chain")
-  static final class Result implements Callable<Integer> {
-    @Mixin CommonOptions common;
-    @Parameters(paramLabel = "ISSUE") long issue;
-
+  @Command(name = "tally", description = "Live tally of an issue in its voting phase")
+  static final class Tally extends ById {
     @Override
-    public Integer call() {
-      print(common, common.client().call("dvs_result", issue));
-      return 0;
+    String method() {
+      return "dvs_tally";
+    }
+  }
+
+  @Command(name = "result", description = "The final result stored on chain")
+  static final class Result extends ById {
+    @Override
+    String method() {
+      return "dvs_result";
     }
   }
 

@@ -99,6 +99,35 @@ public final class DvsCounting {
         c.params().electorate() == DvsParams.OPEN, "");
   }
 
+  /**
+   * Support of an initiative counting delegated weight (communities with {@code
+   * delegationInSupport}): the current roll, the supporters as if they had voted, delegations as
+   * they stand.
+   */
+  static long supportWithDelegation(DvsStore dvs, Community c, Issue issue,
+      List<Address> supporters) {
+    TreeMap<Address, List<DvsBallotPart>> asVoters = new TreeMap<>();
+    for (Address a : supporters) asVoters.put(a, List.of());
+    TreeMap<Address, Member> roll = new TreeMap<>();
+    dvs.forEachMember(c.id(), roll::put);
+    List<DvsStore.Delegation> delegations = dvs.delegations(c.id());
+    if (c.params().electorate() == DvsParams.OPEN) {
+      for (Address a : supporters) roll.putIfAbsent(a, openMember(dvs, c, a));
+      for (DvsStore.Delegation d : delegations) {
+        roll.putIfAbsent(d.from(), openMember(dvs, c, d.from()));
+        roll.putIfAbsent(d.to(), openMember(dvs, c, d.to()));
+      }
+    }
+    Electorate e = fromRoll(dvs, c, roll, false);
+    boolean[] supported = new boolean[e.members().size()];
+    for (int i = 0; i < supported.length; i++) {
+      supported[i] = asVoters.containsKey(e.members().get(i));
+    }
+    int[] delegateOf = resolve(dvs, c, issue, delegations, e);
+    return DelegationCounter.count(WeightSnapshot.of(0, e.weights()), delegateOf, supported,
+        e.refuses(), c.params().maxChainLength()).totalCounted();
+  }
+
   private static Electorate electorate(DvsStore dvs, Community c, Issue issue,
       TreeMap<Address, List<DvsBallotPart>> ballots, List<DvsStore.Delegation> delegations,
       boolean frozen) {
@@ -112,6 +141,11 @@ public final class DvsCounting {
     } else {
       dvs.forEachSnapshot(issue.id(), roll::put);
     }
+    return fromRoll(dvs, c, roll, frozen);
+  }
+
+  private static Electorate fromRoll(DvsStore dvs, Community c, TreeMap<Address, Member> roll,
+      boolean frozen) {
     List<Address> members = new ArrayList<>(roll.keySet());
     long[] weights = new long[members.size()];
     String[] regions = new String[members.size()];

@@ -59,7 +59,7 @@ final class DvsLifecycle {
         .divide(BigInteger.valueOf(10_000)).longValueExact();
   }
 
-  /** Support of the most supported initiative (weight of direct supporters). */
+  /** Support of the most supported initiative (direct supporters, or with delegated weight). */
   private static long bestSupport(DvsStore dvs, Community c, Issue issue) {
     long best = 0;
     for (int i = 0; i < issue.options().size(); i++) best = Math.max(best, support(dvs, c, issue, i));
@@ -67,6 +67,10 @@ final class DvsLifecycle {
   }
 
   private static long support(DvsStore dvs, Community c, Issue issue, int initiative) {
+    if (c.params().delegationInSupport()) {
+      return DvsCounting.supportWithDelegation(dvs, c, issue,
+          dvs.supporters(issue.id(), initiative));
+    }
     long sum = 0;
     for (Address a : dvs.supporters(issue.id(), initiative)) {
       long w = c.params().electorate() == DvsParams.OPEN ? 1
