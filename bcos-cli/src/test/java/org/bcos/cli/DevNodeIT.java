@@ -400,6 +400,58 @@ class DevNodeIT {
     assertEquals(123_457, chain.balance(to));
   }
 
+  @Test
+  void webSocketStreamsDvsTallyThenTheFinalResultOnce() throws Exception {
+    org.bcos.client.BcosClient client = chain.client();
+    long expiry = chain.height() + 1000;
+    Transaction create = org.bcos.client.Transactions.build(chain.chainId(), chain.dev, 0,
+        chain.minFee(), expiry, new org.bcos.types.tx.DvsCreateCommunity("ws test",
+            new org.bcos.types.tx.DvsParams(org.bcos.types.tx.DvsParams.MEMBERS, 1, 0, 0, 8, 0,
+                0, 8, 1, 0, false)));
+    JsonNode created = chain.awaitFinal(client.send(create));
+    long community = client.call("dvs_createdBy", chain.dev.address().toString(),
+        created.path("height").asLong()).path("communities").get(0).asLong();
+    chain.awaitFinal(client.send(org.bcos.client.Transactions.build(chain.chainId(), chain.dev,
+        1, chain.minFee(), expiry, new org.bcos.types.tx.DvsSetMember(community,
+            chain.dev.address(), 1))));
+    JsonNode issueTx = chain.awaitFinal(client.send(org.bcos.client.Transactions.build(
+        chain.chainId(), chain.dev, 2, chain.minFee(), expiry,
+        new org.bcos.types.tx.DvsCreateIssue(community, 0, false,
+            org.bcos.types.tx.DvsRules.of(org.bcos.types.tx.DvsMessages.Method.SINGLE_CHOICE),
+            List.of("tram", "bus"), chain.dev.address(), 0))));
+    long issue = client.call("dvs_createdBy", chain.dev.address().toString(),
+        issueTx.path("height").asLong()).path("issues").get(0).asLong();
+    WsListener listener = new WsListener();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+          .buildAsync(URI.create("ws://127.0.0.1:" + chain.port() + "/ws"), listener)
+          .get(10, TimeUnit.SECONDS);
+      try {
+        ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"bcos_subscribe\","
+            + "\"params\":[\"dvsTally\"," + issue + "]}", true).get(5, TimeUnit.SECONDS);
+        String sub = listener.response(1).path("result").asText();
+        assertFalse(sub.isEmpty());
+        client.send(org.bcos.client.Transactions.build(chain.chainId(), chain.dev, 3,
+            chain.minFee(), expiry, new org.bcos.types.tx.DvsCastBallot(issue, List.of(
+                new org.bcos.types.tx.DvsBallotPart(0, new long[] {1})))));
+        JsonNode tally = listener.notification(sub);
+        for (int i = 0; i < 40 && tally.path("ballots").asLong() == 0; i++) {
+          tally = listener.notification(sub);
+        }
+        assertEquals(1, tally.path("ballots").asLong(), tally.toString());
+        assertEquals(1, tally.path("totals").get(1).asLong());
+        while (!tally.path("final").asBoolean()) tally = listener.notification(sub);
+        assertEquals("DECIDED", tally.path("outcome").asText());
+        assertEquals(1, tally.path("winners").get(0).asInt());
+        long closedAt = tally.path("height").asLong();
+        for (int i = 0; i < 50 && chain.height() < closedAt + 3; i++) Thread.sleep(100);
+        assertEquals(0, listener.countFor(sub), "the final result is sent once, then it ends");
+      } finally {
+        ws.abort();
+      }
+    }
+  }
+
   /** Collects WebSocket frames: responses by id, notifications by subscription id. */
   private static final class WsListener implements WebSocket.Listener {
     private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
