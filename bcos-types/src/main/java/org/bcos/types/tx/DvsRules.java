@@ -11,8 +11,8 @@ import org.bcos.types.codec.Encoder;
  * @param quorumBps turnout (counted weight / electorate weight) needed for a valid result
  * @param thresholdBps YES_NO: yes share of (yes + no) needed to pass (5,000 = simple majority,
  *     the yes share must be strictly greater)
- * @param vetoBps YES_NO: a "no" share of all counted weight at or above which the issue is vetoed
- *     (0 = no veto)
+ * @param vetoBps YES_NO: the issue is vetoed when the no-with-veto share of all counted weight is
+ *     strictly above this (as Cosmos gov; 0 = no veto)
  * @param maxScore SCORE: highest score per option
  * @param voiceCredits QUADRATIC: credits per ballot (cost of v votes on an option is v²)
  */
