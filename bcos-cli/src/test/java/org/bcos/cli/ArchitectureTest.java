@@ -52,6 +52,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void consensusDependsOnlyOnTypesAndCrypto() {
+    classes().that().resideInAPackage("org.bcos.consensus..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("org.bcos.consensus..",
+            "org.bcos.types..", "org.bcos.crypto..", "java..")
+        .check(bcos);
+  }
+
+  @Test
   void clientDependsOnlyOnTypesAndCrypto() {
     noClasses().that().resideInAPackage("org.bcos.client..")
         .should().dependOnClassesThat().resideInAnyPackage("org.bcos.ledger..",

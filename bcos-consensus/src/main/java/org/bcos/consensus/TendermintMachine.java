@@ -1,0 +1,406 @@
+package org.bcos.consensus;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.bcos.crypto.SignatureVerifier;
+import org.bcos.types.Hash;
+
+/**
+ * Tendermint consensus (Buchman, Kwon, Milosevic 2018, "The latest gossip on BFT consensus",
+ * Algorithm 1) for one node, one height at a time, as a pure state machine: inputs are {@link
+ * #start}, {@link #onProposal}, {@link #onVote} and {@link #onTimeout}; each returns the {@link
+ * Action}s to perform. No I/O, clock, threads or randomness: the same inputs in the same order give
+ * the same outputs, so a host can replay its input log after a crash to rebuild the exact state.
+ *
+ * <p>Voting power is stake-weighted: "2f+1" means more than 2/3 of the power, "f+1" more than 1/3.
+ * Messages that are badly signed, from non-validators, for another height (except the next one,
+ * buffered until it starts) or too far ahead in rounds are ignored. Not thread-safe: one caller.
+ */
+public final class TendermintMachine {
+  /** Steps of a round; PRECOMMIT also covers "waiting for the next round". */
+  public enum Step {
+    PROPOSE,
+    PREVOTE,
+    PRECOMMIT
+  }
+
+  private final ValidatorSchedule schedule;
+  private final ConsensusConfig config;
+  private final Signer signer;
+  private final ValueSource app;
+  private final SignatureVerifier verifier;
+
+  private long height;
+  private ValidatorSet set;
+  private ProposerRotation rotation;
+  private final TreeMap<Integer, Validator> proposers = new TreeMap<>();
+  private int round;
+  private Step step = Step.PROPOSE;
+  private boolean decided;
+  private byte[] lockedValue;
+  private int lockedRound = -1;
+  private byte[] validValue;
+  private int validRound = -1;
+  private final TreeMap<Integer, RoundState> rounds = new TreeMap<>();
+  private final TreeMap<Hash, Boolean> validity = new TreeMap<>();
+  // insertion-ordered (deterministic) and free of the duplicates gossip re-sends
+  private final java.util.LinkedHashSet<ConsensusMessage> nextHeight = new java.util.LinkedHashSet<>();
+  private List<Action> out = new ArrayList<>();
+
+  public TendermintMachine(
+      ValidatorSchedule schedule,
+      ConsensusConfig config,
+      Signer signer,
+      ValueSource app,
+      SignatureVerifier verifier) {
+    this.schedule = Objects.requireNonNull(schedule, "schedule");
+    this.config = Objects.requireNonNull(config, "config");
+    this.signer = Objects.requireNonNull(signer, "signer");
+    this.app = Objects.requireNonNull(app, "app");
+    this.verifier = Objects.requireNonNull(verifier, "verifier");
+  }
+
+  // ---------------------------------------------------------------- inputs
+
+  /**
+   * Starts consensus at {@code height} (line 10: StartRound(0)); a node starts at 1, after each
+   * decision at the next height, and after a restart at the height after its last committed one.
+   * Buffered messages of that height are then processed.
+   */
+  public List<Action> start(long newHeight) {
+    if (newHeight < 1 || (height != 0 && newHeight <= height)) {
+      throw new IllegalArgumentException("cannot start height " + newHeight + " at " + height);
+    }
+    ValidatorSet newSet = schedule.setAt(newHeight);
+    rotation =
+        rotation != null && newHeight == height + 1
+            ? rotation.next(newSet)
+            : schedule.rotationAt(newHeight);
+    set = newSet;
+    height = newHeight;
+    resetHeightState();
+    startRound(0);
+    List<ConsensusMessage> buffered = new ArrayList<>(nextHeight);
+    nextHeight.clear();
+    for (ConsensusMessage m : buffered) {
+      if (m.height() == height) accept(m);
+    }
+    return evaluateAndDrain();
+  }
+
+  public List<Action> onProposal(Proposal proposal) {
+    if (route(proposal)) accept(proposal);
+    return evaluateAndDrain();
+  }
+
+  public List<Action> onVote(Vote vote) {
+    if (route(vote)) accept(vote);
+    return evaluateAndDrain();
+  }
+
+  /** Either message kind. */
+  public List<Action> onMessage(ConsensusMessage message) {
+    return switch (message) {
+      case Proposal p -> onProposal(p);
+      case Vote v -> onVote(v);
+    };
+  }
+
+  /** Lines 57-65. Stale timeouts (another height, round or step) do nothing. */
+  public List<Action> onTimeout(Timeout timeout) {
+    if (timeout.height() == height && timeout.round() == round && !decided) {
+      switch (timeout.kind()) {
+        case PROPOSE -> {
+          if (step == Step.PROPOSE) prevote(null);
+        }
+        case PREVOTE -> {
+          if (step == Step.PREVOTE) precommit(null);
+        }
+        case PRECOMMIT -> startRound(round + 1);
+      }
+    }
+    return evaluateAndDrain();
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  public long height() {
+    return height;
+  }
+
+  public int round() {
+    return round;
+  }
+
+  public Step step() {
+    return step;
+  }
+
+  public boolean isDecided() {
+    return decided;
+  }
+
+  public int lockedRound() {
+    return lockedRound;
+  }
+
+  public int validRound() {
+    return validRound;
+  }
+
+  public ValidatorSet validatorSet() {
+    return set;
+  }
+
+  /** The proposer of {@code r} at the current height. */
+  public Validator proposer(int r) {
+    return proposers.computeIfAbsent(r, rotation::proposer);
+  }
+
+  /**
+   * Every accepted message of the current height, rounds in order (proposal, prevotes, precommits
+   * by validator): what a gossip layer re-sends to peers that may have missed them.
+   */
+  public List<ConsensusMessage> messagesOfHeight() {
+    List<ConsensusMessage> all = new ArrayList<>();
+    for (RoundState rs : rounds.values()) {
+      if (rs.proposal != null) all.add(rs.proposal);
+      all.addAll(rs.prevotes.all());
+      all.addAll(rs.precommits.all());
+    }
+    return all;
+  }
+
+  // ---------------------------------------------------------------- intake
+
+  /** Whether {@code m} is for this height now; buffers next-height messages. */
+  private boolean route(ConsensusMessage m) {
+    if (height == 0) return false;
+    if (m.height() == height + 1) {
+      if (nextHeight.size() < config.maxBufferedNextHeight()
+          && schedule.setAt(height + 1).contains(m.signer())) {
+        nextHeight.add(m);
+      }
+      return false;
+    }
+    return m.height() == height && !decided;
+  }
+
+  private void accept(ConsensusMessage m) {
+    if (m.round() > (long) round + config.maxRoundsAhead()) return;
+    long power = set.powerOf(m.signer());
+    if (power == 0) return;
+    switch (m) {
+      case Proposal p -> acceptProposal(p, power);
+      case Vote v -> acceptVote(v, power);
+    }
+  }
+
+  private void acceptProposal(Proposal p, long power) {
+    RoundState rs = roundState(p.round());
+    if (rs.proposal != null || !p.proposer().equals(proposer(p.round()).address())) return;
+    if (!p.verify(verifier)) return;
+    rs.proposal = p;
+    rs.addSender(p.proposer(), power);
+  }
+
+  private void acceptVote(Vote v, long power) {
+    RoundState rs = roundState(v.round());
+    VoteTally tally = rs.tally(v.type());
+    if (tally.has(v) || !v.verify(verifier)) return;
+    switch (tally.add(v, power)) {
+      case ADDED -> rs.addSender(v.validator(), power);
+      case DUPLICATE -> {}
+      case CONFLICT -> {
+        if (tally.markReported(v.validator())) {
+          Vote earlier = tally.firstVoteOf(v.validator());
+          out.add(new Action.ReportEvidence(new Evidence(earlier, v)));
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the upon rules
+
+  private List<Action> evaluateAndDrain() {
+    if (height != 0) {
+      boolean progressed = true;
+      while (progressed && !decided) progressed = applyOneRule();
+    }
+    List<Action> result = List.copyOf(out);
+    out = new ArrayList<>();
+    return result;
+  }
+
+  /** Applies the first rule whose guard holds; false when none does. */
+  private boolean applyOneRule() {
+    return decideRule()
+        || roundSkipRule()
+        || proposalRule()
+        || prevoteTimeoutRule()
+        || lockRule()
+        || nilPrecommitRule()
+        || precommitTimeoutRule();
+  }
+
+  /** Line 49: a proposal of some round and 2f+1 precommits for it decide the height. */
+  private boolean decideRule() {
+    for (Map.Entry<Integer, RoundState> e : rounds.entrySet()) {
+      RoundState rs = e.getValue();
+      if (rs.proposal == null) continue;
+      Hash id = rs.proposal.valueId();
+      if (set.isQuorum(rs.precommits.powerFor(id)) && valid(rs.proposal)) {
+        decide(e.getKey(), rs.proposal, rs.precommits.votesFor(id));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Line 55: f+1 validators are in a higher round: skip to it. */
+  private boolean roundSkipRule() {
+    for (Map.Entry<Integer, RoundState> e : rounds.descendingMap().entrySet()) {
+      if (e.getKey() <= round) return false;
+      if (set.exceedsOneThird(e.getValue().senderPower())) {
+        startRound(e.getKey());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Lines 22 and 28: prevote for the round's proposal, respecting the lock. */
+  private boolean proposalRule() {
+    if (step != Step.PROPOSE) return false;
+    Proposal p = roundState(round).proposal;
+    if (p == null) return false;
+    int vr = p.validRound();
+    if (vr == -1) {
+      boolean ok = valid(p) && (lockedRound == -1 || Arrays.equals(lockedValue, p.value()));
+      prevote(ok ? p.valueId() : null);
+      return true;
+    }
+    if (vr < round && set.isQuorum(roundState(vr).prevotes.powerFor(p.valueId()))) {
+      boolean ok = valid(p) && (lockedRound <= vr || Arrays.equals(lockedValue, p.value()));
+      prevote(ok ? p.valueId() : null);
+      return true;
+    }
+    return false;
+  }
+
+  /** Line 34: 2f+1 prevotes of any kind start the prevote timeout, once per round. */
+  private boolean prevoteTimeoutRule() {
+    RoundState rs = roundState(round);
+    if (step != Step.PREVOTE || rs.prevoteTimeoutScheduled) return false;
+    if (!set.isQuorum(rs.prevotes.anyPower())) return false;
+    rs.prevoteTimeoutScheduled = true;
+    schedule(TimeoutKind.PREVOTE);
+    return true;
+  }
+
+  /** Line 36: a proposal with 2f+1 prevotes locks (if still prevoting) and becomes the valid value. */
+  private boolean lockRule() {
+    RoundState rs = roundState(round);
+    Proposal p = rs.proposal;
+    if (step == Step.PROPOSE || rs.validValueUpdated || p == null) return false;
+    if (!set.isQuorum(rs.prevotes.powerFor(p.valueId())) || !valid(p)) return false;
+    rs.validValueUpdated = true;
+    if (step == Step.PREVOTE) {
+      lockedValue = p.value();
+      lockedRound = round;
+      precommit(p.valueId());
+    }
+    validValue = p.value();
+    validRound = round;
+    return true;
+  }
+
+  /** Line 44: 2f+1 nil prevotes: precommit nil. */
+  private boolean nilPrecommitRule() {
+    if (step != Step.PREVOTE || !set.isQuorum(roundState(round).prevotes.nilPower())) return false;
+    precommit(null);
+    return true;
+  }
+
+  /** Line 47: 2f+1 precommits of any kind start the precommit timeout, once per round. */
+  private boolean precommitTimeoutRule() {
+    RoundState rs = roundState(round);
+    if (rs.precommitTimeoutScheduled || !set.isQuorum(rs.precommits.anyPower())) return false;
+    rs.precommitTimeoutScheduled = true;
+    schedule(TimeoutKind.PRECOMMIT);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- steps
+
+  /** Lines 11-21. */
+  private void startRound(int r) {
+    round = r;
+    step = Step.PROPOSE;
+    if (proposer(r).address().equals(signer.address())) {
+      byte[] value = validValue != null ? validValue : app.proposeValue(height, r);
+      Proposal p = Proposal.sign(height, r, value, validRound, signer);
+      out.add(new Action.Broadcast(p));
+      RoundState rs = roundState(r);
+      rs.proposal = p;
+      rs.addSender(p.proposer(), set.powerOf(p.proposer()));
+    } else {
+      schedule(TimeoutKind.PROPOSE);
+    }
+  }
+
+  private void prevote(Hash valueId) {
+    castVote(VoteType.PREVOTE, valueId);
+    step = Step.PREVOTE;
+  }
+
+  private void precommit(Hash valueId) {
+    castVote(VoteType.PRECOMMIT, valueId);
+    step = Step.PRECOMMIT;
+  }
+
+  /** Signs and broadcasts a vote if this node is a validator, and counts it locally. */
+  private void castVote(VoteType type, Hash valueId) {
+    long power = set.powerOf(signer.address());
+    if (power == 0) return;
+    Vote v = Vote.sign(type, height, round, valueId, signer);
+    out.add(new Action.Broadcast(v));
+    RoundState rs = roundState(round);
+    if (rs.tally(type).add(v, power) == VoteTally.Outcome.ADDED) rs.addSender(v.validator(), power);
+  }
+
+  private void decide(int r, Proposal p, List<Vote> precommits) {
+    CommitCertificate cert = CommitCertificate.of(height, r, p.valueId(), precommits);
+    out.add(new Action.Decide(height, r, p.value(), cert));
+    decided = true;
+  }
+
+  private void schedule(TimeoutKind kind) {
+    out.add(new Action.ScheduleTimeout(kind, height, round, config.timeoutMillis(kind, round)));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void resetHeightState() {
+    proposers.clear();
+    rounds.clear();
+    validity.clear();
+    decided = false;
+    lockedValue = null;
+    lockedRound = -1;
+    validValue = null;
+    validRound = -1;
+  }
+
+  private RoundState roundState(int r) {
+    return rounds.computeIfAbsent(r, k -> new RoundState());
+  }
+
+  private boolean valid(Proposal p) {
+    return validity.computeIfAbsent(p.valueId(), k -> app.isValid(height, p.value()));
+  }
+}

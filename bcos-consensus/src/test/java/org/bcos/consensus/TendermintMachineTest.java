@@ -1,0 +1,322 @@
+package org.bcos.consensus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.types.Address;
+import org.bcos.types.Hash;
+import org.junit.jupiter.api.Test;
+
+class TendermintMachineTest {
+  private final List<Ed25519KeyPair> keys = TestKeys.keys(4);
+  private final ValidatorSet set = TestKeys.set(keys);
+  private final ValidatorSchedule schedule = ValidatorSchedule.genesis(set);
+  private final ProposerRotation rotation = schedule.rotationAt(1);
+
+  // ------------------------------------------------------------ whole-network behaviour
+
+  @Test
+  void fourValidatorsDecideInRoundZero() {
+    LocalNetwork net = new LocalNetwork(keys, schedule, TestKeys.APP);
+    net.startAll(1);
+    net.runUntilDecided(1, 10_000);
+    assertTrue(net.allDecided(1));
+    for (List<Action.Decide> ds : net.decisions) {
+      assertEquals(1, ds.size());
+      Action.Decide d = ds.get(0);
+      assertEquals(0, d.round());
+      assertEquals("value 1/0", new String(d.value(), java.nio.charset.StandardCharsets.US_ASCII));
+      assertTrue(d.certificate().verify(set, TestKeys.VERIFIER));
+    }
+  }
+
+  @Test
+  void heightsFollowOneAnotherWithRotatingProposers() {
+    LocalNetwork net = new LocalNetwork(keys, schedule, TestKeys.APP);
+    for (long h = 1; h <= 5; h++) {
+      net.startAll(h);
+      net.runUntilDecided(h, 10_000);
+      assertTrue(net.allDecided(h), "height " + h);
+    }
+    assertEquals(5, net.decisions.get(0).size());
+  }
+
+  @Test
+  void absentProposerLeadsToTimeoutsAndRoundOneDecides() {
+    LocalNetwork net = new LocalNetwork(keys, schedule, TestKeys.APP);
+    net.absent.add(indexOf(rotation.proposer(0).address()));
+    assertNotEquals(rotation.proposer(0), rotation.proposer(1));
+    net.startAll(1);
+    net.runUntilDecided(1, 10_000);
+    assertTrue(net.allDecided(1));
+    for (int i = 0; i < 4; i++) {
+      if (net.absent.contains(i)) continue;
+      assertEquals(1, net.decisions.get(i).get(0).round());
+    }
+  }
+
+  // ------------------------------------------------------------ single-machine rules
+
+  @Test
+  void lockedNodePrevotesNilForAConflictingValueAndRepeatsItsLockWhenReproposed() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    byte[] v = TestKeys.bytes("value v");
+    Proposal p0 = Proposal.sign(1, 0, v, -1, signerOf(rotation.proposer(0)));
+    assertEquals(Hash.class, voteOf(m.onProposal(p0), VoteType.PREVOTE).valueId().getClass());
+    List<Action> out = new ArrayList<>();
+    for (int i : others(me, 2)) {
+      out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, p0.valueId(), Signer.of(keys.get(i)))));
+    }
+    Vote precommit = voteOf(out, VoteType.PRECOMMIT);
+    assertEquals(p0.valueId(), precommit.valueId());
+    assertEquals(0, m.lockedRound());
+
+    moveToRound(m, me, 1);
+    byte[] w = TestKeys.bytes("value w");
+    Proposal p1 = Proposal.sign(1, 1, w, -1, signerOf(rotation.proposer(1)));
+    Vote prevote = voteOf(m.onProposal(p1), VoteType.PREVOTE);
+    assertNull(prevote.valueId(), "locked on v: must not prevote w");
+
+    moveToRound(m, me, 2);
+    Proposal p2 = Proposal.sign(1, 2, v, 0, signerOf(rotation.proposer(2)));
+    assertEquals(p0.valueId(), voteOf(m.onProposal(p2), VoteType.PREVOTE).valueId());
+  }
+
+  @Test
+  void lockingPreventsAConflictingDecisionAcrossRounds() {
+    // Round 0: everyone locks on v, but all precommits are lost; round 1's proposer offers w.
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Proposal p0 = Proposal.sign(1, 0, TestKeys.bytes("v"), -1, signerOf(rotation.proposer(0)));
+    m.onProposal(p0);
+    for (int i : others(me, 3)) {
+      m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, p0.valueId(), Signer.of(keys.get(i))));
+    }
+    moveToRound(m, me, 1);
+    Proposal p1 = Proposal.sign(1, 1, TestKeys.bytes("w"), -1, signerOf(rotation.proposer(1)));
+    List<Action> out = new ArrayList<>(m.onProposal(p1));
+    // only one other validator (a Byzantine one) prevotes w: no polka for w, nothing decided
+    out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 1, p1.valueId(), signerOf(rotation.proposer(1)))));
+    assertTrue(out.stream().noneMatch(a -> a instanceof Action.Decide));
+    assertTrue(
+        out.stream()
+            .noneMatch(a -> a instanceof Action.Broadcast b
+                && b.message() instanceof Vote vote
+                && p1.valueId().equals(vote.valueId())));
+  }
+
+  @Test
+  void quorumOfNilPrevotesLeadsToNilPrecommit() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    List<Action> out = m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0));
+    assertNull(voteOf(out, VoteType.PREVOTE).valueId());
+    List<Action> later = new ArrayList<>();
+    for (int i : others(me, 2)) {
+      later.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, null, Signer.of(keys.get(i)))));
+    }
+    assertNull(voteOf(later, VoteType.PRECOMMIT).valueId());
+    assertEquals(TendermintMachine.Step.PRECOMMIT, m.step());
+  }
+
+  @Test
+  void prevoteTimeoutStartsOnceOnAnyQuorumAndThenPrecommitsNil() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0));
+    int[] two = others(me, 2);
+    m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, Hash.ZERO, Signer.of(keys.get(two[0]))));
+    List<Action> out = m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, Proposal.valueId(new byte[1]),
+        Signer.of(keys.get(two[1]))));
+    assertEquals(1, out.stream().filter(a -> a instanceof Action.ScheduleTimeout t
+        && t.kind() == TimeoutKind.PREVOTE).count());
+    List<Action> fired = m.onTimeout(new Timeout(TimeoutKind.PREVOTE, 1, 0));
+    assertNull(voteOf(fired, VoteType.PRECOMMIT).valueId());
+  }
+
+  @Test
+  void fPlusOneMessagesOfAHigherRoundSkipToIt() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    int[] two = others(me, 2);
+    m.onVote(Vote.sign(VoteType.PREVOTE, 1, 3, null, Signer.of(keys.get(two[0]))));
+    assertEquals(0, m.round(), "one validator (1/4 of the power) is not f+1");
+    m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, 3, null, Signer.of(keys.get(two[0]))));
+    assertEquals(0, m.round(), "the same validator twice is still not f+1");
+    m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, 3, null, Signer.of(keys.get(two[1]))));
+    assertEquals(3, m.round());
+  }
+
+  @Test
+  void invalidSignaturesAndNonValidatorsAreIgnored() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0));
+    int[] two = others(me, 2);
+    m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, null, Signer.of(keys.get(two[0]))));
+    Vote good = Vote.sign(VoteType.PREVOTE, 1, 0, null, Signer.of(keys.get(two[1])));
+    byte[] sig = good.signature();
+    sig[5] ^= 1;
+    Vote forged = new Vote(VoteType.PREVOTE, 1, 0, null, good.validator(), sig);
+    assertTrue(m.onVote(forged).isEmpty());
+    Vote outsider = Vote.sign(VoteType.PREVOTE, 1, 0, null, Signer.of(TestKeys.key(99)));
+    assertTrue(m.onVote(outsider).isEmpty());
+    Vote otherHeight = Vote.sign(VoteType.PREVOTE, 7, 0, null, Signer.of(keys.get(two[1])));
+    assertTrue(m.onVote(otherHeight).isEmpty());
+    assertEquals(TendermintMachine.Step.PREVOTE, m.step());
+    assertNull(voteOf(m.onVote(good), VoteType.PRECOMMIT).valueId());
+  }
+
+  @Test
+  void proposalFromANonProposerIsIgnored() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Proposal wrong = Proposal.sign(1, 0, TestKeys.bytes("x"), -1, Signer.of(keys.get(me)));
+    assertTrue(m.onProposal(wrong).isEmpty());
+    assertEquals(TendermintMachine.Step.PROPOSE, m.step());
+  }
+
+  @Test
+  void invalidValueGetsANilPrevote() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Proposal bad = Proposal.sign(1, 0, TestKeys.bytes("bad block"), -1, signerOf(rotation.proposer(0)));
+    assertNull(voteOf(m.onProposal(bad), VoteType.PREVOTE).valueId());
+  }
+
+  @Test
+  void equivocationProducesVerifiableEvidenceOnce() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Signer byz = Signer.of(keys.get(others(me, 1)[0]));
+    List<Action> out = new ArrayList<>();
+    out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, null, byz)));
+    out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, Hash.ZERO, byz)));
+    out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, Proposal.valueId(new byte[3]), byz)));
+    out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, Hash.ZERO, byz)));
+    List<Evidence> ev =
+        out.stream()
+            .filter(a -> a instanceof Action.ReportEvidence)
+            .map(a -> ((Action.ReportEvidence) a).evidence())
+            .toList();
+    assertEquals(1, ev.size());
+    assertEquals(byz.address(), ev.get(0).offender());
+    assertTrue(ev.get(0).verify(set, TestKeys.VERIFIER));
+    // a precommit equivocation is a separate offence
+    m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, 0, null, byz));
+    List<Action> second = m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, 0, Hash.ZERO, byz));
+    assertEquals(1, second.stream().filter(a -> a instanceof Action.ReportEvidence).count());
+  }
+
+  @Test
+  void nextHeightMessagesAreBufferedUntilItStarts() {
+    LocalNetwork net = new LocalNetwork(keys, schedule, TestKeys.APP);
+    net.startAll(1);
+    net.runUntilDecided(1, 10_000);
+    int me = spectator();
+    TendermintMachine m = net.machines.get(me);
+    Proposal p = Proposal.sign(2, 0, TestKeys.bytes("h2"), -1,
+        signerOf(schedule.rotationAt(2).proposer(0)));
+    assertTrue(m.onProposal(p).isEmpty());
+    Vote prevote = voteOf(m.start(2), VoteType.PREVOTE);
+    if (!schedule.rotationAt(2).proposer(0).address().equals(keys.get(me).address())) {
+      assertEquals(p.valueId(), prevote.valueId());
+    }
+  }
+
+  @Test
+  void sameInputsGiveSameOutputs() {
+    List<List<Action>> a = script();
+    List<List<Action>> b = script();
+    assertEquals(a, b);
+  }
+
+  private List<List<Action>> script() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    List<List<Action>> outs = new ArrayList<>();
+    outs.add(m.start(1));
+    Proposal p0 = Proposal.sign(1, 0, TestKeys.bytes("v"), -1, signerOf(rotation.proposer(0)));
+    outs.add(m.onProposal(p0));
+    for (int i = 0; i < 4; i++) {
+      outs.add(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, p0.valueId(), Signer.of(keys.get(i)))));
+      outs.add(m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, 0, p0.valueId(), Signer.of(keys.get(i)))));
+    }
+    assertTrue(m.isDecided());
+    return outs;
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private TendermintMachine machine(int i) {
+    return new TendermintMachine(
+        schedule, ConsensusConfig.DEFAULT, Signer.of(keys.get(i)), TestKeys.APP, TestKeys.VERIFIER);
+  }
+
+  /** A validator that proposes none of rounds 0-2. */
+  private int spectator() {
+    for (int i = 0; i < 4; i++) {
+      Address a = keys.get(i).address();
+      if (!a.equals(rotation.proposer(0).address())
+          && !a.equals(rotation.proposer(1).address())
+          && !a.equals(rotation.proposer(2).address())) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no spectator");
+  }
+
+  private int[] others(int me, int count) {
+    int[] out = new int[count];
+    int n = 0;
+    for (int i = 0; i < 4 && n < count; i++) if (i != me) out[n++] = i;
+    return out;
+  }
+
+  private int indexOf(Address a) {
+    for (int i = 0; i < keys.size(); i++) if (keys.get(i).address().equals(a)) return i;
+    throw new IllegalArgumentException();
+  }
+
+  private Signer signerOf(Validator v) {
+    return Signer.of(keys.get(indexOf(v.address())));
+  }
+
+  /** Drives {@code m} to {@code round} with nil precommits of the current round and its timeout. */
+  private void moveToRound(TendermintMachine m, int me, int target) {
+    while (m.round() < target) {
+      int r = m.round();
+      for (int i : others(me, 3)) {
+        m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, r, null, Signer.of(keys.get(i))));
+      }
+      m.onTimeout(new Timeout(TimeoutKind.PRECOMMIT, 1, r));
+    }
+    assertEquals(target, m.round());
+    assertFalse(m.isDecided());
+  }
+
+  private static Vote voteOf(List<Action> actions, VoteType type) {
+    for (Action a : actions) {
+      if (a instanceof Action.Broadcast b && b.message() instanceof Vote v && v.type() == type) {
+        return v;
+      }
+    }
+    throw new AssertionError("no " + type + " broadcast in " + actions);
+  }
+}
