@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 /** {@code bcos dvs …}: the Direct Voting System (docs/DVS.md). */
 @Command(name = "dvs", description = "Direct Voting System: communities, delegation, issues, votes",
     subcommands = {DvsCommand.CommunityGroup.class, DvsCommand.AreaGroup.class,
-        DvsCommand.MemberGroup.class, DvsCommand.Delegate.class, DvsCommand.Undelegate.class,
+        DvsCommand.MemberGroup.class, DvsCommand.Registrar.class, DvsCommand.Delegate.class, DvsCommand.Undelegate.class,
         DvsCommand.Refuse.class, DvsCommand.IssueGroup.class, DvsCommand.InitiativeGroup.class,
         DvsCommand.Support.class, DvsCommand.Vote.class, DvsQueryCommands.Tally.class,
         DvsQueryCommands.Result.class, DvsQueryCommands.Recount.class,
@@ -48,6 +48,19 @@ final class DvsCommand {
   @Command(name = "member", description = "add | remove | attest",
       subcommands = {MemberSet.class, MemberRemove.class, MemberAttest.class})
   static final class MemberGroup {}
+
+  @Command(name = "registrar", description = "Registrars: add or --remove another registrar")
+  static final class Registrar extends TxCommand {
+    @Option(names = "--community", required = true) long community;
+    @Option(names = "--account", required = true, description = "dd1… or key name")
+    String account;
+    @Option(names = "--remove") boolean remove;
+
+    @Override
+    Message message() {
+      return new org.bcos.types.tx.DvsSetRegistrar(community, Keys.resolve(account), !remove);
+    }
+  }
 
   @Command(name = "issue", description = "create | show",
       subcommands = {IssueCreate.class, IssueShow.class})

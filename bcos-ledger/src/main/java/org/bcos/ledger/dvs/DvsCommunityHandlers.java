@@ -12,6 +12,7 @@ import org.bcos.types.tx.DvsAttest;
 import org.bcos.types.tx.DvsCreateCommunity;
 import org.bcos.types.tx.DvsParams;
 import org.bcos.types.tx.DvsSetMember;
+import org.bcos.types.tx.DvsSetRegistrar;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 
@@ -41,10 +42,22 @@ final class DvsCommunityHandlers {
   static Verdict registrar(DvsStore dvs, long communityId, Address sender, Community[] out) {
     Optional<Community> c = dvs.community(communityId);
     if (c.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_COMMUNITY, "id " + communityId);
-    if (!c.get().registrar().equals(sender)) {
-      return Verdict.reject(Rejection.NOT_REGISTRAR, "registrar is " + c.get().registrar());
+    if (!dvs.isRegistrar(c.get(), sender)) {
+      return Verdict.reject(Rejection.NOT_REGISTRAR, "founding registrar is "
+          + c.get().registrar());
     }
     out[0] = c.get();
+    return Verdict.OK;
+  }
+
+  Verdict setRegistrar(TxContext ctx, Transaction tx, DvsSetRegistrar m) {
+    Community[] c = new Community[1];
+    Verdict v = registrar(ctx.dvs(), m.communityId(), tx.sender(), c);
+    if (!v.ok()) return v;
+    if (m.registrar().equals(c[0].registrar())) {
+      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "the founding registrar stays");
+    }
+    ctx.dvs().setRegistrar(m.communityId(), m.registrar(), m.enabled());
     return Verdict.OK;
   }
 

@@ -51,7 +51,7 @@ final class DvsIssueHandlers {
     Optional<Community> c = dvs.community(m.communityId());
     if (c.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_COMMUNITY, "id " + m.communityId());
     // members raise issues; so does the registrar (a town's or a company's agenda)
-    Verdict v = c.get().registrar().equals(tx.sender()) ? Verdict.OK
+    Verdict v = dvs.isRegistrar(c.get(), tx.sender()) ? Verdict.OK
         : DvsDelegationHandlers.delegator(dvs, c.get(), tx.sender());
     if (!v.ok()) return v;
     if (m.areaId() < 0 || m.areaId() >= c.get().areaCount()) {

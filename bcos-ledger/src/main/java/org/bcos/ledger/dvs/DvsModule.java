@@ -15,6 +15,7 @@ import org.bcos.types.tx.DvsDelegate;
 import org.bcos.types.tx.DvsMessages;
 import org.bcos.types.tx.DvsRefuseDelegations;
 import org.bcos.types.tx.DvsSetMember;
+import org.bcos.types.tx.DvsSetRegistrar;
 import org.bcos.types.tx.DvsSupport;
 import org.bcos.types.tx.DvsUndelegate;
 import org.bcos.types.tx.Message;
@@ -47,6 +48,7 @@ public final class DvsModule {
       case DvsCreateCommunity m -> text(m.name(), DvsMessages.MAX_NAME_BYTES, 1, "name");
       case DvsAddArea m -> text(m.name(), DvsMessages.MAX_NAME_BYTES, 1, "area name");
       case DvsSetMember m -> Verdict.OK;
+      case DvsSetRegistrar m -> Verdict.OK;
       case DvsAttest m -> text(m.value(), DvsMessages.MAX_ATTRIBUTE_BYTES, 0, "attribute value");
       case DvsDelegate m -> Verdict.OK;
       case DvsUndelegate m -> Verdict.OK;
@@ -67,6 +69,7 @@ public final class DvsModule {
       case DvsCreateCommunity m -> community.create(ctx, tx, m);
       case DvsAddArea m -> community.addArea(ctx, tx, m);
       case DvsSetMember m -> community.setMember(ctx, tx, m);
+      case DvsSetRegistrar m -> community.setRegistrar(ctx, tx, m);
       case DvsAttest m -> community.attest(ctx, tx, m);
       case DvsDelegate m -> delegation.delegate(ctx, tx, m);
       case DvsUndelegate m -> delegation.undelegate(ctx, tx, m);

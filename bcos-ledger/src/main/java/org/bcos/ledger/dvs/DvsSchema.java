@@ -36,8 +36,11 @@ public final class DvsSchema {
   /** issue id | delegator | scope | scope id → delegate: the delegations counted at close. */
   public static final Column FROZEN_DELEGATIONS = new Column(21, "dvs_frozen_delegations");
 
+  /** community id | registrar → empty: the registrars besides the founder. */
+  public static final Column REGISTRARS = new Column(22, "dvs_registrars");
+
   public static final List<Column> ALL = List.of(COMMUNITIES, AREAS, MEMBERS, DELEGATIONS, ISSUES,
-      SUPPORT, BALLOTS, SNAPSHOTS, RESULTS, COUNTERS, SCHEDULE, FROZEN_DELEGATIONS);
+      SUPPORT, BALLOTS, SNAPSHOTS, RESULTS, COUNTERS, SCHEDULE, FROZEN_DELEGATIONS, REGISTRARS);
 
   private DvsSchema() {}
 

@@ -41,6 +41,20 @@ public final class DvsStore {
     state.put(DvsSchema.COMMUNITIES, DvsSchema.id(c.id()), c.encode());
   }
 
+  /** Whether {@code who} is a registrar: the founder or one the registrars added. */
+  public boolean isRegistrar(Community c, Address who) {
+    return c.registrar().equals(who)
+        || state.get(DvsSchema.REGISTRARS, DvsSchema.idAddress(c.id(), who)) != null;
+  }
+
+  void setRegistrar(long community, Address who, boolean enabled) {
+    if (enabled) {
+      state.put(DvsSchema.REGISTRARS, DvsSchema.idAddress(community, who), EMPTY);
+    } else {
+      state.delete(DvsSchema.REGISTRARS, DvsSchema.idAddress(community, who));
+    }
+  }
+
   /** Parent of an area (the root area 0 is its own parent), or empty if it does not exist. */
   public Optional<Integer> areaParent(long community, int area) {
     byte[] raw = state.get(DvsSchema.AREAS, DvsSchema.idInt(community, area));

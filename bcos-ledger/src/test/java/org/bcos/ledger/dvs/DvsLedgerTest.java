@@ -497,6 +497,21 @@ class DvsLedgerTest {
   }
 
   @Test
+  void registrarsAddAndRemoveRegistrarsButNotTheFounder() {
+    long c = community(poll(DvsParams.MEMBERS, 50), m(1), m(2));
+    Address m4 = m(4).address();
+    chain.rejected(Rejection.NOT_REGISTRAR, m(1),
+        new org.bcos.types.tx.DvsSetRegistrar(c, m(1).address(), true));
+    chain.ok(REG, new org.bcos.types.tx.DvsSetRegistrar(c, m(1).address(), true));
+    chain.ok(m(1), new DvsSetMember(c, m4, 1));
+    assertEquals(3, chain.community(c).memberCount());
+    chain.rejected(Rejection.INVALID_DVS_INPUT, m(1),
+        new org.bcos.types.tx.DvsSetRegistrar(c, REG.address(), false));
+    chain.ok(REG, new org.bcos.types.tx.DvsSetRegistrar(c, m(1).address(), false));
+    chain.rejected(Rejection.NOT_REGISTRAR, m(1), new DvsSetMember(c, m4, 0));
+  }
+
+  @Test
   void aVetoShareExactlyAtTheVetoBpsDoesNotVetoOneMoreUnitDoes() {
     // as Cosmos gov: the no-with-veto share must be strictly above the veto share
     long c = weighted(3, 60, 30, 10);

@@ -19,6 +19,7 @@ import org.bcos.types.tx.DvsParams;
 import org.bcos.types.tx.DvsRefuseDelegations;
 import org.bcos.types.tx.DvsRules;
 import org.bcos.types.tx.DvsSetMember;
+import org.bcos.types.tx.DvsSetRegistrar;
 import org.bcos.types.tx.DvsSupport;
 import org.bcos.types.tx.DvsUndelegate;
 import org.bcos.types.tx.Message;
@@ -36,6 +37,8 @@ final class DvsJson {
           .put("parentArea", a.parentArea()).put("name", a.name());
       case DvsSetMember s -> n.put("type", "dvs.setMember").put("community", s.communityId())
           .put("member", s.member().toString()).put("weight", s.weight());
+      case DvsSetRegistrar r -> n.put("type", "dvs.setRegistrar").put("community",
+          r.communityId()).put("registrar", r.registrar().toString()).put("enabled", r.enabled());
       case DvsAttest a -> n.put("type", "dvs.attest").put("community", a.communityId())
           .put("member", a.member().toString()).put("attribute", a.attribute())
           .put("value", a.value());

@@ -18,6 +18,7 @@ final class DvsMessageCodec {
       case DvsCreateCommunity c -> c.params().encode(e.string(c.name()));
       case DvsAddArea a -> e.u64(a.communityId()).u32(a.parentArea()).string(a.name());
       case DvsSetMember s -> e.u64(s.communityId()).address(s.member()).u64(s.weight());
+      case DvsSetRegistrar r -> e.u64(r.communityId()).address(r.registrar()).bool(r.enabled());
       case DvsAttest a ->
           e.u64(a.communityId()).address(a.member()).string(a.attribute()).string(a.value());
       case DvsDelegate d ->
@@ -54,6 +55,7 @@ final class DvsMessageCodec {
           new DvsCreateCommunity(d.string(MAX_STRING), DvsParams.decode(d));
       case DvsAddArea.TAG -> new DvsAddArea(d.u64(), (int) d.u32(), d.string(MAX_STRING));
       case DvsSetMember.TAG -> new DvsSetMember(d.u64(), d.address(), d.u64());
+      case DvsSetRegistrar.TAG -> new DvsSetRegistrar(d.u64(), d.address(), d.bool());
       case DvsAttest.TAG ->
           new DvsAttest(d.u64(), d.address(), d.string(MAX_STRING), d.string(MAX_STRING));
       case DvsDelegate.TAG -> new DvsDelegate(d.u64(), scope(d), d.u64(), d.address());

@@ -29,7 +29,7 @@ public enum Rejection {
   UNKNOWN_COMMUNITY(-32050, "there is no DVS community with that id"),
   UNKNOWN_AREA(-32051, "the community has no area with that id"),
   UNKNOWN_ISSUE(-32052, "there is no DVS issue with that id"),
-  NOT_REGISTRAR(-32053, "only the community's registrar may do this"),
+  NOT_REGISTRAR(-32053, "only the community's registrars may do this"),
   NOT_A_MEMBER(-32054, "the account is not a member of the community"),
   INVALID_WEIGHT(-32055, "the member weight is not allowed for this electorate"),
   VOTING_CLOSED(-32056, "the issue is not in its voting phase"),

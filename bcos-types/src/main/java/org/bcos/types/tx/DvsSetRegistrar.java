@@ -1,0 +1,19 @@
+package org.bcos.types.tx;
+
+import java.util.Objects;
+import org.bcos.types.Address;
+
+/** DVS: a registrar adds ({@code enabled}) or removes another registrar of the community. */
+public record DvsSetRegistrar(long communityId, Address registrar, boolean enabled)
+    implements Message {
+  public static final int TAG = 21;
+
+  public DvsSetRegistrar {
+    Objects.requireNonNull(registrar, "registrar");
+  }
+
+  @Override
+  public int tag() {
+    return TAG;
+  }
+}
