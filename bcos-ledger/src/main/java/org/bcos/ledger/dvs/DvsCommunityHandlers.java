@@ -38,23 +38,31 @@ final class DvsCommunityHandlers {
     return Verdict.OK;
   }
 
-  /** The community, if it exists and the sender is its registrar. */
-  static Verdict registrar(DvsStore dvs, long communityId, Address sender, Community[] out) {
-    Optional<Community> c = dvs.community(communityId);
-    if (c.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_COMMUNITY, "id " + communityId);
-    if (!dvs.isRegistrar(c.get(), sender)) {
-      return Verdict.reject(Rejection.NOT_REGISTRAR, "founding registrar is "
-          + c.get().registrar());
+  /** A check's verdict and, when it passed, the community it found. */
+  record Checked(Verdict verdict, Community community) {
+    static Checked failed(Verdict v) {
+      return new Checked(v, null);
     }
-    out[0] = c.get();
-    return Verdict.OK;
+  }
+
+  /** The community, if it exists and the sender is one of its registrars. */
+  static Checked registrar(DvsStore dvs, long communityId, Address sender) {
+    Optional<Community> c = dvs.community(communityId);
+    if (c.isEmpty()) {
+      return Checked.failed(Verdict.reject(Rejection.UNKNOWN_COMMUNITY, "id " + communityId));
+    }
+    if (!dvs.isRegistrar(c.get(), sender)) {
+      return Checked.failed(Verdict.reject(Rejection.NOT_REGISTRAR, "founding registrar is "
+          + c.get().registrar()));
+    }
+    return new Checked(Verdict.OK, c.get());
   }
 
   Verdict setRegistrar(TxContext ctx, Transaction tx, DvsSetRegistrar m) {
-    Community[] c = new Community[1];
-    Verdict v = registrar(ctx.dvs(), m.communityId(), tx.sender(), c);
-    if (!v.ok()) return v;
-    if (m.registrar().equals(c[0].registrar())) {
+    Checked checked = registrar(ctx.dvs(), m.communityId(), tx.sender());
+    if (!checked.verdict().ok()) return checked.verdict();
+    Community c = checked.community();
+    if (m.registrar().equals(c.registrar())) {
       return Verdict.reject(Rejection.INVALID_DVS_INPUT, "the founding registrar stays");
     }
     ctx.dvs().setRegistrar(m.communityId(), m.registrar(), m.enabled());
@@ -62,26 +70,26 @@ final class DvsCommunityHandlers {
   }
 
   Verdict addArea(TxContext ctx, Transaction tx, DvsAddArea m) {
-    Community[] c = new Community[1];
-    Verdict v = registrar(ctx.dvs(), m.communityId(), tx.sender(), c);
-    if (!v.ok()) return v;
+    Checked checked = registrar(ctx.dvs(), m.communityId(), tx.sender());
+    if (!checked.verdict().ok()) return checked.verdict();
+    Community c = checked.community();
     if (ctx.dvs().areaParent(m.communityId(), m.parentArea()).isEmpty()) {
       return Verdict.reject(Rejection.UNKNOWN_AREA, "parent area " + m.parentArea());
     }
-    if (c[0].areaCount() >= MAX_AREAS) {
+    if (c.areaCount() >= MAX_AREAS) {
       return Verdict.reject(Rejection.INVALID_DVS_INPUT, "at most " + MAX_AREAS + " areas");
     }
-    int area = c[0].areaCount();
+    int area = c.areaCount();
     ctx.dvs().putArea(m.communityId(), area, m.parentArea(), m.name());
-    ctx.dvs().put(c[0].withAreaCount(area + 1));
+    ctx.dvs().put(c.withAreaCount(area + 1));
     return Verdict.OK;
   }
 
   Verdict setMember(TxContext ctx, Transaction tx, DvsSetMember m) {
-    Community[] c = new Community[1];
-    Verdict v = registrar(ctx.dvs(), m.communityId(), tx.sender(), c);
-    if (!v.ok()) return v;
-    int electorate = c[0].params().electorate();
+    Checked checked = registrar(ctx.dvs(), m.communityId(), tx.sender());
+    if (!checked.verdict().ok()) return checked.verdict();
+    Community c = checked.community();
+    int electorate = c.params().electorate();
     if (m.weight() > MAX_MEMBER_WEIGHT
         || (electorate != DvsParams.WEIGHTED && m.weight() > 1)) {
       return Verdict.reject(Rejection.INVALID_WEIGHT, electorate == DvsParams.WEIGHTED
@@ -91,8 +99,8 @@ final class DvsCommunityHandlers {
     if (m.weight() == 0 && old.isEmpty()) {
       return Verdict.reject(Rejection.NOT_A_MEMBER, m.member().toString());
     }
-    long count = c[0].memberCount() + (old.isEmpty() ? 1 : 0) - (m.weight() == 0 ? 1 : 0);
-    long weight = Math.addExact(c[0].totalWeight() - old.map(Member::weight).orElse(0L),
+    long count = c.memberCount() + (old.isEmpty() ? 1 : 0) - (m.weight() == 0 ? 1 : 0);
+    long weight = Math.addExact(c.totalWeight() - old.map(Member::weight).orElse(0L),
         m.weight());
     if (m.weight() == 0) {
       ctx.dvs().removeMember(m.communityId(), m.member());
@@ -101,14 +109,14 @@ final class DvsCommunityHandlers {
       ctx.dvs().putMember(m.communityId(), m.member(),
           new Member(m.weight(), kept.region(), kept.refusesDelegations()));
     }
-    ctx.dvs().put(c[0].withMembers(count, weight));
+    ctx.dvs().put(c.withMembers(count, weight));
     return Verdict.OK;
   }
 
   Verdict attest(TxContext ctx, Transaction tx, DvsAttest m) {
-    Community[] c = new Community[1];
-    Verdict v = registrar(ctx.dvs(), m.communityId(), tx.sender(), c);
-    if (!v.ok()) return v;
+    Checked checked = registrar(ctx.dvs(), m.communityId(), tx.sender());
+    if (!checked.verdict().ok()) return checked.verdict();
+    Community c = checked.community();
     if (!m.attribute().equals(REGION)) {
       return Verdict.reject(Rejection.INVALID_DVS_INPUT, "the attestable attribute is 'region'");
     }

@@ -73,47 +73,51 @@ final class DvsIssueHandlers {
     return Verdict.OK;
   }
 
+  /** A check's verdict and, when it passed, the issue it found. */
+  record Checked(Verdict verdict, Issue issue) {}
+
   /** The issue, if it exists, is deliberative and in one of {@code phases}. */
-  static Verdict deliberative(DvsStore dvs, long issueId, List<Phase> phases, Issue[] out) {
+  static Checked deliberative(DvsStore dvs, long issueId, List<Phase> phases) {
     Optional<Issue> issue = dvs.issue(issueId);
-    if (issue.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_ISSUE, "id " + issueId);
-    if (!issue.get().deliberative() || !phases.contains(issue.get().phase())) {
-      return Verdict.reject(Rejection.WRONG_PHASE, "issue is " + issue.get().phase()
-          + (issue.get().deliberative() ? "" : " (a poll)"));
+    if (issue.isEmpty()) {
+      return new Checked(Verdict.reject(Rejection.UNKNOWN_ISSUE, "id " + issueId), null);
     }
-    out[0] = issue.get();
-    return Verdict.OK;
+    if (!issue.get().deliberative() || !phases.contains(issue.get().phase())) {
+      return new Checked(Verdict.reject(Rejection.WRONG_PHASE, "issue is "
+          + issue.get().phase() + (issue.get().deliberative() ? "" : " (a poll)")), null);
+    }
+    return new Checked(Verdict.OK, issue.get());
   }
 
   Verdict addInitiative(TxContext ctx, Transaction tx, DvsAddInitiative m) {
     DvsStore dvs = ctx.dvs();
-    Issue[] issue = new Issue[1];
-    Verdict v = deliberative(dvs, m.issueId(), List.of(Phase.ADMISSION, Phase.DISCUSSION), issue);
+    Checked checked = deliberative(dvs, m.issueId(), List.of(Phase.ADMISSION, Phase.DISCUSSION));
+    if (!checked.verdict().ok()) return checked.verdict();
+    Issue issue = checked.issue();
+    Community c = dvs.community(issue.communityId()).orElseThrow();
+    Verdict v = DvsDelegationHandlers.delegator(dvs, c, tx.sender());
     if (!v.ok()) return v;
-    Community c = dvs.community(issue[0].communityId()).orElseThrow();
-    v = DvsDelegationHandlers.delegator(dvs, c, tx.sender());
-    if (!v.ok()) return v;
-    if (issue[0].options().size() >= DvsMessages.MAX_OPTIONS) {
+    if (issue.options().size() >= DvsMessages.MAX_OPTIONS) {
       return Verdict.reject(Rejection.INVALID_DVS_INPUT, "at most " + DvsMessages.MAX_OPTIONS
           + " initiatives");
     }
-    List<String> options = new ArrayList<>(issue[0].options());
+    List<String> options = new ArrayList<>(issue.options());
     options.add(m.title());
-    dvs.put(issue[0].withOptions(options, new boolean[options.size()]));
+    dvs.put(issue.withOptions(options, new boolean[options.size()]));
     return Verdict.OK;
   }
 
   Verdict support(TxContext ctx, Transaction tx, DvsSupport m) {
     DvsStore dvs = ctx.dvs();
-    Issue[] issue = new Issue[1];
-    Verdict v = deliberative(dvs, m.issueId(),
-        List.of(Phase.ADMISSION, Phase.DISCUSSION, Phase.VERIFICATION), issue);
-    if (!v.ok()) return v;
-    Community c = dvs.community(issue[0].communityId()).orElseThrow();
-    v = DvsModule.stamp(tx, c);
+    Checked checked = deliberative(dvs, m.issueId(),
+        List.of(Phase.ADMISSION, Phase.DISCUSSION, Phase.VERIFICATION));
+    if (!checked.verdict().ok()) return checked.verdict();
+    Issue issue = checked.issue();
+    Community c = dvs.community(issue.communityId()).orElseThrow();
+    Verdict v = DvsModule.stamp(tx, c);
     if (v.ok()) v = DvsDelegationHandlers.delegator(dvs, c, tx.sender());
     if (!v.ok()) return v;
-    if (m.initiative() < 0 || m.initiative() >= issue[0].options().size()) {
+    if (m.initiative() < 0 || m.initiative() >= issue.options().size()) {
       return Verdict.reject(Rejection.INVALID_DVS_INPUT, "no initiative " + m.initiative());
     }
     dvs.setSupport(m.issueId(), m.initiative(), tx.sender(), m.support());
