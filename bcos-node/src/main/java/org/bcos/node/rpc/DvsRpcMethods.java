@@ -27,7 +27,16 @@ import org.bcos.types.tx.DvsBallotPart;
 final class DvsRpcMethods {
   /** Limit on raw state entries one recount call returns. */
   static final int MAX_RAW_ENTRIES = 2_000_000;
+  /** Live tallies cached per (issue, height): a tally costs O(ballots), blocks come each second. */
+  private static final int TALLY_CACHE_ENTRIES = 64;
   private final Ledger ledger;
+  private final java.util.Map<String, ObjectNode> tallies = new java.util.LinkedHashMap<>(16, 0.75f,
+      true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, ObjectNode> eldest) {
+      return size() > TALLY_CACHE_ENTRIES;
+    }
+  };
 
   DvsRpcMethods(Ledger ledger) {
     this.ledger = ledger;
@@ -83,7 +92,17 @@ final class DvsRpcMethods {
       throw new RpcException(RpcException.NOT_FOUND, "NOT_VOTING",
           "issue " + issue.id() + " is in " + issue.phase() + "; a tally exists from voting on");
     }
-    return DvsJson.tally(DvsCounting.count(dvs, issue, ledger.head().height(), false));
+    long height = ledger.head().height();
+    String key = issue.id() + "@" + height;
+    synchronized (tallies) {
+      ObjectNode cached = tallies.get(key);
+      if (cached != null) return cached.deepCopy();
+    }
+    ObjectNode tally = DvsJson.tally(DvsCounting.count(dvs, issue, height, false));
+    synchronized (tallies) {
+      tallies.put(key, tally.deepCopy());
+    }
+    return tally;
   }
 
   private ObjectNode result(JsonNode params) {
