@@ -1,0 +1,120 @@
+package org.bcos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code bcos dvs} write and read commands as a user runs them: each a separate CLI process
+ * with {@code BCOS_HOME} holding the keys, against a running node.
+ */
+class DvsCliIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path root;
+  private InProcessNode chain;
+  private Path passphrase;
+
+  @BeforeEach
+  void start() throws Exception {
+    chain = InProcessNode.start(root);
+    passphrase = root.resolve("passphrase.txt");
+    Files.writeString(passphrase, "correct horse battery staple\n", StandardCharsets.UTF_8);
+  }
+
+  @AfterEach
+  void stop() {
+    chain.close();
+  }
+
+  private record Run(int exitCode, String stdout, String stderr) {
+    JsonNode json() throws Exception {
+      return JSON.readTree(stdout);
+    }
+  }
+
+  private Run bcos(String... args) throws Exception {
+    List<String> command = new ArrayList<>(CrashIT.NodeProcess.javaCommand());
+    command.addAll(List.of(args));
+    if (!args[0].equals("key")) command.addAll(List.of("--rpc", chain.url()));
+    Path out = Files.createTempFile(root, "cli", ".out");
+    Path err = Files.createTempFile(root, "cli", ".err");
+    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile())
+        .redirectError(err.toFile());
+    CrashIT.NodeProcess.environment(pb, root);
+    Process p = pb.start();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      fail("bcos " + String.join(" ", args) + " did not finish");
+    }
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private JsonNode ok(String... args) throws Exception {
+    Run run = bcos(args);
+    assertEquals(0, run.exitCode(), run.toString());
+    return run.json();
+  }
+
+  @Test
+  void aCommunityVotesThroughTheCliAndTheResultRecountsAndProves() throws Exception {
+    String pass = passphrase.toString();
+    String alice = ok("key", "new", "--name", "alice", "--passphrase-file", pass, "--json")
+        .path("address").asText();
+    ok("key", "new", "--name", "bob", "--passphrase-file", pass, "--json");
+    long community = ok("dvs", "community", "create", "--from", "dev", "--name", "Town hall",
+        "--voting-blocks", "120", "--pow-bits", "4", "--min-cell", "1", "--json")
+        .path("community").asLong();
+    assertTrue(community > 0);
+    for (String member : List.of("dev", "alice", "bob")) {
+      ok("dvs", "member", "add", "--from", "dev", "--community", "" + community, "--member",
+          member, "--json");
+    }
+    ok("dvs", "member", "attest", "--from", "dev", "--community", "" + community, "--member",
+        "alice", "--region", "KR-11", "--json");
+    JsonNode delegation = ok("dvs", "delegate", "--from", "bob", "--community", "" + community,
+        "--to", alice, "--free", "4", "--passphrase-file", pass, "--json");
+    assertEquals("0", delegation.path("feeUnits").asText(), "bob has no DDC: fee-free");
+    long issue = ok("dvs", "issue", "create", "--from", "dev", "--community", "" + community,
+        "--method", "approval", "--option", "tram", "--option", "bus", "--option", "bike",
+        "--json").path("issue").asLong();
+
+    ok("dvs", "vote", "--from", "alice", "--issue", "" + issue, "--values", "0,2", "--free", "4",
+        "--passphrase-file", pass, "--json");
+    ok("dvs", "vote", "--from", "dev", "--issue", "" + issue, "--values", "0", "--json");
+    Run bad = bcos("dvs", "vote", "--from", "alice", "--issue", "" + issue, "--values", "7",
+        "--free", "4", "--passphrase-file", pass);
+    assertEquals(1, bad.exitCode(), bad.toString());
+    assertTrue(bad.stderr().contains("error: INVALID_BALLOT"), bad.stderr());
+
+    JsonNode live = ok("dvs", "tally", "" + issue, "--json");
+    assertEquals(2, live.path("ballots").asLong());
+    assertEquals(3, live.path("countedWeight").asLong(), "alice carries bob's weight");
+
+    for (int i = 0; i < 200 && !ok("dvs", "issue", "show", "" + issue, "--json")
+        .path("phase").asText().equals("CLOSED"); i++) {
+      Thread.sleep(200);
+    }
+    JsonNode result = ok("dvs", "result", "" + issue, "--json");
+    assertEquals("DECIDED", result.path("outcome").asText(), result.toString());
+    assertEquals(List.of(3L, 0L, 2L), List.of(result.path("totals").get(0).asLong(),
+        result.path("totals").get(1).asLong(), result.path("totals").get(2).asLong()));
+    assertEquals(0, result.path("winners").get(0).asInt());
+    assertTrue(ok("dvs", "recount", "" + issue, "--json").path("match").asBoolean());
+    JsonNode proof = ok("dvs", "proof", "" + issue, "--voter", "alice", "--json");
+    assertTrue(proof.path("verified").asBoolean() && proof.path("matchesFinalResult")
+        .asBoolean(), proof.toString());
+  }
+}
