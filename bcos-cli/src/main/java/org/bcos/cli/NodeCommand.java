@@ -28,9 +28,19 @@ final class NodeCommand implements Callable<Integer> {
   String rpcHost;
   @Option(names = "--block-interval-ms",
       description = "block interval (default 1000 with --dev, else 10000)") Long blockInterval;
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "run from a node configuration file (see --print-default-config)")
+  Path configFile;
+  @Option(names = "--print-default-config", description = "print the default configuration")
+  boolean printDefaults;
 
   @Override
   public Integer call() throws Exception {
+    if (printDefaults) {
+      System.out.print(org.bcos.node.config.NodeConfigFile.defaultsText());
+      return 0;
+    }
+    if (configFile != null) return runFromFile();
     Path dir = data != null ? data : Path.of("bcos-data", dev ? "dev" : "node");
     Genesis genesis;
     Ed25519KeyPair validator;
@@ -52,8 +62,35 @@ final class NodeCommand implements Callable<Integer> {
         : dev ? NodeConfig.DEV_BLOCK_INTERVAL_MILLIS : NodeConfig.DEFAULT_BLOCK_INTERVAL_MILLIS;
     NodeConfig config = new NodeConfig(dir, rpcHost, rpcPort, interval,
         org.bcos.node.mempool.MempoolLimits.DEFAULT, NodeConfig.RpcLimits.DEFAULT);
+    return run(config, genesis, validator, prepared);
+  }
+
+  private Integer runFromFile() throws Exception {
+    if (dev || data != null || blockInterval != null) {
+      throw new CliException("INVALID_ARGUMENT", "--config takes every setting from the file; "
+          + "drop --dev, --data and --block-interval-ms");
+    }
+    org.bcos.node.config.NodeConfigFile.Loaded loaded;
+    try {
+      loaded = org.bcos.node.config.NodeConfigFile.read(configFile);
+    } catch (org.bcos.node.config.NodeConfigFile.ConfigException e) {
+      throw new CliException("INVALID_CONFIG", e.getMessage());
+    }
+    if (!Files.exists(loaded.genesisFile())) {
+      throw new CliException("NO_GENESIS", "genesis file not found: " + loaded.genesisFile());
+    }
+    if (!Files.exists(loaded.validatorKeyFile())) {
+      throw new CliException("NO_VALIDATOR_KEY", "validator key not found: "
+          + loaded.validatorKeyFile());
+    }
+    return run(loaded.config(), GenesisFile.read(loaded.genesisFile()),
+        DevChain.loadOrCreateValidatorKey(loaded.validatorKeyFile()), null);
+  }
+
+  private static Integer run(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,
+      DevChain.Prepared prepared) throws Exception {
     Node node = startOrExplain(config, genesis, validator);
-    banner(node, dir, prepared);
+    banner(node, config.dataDir(), prepared);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       Log.info("node", "stopping at height " + node.ledger().head().height());

@@ -1,0 +1,119 @@
+package org.bcos.node.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import org.bcos.node.mempool.MempoolLimits;
+
+/**
+ * A node's configuration file (JSON): every option, its default, and strict parsing — an unknown
+ * key, a wrong type or an out-of-range value is a {@link ConfigException} naming the key, and
+ * nothing starts. Relative paths are resolved against the file's directory.
+ */
+public final class NodeConfigFile {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> KEYS = List.of("dataDir", "genesisFile", "validatorKeyFile",
+      "rpcHost", "rpcPort", "blockIntervalMillis", "mempoolMaxTxs", "mempoolMaxBytes",
+      "mempoolMaxPerSender", "rpcMaxBatch", "rpcMaxBodyBytes", "rpcMaxWsSubscriptions",
+      "rpcMaxWsConnections");
+
+  /** A configuration problem, naming the key. */
+  public static final class ConfigException extends IllegalArgumentException {
+    public ConfigException(String message) {
+      super(message);
+    }
+  }
+
+  /** What a node started from a file needs besides {@link NodeConfig}. */
+  public record Loaded(NodeConfig config, Path genesisFile, Path validatorKeyFile) {}
+
+  private NodeConfigFile() {}
+
+  /** The default configuration, as a file a user can edit. */
+  public static ObjectNode defaults() {
+    MempoolLimits m = MempoolLimits.DEFAULT;
+    NodeConfig.RpcLimits r = NodeConfig.RpcLimits.DEFAULT;
+    return JSON.createObjectNode().put("dataDir", "data").put("genesisFile", "genesis.json")
+        .put("validatorKeyFile", "validator.key").put("rpcHost", "127.0.0.1")
+        .put("rpcPort", NodeConfig.DEFAULT_RPC_PORT)
+        .put("blockIntervalMillis", NodeConfig.DEFAULT_BLOCK_INTERVAL_MILLIS)
+        .put("mempoolMaxTxs", m.maxTxs()).put("mempoolMaxBytes", m.maxBytes())
+        .put("mempoolMaxPerSender", m.maxPerSender()).put("rpcMaxBatch", r.maxBatch())
+        .put("rpcMaxBodyBytes", r.maxBodyBytes()).put("rpcMaxWsSubscriptions",
+            r.maxWsSubscriptions()).put("rpcMaxWsConnections", r.maxWsConnections());
+  }
+
+  public static String defaultsText() {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(defaults()) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Loaded read(Path file) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigException("config file " + file + " must hold a JSON object");
+    }
+    return parse((ObjectNode) root, file.toAbsolutePath().getParent());
+  }
+
+  static Loaded parse(ObjectNode given, Path base) {
+    for (Iterator<String> it = given.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!KEYS.contains(key)) {
+        throw new ConfigException("unknown config key '" + key + "' (known: " + KEYS + ")");
+      }
+    }
+    ObjectNode c = defaults();
+    c.setAll(given);
+    try {
+      NodeConfig config = new NodeConfig(path(c, "dataDir", base), text(c, "rpcHost"),
+          (int) number(c, "rpcPort"), number(c, "blockIntervalMillis"),
+          new MempoolLimits((int) number(c, "mempoolMaxTxs"), number(c, "mempoolMaxBytes"),
+              (int) number(c, "mempoolMaxPerSender")),
+          new NodeConfig.RpcLimits((int) number(c, "rpcMaxBatch"),
+              (int) number(c, "rpcMaxBodyBytes"), (int) number(c, "rpcMaxWsSubscriptions"),
+              (int) number(c, "rpcMaxWsConnections")));
+      return new Loaded(config, path(c, "genesisFile", base), path(c, "validatorKeyFile", base));
+    } catch (ConfigException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("invalid configuration: " + e.getMessage());
+    }
+  }
+
+  private static String text(ObjectNode c, String key) {
+    JsonNode v = c.get(key);
+    if (!v.isTextual() || v.asText().isBlank()) {
+      throw new ConfigException("config key '" + key + "' must be a non-empty string");
+    }
+    return v.asText();
+  }
+
+  private static long number(ObjectNode c, String key) {
+    JsonNode v = c.get(key);
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0
+        || v.asLong() > Integer.MAX_VALUE * 1024L) {
+      throw new ConfigException("config key '" + key + "' must be a non-negative integer");
+    }
+    return v.asLong();
+  }
+
+  private static Path path(ObjectNode c, String key, Path base) {
+    Path p = Path.of(text(c, key));
+    return p.isAbsolute() ? p : base.resolve(p);
+  }
+}
