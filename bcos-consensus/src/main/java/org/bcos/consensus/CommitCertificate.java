@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.bcos.crypto.SignatureVerifier;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
+import org.bcos.types.codec.CodecException;
+import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 
 /**
@@ -81,14 +83,15 @@ public record CommitCertificate(
   }
 
   /**
-   * Whether every signature is a valid precommit by a member of {@code set} and the signers hold
-   * more than 2/3 of its power. A certificate with any bad signature is refused as a whole.
+   * Whether every signature is a valid precommit on chain {@code chainId} by a member of {@code set}
+   * and the signers hold more than 2/3 of its power. A certificate with any bad signature is
+   * refused as a whole.
    */
-  public boolean verify(ValidatorSet set, SignatureVerifier verifier) {
+  public boolean verify(String chainId, ValidatorSet set, SignatureVerifier verifier) {
     long power = 0;
     for (Vote v : precommits()) {
       long p = set.powerOf(v.validator());
-      if (p == 0 || !v.verify(verifier)) return false;
+      if (p == 0 || !v.verify(chainId, verifier)) return false;
       power = Math.addExact(power, p);
     }
     return set.isQuorum(power);
@@ -100,5 +103,30 @@ public record CommitCertificate(
     e.varint(signatures.size());
     for (Signature s : signatures) e.address(s.validator()).fixed(s.signature);
     return e.toByteArray();
+  }
+
+  /**
+   * Strict decode of {@link #encode()}: at most {@code maxSignatures} signatures, in canonical
+   * (address) order without duplicates, no trailing bytes; throws {@code CodecException} otherwise.
+   */
+  public static CommitCertificate decode(byte[] bytes, int maxSignatures) {
+    Decoder d = new Decoder(bytes);
+    long height = d.u64();
+    long round = d.u32();
+    Hash valueId = d.hash();
+    int count = (int) d.varint(maxSignatures);
+    List<Signature> sigs = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Signature s = new Signature(d.address(), d.fixed(Vote.SIGNATURE_BYTES));
+      if (i > 0 && sigs.get(i - 1).validator().compareTo(s.validator()) >= 0) {
+        throw new CodecException(CodecException.Reason.INVALID_VALUE, "signatures not in order");
+      }
+      sigs.add(s);
+    }
+    d.finish();
+    if (height < 1 || round > Integer.MAX_VALUE) {
+      throw new CodecException(CodecException.Reason.INVALID_VALUE, "bad height/round");
+    }
+    return new CommitCertificate(height, (int) round, valueId, sigs);
   }
 }

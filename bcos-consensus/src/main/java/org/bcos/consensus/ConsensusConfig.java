@@ -1,14 +1,24 @@
 package org.bcos.consensus;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.bcos.types.tx.Transaction;
+
 /**
- * Timeouts (base + round × delta, so they grow per round until the network is synchronous again)
- * and limits of the machine.
+ * The chain the machine signs for, timeouts (base + round × delta, so they grow per round until the
+ * network is synchronous again) and limits of the machine.
  *
+ * @param chainId the chain's id (as in the genesis and in transactions); every vote and proposal
+ *     signs over it, so a signed message of one chain never verifies on another
  * @param maxRoundsAhead messages for rounds further than this beyond the current round are dropped
  *     (bounds memory against a validator spraying high rounds)
  * @param maxBufferedNextHeight messages for the next height kept until {@code start(h + 1)}
+ * @param maxProposalsPerRound distinct signed proposals kept per round (more than one only when the
+ *     proposer equivocates); a proposal for a value that already has more than 1/3 of the prevote or
+ *     precommit power of its round is kept beyond the limit, so a decision can always complete
  */
 public record ConsensusConfig(
+    String chainId,
     long proposeBaseMillis,
     long proposeDeltaMillis,
     long prevoteBaseMillis,
@@ -16,21 +26,33 @@ public record ConsensusConfig(
     long precommitBaseMillis,
     long precommitDeltaMillis,
     int maxRoundsAhead,
-    int maxBufferedNextHeight) {
-
-  public static final ConsensusConfig DEFAULT =
-      new ConsensusConfig(3000, 500, 1000, 500, 1000, 500, 64, 10_000);
+    int maxBufferedNextHeight,
+    int maxProposalsPerRound) {
 
   public ConsensusConfig {
+    requireChainId(chainId);
     if (proposeBaseMillis <= 0 || prevoteBaseMillis <= 0 || precommitBaseMillis <= 0) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
     if (proposeDeltaMillis < 0 || prevoteDeltaMillis < 0 || precommitDeltaMillis < 0) {
       throw new IllegalArgumentException("timeout deltas must be >= 0");
     }
-    if (maxRoundsAhead < 1 || maxBufferedNextHeight < 0) {
+    if (maxRoundsAhead < 1 || maxBufferedNextHeight < 0 || maxProposalsPerRound < 1) {
       throw new IllegalArgumentException("limits must be positive");
     }
+  }
+
+  /** The default timeouts (3 s propose, 1 s prevote/precommit, +0.5 s per round) and limits. */
+  public static ConsensusConfig defaults(String chainId) {
+    return new ConsensusConfig(chainId, 3000, 500, 1000, 500, 1000, 500, 64, 10_000, 4);
+  }
+
+  /** This configuration with other timeouts (same chain id and limits). */
+  public ConsensusConfig withTimeouts(
+      long proposeBase, long proposeDelta, long prevoteBase, long prevoteDelta, long precommitBase,
+      long precommitDelta) {
+    return new ConsensusConfig(chainId, proposeBase, proposeDelta, prevoteBase, prevoteDelta,
+        precommitBase, precommitDelta, maxRoundsAhead, maxBufferedNextHeight, maxProposalsPerRound);
   }
 
   public long timeoutMillis(TimeoutKind kind, int round) {
@@ -39,6 +61,20 @@ public record ConsensusConfig(
       case PREVOTE -> grow(prevoteBaseMillis, prevoteDeltaMillis, round);
       case PRECOMMIT -> grow(precommitBaseMillis, precommitDeltaMillis, round);
     };
+  }
+
+  /**
+   * Checks a chain id: non-empty UTF-8 of at most {@link Transaction#MAX_CHAIN_ID_BYTES} bytes (the
+   * same bound transactions use). Returns it.
+   */
+  static String requireChainId(String chainId) {
+    Objects.requireNonNull(chainId, "chainId");
+    int bytes = chainId.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes == 0 || bytes > Transaction.MAX_CHAIN_ID_BYTES) {
+      throw new IllegalArgumentException(
+          "chain id must be 1.." + Transaction.MAX_CHAIN_ID_BYTES + " bytes, got " + bytes);
+    }
+    return chainId;
   }
 
   private static long grow(long base, long delta, int round) {

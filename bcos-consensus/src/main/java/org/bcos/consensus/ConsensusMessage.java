@@ -11,8 +11,14 @@ public sealed interface ConsensusMessage permits Proposal, Vote {
   /** The validator that signed the message. */
   Address signer();
 
-  /** The exact bytes the signature covers (domain-separated digest of the canonical encoding). */
-  byte[] signingBytes();
+  /**
+   * The exact bytes the signature covers on chain {@code chainId} (domain-separated digest of the
+   * canonical encoding, chain id included).
+   */
+  byte[] signingBytes(String chainId);
+
+  /** Whether the signature is valid for chain {@code chainId}. */
+  boolean verify(String chainId, org.bcos.crypto.SignatureVerifier verifier);
 
   byte[] signature();
 }

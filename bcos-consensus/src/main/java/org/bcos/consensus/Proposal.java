@@ -14,12 +14,13 @@ import org.bcos.types.codec.Encoder;
  * A signed ⟨PROPOSAL, height, round, value, validRound⟩ (validRound −1 when the proposer has no
  * valid value from an earlier round). The value is opaque to consensus; votes refer to it by {@link
  * #valueId()}. The signature covers SHA-256 under the domain {@value #DOMAIN} of the canonical
- * encoding of (height, round, value id, validRound + 1, proposer).
+ * encoding of (chain id, height, round, value id, validRound + 1, proposer); like a {@link Vote}'s,
+ * the chain id is signed but not sent.
  */
 public record Proposal(
     long height, int round, byte[] value, int validRound, Address proposer, byte[] signature)
     implements ConsensusMessage {
-  public static final String DOMAIN = "BCOS/proposal/v1";
+  public static final String DOMAIN = "BCOS/proposal/v2";
   public static final String VALUE_DOMAIN = "BCOS/value/v1";
 
   public Proposal {
@@ -34,8 +35,9 @@ public record Proposal(
     signature = signature.clone();
   }
 
-  public static Proposal sign(long height, int round, byte[] value, int validRound, Signer signer) {
-    byte[] msg = signingBytes(height, round, valueId(value), validRound, signer.address());
+  public static Proposal sign(
+      String chainId, long height, int round, byte[] value, int validRound, Signer signer) {
+    byte[] msg = signingBytes(chainId, height, round, valueId(value), validRound, signer.address());
     return new Proposal(height, round, value, validRound, signer.address(), signer.sign(msg));
   }
 
@@ -64,18 +66,31 @@ public record Proposal(
   }
 
   @Override
-  public byte[] signingBytes() {
-    return signingBytes(height, round, valueId(), validRound, proposer);
+  public byte[] signingBytes(String chainId) {
+    return signingBytes(chainId, height, round, valueId(), validRound, proposer);
   }
 
-  public boolean verify(SignatureVerifier verifier) {
-    return verifier.verify(proposer.toBytes(), signingBytes(), signature);
+  /** Whether the signature is {@link #proposer()}'s over this proposal on chain {@code chainId}. */
+  public boolean verify(String chainId, SignatureVerifier verifier) {
+    return verifier.verify(proposer.toBytes(), signingBytes(chainId), signature);
   }
 
-  private static byte[] signingBytes(long height, int round, Hash id, int validRound, Address who) {
+  /** Same height, round and proposer (the slot a proposer may sign only once). */
+  public boolean sameSlot(Proposal other) {
+    return height == other.height && round == other.round && proposer.equals(other.proposer);
+  }
+
+  /** Whether {@code other} is a different signed statement for the same slot (value or validRound). */
+  public boolean conflictsWith(Proposal other) {
+    return sameSlot(other)
+        && (validRound != other.validRound || !Arrays.equals(value, other.value));
+  }
+
+  private static byte[] signingBytes(
+      String chainId, long height, int round, Hash id, int validRound, Address who) {
     byte[] body =
-        new Encoder(96).u64(height).u32(round).hash(id).u32(validRound + 1L).address(who)
-            .toByteArray();
+        new Encoder(128).string(ConsensusConfig.requireChainId(chainId)).u64(height).u32(round)
+            .hash(id).u32(validRound + 1L).address(who).toByteArray();
     return Digests.domain(DOMAIN, body).toBytes();
   }
 
@@ -90,15 +105,21 @@ public record Proposal(
         .toByteArray();
   }
 
+  /** Strict decode of {@link #encode()}; throws {@code CodecException} on any malformed input. */
   public static Proposal decode(byte[] bytes, int maxValueBytes) {
     Decoder d = new Decoder(bytes);
+    Proposal p = read(d, maxValueBytes);
+    d.finish();
+    return p;
+  }
+
+  static Proposal read(Decoder d, int maxValueBytes) {
     long height = d.u64();
     long round = d.u32();
     byte[] value = d.bytes(maxValueBytes);
     long validRoundPlusOne = d.u32();
     Address who = d.address();
     byte[] sig = d.fixed(Vote.SIGNATURE_BYTES);
-    d.finish();
     if (height < 1 || round > Integer.MAX_VALUE || validRoundPlusOne > round) {
       throw new CodecException(CodecException.Reason.INVALID_VALUE, "bad height/round");
     }

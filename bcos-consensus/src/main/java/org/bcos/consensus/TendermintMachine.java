@@ -17,7 +17,7 @@ import org.bcos.types.Hash;
  * the same outputs, so a host can replay its input log after a crash to rebuild the exact state.
  *
  * <p>Voting power is stake-weighted: "2f+1" means more than 2/3 of the power, "f+1" more than 1/3.
- * Messages that are badly signed, from non-validators, for another height (except the next one,
+ * Messages that are badly signed (signatures cover the configured chain id), from non-validators, for another height (except the next one,
  * buffered until it starts) or too far ahead in rounds are ignored. Not thread-safe: one caller.
  */
 public final class TendermintMachine {
@@ -33,6 +33,7 @@ public final class TendermintMachine {
   private final Signer signer;
   private final ValueSource app;
   private final SignatureVerifier verifier;
+  private final RuleMutation mutation;
 
   private long height;
   private ValidatorSet set;
@@ -57,6 +58,18 @@ public final class TendermintMachine {
       Signer signer,
       ValueSource app,
       SignatureVerifier verifier) {
+    this(schedule, config, signer, app, verifier, RuleMutation.NONE);
+  }
+
+  /** A machine with one rule deliberately broken: for mutation tests only. */
+  TendermintMachine(
+      ValidatorSchedule schedule,
+      ConsensusConfig config,
+      Signer signer,
+      ValueSource app,
+      SignatureVerifier verifier,
+      RuleMutation mutation) {
+    this.mutation = Objects.requireNonNull(mutation, "mutation");
     this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.config = Objects.requireNonNull(config, "config");
     this.signer = Objects.requireNonNull(signer, "signer");
@@ -69,7 +82,9 @@ public final class TendermintMachine {
   /**
    * Starts consensus at {@code height} (line 10: StartRound(0)); a node starts at 1, after each
    * decision at the next height, and after a restart at the height after its last committed one.
-   * Buffered messages of that height are then processed.
+   * Buffered messages of that height are then processed one by one, exactly as if they had been
+   * passed to {@link #onMessage} right after this call (so a host's input log can record them
+   * after the start and replay to the same state).
    */
   public List<Action> start(long newHeight) {
     if (newHeight < 1 || (height != 0 && newHeight <= height)) {
@@ -84,12 +99,16 @@ public final class TendermintMachine {
     height = newHeight;
     resetHeightState();
     startRound(0);
+    evaluate();
     List<ConsensusMessage> buffered = new ArrayList<>(nextHeight);
     nextHeight.clear();
     for (ConsensusMessage m : buffered) {
-      if (m.height() == height) accept(m);
+      if (m.height() == height && !decided) {
+        accept(m);
+        evaluate();
+      }
     }
-    return evaluateAndDrain();
+    return drain();
   }
 
   public List<Action> onProposal(Proposal proposal) {
@@ -162,13 +181,13 @@ public final class TendermintMachine {
   }
 
   /**
-   * Every accepted message of the current height, rounds in order (proposal, prevotes, precommits
+   * Every accepted message of the current height, rounds in order (proposals, prevotes, precommits
    * by validator): what a gossip layer re-sends to peers that may have missed them.
    */
   public List<ConsensusMessage> messagesOfHeight() {
     List<ConsensusMessage> all = new ArrayList<>();
     for (RoundState rs : rounds.values()) {
-      if (rs.proposal != null) all.add(rs.proposal);
+      all.addAll(rs.proposals);
       all.addAll(rs.prevotes.all());
       all.addAll(rs.precommits.all());
     }
@@ -200,25 +219,48 @@ public final class TendermintMachine {
     }
   }
 
+  /**
+   * Keeps the round proposer's signed proposal. A second, conflicting one is evidence (reported
+   * once per round) and is kept too, within {@link ConsensusConfig#maxProposalsPerRound()} unless
+   * its value is vouched for by more than 1/3 of the power: line 49 decides on any proposal of the
+   * round whose value has 2f+1 precommits, so a node that first saw the other proposal must still
+   * be able to decide.
+   */
   private void acceptProposal(Proposal p, long power) {
     RoundState rs = roundState(p.round());
-    if (rs.proposal != null || !p.proposer().equals(proposer(p.round()).address())) return;
-    if (!p.verify(verifier)) return;
-    rs.proposal = p;
+    if (!p.proposer().equals(proposer(p.round()).address()) || rs.proposals.contains(p)) return;
+    if (!p.verify(config.chainId(), verifier)) return;
+    Proposal first = rs.proposal();
+    if (first != null) {
+      boolean known = false;
+      for (Proposal q : rs.proposals) known |= !q.conflictsWith(p);
+      if (known) return;
+      if (!rs.proposalEquivocationReported) {
+        rs.proposalEquivocationReported = true;
+        out.add(new Action.ReportEvidence(new Evidence.DuplicateProposal(first, p)));
+      }
+      if (rs.proposals.size() >= config.maxProposalsPerRound() && !vouched(rs, p.valueId())) return;
+    }
+    rs.proposals.add(p);
     rs.addSender(p.proposer(), power);
+  }
+
+  private boolean vouched(RoundState rs, Hash valueId) {
+    return set.exceedsOneThird(rs.prevotes.powerFor(valueId))
+        || set.exceedsOneThird(rs.precommits.powerFor(valueId));
   }
 
   private void acceptVote(Vote v, long power) {
     RoundState rs = roundState(v.round());
     VoteTally tally = rs.tally(v.type());
-    if (tally.has(v) || !v.verify(verifier)) return;
+    if (tally.has(v) || !v.verify(config.chainId(), verifier)) return;
     switch (tally.add(v, power)) {
       case ADDED -> rs.addSender(v.validator(), power);
       case DUPLICATE -> {}
       case CONFLICT -> {
         if (tally.markReported(v.validator())) {
           Vote earlier = tally.firstVoteOf(v.validator());
-          out.add(new Action.ReportEvidence(new Evidence(earlier, v)));
+          out.add(new Action.ReportEvidence(new Evidence.DuplicateVote(earlier, v)));
         }
       }
     }
@@ -227,10 +269,19 @@ public final class TendermintMachine {
   // ---------------------------------------------------------------- the upon rules
 
   private List<Action> evaluateAndDrain() {
+    evaluate();
+    return drain();
+  }
+
+  /** Applies rules until none fires (or the height is decided). */
+  private void evaluate() {
     if (height != 0) {
       boolean progressed = true;
       while (progressed && !decided) progressed = applyOneRule();
     }
+  }
+
+  private List<Action> drain() {
     List<Action> result = List.copyOf(out);
     out = new ArrayList<>();
     return result;
@@ -251,14 +302,21 @@ public final class TendermintMachine {
   private boolean decideRule() {
     for (Map.Entry<Integer, RoundState> e : rounds.entrySet()) {
       RoundState rs = e.getValue();
-      if (rs.proposal == null) continue;
-      Hash id = rs.proposal.valueId();
-      if (set.isQuorum(rs.precommits.powerFor(id)) && valid(rs.proposal)) {
-        decide(e.getKey(), rs.proposal, rs.precommits.votesFor(id));
-        return true;
+      for (Proposal p : rs.proposals) {
+        Hash id = p.valueId();
+        if (decisionQuorum(rs.precommits.powerFor(id)) && valid(p)) {
+          decide(e.getKey(), p, rs.precommits.votesFor(id));
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  private boolean decisionQuorum(long power) {
+    return mutation == RuleMutation.DECIDE_ON_ONE_THIRD
+        ? set.exceedsOneThird(power)
+        : set.isQuorum(power);
   }
 
   /** Line 55: f+1 validators are in a higher round: skip to it. */
@@ -276,20 +334,27 @@ public final class TendermintMachine {
   /** Lines 22 and 28: prevote for the round's proposal, respecting the lock. */
   private boolean proposalRule() {
     if (step != Step.PROPOSE) return false;
-    Proposal p = roundState(round).proposal;
-    if (p == null) return false;
-    int vr = p.validRound();
-    if (vr == -1) {
-      boolean ok = valid(p) && (lockedRound == -1 || Arrays.equals(lockedValue, p.value()));
-      prevote(ok ? p.valueId() : null);
-      return true;
-    }
-    if (vr < round && set.isQuorum(roundState(vr).prevotes.powerFor(p.valueId()))) {
-      boolean ok = valid(p) && (lockedRound <= vr || Arrays.equals(lockedValue, p.value()));
-      prevote(ok ? p.valueId() : null);
-      return true;
+    for (Proposal p : roundState(round).proposals) {
+      int vr = p.validRound();
+      boolean lockAllows = mutation == RuleMutation.IGNORE_LOCK;
+      if (vr == -1) {
+        lockAllows |= lockedRound == -1 || Arrays.equals(lockedValue, p.value());
+        prevote(valid(p) && lockAllows ? p.valueId() : null);
+        return true;
+      }
+      if (vr < round && polkaAt(vr, p.valueId())) {
+        lockAllows |= lockedRound <= vr || Arrays.equals(lockedValue, p.value());
+        prevote(valid(p) && lockAllows ? p.valueId() : null);
+        return true;
+      }
     }
     return false;
+  }
+
+  /** Whether round {@code r} has 2f+1 prevotes for {@code valueId} (line 28's justification). */
+  private boolean polkaAt(int r, Hash valueId) {
+    return mutation == RuleMutation.UNCHECKED_VALID_ROUND
+        || set.isQuorum(roundState(r).prevotes.powerFor(valueId));
   }
 
   /** Line 34: 2f+1 prevotes of any kind start the prevote timeout, once per round. */
@@ -305,9 +370,15 @@ public final class TendermintMachine {
   /** Line 36: a proposal with 2f+1 prevotes locks (if still prevoting) and becomes the valid value. */
   private boolean lockRule() {
     RoundState rs = roundState(round);
-    Proposal p = rs.proposal;
-    if (step == Step.PROPOSE || rs.validValueUpdated || p == null) return false;
-    if (!set.isQuorum(rs.prevotes.powerFor(p.valueId())) || !valid(p)) return false;
+    if (step == Step.PROPOSE || rs.validValueUpdated) return false;
+    Proposal p = null;
+    for (Proposal q : rs.proposals) {
+      if (set.isQuorum(rs.prevotes.powerFor(q.valueId())) && valid(q)) {
+        p = q;
+        break;
+      }
+    }
+    if (p == null) return false;
     rs.validValueUpdated = true;
     if (step == Step.PREVOTE) {
       lockedValue = p.value();
@@ -343,10 +414,10 @@ public final class TendermintMachine {
     step = Step.PROPOSE;
     if (proposer(r).address().equals(signer.address())) {
       byte[] value = validValue != null ? validValue : app.proposeValue(height, r);
-      Proposal p = Proposal.sign(height, r, value, validRound, signer);
+      Proposal p = Proposal.sign(config.chainId(), height, r, value, validRound, signer);
       out.add(new Action.Broadcast(p));
       RoundState rs = roundState(r);
-      rs.proposal = p;
+      rs.proposals.add(p);
       rs.addSender(p.proposer(), set.powerOf(p.proposer()));
     } else {
       schedule(TimeoutKind.PROPOSE);
@@ -367,7 +438,7 @@ public final class TendermintMachine {
   private void castVote(VoteType type, Hash valueId) {
     long power = set.powerOf(signer.address());
     if (power == 0) return;
-    Vote v = Vote.sign(type, height, round, valueId, signer);
+    Vote v = Vote.sign(config.chainId(), type, height, round, valueId, signer);
     out.add(new Action.Broadcast(v));
     RoundState rs = roundState(round);
     if (rs.tally(type).add(v, power) == VoteTally.Outcome.ADDED) rs.addSender(v.validator(), power);

@@ -11,13 +11,14 @@ import org.bcos.types.codec.Encoder;
 
 /**
  * A signed prevote or precommit for a value id, or for nil ({@code valueId == null}). The signature
- * covers {@link #signingBytes()}: SHA-256 under the domain {@value #DOMAIN} of the canonical
- * encoding of (type, height, round, value id or nil, validator).
+ * covers {@link #signingBytes(String)}: SHA-256 under the domain {@value #DOMAIN} of the canonical
+ * encoding of (chain id, type, height, round, value id or nil, validator). The chain id is signed but
+ * not sent: a verifier supplies its own, so a vote of one chain never verifies on another.
  */
 public record Vote(
     VoteType type, long height, int round, Hash valueId, Address validator, byte[] signature)
     implements ConsensusMessage {
-  public static final String DOMAIN = "BCOS/vote/v1";
+  public static final String DOMAIN = "BCOS/vote/v2";
   public static final int SIGNATURE_BYTES = 64;
 
   public Vote {
@@ -29,8 +30,9 @@ public record Vote(
   }
 
   /** Creates and signs a vote with {@code signer}'s key. */
-  public static Vote sign(VoteType type, long height, int round, Hash valueId, Signer signer) {
-    byte[] msg = signingBytes(type, height, round, valueId, signer.address());
+  public static Vote sign(
+      String chainId, VoteType type, long height, int round, Hash valueId, Signer signer) {
+    byte[] msg = signingBytes(chainId, type, height, round, valueId, signer.address());
     return new Vote(type, height, round, valueId, signer.address(), signer.sign(msg));
   }
 
@@ -49,16 +51,19 @@ public record Vote(
   }
 
   @Override
-  public byte[] signingBytes() {
-    return signingBytes(type, height, round, valueId, validator);
+  public byte[] signingBytes(String chainId) {
+    return signingBytes(chainId, type, height, round, valueId, validator);
   }
 
-  public boolean verify(SignatureVerifier verifier) {
-    return verifier.verify(validator.toBytes(), signingBytes(), signature);
+  /** Whether the signature is {@link #validator()}'s over this vote on chain {@code chainId}. */
+  public boolean verify(String chainId, SignatureVerifier verifier) {
+    return verifier.verify(validator.toBytes(), signingBytes(chainId), signature);
   }
 
-  static byte[] signingBytes(VoteType type, long height, int round, Hash valueId, Address who) {
-    Encoder e = new Encoder(96).u8(type.code()).u64(height).u32(round).bool(valueId != null);
+  static byte[] signingBytes(
+      String chainId, VoteType type, long height, int round, Hash valueId, Address who) {
+    Encoder e = new Encoder(128).string(ConsensusConfig.requireChainId(chainId)).u8(type.code())
+        .u64(height).u32(round).bool(valueId != null);
     if (valueId != null) e.hash(valueId);
     e.address(who);
     return Digests.domain(DOMAIN, e.toByteArray()).toBytes();

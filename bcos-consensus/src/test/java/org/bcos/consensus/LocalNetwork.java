@@ -29,7 +29,7 @@ final class LocalNetwork {
     for (Ed25519KeyPair k : keys) {
       machines.add(
           new TendermintMachine(
-              schedule, ConsensusConfig.DEFAULT, Signer.of(k), app, TestKeys.VERIFIER));
+              schedule, ConsensusConfig.defaults(TestKeys.CHAIN), Signer.of(k), app, TestKeys.VERIFIER));
       decisions.add(new ArrayList<>());
     }
   }

@@ -32,7 +32,7 @@ class TendermintMachineTest {
       Action.Decide d = ds.get(0);
       assertEquals(0, d.round());
       assertEquals("value 1/0", new String(d.value(), java.nio.charset.StandardCharsets.US_ASCII));
-      assertTrue(d.certificate().verify(set, TestKeys.VERIFIER));
+      assertTrue(d.certificate().verify(TestKeys.CHAIN, set, TestKeys.VERIFIER));
     }
   }
 
@@ -69,11 +69,11 @@ class TendermintMachineTest {
     TendermintMachine m = machine(me);
     m.start(1);
     byte[] v = TestKeys.bytes("value v");
-    Proposal p0 = Proposal.sign(1, 0, v, -1, signerOf(rotation.proposer(0)));
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, v, -1, signerOf(rotation.proposer(0)));
     assertEquals(Hash.class, voteOf(m.onProposal(p0), VoteType.PREVOTE).valueId().getClass());
     List<Action> out = new ArrayList<>();
     for (int i : others(me, 2)) {
-      out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, p0.valueId(), Signer.of(keys.get(i)))));
+      out.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, p0.valueId(), Signer.of(keys.get(i)))));
     }
     Vote precommit = voteOf(out, VoteType.PRECOMMIT);
     assertEquals(p0.valueId(), precommit.valueId());
@@ -81,12 +81,12 @@ class TendermintMachineTest {
 
     moveToRound(m, me, 1);
     byte[] w = TestKeys.bytes("value w");
-    Proposal p1 = Proposal.sign(1, 1, w, -1, signerOf(rotation.proposer(1)));
+    Proposal p1 = Proposal.sign(TestKeys.CHAIN, 1, 1, w, -1, signerOf(rotation.proposer(1)));
     Vote prevote = voteOf(m.onProposal(p1), VoteType.PREVOTE);
     assertNull(prevote.valueId(), "locked on v: must not prevote w");
 
     moveToRound(m, me, 2);
-    Proposal p2 = Proposal.sign(1, 2, v, 0, signerOf(rotation.proposer(2)));
+    Proposal p2 = Proposal.sign(TestKeys.CHAIN, 1, 2, v, 0, signerOf(rotation.proposer(2)));
     assertEquals(p0.valueId(), voteOf(m.onProposal(p2), VoteType.PREVOTE).valueId());
   }
 
@@ -96,16 +96,16 @@ class TendermintMachineTest {
     int me = spectator();
     TendermintMachine m = machine(me);
     m.start(1);
-    Proposal p0 = Proposal.sign(1, 0, TestKeys.bytes("v"), -1, signerOf(rotation.proposer(0)));
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1, signerOf(rotation.proposer(0)));
     m.onProposal(p0);
     for (int i : others(me, 3)) {
-      m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, p0.valueId(), Signer.of(keys.get(i))));
+      m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, p0.valueId(), Signer.of(keys.get(i))));
     }
     moveToRound(m, me, 1);
-    Proposal p1 = Proposal.sign(1, 1, TestKeys.bytes("w"), -1, signerOf(rotation.proposer(1)));
+    Proposal p1 = Proposal.sign(TestKeys.CHAIN, 1, 1, TestKeys.bytes("w"), -1, signerOf(rotation.proposer(1)));
     List<Action> out = new ArrayList<>(m.onProposal(p1));
     // only one other validator (a Byzantine one) prevotes w: no polka for w, nothing decided
-    out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 1, p1.valueId(), signerOf(rotation.proposer(1)))));
+    out.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 1, p1.valueId(), signerOf(rotation.proposer(1)))));
     assertTrue(out.stream().noneMatch(a -> a instanceof Action.Decide));
     assertTrue(
         out.stream()
@@ -123,7 +123,7 @@ class TendermintMachineTest {
     assertNull(voteOf(out, VoteType.PREVOTE).valueId());
     List<Action> later = new ArrayList<>();
     for (int i : others(me, 2)) {
-      later.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, null, Signer.of(keys.get(i)))));
+      later.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, null, Signer.of(keys.get(i)))));
     }
     assertNull(voteOf(later, VoteType.PRECOMMIT).valueId());
     assertEquals(TendermintMachine.Step.PRECOMMIT, m.step());
@@ -136,8 +136,8 @@ class TendermintMachineTest {
     m.start(1);
     m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0));
     int[] two = others(me, 2);
-    m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, Hash.ZERO, Signer.of(keys.get(two[0]))));
-    List<Action> out = m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, Proposal.valueId(new byte[1]),
+    m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, Hash.ZERO, Signer.of(keys.get(two[0]))));
+    List<Action> out = m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, Proposal.valueId(new byte[1]),
         Signer.of(keys.get(two[1]))));
     assertEquals(1, out.stream().filter(a -> a instanceof Action.ScheduleTimeout t
         && t.kind() == TimeoutKind.PREVOTE).count());
@@ -151,11 +151,11 @@ class TendermintMachineTest {
     TendermintMachine m = machine(me);
     m.start(1);
     int[] two = others(me, 2);
-    m.onVote(Vote.sign(VoteType.PREVOTE, 1, 3, null, Signer.of(keys.get(two[0]))));
+    m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 3, null, Signer.of(keys.get(two[0]))));
     assertEquals(0, m.round(), "one validator (1/4 of the power) is not f+1");
-    m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, 3, null, Signer.of(keys.get(two[0]))));
+    m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 1, 3, null, Signer.of(keys.get(two[0]))));
     assertEquals(0, m.round(), "the same validator twice is still not f+1");
-    m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, 3, null, Signer.of(keys.get(two[1]))));
+    m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 1, 3, null, Signer.of(keys.get(two[1]))));
     assertEquals(3, m.round());
   }
 
@@ -166,15 +166,15 @@ class TendermintMachineTest {
     m.start(1);
     m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0));
     int[] two = others(me, 2);
-    m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, null, Signer.of(keys.get(two[0]))));
-    Vote good = Vote.sign(VoteType.PREVOTE, 1, 0, null, Signer.of(keys.get(two[1])));
+    m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, null, Signer.of(keys.get(two[0]))));
+    Vote good = Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, null, Signer.of(keys.get(two[1])));
     byte[] sig = good.signature();
     sig[5] ^= 1;
     Vote forged = new Vote(VoteType.PREVOTE, 1, 0, null, good.validator(), sig);
     assertTrue(m.onVote(forged).isEmpty());
-    Vote outsider = Vote.sign(VoteType.PREVOTE, 1, 0, null, Signer.of(TestKeys.key(99)));
+    Vote outsider = Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, null, Signer.of(TestKeys.key(99)));
     assertTrue(m.onVote(outsider).isEmpty());
-    Vote otherHeight = Vote.sign(VoteType.PREVOTE, 7, 0, null, Signer.of(keys.get(two[1])));
+    Vote otherHeight = Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 7, 0, null, Signer.of(keys.get(two[1])));
     assertTrue(m.onVote(otherHeight).isEmpty());
     assertEquals(TendermintMachine.Step.PREVOTE, m.step());
     assertNull(voteOf(m.onVote(good), VoteType.PRECOMMIT).valueId());
@@ -185,7 +185,7 @@ class TendermintMachineTest {
     int me = spectator();
     TendermintMachine m = machine(me);
     m.start(1);
-    Proposal wrong = Proposal.sign(1, 0, TestKeys.bytes("x"), -1, Signer.of(keys.get(me)));
+    Proposal wrong = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("x"), -1, Signer.of(keys.get(me)));
     assertTrue(m.onProposal(wrong).isEmpty());
     assertEquals(TendermintMachine.Step.PROPOSE, m.step());
   }
@@ -195,7 +195,7 @@ class TendermintMachineTest {
     int me = spectator();
     TendermintMachine m = machine(me);
     m.start(1);
-    Proposal bad = Proposal.sign(1, 0, TestKeys.bytes("bad block"), -1, signerOf(rotation.proposer(0)));
+    Proposal bad = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("bad block"), -1, signerOf(rotation.proposer(0)));
     assertNull(voteOf(m.onProposal(bad), VoteType.PREVOTE).valueId());
   }
 
@@ -206,10 +206,10 @@ class TendermintMachineTest {
     m.start(1);
     Signer byz = Signer.of(keys.get(others(me, 1)[0]));
     List<Action> out = new ArrayList<>();
-    out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, null, byz)));
-    out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, Hash.ZERO, byz)));
-    out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, Proposal.valueId(new byte[3]), byz)));
-    out.addAll(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, Hash.ZERO, byz)));
+    out.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, null, byz)));
+    out.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, Hash.ZERO, byz)));
+    out.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, Proposal.valueId(new byte[3]), byz)));
+    out.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, Hash.ZERO, byz)));
     List<Evidence> ev =
         out.stream()
             .filter(a -> a instanceof Action.ReportEvidence)
@@ -217,11 +217,84 @@ class TendermintMachineTest {
             .toList();
     assertEquals(1, ev.size());
     assertEquals(byz.address(), ev.get(0).offender());
-    assertTrue(ev.get(0).verify(set, TestKeys.VERIFIER));
+    assertTrue(ev.get(0).verify(TestKeys.CHAIN, set, TestKeys.VERIFIER));
     // a precommit equivocation is a separate offence
-    m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, 0, null, byz));
-    List<Action> second = m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, 0, Hash.ZERO, byz));
+    m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 1, 0, null, byz));
+    List<Action> second = m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 1, 0, Hash.ZERO, byz));
     assertEquals(1, second.stream().filter(a -> a instanceof Action.ReportEvidence).count());
+  }
+
+  @Test
+  void proposalEquivocationProducesVerifiableEvidenceOnce() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Signer proposer = signerOf(rotation.proposer(0));
+    Proposal a = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("a"), -1, proposer);
+    Proposal b = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("b"), -1, proposer);
+    Proposal c = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("c"), -1, proposer);
+    List<Action> out = new ArrayList<>(m.onProposal(a));
+    out.addAll(m.onProposal(b));
+    out.addAll(m.onProposal(a));
+    out.addAll(m.onProposal(c));
+    out.addAll(m.onProposal(b));
+    List<Evidence> ev =
+        out.stream()
+            .filter(x -> x instanceof Action.ReportEvidence)
+            .map(x -> ((Action.ReportEvidence) x).evidence())
+            .toList();
+    assertEquals(1, ev.size(), "one report per round");
+    Evidence e = ev.get(0);
+    assertEquals(new Evidence.DuplicateProposal(b, a), e);
+    assertEquals(proposer.address(), e.offender());
+    assertTrue(e.verify(TestKeys.CHAIN, set, TestKeys.VERIFIER));
+    assertFalse(e.verify("other-chain", set, TestKeys.VERIFIER));
+    assertEquals(e, Evidence.decode(e.encode(), 1024));
+    // the node prevoted the first proposal it saw, and only once
+    assertEquals(1, out.stream().filter(x -> x instanceof Action.Broadcast br
+        && br.message() instanceof Vote v && v.type() == VoteType.PREVOTE).count());
+    assertEquals(a.valueId(), voteOf(out, VoteType.PREVOTE).valueId());
+  }
+
+  @Test
+  void aNodeThatSawTheOtherProposalStillDecidesTheCommittedValue() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Signer proposer = signerOf(rotation.proposer(0));
+    Proposal a = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("a"), -1, proposer);
+    Proposal b = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("b"), -1, proposer);
+    m.onProposal(a);
+    List<Action> out = new ArrayList<>();
+    for (int i : others(me, 3)) {
+      out.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 1, 0, b.valueId(),
+          Signer.of(keys.get(i)))));
+    }
+    assertFalse(m.isDecided(), "b's proposal not seen yet");
+    out.addAll(m.onProposal(b));
+    assertTrue(m.isDecided());
+    Action.Decide d = (Action.Decide) out.stream().filter(x -> x instanceof Action.Decide)
+        .findFirst().orElseThrow();
+    assertEquals(b.valueId(), Proposal.valueId(d.value()));
+  }
+
+  @Test
+  void messagesSignedForAnotherChainAreIgnored() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Proposal foreign =
+        Proposal.sign("other-chain", 1, 0, TestKeys.bytes("x"), -1, signerOf(rotation.proposer(0)));
+    assertFalse(foreign.verify(TestKeys.CHAIN, TestKeys.VERIFIER));
+    assertTrue(foreign.verify("other-chain", TestKeys.VERIFIER));
+    assertTrue(m.onProposal(foreign).isEmpty());
+    assertEquals(TendermintMachine.Step.PROPOSE, m.step());
+    m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0));
+    for (int i : others(me, 3)) {
+      assertTrue(m.onVote(Vote.sign("other-chain", VoteType.PREVOTE, 1, 0, null,
+          Signer.of(keys.get(i)))).isEmpty(), "a vote of another chain counts for nothing");
+    }
+    assertEquals(TendermintMachine.Step.PREVOTE, m.step());
   }
 
   @Test
@@ -231,7 +304,7 @@ class TendermintMachineTest {
     net.runUntilDecided(1, 10_000);
     int me = spectator();
     TendermintMachine m = net.machines.get(me);
-    Proposal p = Proposal.sign(2, 0, TestKeys.bytes("h2"), -1,
+    Proposal p = Proposal.sign(TestKeys.CHAIN, 2, 0, TestKeys.bytes("h2"), -1,
         signerOf(schedule.rotationAt(2).proposer(0)));
     assertTrue(m.onProposal(p).isEmpty());
     Vote prevote = voteOf(m.start(2), VoteType.PREVOTE);
@@ -252,11 +325,11 @@ class TendermintMachineTest {
     TendermintMachine m = machine(me);
     List<List<Action>> outs = new ArrayList<>();
     outs.add(m.start(1));
-    Proposal p0 = Proposal.sign(1, 0, TestKeys.bytes("v"), -1, signerOf(rotation.proposer(0)));
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1, signerOf(rotation.proposer(0)));
     outs.add(m.onProposal(p0));
     for (int i = 0; i < 4; i++) {
-      outs.add(m.onVote(Vote.sign(VoteType.PREVOTE, 1, 0, p0.valueId(), Signer.of(keys.get(i)))));
-      outs.add(m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, 0, p0.valueId(), Signer.of(keys.get(i)))));
+      outs.add(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, p0.valueId(), Signer.of(keys.get(i)))));
+      outs.add(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 1, 0, p0.valueId(), Signer.of(keys.get(i)))));
     }
     assertTrue(m.isDecided());
     return outs;
@@ -266,7 +339,7 @@ class TendermintMachineTest {
 
   private TendermintMachine machine(int i) {
     return new TendermintMachine(
-        schedule, ConsensusConfig.DEFAULT, Signer.of(keys.get(i)), TestKeys.APP, TestKeys.VERIFIER);
+        schedule, ConsensusConfig.defaults(TestKeys.CHAIN), Signer.of(keys.get(i)), TestKeys.APP, TestKeys.VERIFIER);
   }
 
   /** A validator that proposes none of rounds 0-2. */
@@ -303,7 +376,7 @@ class TendermintMachineTest {
     while (m.round() < target) {
       int r = m.round();
       for (int i : others(me, 3)) {
-        m.onVote(Vote.sign(VoteType.PRECOMMIT, 1, r, null, Signer.of(keys.get(i))));
+        m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 1, r, null, Signer.of(keys.get(i))));
       }
       m.onTimeout(new Timeout(TimeoutKind.PRECOMMIT, 1, r));
     }

@@ -11,6 +11,7 @@ import org.bcos.crypto.Zip215Verifier;
 /** Deterministic validator keys and sets for tests. */
 final class TestKeys {
   static final SignatureVerifier VERIFIER = new Zip215Verifier();
+  static final String CHAIN = "bcos-test";
 
   private TestKeys() {}
 

@@ -110,7 +110,7 @@ class ValidatorSetTest {
       for (List<Action.Decide> ds : net.decisions) {
         Action.Decide d = ds.get(ds.size() - 1);
         assertEquals(h, d.height());
-        assertTrue(d.certificate().verify(expected, TestKeys.VERIFIER));
+        assertTrue(d.certificate().verify(TestKeys.CHAIN, expected, TestKeys.VERIFIER));
       }
     }
   }

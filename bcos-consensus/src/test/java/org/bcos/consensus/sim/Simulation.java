@@ -20,22 +20,25 @@ import org.bcos.consensus.Validator;
 import org.bcos.consensus.ValidatorSchedule;
 import org.bcos.consensus.ValidatorSet;
 import org.bcos.consensus.ValueSource;
-import org.bcos.consensus.Vote;
 import org.bcos.crypto.Ed25519;
+import org.bcos.crypto.SignatureVerifier;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.types.Hash;
 
 /**
  * N real {@link TendermintMachine}s over a simulated network, all randomness from one seed, time
- * virtual. Faults (drops, long delays, duplicates, a partition, a crash and restart) end at the
- * scenario's heal time; one validator equivocates throughout. Safety is checked on every decision,
- * liveness by a virtual-time bound after healing, and the equivocator's evidence must appear.
+ * virtual. Faults (drops, long delays, duplicates, late proposals, a quiet decider, a partition, a
+ * crash and restart) end at the scenario's heal time; one validator is Byzantine throughout (see
+ * {@link Adversary}). Safety is checked on every decision, liveness by a virtual-time bound after
+ * healing, and evidence against the Byzantine validator (and only it) must appear.
  *
  * <p>A node persists what a real one does: its decided heights with their proof, and a log of the
  * inputs of the height in progress (the consensus WAL), replayed after a restart; since the machine
  * is deterministic, the replay rebuilds its exact state and it never signs twice.
  */
-final class Simulation {
+public final class Simulation {
+  /** The chain id every simulated validator signs for. */
+  public static final String CHAIN_ID = "bcos-sim";
   static final long LIVENESS_BOUND_MILLIS = 120_000;
   static final int MIN_HEIGHTS = 5;
   static final int HEIGHTS_AFTER_HEAL = 2;
@@ -43,14 +46,39 @@ final class Simulation {
   static final long GOSSIP_MILLIS = 700;
   static final long MAX_EVENTS = 3_000_000;
   static final ConsensusConfig TIMEOUTS =
-      new ConsensusConfig(1000, 500, 500, 250, 500, 250, 64, 10_000);
+      ConsensusConfig.defaults(CHAIN_ID).withTimeouts(1000, 500, 500, 250, 500, 250);
+  static final long MAX_QUIET_MILLIS = 5_000;
+  /** {@code -Dbcos.sim.trace=I} prints every input and action of node I (for replaying a seed). */
+  private static final int TRACE_NODE = Integer.getInteger("bcos.sim.trace", -1);
+
+  /** Builds each node's machine (the mutation tests pass one that builds broken machines). */
+  @FunctionalInterface
+  public interface MachineFactory {
+    TendermintMachine create(
+        ValidatorSchedule schedule,
+        ConsensusConfig config,
+        Signer signer,
+        ValueSource app,
+        SignatureVerifier verifier);
+  }
+
+  public static final MachineFactory HONEST = TendermintMachine::new;
   private static final List<Ed25519KeyPair> KEYS = keys(8);
 
-  record Result(
+  /** The outcome of one seed; {@code failure} starts with its kind (SAFETY, LIVENESS, ...). */
+  public record Result(
       Scenario scenario, long heights, long virtualMillis, long events, long deliveries,
-      int evidence, long signatureChecks, String failure) {
-    boolean ok() {
+      int evidence, long signatureChecks, TreeMap<String, Long> faults, String failure) {
+    public boolean ok() {
       return failure == null;
+    }
+
+    public boolean safetyViolated() {
+      return failure != null && failure.startsWith("SAFETY");
+    }
+
+    public long seed() {
+      return scenario.seed();
     }
   }
 
@@ -95,6 +123,11 @@ final class Simulation {
   private final ValidatorSchedule schedule;
   private final CachingVerifier verifier = new CachingVerifier(Ed25519.verifier());
   private final List<Node> nodes = new ArrayList<>();
+  private final MachineFactory factory;
+  private final boolean checkCertificates;
+  private final Adversary adversary;
+  private final TreeMap<String, Long> faults = new TreeMap<>();
+  private final long[] quietUntil;
   private final PriorityQueue<Scheduled> queue =
       new PriorityQueue<>(
           (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
@@ -107,17 +140,47 @@ final class Simulation {
   private long targetHeight = MIN_HEIGHTS;
   private String failure;
 
-  Simulation(long seed) {
+  Simulation(long seed, MachineFactory factory, boolean checkCertificates) {
     this.sc = Scenario.fromSeed(seed);
+    this.factory = factory;
+    this.checkCertificates = checkCertificates;
+    this.quietUntil = new long[sc.size()];
     this.net = new SplittableRandom(seed ^ 0x5DEECE66DL);
     List<Validator> vs = new ArrayList<>();
     for (int i = 0; i < sc.size(); i++) vs.add(new Validator(KEYS.get(i).address(), sc.powers()[i]));
     this.schedule = ValidatorSchedule.genesis(new ValidatorSet(vs));
     for (int i = 0; i < sc.size(); i++) nodes.add(new Node(i, KEYS.get(i)));
+    this.adversary =
+        new Adversary(sc, Signer.of(KEYS.get(sc.byzantine())), CHAIN_ID, new Adversary.World() {
+          @Override
+          public void send(int from, int to, ConsensusMessage m) {
+            Simulation.this.send(from, to, m);
+          }
+
+          @Override
+          public Hash firstProposalValue(int peer, long height, int round) {
+            return Simulation.this.firstProposalValue(peer, height, round);
+          }
+
+          @Override
+          public int proposer(long height, int round) {
+            org.bcos.types.Address a = schedule.rotationAt(height).proposer(round).address();
+            for (int i = 0; i < sc.size(); i++) if (KEYS.get(i).address().equals(a)) return i;
+            throw new IllegalStateException("proposer is not a simulated node");
+          }
+        });
   }
 
   static Result run(long seed) {
-    return new Simulation(seed).run();
+    return run(seed, HONEST, true);
+  }
+
+  /**
+   * Runs one seed with machines from {@code factory}; without {@code checkCertificates} a decision
+   * with a short certificate is not itself a failure (so a broken quorum rule shows as a fork).
+   */
+  public static Result run(long seed, MachineFactory factory, boolean checkCertificates) {
+    return new Simulation(seed, factory, checkCertificates).run();
   }
 
   Result run() {
@@ -142,8 +205,9 @@ final class Simulation {
       now = s.at;
       dispatch(s.event);
     }
+    faults.put("byzantineRewrites", adversary.rewritten);
     return new Result(sc, decided.size(), now, events, deliveries, evidence.size(),
-        verifier.verified, failure);
+        verifier.verified, faults, failure);
   }
 
   // ---------------------------------------------------------------- events
@@ -161,12 +225,24 @@ final class Simulation {
       case StartNext s -> {
         Node n = nodes.get(s.node());
         if (n.up && n.incarnation == s.incarnation() && n.decidedHeight == s.height() - 1) {
-          n.wal.clear();
-          input(n, s.height());
+          startNext(n, s.height());
         }
       }
       case Heal h -> targetHeight = Math.max(MIN_HEIGHTS, maxHeight() + HEIGHTS_AFTER_HEAL);
     }
+  }
+
+  /**
+   * Starts the next height with a fresh WAL. Messages of that height that arrived early were logged
+   * in the old WAL and buffered by the machine, which processes them as if they came right after
+   * the start: so the new WAL lists them after the start, and a replay rebuilds the same state.
+   */
+  private void startNext(Node n, long height) {
+    List<Object> early = new ArrayList<>();
+    for (Object o : n.wal) if (o instanceof ConsensusMessage m && m.height() == height) early.add(o);
+    n.wal.clear();
+    input(n, height);
+    n.wal.addAll(early);
   }
 
   private void deliver(Node n, int from, ConsensusMessage m) {
@@ -175,6 +251,11 @@ final class Simulation {
     if (m.height() <= n.decidedHeight) {
       catchUp(n, from, m.height());
       return;
+    }
+    if (m.height() > n.decidedHeight + 1) {
+      // the sender is ahead: it serves the height this node is missing, as block sync does
+      Node sender = nodes.get(from);
+      if (sender.up) catchUp(sender, n.index, n.decidedHeight + 1);
     }
     input(n, m);
   }
@@ -198,6 +279,7 @@ final class Simulation {
   }
 
   private void crash(Node n) {
+    fault("crash");
     n.up = false;
     n.machine = null;
     n.incarnation++;
@@ -219,6 +301,7 @@ final class Simulation {
   // ---------------------------------------------------------------- node input and output
 
   private void input(Node n, Object in) {
+    if (TRACE_NODE == n.index) System.out.println("[trace] " + now + " node " + n.index + " <- " + in);
     n.wal.add(in);
     List<Action> actions =
         switch (in) {
@@ -231,38 +314,38 @@ final class Simulation {
   }
 
   private void perform(Node n, Action a) {
+    if (TRACE_NODE == n.index || (TRACE_NODE == -2 && a instanceof Action.Decide)) {
+      System.out.println("[trace] " + now + " node " + n.index + " -> " + a);
+    }
     switch (a) {
       case Action.Broadcast b -> broadcast(n, b.message());
-      case Action.ScheduleTimeout t ->
-          at(now + t.durationMillis(), new Fire(n.index, n.incarnation, t.timeout()));
+      case Action.ScheduleTimeout t -> {
+        at(now + t.durationMillis(), new Fire(n.index, n.incarnation, t.timeout()));
+        if (t.kind() == org.bcos.consensus.TimeoutKind.PROPOSE && n.index != sc.byzantine()) {
+          adversary.roundStarted(t.height(), t.round());
+        }
+      }
       case Action.Decide d -> onDecide(n, d);
       case Action.ReportEvidence e -> onEvidence(e.evidence());
     }
   }
 
   private void broadcast(Node n, ConsensusMessage m) {
-    if (n.index == sc.byzantine() && m instanceof Vote v) {
-      equivocate(n, v);
+    if (n.index == sc.byzantine()) {
+      adversary.broadcast(m);
       return;
     }
     for (int to = 0; to < nodes.size(); to++) if (to != n.index) send(n.index, to, m);
   }
 
-  /** The Byzantine validator tells some peers its vote and others a conflicting, signed one. */
-  private void equivocate(Node n, Vote honest) {
-    Hash other =
-        honest.isNil()
-            ? Proposal.valueId(("evil " + honest.height() + "/" + honest.round())
-                .getBytes(StandardCharsets.US_ASCII))
-            : null;
-    Vote evil = Vote.sign(honest.type(), honest.height(), honest.round(), other, Signer.of(n.key));
-    int sent = 0;
-    for (int to = 0; to < nodes.size(); to++) {
-      if (to == n.index) continue;
-      boolean lie = sent == 0 ? false : sent == 1 || net.nextBoolean();
-      send(n.index, to, lie ? evil : honest);
-      sent++;
+  /** What the omniscient adversary reads: the first proposal {@code peer} holds for the round. */
+  private Hash firstProposalValue(int peer, long height, int round) {
+    TendermintMachine m = nodes.get(peer).machine;
+    if (m == null || m.height() != height) return null;
+    for (ConsensusMessage msg : m.messagesOfHeight()) {
+      if (msg instanceof Proposal p && p.round() == round) return p.valueId();
     }
+    return null;
   }
 
   private void onDecide(Node n, Action.Decide d) {
@@ -270,11 +353,13 @@ final class Simulation {
     Hash prior = decided.putIfAbsent(d.height(), id);
     if (prior != null && !prior.equals(id)) {
       failure = "SAFETY: node " + n.index + " decided " + id + " at height " + d.height()
-          + " but " + prior + " was decided before";
+          + " round " + d.round() + " but " + prior + " was decided before";
       return;
     }
+    if (prior == null) maybeQuiet(n);
     CommitCertificate cert = d.certificate();
-    if (!cert.valueId().equals(id) || !cert.verify(schedule.setAt(d.height()), verifier)) {
+    if (!cert.valueId().equals(id)
+        || (checkCertificates && !cert.verify(CHAIN_ID, schedule.setAt(d.height()), verifier))) {
       failure = "CERTIFICATE: node " + n.index + " at height " + d.height() + " has a bad certificate";
       return;
     }
@@ -285,7 +370,7 @@ final class Simulation {
     n.decidedHeight = d.height();
     List<ConsensusMessage> proof = new ArrayList<>();
     for (ConsensusMessage m : n.machine.messagesOfHeight()) {
-      if (m instanceof Proposal p && p.round() == d.round()) proof.add(p);
+      if (m instanceof Proposal p && p.round() == d.round() && p.valueId().equals(id)) proof.add(p);
     }
     proof.addAll(cert.precommits());
     n.proofs.put(d.height(), proof);
@@ -297,7 +382,9 @@ final class Simulation {
       failure = "EVIDENCE against honest validator " + e.offender() + ": " + e;
       return;
     }
-    if (!e.verify(schedule.setAt(e.height()), verifier)) failure = "EVIDENCE does not verify";
+    if (!e.verify(CHAIN_ID, schedule.setAt(e.height()), verifier)) {
+      failure = "EVIDENCE does not verify: " + e;
+    }
     evidence.put(Arrays.toString(e.encode()), e);
   }
 
@@ -305,15 +392,55 @@ final class Simulation {
 
   private void send(int from, int to, ConsensusMessage m) {
     boolean faulty = now < sc.healAtMillis();
-    if (faulty && (net.nextInt(1000) < sc.dropPerMille() || sc.partitioned(from, to, now))) return;
-    at(now + delay(faulty), new Deliver(to, from, m));
-    if (net.nextInt(1000) < sc.duplicatePerMille()) at(now + delay(faulty), new Deliver(to, from, m));
+    if (faulty && net.nextInt(1000) < sc.dropPerMille()) {
+      fault("drop");
+      return;
+    }
+    if (faulty && sc.partitioned(from, to, now)) {
+      fault("partitionDrop");
+      return;
+    }
+    at(now + delay(faulty, from, to, m), new Deliver(to, from, m));
+    if (net.nextInt(1000) < sc.duplicatePerMille()) {
+      fault("duplicate");
+      at(now + delay(faulty, from, to, m), new Deliver(to, from, m));
+    }
   }
 
-  private long delay(boolean faulty) {
+  private long delay(boolean faulty, int from, int to, ConsensusMessage m) {
     long d = 1 + net.nextInt(50);
-    if (faulty && net.nextInt(1000) < sc.longDelayPerMille()) d += net.nextInt(3000);
+    if (!faulty) return d;
+    if (net.nextInt(1000) < sc.longDelayPerMille()) {
+      fault("longDelay");
+      d += net.nextInt(3000);
+    }
+    if (m instanceof Proposal p && net.nextInt(1000) < sc.lateProposalPerMille()) {
+      fault("lateProposal"); // arrives after the receiver's propose timeout of that round
+      d += TIMEOUTS.timeoutMillis(org.bcos.consensus.TimeoutKind.PROPOSE, p.round())
+          + net.nextInt(1000);
+    }
+    if (m instanceof Proposal p && adversary.delaysProposalTo(to, p.height(), p.round())) {
+      fault("heldBack");
+      d += 2 * TIMEOUTS.timeoutMillis(org.bcos.consensus.TimeoutKind.PROPOSE, p.round())
+          + net.nextInt(2000);
+    }
+    if (quietUntil[from] > now) d = Math.max(d, quietUntil[from] - now + net.nextInt(50));
+    if (adversary.holdsBack(to, m)) {
+      fault("heldBack");
+      d += 2000 + net.nextInt(4000);
+    }
     return d;
+  }
+
+  /** The first node to decide a height may go quiet, so the others go on without its decision. */
+  private void maybeQuiet(Node n) {
+    if (now >= sc.healAtMillis() || net.nextInt(1000) >= sc.quietDeciderPerMille()) return;
+    fault("quietDecider");
+    quietUntil[n.index] = Math.min(sc.healAtMillis(), now + 1000 + net.nextLong(MAX_QUIET_MILLIS));
+  }
+
+  private void fault(String kind) {
+    faults.merge(kind, 1L, Long::sum);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -361,7 +488,7 @@ final class Simulation {
   }
 
   private TendermintMachine newMachine(Node n) {
-    return new TendermintMachine(schedule, TIMEOUTS, Signer.of(n.key), new SimValues(n.index), verifier);
+    return factory.create(schedule, TIMEOUTS, Signer.of(n.key), new SimValues(n.index), verifier);
   }
 
   /** Each proposer proposes its own value, so competing values exist in every height. */
