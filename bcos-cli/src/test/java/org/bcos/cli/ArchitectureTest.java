@@ -60,6 +60,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void p2pDependsOnlyOnTypesCryptoAndNetty() {
+    classes().that().resideInAPackage("org.bcos.p2p..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("org.bcos.p2p..",
+            "org.bcos.types..", "org.bcos.crypto..", "io.netty..", "java..", "javax.crypto..")
+        .check(bcos);
+  }
+
+  @Test
   void clientDependsOnlyOnTypesAndCrypto() {
     noClasses().that().resideInAPackage("org.bcos.client..")
         .should().dependOnClassesThat().resideInAnyPackage("org.bcos.ledger..",

@@ -1,0 +1,43 @@
+package org.bcos.p2p;
+
+/**
+ * Why a peer was scored down. Each carries its score change and whether the connection is closed
+ * at once (framing and crypto failures leave the stream unusable). A peer whose score falls to the
+ * configured threshold is disconnected and banned for {@link P2pConfig#banDurationMillis()}.
+ */
+public enum Penalty {
+  /** A frame header announced more than the frame limit; closed before reading the body. */
+  OVERSIZED_FRAME(-100, true),
+  /** The handshake bytes were not a valid Noise XX message or payload. */
+  HANDSHAKE_FAILED(-50, true),
+  /** The handshake did not finish within the handshake timeout. */
+  HANDSHAKE_TIMEOUT(-20, true),
+  /** The peer belongs to another chain. */
+  WRONG_CHAIN_ID(-100, true),
+  /** The peer's identity does not meet the proof-of-work difficulty. */
+  POW_TOO_LOW(-100, true),
+  /** The node key's signature over the Noise static key did not verify. */
+  BAD_IDENTITY_SIGNATURE(-100, true),
+  /** An encrypted frame failed authentication (tampered, replayed or reordered). */
+  DECRYPT_FAILED(-100, true),
+  /** A decrypted message had an unknown type or a body that does not decode strictly. */
+  UNDECODABLE_MESSAGE(-25, false),
+  /** Our send queue to the peer was full (it does not read); the message was dropped. */
+  SEND_QUEUE_FULL(-10, false);
+
+  private final int scoreDelta;
+  private final boolean disconnects;
+
+  Penalty(int scoreDelta, boolean disconnects) {
+    this.scoreDelta = scoreDelta;
+    this.disconnects = disconnects;
+  }
+
+  public int scoreDelta() {
+    return scoreDelta;
+  }
+
+  public boolean disconnects() {
+    return disconnects;
+  }
+}
