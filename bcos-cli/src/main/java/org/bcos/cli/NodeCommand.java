@@ -79,12 +79,14 @@ final class NodeCommand implements Callable<Integer> {
     if (!Files.exists(loaded.genesisFile())) {
       throw new CliException("NO_GENESIS", "genesis file not found: " + loaded.genesisFile());
     }
-    if (!Files.exists(loaded.validatorKeyFile())) {
+    Ed25519KeyPair validator = null;
+    if (Files.exists(loaded.validatorKeyFile())) {
+      validator = DevChain.loadOrCreateValidatorKey(loaded.validatorKeyFile());
+    } else if (loaded.config().p2p() == null) {
       throw new CliException("NO_VALIDATOR_KEY", "validator key not found: "
-          + loaded.validatorKeyFile());
+          + loaded.validatorKeyFile() + " (a follower node needs \"p2pEnabled\": true)");
     }
-    return run(loaded.config(), GenesisFile.read(loaded.genesisFile()),
-        DevChain.loadOrCreateValidatorKey(loaded.validatorKeyFile()), null);
+    return run(loaded.config(), GenesisFile.read(loaded.genesisFile()), validator, null);
   }
 
   private static Integer run(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,
@@ -127,7 +129,10 @@ final class NodeCommand implements Callable<Integer> {
     System.out.println("  data:       " + dir.toAbsolutePath());
     System.out.println("  rpc:        http://" + host + ":" + rpc.getPort() + "/rpc  (ws://"
         + host + ":" + rpc.getPort() + "/ws)");
-    System.out.println("  validator:  " + node.ledger().genesis().validator());
+    System.out.println("  validator:  " + node.ledger().genesis().validator()
+        + (node.isValidator() ? "" : "  (this node is a follower)"));
+    node.network().ifPresent(n -> System.out.println("  p2p:        " + n.listenAddress()
+        + "  node id " + n.nodeId().toHex()));
     System.out.println("  signatures: " + node.ledger().signatures().verifierName());
     if (prepared != null) {
       long balance = node.ledger().account(prepared.devAddress()).map(a -> a.balanceUnits())

@@ -29,6 +29,7 @@ public final class Ingress implements AutoCloseable {
   private final Mempool mempool;
   private final ExecutorService verifiers;
   private final int workers;
+  private volatile java.util.function.Consumer<List<Hash>> admittedListener;
 
   public Ingress(Ledger ledger, Mempool mempool) {
     this.ledger = ledger;
@@ -39,6 +40,11 @@ public final class Ingress implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** Called with the hashes of newly admitted transactions (e.g. to gossip them); one listener. */
+  void onAdmitted(java.util.function.Consumer<List<Hash>> listener) {
+    this.admittedListener = listener;
   }
 
   public Result submitHex(String hex) {
@@ -52,8 +58,19 @@ public final class Ingress implements AutoCloseable {
   public List<Result> submitAllHex(List<String> hexes) {
     Object[] checked = checkParallel(hexes);
     List<Result> results = new ArrayList<>(hexes.size());
+    List<Hash> admitted = new ArrayList<>();
     for (Object o : checked) {
-      results.add(o instanceof Transaction tx ? admit(tx) : (Result) o);
+      Result r = o instanceof Transaction tx ? admit(tx) : (Result) o;
+      if (r.verdict().ok()) admitted.add(r.hash());
+      results.add(r);
+    }
+    var listener = admittedListener;
+    if (listener != null && !admitted.isEmpty()) {
+      try {
+        listener.accept(admitted);
+      } catch (RuntimeException e) {
+        Log.warn("ingress", "admission listener failed: " + e);
+      }
     }
     return results;
   }

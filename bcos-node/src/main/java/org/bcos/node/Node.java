@@ -32,6 +32,7 @@ public final class Node implements AutoCloseable {
   private final Thread producerThread;
   private final RpcServer rpc;
   private final InetSocketAddress rpcAddress;
+  private NetworkService network;
 
   private Node(KeyValueStore store, Ledger ledger, Mempool mempool, Ingress ingress,
       BlockProducer producer, RpcServer rpc, InetSocketAddress rpcAddress) {
@@ -42,15 +43,27 @@ public final class Node implements AutoCloseable {
     this.producer = producer;
     this.rpc = rpc;
     this.rpcAddress = rpcAddress;
-    this.producerThread = new Thread(producer, "bcos-block-producer");
+    this.producerThread = producer == null ? null : new Thread(producer, "bcos-block-producer");
   }
 
+  /**
+   * Starts a node. With the genesis validator's key it produces blocks; with {@code validatorKey}
+   * null it is a follower, which needs P2P ({@link NodeConfig#p2p()}) and only imports blocks
+   * from its peers.
+   */
   public static Node start(NodeConfig config, Genesis genesis, Ed25519KeyPair validatorKey)
       throws Exception {
-    if (!validatorKey.address().equals(genesis.validator())) {
+    if (validatorKey != null && !validatorKey.address().equals(genesis.validator())) {
       throw new IllegalArgumentException("the validator key (" + validatorKey.address()
           + ") is not the genesis validator (" + genesis.validator() + ")");
     }
+    if (validatorKey == null && config.p2p() == null) {
+      throw new IllegalArgumentException("a node without the validator key is a follower and "
+          + "needs P2P configured");
+    }
+    org.bcos.p2p.NodeIdentity identity = config.p2p() == null ? null
+        : org.bcos.node.config.NodeKeyFile.loadOrCreate(config.p2p().nodeKeyFile(),
+            config.p2p().powBits());
     Files.createDirectories(config.dataDir());
     KeyValueStore store = RocksDbStore.open(config.dataDir().resolve("db"), ChainSchema.ALL);
     try {
@@ -59,8 +72,8 @@ public final class Node implements AutoCloseable {
       Ingress ingress = new Ingress(ledger, mempool);
       NodeMetrics metrics = new NodeMetrics();
       ChainEvents events = new ChainEvents();
-      BlockProducer producer = new BlockProducer(ledger, mempool, validatorKey, events,
-          config.blockIntervalMillis(), System::currentTimeMillis, metrics);
+      BlockProducer producer = validatorKey == null ? null : new BlockProducer(ledger, mempool,
+          validatorKey, events, config.blockIntervalMillis(), System::currentTimeMillis, metrics);
       RpcMethods methods = new RpcMethods(ledger, mempool, ingress, metrics,
           config.rpc().maxBatch(), VERSION);
       RpcServer rpc = new RpcServer(methods, ledger, config.rpc(),
@@ -68,7 +81,17 @@ public final class Node implements AutoCloseable {
       events.onBlock(rpc::onBlock);
       InetSocketAddress address = rpc.start(config.rpcHost(), config.rpcPort());
       Node node = new Node(store, ledger, mempool, ingress, producer, rpc, address);
-      node.producerThread.start();
+      if (identity != null) {
+        try {
+          node.network = NetworkService.start(config.p2p(), identity, producer != null, ledger,
+              mempool, ingress, events, metrics);
+        } catch (Exception | Error e) {
+          rpc.close();
+          ingress.close();
+          throw e;
+        }
+      }
+      if (node.producerThread != null) node.producerThread.start();
       return node;
     } catch (Exception | Error e) {
       store.close();
@@ -98,15 +121,28 @@ public final class Node implements AutoCloseable {
     return rpcAddress;
   }
 
+  /** True when this node holds the genesis validator key and produces blocks. */
+  public boolean isValidator() {
+    return producer != null;
+  }
+
+  /** The P2P service, when configured. */
+  public java.util.Optional<NetworkService> network() {
+    return java.util.Optional.ofNullable(network);
+  }
+
   @Override
   public void close() {
-    producer.stop();
-    producerThread.interrupt();
-    try {
-      producerThread.join(30_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (producer != null) {
+      producer.stop();
+      producerThread.interrupt();
+      try {
+        producerThread.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+    if (network != null) network.close();
     rpc.close();
     ingress.close();
     try {

@@ -1,6 +1,7 @@
 package org.bcos.node.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.bcos.node.mempool.MempoolLimits;
 
@@ -11,6 +12,7 @@ import org.bcos.node.mempool.MempoolLimits;
  * @param rpcHost address the JSON-RPC server binds (127.0.0.1 by default: not exposed)
  * @param rpcPort JSON-RPC/WebSocket port (8645)
  * @param blockIntervalMillis block interval: 10 s normally, 1 s in dev mode
+ * @param p2p the peer-to-peer part, or null when the node runs alone (no P2P)
  */
 public record NodeConfig(
     Path dataDir,
@@ -18,7 +20,8 @@ public record NodeConfig(
     int rpcPort,
     long blockIntervalMillis,
     MempoolLimits mempool,
-    RpcLimits rpc) {
+    RpcLimits rpc,
+    P2p p2p) {
   public static final int DEFAULT_RPC_PORT = 8645;
   public static final long DEFAULT_BLOCK_INTERVAL_MILLIS = 10_000;
   public static final long DEV_BLOCK_INTERVAL_MILLIS = 1_000;
@@ -34,6 +37,48 @@ public record NodeConfig(
       if (maxWsSubscriptions < 1) throw new IllegalArgumentException("rpc maxWsSubscriptions");
       if (maxWsConnections < 1) throw new IllegalArgumentException("rpc maxWsConnections");
     }
+  }
+
+  /**
+   * The P2P part of a node's configuration.
+   *
+   * @param listenHost interface the P2P listener binds
+   * @param listenPort P2P TCP port (0: ephemeral)
+   * @param seeds {@code host:port} peers dialled at start
+   * @param nodeKeyFile the node identity (Ed25519 seed hex and PoW nonce), created if missing
+   * @param powBits identity puzzle difficulty (leading zero bits) required of every node id
+   */
+  public record P2p(String listenHost, int listenPort, List<String> seeds, Path nodeKeyFile,
+      int powBits) {
+    public static final String DEFAULT_LISTEN_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 26656;
+    public static final int DEFAULT_POW_BITS = 16;
+
+    public P2p {
+      if (listenHost == null || listenHost.isBlank()) {
+        throw new IllegalArgumentException("p2p listen host must not be empty");
+      }
+      if (listenPort < 0 || listenPort > 65_535) {
+        throw new IllegalArgumentException("p2p port 0..65535");
+      }
+      seeds = List.copyOf(seeds);
+      if (seeds.size() > org.bcos.p2p.P2pConfig.MAX_SEEDS) {
+        throw new IllegalArgumentException("at most " + org.bcos.p2p.P2pConfig.MAX_SEEDS
+            + " p2p seeds");
+      }
+      for (String seed : seeds) org.bcos.p2p.PeerAddress.parse(seed);
+      Objects.requireNonNull(nodeKeyFile, "nodeKeyFile");
+      if (powBits < 0 || powBits > org.bcos.p2p.NodeIdentity.MAX_POW_BITS) {
+        throw new IllegalArgumentException("p2p powBits 0.."
+            + org.bcos.p2p.NodeIdentity.MAX_POW_BITS);
+      }
+    }
+  }
+
+  /** A node without P2P. */
+  public NodeConfig(Path dataDir, String rpcHost, int rpcPort, long blockIntervalMillis,
+      MempoolLimits mempool, RpcLimits rpc) {
+    this(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, null);
   }
 
   public NodeConfig {
@@ -53,6 +98,10 @@ public record NodeConfig(
   }
 
   public NodeConfig withBlockInterval(long millis) {
-    return new NodeConfig(dataDir, rpcHost, rpcPort, millis, mempool, rpc);
+    return new NodeConfig(dataDir, rpcHost, rpcPort, millis, mempool, rpc, p2p);
+  }
+
+  public NodeConfig withP2p(P2p value) {
+    return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, value);
   }
 }

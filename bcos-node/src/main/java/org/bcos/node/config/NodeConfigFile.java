@@ -21,7 +21,8 @@ public final class NodeConfigFile {
   private static final List<String> KEYS = List.of("dataDir", "genesisFile", "validatorKeyFile",
       "rpcHost", "rpcPort", "blockIntervalMillis", "mempoolMaxTxs", "mempoolMaxBytes",
       "mempoolMaxPerSender", "rpcMaxBatch", "rpcMaxBodyBytes", "rpcMaxWsSubscriptions",
-      "rpcMaxWsConnections");
+      "rpcMaxWsConnections", "p2pEnabled", "p2pListenHost", "p2pListenPort", "p2pSeeds",
+      "p2pNodeKeyFile", "p2pPowBits");
 
   /** A configuration problem, naming the key. */
   public static final class ConfigException extends IllegalArgumentException {
@@ -39,7 +40,7 @@ public final class NodeConfigFile {
   public static ObjectNode defaults() {
     MempoolLimits m = MempoolLimits.DEFAULT;
     NodeConfig.RpcLimits r = NodeConfig.RpcLimits.DEFAULT;
-    return JSON.createObjectNode().put("dataDir", "data").put("genesisFile", "genesis.json")
+    ObjectNode base = JSON.createObjectNode().put("dataDir", "data").put("genesisFile", "genesis.json")
         .put("validatorKeyFile", "validator.key").put("rpcHost", "127.0.0.1")
         .put("rpcPort", NodeConfig.DEFAULT_RPC_PORT)
         .put("blockIntervalMillis", NodeConfig.DEFAULT_BLOCK_INTERVAL_MILLIS)
@@ -47,6 +48,11 @@ public final class NodeConfigFile {
         .put("mempoolMaxPerSender", m.maxPerSender()).put("rpcMaxBatch", r.maxBatch())
         .put("rpcMaxBodyBytes", r.maxBodyBytes()).put("rpcMaxWsSubscriptions",
             r.maxWsSubscriptions()).put("rpcMaxWsConnections", r.maxWsConnections());
+    ObjectNode d = base.put("p2pEnabled", false)
+        .put("p2pListenHost", NodeConfig.P2p.DEFAULT_LISTEN_HOST)
+        .put("p2pListenPort", NodeConfig.P2p.DEFAULT_PORT);
+    d.putArray("p2pSeeds");
+    return d.put("p2pNodeKeyFile", "node.key").put("p2pPowBits", NodeConfig.P2p.DEFAULT_POW_BITS);
   }
 
   public static String defaultsText() {
@@ -86,13 +92,47 @@ public final class NodeConfigFile {
               (int) number(c, "mempoolMaxPerSender")),
           new NodeConfig.RpcLimits((int) number(c, "rpcMaxBatch"),
               (int) number(c, "rpcMaxBodyBytes"), (int) number(c, "rpcMaxWsSubscriptions"),
-              (int) number(c, "rpcMaxWsConnections")));
+              (int) number(c, "rpcMaxWsConnections")), p2p(c, base));
       return new Loaded(config, path(c, "genesisFile", base), path(c, "validatorKeyFile", base));
     } catch (ConfigException e) {
       throw e;
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid configuration: " + e.getMessage());
     }
+  }
+
+  private static NodeConfig.P2p p2p(ObjectNode c, Path base) {
+    JsonNode enabled = c.get("p2pEnabled");
+    if (!enabled.isBoolean()) {
+      throw new ConfigException("config key 'p2pEnabled' must be true or false");
+    }
+    JsonNode seedsNode = c.get("p2pSeeds");
+    if (!seedsNode.isArray()) {
+      throw new ConfigException("config key 'p2pSeeds' must be an array of \"host:port\" strings");
+    }
+    List<String> seeds = new java.util.ArrayList<>();
+    for (JsonNode s : seedsNode) {
+      if (!s.isTextual()) {
+        throw new ConfigException("config key 'p2pSeeds' must be an array of \"host:port\" strings");
+      }
+      try {
+        org.bcos.p2p.PeerAddress.parse(s.asText());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("config key 'p2pSeeds': " + e.getMessage());
+      }
+      seeds.add(s.asText());
+    }
+    String host = text(c, "p2pListenHost");
+    long port = number(c, "p2pListenPort");
+    if (port > 65_535) throw new ConfigException("config key 'p2pListenPort' must be 0..65535");
+    long bits = number(c, "p2pPowBits");
+    if (bits > org.bcos.p2p.NodeIdentity.MAX_POW_BITS) {
+      throw new ConfigException("config key 'p2pPowBits' must be 0.."
+          + org.bcos.p2p.NodeIdentity.MAX_POW_BITS);
+    }
+    Path keyFile = path(c, "p2pNodeKeyFile", base);
+    if (!enabled.asBoolean()) return null;
+    return new NodeConfig.P2p(host, (int) port, seeds, keyFile, (int) bits);
   }
 
   private static String text(ObjectNode c, String key) {

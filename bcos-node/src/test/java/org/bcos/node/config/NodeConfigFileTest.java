@@ -1,6 +1,7 @@
 package org.bcos.node.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,28 @@ class NodeConfigFileTest {
     assertEquals(dir.resolve("data"), loaded.config().dataDir());
     assertEquals(dir.resolve("genesis.json"), loaded.genesisFile());
     assertEquals(dir.resolve("validator.key"), loaded.validatorKeyFile());
+    assertNull(loaded.config().p2p(), "P2P is disabled by default");
+  }
+
+  @Test
+  void p2pKeysParseWithDefaultsAndStrictChecks() throws Exception {
+    NodeConfig.P2p p2p = load("{\"p2pEnabled\": true}").config().p2p();
+    assertEquals(NodeConfig.P2p.DEFAULT_LISTEN_HOST, p2p.listenHost());
+    assertEquals(NodeConfig.P2p.DEFAULT_PORT, p2p.listenPort());
+    assertEquals(List.of(), p2p.seeds());
+    assertEquals(dir.resolve("node.key"), p2p.nodeKeyFile());
+    assertEquals(NodeConfig.P2p.DEFAULT_POW_BITS, p2p.powBits());
+    p2p = load("{\"p2pEnabled\": true, \"p2pListenHost\": \"127.0.0.1\", \"p2pListenPort\": 0,"
+        + " \"p2pSeeds\": [\"10.0.0.1:26656\"], \"p2pNodeKeyFile\": \"/k/node.key\","
+        + " \"p2pPowBits\": 4}").config().p2p();
+    assertEquals(new NodeConfig.P2p("127.0.0.1", 0, List.of("10.0.0.1:26656"),
+        Path.of("/k/node.key"), 4), p2p);
+    for (String bad : List.of("{\"p2pEnabled\": 1}", "{\"p2pSeeds\": \"a:1\"}",
+        "{\"p2pSeeds\": [\"nohost\"]}", "{\"p2pSeeds\": [1]}", "{\"p2pListenPort\": 70000}",
+        "{\"p2pPowBits\": 33}", "{\"p2pListenHost\": \"\"}", "{\"p2pPowBits\": -1}")) {
+      var e = assertThrows(NodeConfigFile.ConfigException.class, () -> load(bad), bad);
+      assertTrue(e.getMessage().contains("p2p"), e.getMessage());
+    }
   }
 
   @Test
