@@ -22,7 +22,6 @@ import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.Encoder;
 import org.bcos.types.tx.DvsBallotPart;
-import org.bcos.types.tx.DvsMessages;
 import org.bcos.types.tx.DvsParams;
 
 /**
@@ -240,10 +239,5 @@ public final class DvsCounting {
   public static Hash ballotLeaf(Address voter, List<DvsBallotPart> parts) {
     return Digests.domain("BCOS/dvs-ballot/v1", voter.toBytes(),
         DvsBallotPart.encodeParts(new Encoder(64), parts).toByteArray());
-  }
-
-  static boolean isRanked(Issue issue) {
-    return issue.rules().method() == DvsMessages.Method.SCHULZE
-        || issue.rules().method() == DvsMessages.Method.IRV;
   }
 }

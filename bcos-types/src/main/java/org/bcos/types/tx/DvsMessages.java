@@ -2,7 +2,6 @@ package org.bcos.types.tx;
 
 import java.util.List;
 import java.util.Objects;
-import org.bcos.types.Address;
 
 /**
  * Limits shared by the DVS messages (records below, all in this package because {@link Message}
@@ -38,10 +37,5 @@ public final class DvsMessages {
     IRV,
     SCORE,
     QUADRATIC
-  }
-
-  /** Unused address placeholder check. */
-  static Address address(Address a, String what) {
-    return Objects.requireNonNull(a, what);
   }
 }

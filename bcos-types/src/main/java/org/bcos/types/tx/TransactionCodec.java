@@ -121,11 +121,6 @@ public final class TransactionCodec {
     return DvsMessageCodec.decode(tag, d);
   }
 
-  /** Offset where the body ends (the signature and stamp follow). */
-  public static int bodyLength(Transaction tx) {
-    return tx.encodedSize() - TRAILER_BYTES;
-  }
-
   /** The body bytes of a decoded transaction (without re-encoding). */
   public static byte[] bodyBytes(Transaction tx) {
     byte[] all = tx.encoded();
