@@ -155,28 +155,37 @@ final class BenchCommand {
       long accepted = submitPrepared(client, requests);
       Transfers.progress(String.format("bench: submitted %d (accepted %d) in %.2f s", txs.size(), accepted,
           (System.nanoTime() - started) / 1e9));
+      // until the mempool is empty, or stops shrinking for 5 s (transactions stuck behind a
+      // rejected nonce can never become final)
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       JsonNode status = client.status();
-      while (status.path("mempoolTxs").asLong() > 0 && System.nanoTime() < deadline) {
+      long lastSize = Long.MAX_VALUE;
+      long lastChange = System.nanoTime();
+      long finishedAt = System.nanoTime();
+      while (status.path("mempoolTxs").asLong() > 0 && System.nanoTime() < deadline
+          && System.nanoTime() - lastChange < Duration.ofSeconds(5).toNanos()) {
+        long size = status.path("mempoolTxs").asLong();
+        if (size < lastSize) {
+          lastSize = size;
+          lastChange = System.nanoTime();
+          finishedAt = lastChange;
+        }
         Thread.sleep(50);
         status = client.status();
       }
-      double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
+      if (status.path("mempoolTxs").asLong() == 0) finishedAt = System.nanoTime();
+      double seconds = Math.max((finishedAt - started) / 1e9, 1e-3);
       long endHeight = status.path("height").asLong();
       long counted = 0;
       for (long h = startHeight + 1; h <= endHeight; h++) {
         counted += client.block(Long.toString(h), false).path("txCount").asLong();
       }
-      Transfers.progress(String.format("bench: mempool empty at height %d: %d txs final in %d blocks",
-          endHeight, counted, endHeight - startHeight));
+      Transfers.progress(String.format("bench: %d txs final in %d blocks (height %d), %d left "
+          + "pending", counted, endHeight - startHeight, endHeight,
+          status.path("mempoolTxs").asLong()));
       return new Result(Math.min(accepted, counted), seconds, endHeight - startHeight);
     }
 
-    /**
-     * Submits in batches over {@code connections} concurrent calls. Batches are handed out in
-     * order from a shared counter, so every connection advances through the nonces together and
-     * few transactions wait behind a nonce gap.
-     */
     private final java.util.concurrent.ConcurrentHashMap<String, Long> rejections =
         new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -194,6 +203,11 @@ final class BenchCommand {
       return requests;
     }
 
+    /**
+     * Submits in batches over {@code connections} concurrent calls. Batches are handed out in
+     * order from a shared counter, so every connection advances through the nonces together and
+     * few transactions wait behind a nonce gap.
+     */
     long submitPrepared(BcosClient client, List<String> requests) throws Exception {
       rejections.clear();
       ExecutorService pool = Executors.newFixedThreadPool(connections);

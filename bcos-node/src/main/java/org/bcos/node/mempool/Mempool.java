@@ -101,7 +101,11 @@ public final class Mempool {
       return Verdict.reject(Rejection.SENDER_QUEUE_FULL, "limit " + limits.maxPerSender());
     }
     long cost = TransactionProcessor.maxCost(tx);
-    long available = acct.balanceUnits() - queue.pendingCost;
+    // entries below the account's nonce are already final (the block producer removes them just
+    // after the commit): their cost is in the balance already, so it must not count twice
+    long stale = 0;
+    for (Entry e : queue.byNonce.headMap(acct.nonce()).values()) stale += e.cost();
+    long available = acct.balanceUnits() - (queue.pendingCost - stale);
     if (available < cost) {
       return Verdict.reject(Rejection.INSUFFICIENT_BALANCE, "needs " + cost
           + " units, has " + acct.balanceUnits() + " minus " + queue.pendingCost + " pending");

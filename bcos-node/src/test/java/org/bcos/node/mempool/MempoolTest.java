@@ -323,6 +323,21 @@ class MempoolTest {
   // --- removal ---
 
   @Test
+  void transactionsAlreadyFinalButNotYetRemovedDoNotCountAgainstTheBalance() {
+    // the block producer commits first and prunes the mempool just after: in between, the
+    // account already paid for nonces 0 and 1 while the pool still holds them
+    Mempool pool = new Mempool(ROOMY, GAP);
+    long each = 10 + 1; // fee 10 + amount 1
+    assertAdded(pool, tx(alice, 0, 10), account(3 * each, 0));
+    assertAdded(pool, tx(alice, 1, 10), account(3 * each, 0));
+    // nonce 0 is final: 2 units of cost left, nonce 1 still pending → room for exactly one more
+    assertAdded(pool, tx(alice, 2, 10), account(2 * each, 1));
+    // nonce 1 final too: what is left covers nonce 2 only
+    assertEquals(Rejection.INSUFFICIENT_BALANCE,
+        pool.add(tx(alice, 3, 10), account(each, 2)).rejection());
+  }
+
+  @Test
   void removeFinalDropsIncludedAndStaleLowerNonces() {
     Mempool pool = new Mempool(ROOMY, GAP);
     Transaction a0 = tx(alice, 0, 10);
