@@ -74,8 +74,8 @@ public class BlockBuildBenchmark {
           Amount.TOTAL_SUPPLY_UNITS / SENDERS));
     }
     validator = senders.get(0);
-    Genesis genesis = new Genesis(ChainParams.defaults("bench"), 0, validator.address(),
-        allocations);
+    Genesis genesis = new Genesis(ChainParams.defaults("bench"), 0,
+        List.of(new Genesis.Validator(validator.address(), Genesis.MIN_STAKE_UNITS)), allocations);
     dir = Files.createTempDirectory("bcos-bench");
     kv = store.equals("rocksdb") ? RocksDbStore.open(dir, ChainSchema.ALL) : new InMemoryStore();
     ledger = Ledger.open(kv, genesis, SignatureCheck.withBestVerifier());

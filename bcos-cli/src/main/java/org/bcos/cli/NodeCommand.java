@@ -129,7 +129,7 @@ final class NodeCommand implements Callable<Integer> {
     System.out.println("  data:       " + dir.toAbsolutePath());
     System.out.println("  rpc:        http://" + host + ":" + rpc.getPort() + "/rpc  (ws://"
         + host + ":" + rpc.getPort() + "/ws)");
-    System.out.println("  validator:  " + node.ledger().genesis().validator()
+    System.out.println("  validators: " + node.ledger().genesis().validators().size()
         + (node.isValidator() ? "" : "  (this node is a follower)"));
     node.network().ifPresent(n -> System.out.println("  p2p:        " + n.listenAddress()
         + "  node id " + n.nodeId().toHex()));

@@ -53,7 +53,7 @@ class DevNodeIT {
   @Test
   void transferMovesAmountAndFeeExactly() throws Exception {
     Address to = InProcessNode.freshKey().address();
-    Address validator = Address.parse(chain.client().status().path("validator").asText());
+    Address validator = Address.parse(chain.client().status().path("validators").path(0).path("address").asText());
     assertEquals(chain.validator(), validator);
     long devBefore = chain.balance(chain.dev.address());
     long validatorBefore = chain.balance(validator);

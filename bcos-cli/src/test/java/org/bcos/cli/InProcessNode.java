@@ -111,8 +111,9 @@ final class InProcessNode implements AutoCloseable {
     return node.ledger().head().height();
   }
 
+  /** The (dev chain's single) validator. */
   Address validator() {
-    return genesis.validator();
+    return genesis.validators().getFirst().address();
   }
 
   /** Committed balance in base units (0 for an unknown account), read through the API. */

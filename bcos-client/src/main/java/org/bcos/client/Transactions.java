@@ -33,17 +33,10 @@ public final class Transactions {
    */
   public static Transaction feeFree(String chainId, Ed25519KeyPair from, long nonce,
       long expiryHeight, Message message, int bits) {
-    if (bits < 0 || bits > 40) throw new IllegalArgumentException("difficulty 0..40 bits");
     TxBody body = new TxBody(chainId, from.address(), nonce, 0, expiryHeight, message);
-    byte[] bodyBytes = TransactionCodec.encodeBody(body);
-    Hash digest = TransactionCodec.signingDigest(bodyBytes);
-    byte[] signature = from.sign(digest.toBytes());
-    for (long stamp = 0; stamp < (1L << 41); stamp++) {
-      if (TransactionCodec.powBits(digest, stamp) >= bits) {
-        return TransactionCodec.assemble(body, signature, stamp);
-      }
-    }
-    throw new IllegalStateException("no stamp found");
+    Hash digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body));
+    long stamp = TransactionCodec.findStamp(digest, bits);
+    return TransactionCodec.assemble(body, from.sign(digest.toBytes()), stamp);
   }
 
   public static Transaction transfer(String chainId, Ed25519KeyPair from, long nonce,

@@ -138,7 +138,7 @@ public sealed interface Evidence permits Evidence.DuplicateVote, Evidence.Duplic
    * {@code CodecException} on malformed input, including a pair that is not an equivocation or not
    * in canonical order (so every offence has exactly one accepted encoding).
    */
-  static Evidence decode(byte[] bytes, int maxValueBytes) {
+  public static Evidence decode(byte[] bytes, int maxValueBytes) {
     Decoder d = new Decoder(bytes);
     int kind = d.u8();
     int maxMessage = Math.addExact(maxValueBytes, 256);

@@ -2,20 +2,30 @@ package org.bcos.ledger;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 
 /**
- * The agreed start of a chain: parameters, the validator, and where the whole fixed supply of
- * 50,000,000,000 DDC sits. The constructor refuses any genesis whose allocations do not add up to
- * exactly the total supply.
+ * The agreed start of a chain: parameters, the validators with their stake, and where the whole
+ * fixed supply of 50,000,000,000 DDC sits. A validator's stake is bonded out of its own allocation
+ * at genesis (so the allocations alone add up to the supply). The constructor refuses any genesis
+ * whose allocations do not add up to exactly the total supply, or whose validators cannot cover
+ * their stake.
  */
 public record Genesis(
-    ChainParams params, long timeMillis, Address validator, List<Allocation> allocations) {
+    ChainParams params, long timeMillis, List<Validator> validators, List<Allocation> allocations) {
   /** Limit on allocation entries in one genesis. */
   public static final int MAX_ALLOCATIONS = 1_000_000;
+
+  /** Limit on genesis validators. */
+  public static final int MAX_VALIDATORS = 1_000;
+
+  /** The smallest stake a validator may bond: 1 DDC (voting power is whole bonded DDC). */
+  public static final long MIN_STAKE_UNITS = Amount.UNITS_PER_DDC;
 
   /** An initial balance. */
   public record Allocation(Address address, long units) {
@@ -25,18 +35,31 @@ public record Genesis(
     }
   }
 
+  /** A genesis validator and the stake it bonds out of its allocation. */
+  public record Validator(Address address, long stakeUnits) {
+    public Validator {
+      Objects.requireNonNull(address, "address");
+      if (stakeUnits < MIN_STAKE_UNITS) {
+        throw new IllegalArgumentException("validator " + address + " must stake at least 1 DDC");
+      }
+    }
+  }
+
   public Genesis {
     Objects.requireNonNull(params, "params");
-    Objects.requireNonNull(validator, "validator");
+    validators = List.copyOf(validators);
     allocations = List.copyOf(allocations);
     if (timeMillis < 0) throw new IllegalArgumentException("genesis time must be non-negative");
     if (allocations.isEmpty() || allocations.size() > MAX_ALLOCATIONS) {
       throw new IllegalArgumentException("genesis needs 1.." + MAX_ALLOCATIONS + " allocations");
     }
+    if (validators.isEmpty() || validators.size() > MAX_VALIDATORS) {
+      throw new IllegalArgumentException("genesis needs 1.." + MAX_VALIDATORS + " validators");
+    }
     long total = 0;
-    Set<Address> seen = new HashSet<>();
+    Map<Address, Long> allocated = new TreeMap<>();
     for (Allocation a : allocations) {
-      if (!seen.add(a.address())) {
+      if (allocated.put(a.address(), a.units()) != null) {
         throw new IllegalArgumentException("address allocated twice in genesis: " + a.address());
       }
       try {
@@ -49,12 +72,38 @@ public record Genesis(
       throw new IllegalArgumentException(
           "genesis allocations must total exactly 50000000000 DDC, got " + Amount.format(total));
     }
+    Set<Address> seen = new HashSet<>();
+    for (Validator v : validators) {
+      if (!seen.add(v.address())) {
+        throw new IllegalArgumentException("validator listed twice in genesis: " + v.address());
+      }
+      long own = allocated.getOrDefault(v.address(), 0L);
+      if (own < v.stakeUnits()) {
+        throw new IllegalArgumentException("validator " + v.address() + " stakes "
+            + Amount.format(v.stakeUnits()) + " DDC but is allocated only " + Amount.format(own));
+      }
+    }
   }
 
-  /** A development genesis: the whole supply to one address. */
+  /** The stake every dev-chain validator bonds: 1,000,000 DDC. */
+  public static final long DEV_STAKE_UNITS = 1_000_000 * Amount.UNITS_PER_DDC;
+
+  /**
+   * A development genesis: one validator bonding {@link #DEV_STAKE_UNITS}, the rest of the supply
+   * to {@code devAddress}.
+   */
   public static Genesis dev(ChainParams params, long timeMillis, Address devAddress,
       Address validator) {
-    return new Genesis(params, timeMillis, validator,
-        List.of(new Allocation(devAddress, Amount.TOTAL_SUPPLY_UNITS)));
+    return new Genesis(params, timeMillis, List.of(new Validator(validator, DEV_STAKE_UNITS)),
+        List.of(new Allocation(validator, DEV_STAKE_UNITS),
+            new Allocation(devAddress, Amount.TOTAL_SUPPLY_UNITS - DEV_STAKE_UNITS)));
+  }
+
+  /** Whether {@code address} is a genesis validator. */
+  public boolean isValidator(Address address) {
+    for (Validator v : validators) {
+      if (v.address().equals(address)) return true;
+    }
+    return false;
   }
 }

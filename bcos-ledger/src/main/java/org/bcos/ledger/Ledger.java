@@ -14,6 +14,12 @@ import org.bcos.ledger.coin.CoinStore;
 import org.bcos.ledger.coin.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.coin.api.CoinView;
+import org.bcos.ledger.stake.EvidenceCheck;
+import org.bcos.ledger.stake.StakeModule;
+import org.bcos.ledger.stake.StakeSchema;
+import org.bcos.ledger.stake.StakeStore;
+import org.bcos.ledger.stake.ValidatorPower;
+import org.bcos.ledger.stake.ValidatorSets;
 import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.state.StateKey;
 import org.bcos.ledger.state.WorkingState;
@@ -49,14 +55,36 @@ public final class Ledger implements CoinView {
   private final TransactionProcessor processor;
   private final SignatureCheck signatures;
   private final MerkleStateTree tree;
+  private final ValidatorSets validatorSets;
   private final Object writeLock = new Object();
   private volatile Block head;
+  // the last block prepared (executed, not committed); when `prepared.inTree`, its changes are
+  // applied to the tree, which must be reverted before the tree is used for anything else
+  private Prepared prepared;
+
+  /** A block executed against the head but not committed: its state changes, ready to write. */
+  private static final class Prepared {
+    final Block block;
+    final Hash parentHash;
+    final WorkingState working;
+    final WriteBatch batch;
+    boolean inTree;
+
+    Prepared(Block block, Hash parentHash, WorkingState working, WriteBatch batch) {
+      this.block = block;
+      this.parentHash = parentHash;
+      this.working = working;
+      this.batch = batch;
+      this.inTree = true;
+    }
+  }
 
   private Ledger(KeyValueStore store, Genesis genesis, SignatureCheck signatures,
-      MerkleStateTree tree, Block head) {
+      EvidenceCheck evidence, MerkleStateTree tree, ValidatorSets sets, Block head) {
     this.store = store;
     this.genesis = genesis;
-    this.processor = new TransactionProcessor(genesis.params());
+    this.validatorSets = sets;
+    this.processor = new TransactionProcessor(genesis.params(), new StakeModule(evidence, sets));
     this.signatures = signatures;
     this.tree = tree;
     this.head = head;
@@ -68,6 +96,13 @@ public final class Ledger implements CoinView {
    * the head's state root and the total supply.
    */
   public static Ledger open(KeyValueStore store, Genesis genesis, SignatureCheck signatures) {
+    return open(store, genesis, signatures, EvidenceCheck.NONE);
+  }
+
+  /** Opens the chain with {@code evidence} as the check for double-signing reports. */
+  public static Ledger open(KeyValueStore store, Genesis genesis, SignatureCheck signatures,
+      EvidenceCheck evidence) {
+    ValidatorSets sets = new ValidatorSets(genesis);
     Block genesisBlock = genesisBlock(genesis);
     byte[] storedGenesis = store.get(ChainSchema.META, GENESIS_KEY);
     MerkleStateTree tree = new MerkleStateTree();
@@ -80,7 +115,7 @@ public final class Ledger implements CoinView {
       putBlock(batch, genesisBlock);
       store.commit(batch);
       SupplyInvariant.checkTotal(store);
-      return new Ledger(store, genesis, signatures, tree, genesisBlock);
+      return new Ledger(store, genesis, signatures, evidence, tree, sets, genesisBlock);
     }
     if (!Hash.wrap(storedGenesis).equals(genesisBlock.hash())) {
       throw new IllegalStateException("the data directory holds a different chain (genesis "
@@ -93,7 +128,9 @@ public final class Ledger implements CoinView {
     Invariants.check(tree.root().equals(head.header().stateRoot()),
         "stored state does not match the state root of block " + headHeight);
     SupplyInvariant.checkTotal(store);
-    return new Ledger(store, genesis, signatures, tree, head);
+    store.forEach(StakeSchema.SET_CHANGES, new byte[0], (k, v) ->
+        sets.recordChange(StakeStore.decodeHeightKey(k), ValidatorPower.decodeSet(v)));
+    return new Ledger(store, genesis, signatures, evidence, tree, sets, head);
   }
 
   /** The genesis block is defined by the genesis alone: unsigned, no transactions, height 0. */
@@ -103,7 +140,7 @@ public final class Ledger implements CoinView {
     MerkleStateTree scratch = new MerkleStateTree();
     working.writeTo(new WriteBatch(), scratch);
     BlockHeader header = new BlockHeader(genesis.params().chainId(), 0, genesis.timeMillis(),
-        Hash.ZERO, TxRoot.of(List.of()), scratch.root(), genesis.validator(), 0);
+        Hash.ZERO, TxRoot.of(List.of()), scratch.root(), genesis.validators().get(0).address(), 0);
     return new Block(header, new byte[64], List.of());
   }
 
@@ -112,6 +149,7 @@ public final class Ledger implements CoinView {
     for (Genesis.Allocation a : genesis.allocations()) {
       coins.put(a.address(), new Account(a.units(), 0));
     }
+    StakeModule.applyGenesis(genesis, working);
   }
 
   private static void rebuildTree(KeyValueStore store, MerkleStateTree tree) {
@@ -155,6 +193,7 @@ public final class Ledger implements CoinView {
   /** Account state with a Merkle proof against the head's state root, read atomically. */
   public AccountProof proveAccount(Address address) {
     synchronized (writeLock) {
+      revertPrepared();
       Hash key = StateKey.treeKey(CoinSchema.ACCOUNTS, address.toBytes());
       return new AccountProof(head.height(), head.header().stateRoot(), account(address),
           tree.prove(key));
@@ -196,20 +235,50 @@ public final class Ledger implements CoinView {
     return raw == null ? Optional.empty() : Optional.of(TxLocation.decode(raw));
   }
 
+  /** The active validator set (address order) governing {@code height}, as committed. */
+  public List<ValidatorPower> validatorSetAt(long height) {
+    return validatorSets.setAt(height);
+  }
+
+  /** Every validator-set change as committed: first governed height → set (genesis at 1). */
+  public java.util.Map<Long, List<ValidatorPower>> validatorSetChanges() {
+    return validatorSets.changes();
+  }
+
+  /** The stored commit certificate of the block at {@code height} (consensus encoding). */
+  public Optional<byte[]> commitCertificate(long height) {
+    return Optional.ofNullable(store.get(ChainSchema.COMMITS, heightKey(height)));
+  }
+
   /**
-   * Builds, signs and commits the next block from {@code candidates} (in priority order; each
-   * sender's transactions in nonce order, signatures already checked). Candidates that fail are
-   * left out and reported; limits on count and bytes stop the block early.
+   * Builds, signs and commits the next block from {@code candidates} without a commit certificate
+   * (tests, benchmarks and tools; a node commits through consensus with {@link #proposeBlock} and
+   * {@link #commitBlock}).
    */
   public BlockResult buildBlock(List<Transaction> candidates, Ed25519KeyPair proposerKey,
       long nowMillis) {
     synchronized (writeLock) {
+      BlockResult result = proposeBlock(candidates, proposerKey, nowMillis);
+      commitBlock(result.block(), new byte[0]);
+      return result;
+    }
+  }
+
+  /**
+   * Builds and signs the next block from {@code candidates} (in priority order; each sender's
+   * transactions in nonce order) without committing it: the proposal a validator puts to
+   * consensus. Candidates that fail are left out and reported; limits on count and bytes stop the
+   * block early. The executed state is kept, so committing this block next is cheap.
+   */
+  public BlockResult proposeBlock(List<Transaction> candidates, Ed25519KeyPair proposerKey,
+      long nowMillis) {
+    synchronized (writeLock) {
+      revertPrepared();
       Block parent = head;
       long height = parent.height() + 1;
       Address proposer = proposerKey.address();
-      if (!proposer.equals(genesis.validator())) {
-        throw new IllegalArgumentException("only the validator " + genesis.validator()
-            + " may build blocks, not " + proposer);
+      if (!isValidatorAt(proposer, height)) {
+        throw new IllegalArgumentException(proposer + " is not a validator at height " + height);
       }
       WorkingState working = new WorkingState(store);
       TxContext ctx = TxContext.forBlock(params(), height, proposer, working);
@@ -221,12 +290,8 @@ public final class Ledger implements CoinView {
             || bytes + tx.encodedSize() > params().maxBlockBytes()) {
           break;
         }
-        // the same checks importBlock applies, so a built block is always importable
-        Verdict verdict = processor.checkStateless(tx);
-        if (verdict.ok() && !signatures.verify(tx)) {
-          verdict = Verdict.reject(Rejection.BAD_SIGNATURE, "");
-        }
-        if (verdict.ok()) verdict = processor.execute(ctx, tx);
+        // the same checks checkBlock applies, so a built block is always valid
+        Verdict verdict = check(ctx, tx);
         if (verdict.ok()) {
           included.add(tx);
           bytes += tx.encodedSize();
@@ -235,32 +300,29 @@ public final class Ledger implements CoinView {
         }
       }
       processor.dvs().endBlock(ctx);
+      SupplyInvariant.checkBlock(working, store);
+      WriteBatch batch = new WriteBatch();
+      working.writeTo(batch, tree);
       long time = Math.max(nowMillis, parent.header().timeMillis());
-      Block block = seal(parent, height, time, proposer, included, working, proposerKey);
+      BlockHeader header = new BlockHeader(params().chainId(), height, time, parent.hash(),
+          TxRoot.of(included.stream().map(Transaction::hash).toList()), tree.root(), proposer,
+          included.size());
+      Block block = new Block(header, proposerKey.sign(header.hash().toBytes()), included);
+      prepared = new Prepared(block, parent.hash(), working, batch);
       return new BlockResult(block, skipped);
     }
   }
 
-  private Block seal(Block parent, long height, long time, Address proposer,
-      List<Transaction> included, WorkingState working, Ed25519KeyPair key) {
-    SupplyInvariant.checkBlock(working, store);
-    WriteBatch batch = new WriteBatch();
-    working.writeTo(batch, tree);
-    BlockHeader header = new BlockHeader(params().chainId(), height, time, parent.hash(),
-        TxRoot.of(included.stream().map(Transaction::hash).toList()), tree.root(), proposer,
-        included.size());
-    Block block = new Block(header, key.sign(header.hash().toBytes()), included);
-    commit(batch, block);
-    return block;
-  }
-
   /**
-   * Imports a block built elsewhere: checks it links to the head, is signed by the validator,
-   * re-executes every transaction and compares the state root. Refuses (and changes nothing) on any
-   * mismatch.
+   * Checks that {@code block} may follow the head: it links to the head, is signed by a validator
+   * of its height, and re-executing every transaction gives its state root. Throws {@link
+   * InvalidBlockException} (committed state unchanged) otherwise. A valid block's executed state
+   * is kept, so committing it next is cheap.
    */
-  public void importBlock(Block block) {
+  public void checkBlock(Block block) {
     synchronized (writeLock) {
+      if (isPrepared(block)) return;
+      revertPrepared();
       Block parent = head;
       BlockHeader h = block.header();
       require(h.height() == parent.height() + 1, "height " + h.height() + " does not follow "
@@ -268,7 +330,8 @@ public final class Ledger implements CoinView {
       require(h.previousHash().equals(parent.hash()), "previous hash does not match the head");
       require(h.chainId().equals(params().chainId()), "wrong chain id " + h.chainId());
       require(h.timeMillis() >= parent.header().timeMillis(), "block time goes backwards");
-      require(h.proposer().equals(genesis.validator()), "proposer is not the validator");
+      require(isValidatorAt(h.proposer(), h.height()),
+          "proposer " + h.proposer() + " is not a validator at height " + h.height());
       require(Ed25519.verify(h.proposer().toBytes(), h.hash().toBytes(), block.signature()),
           "block signature does not verify");
       require(h.txRoot().equals(TxRoot.of(block.transactions().stream()
@@ -276,22 +339,80 @@ public final class Ledger implements CoinView {
       WorkingState working = new WorkingState(store);
       TxContext ctx = TxContext.forBlock(params(), h.height(), h.proposer(), working);
       for (Transaction tx : block.transactions()) {
-        Verdict v = processor.checkStateless(tx);
-        if (v.ok() && !signatures.verify(tx)) {
-          v = Verdict.reject(Rejection.BAD_SIGNATURE, "");
-        }
-        if (v.ok()) v = processor.execute(ctx, tx);
+        Verdict v = check(ctx, tx);
         require(v.ok(), "transaction " + tx.hash() + " is invalid: " + v.message());
       }
       processor.dvs().endBlock(ctx);
-      SupplyInvariant.checkBlock(working, store);
+      try {
+        SupplyInvariant.checkBlock(working, store);
+      } catch (IllegalStateException e) {
+        throw new InvalidBlockException("block " + h.height() + " breaks the supply: "
+            + e.getMessage());
+      }
       WriteBatch batch = new WriteBatch();
       working.writeTo(batch, tree);
       if (!tree.root().equals(h.stateRoot())) {
         working.revertIn(tree);
         throw new InvalidBlockException("state root mismatch at height " + h.height());
       }
-      commit(batch, block);
+      prepared = new Prepared(block, parent.hash(), working, batch);
+    }
+  }
+
+  /**
+   * Commits {@code block} (checking it first unless it is the block just proposed or checked)
+   * with its {@code certificate}, the consensus layer's proof that it was decided (stored as given;
+   * the caller verifies it). Throws {@link InvalidBlockException} with nothing changed if the block
+   * is invalid.
+   */
+  public void commitBlock(Block block, byte[] certificate) {
+    synchronized (writeLock) {
+      checkBlock(block);
+      Prepared p = prepared;
+      prepared = null;
+      p.batch.put(ChainSchema.COMMITS, heightKey(block.height()), certificate.clone());
+      commit(p.batch, block);
+      recordSetChange(p.working, block.height());
+    }
+  }
+
+  /** Checks and commits a block built elsewhere, without a certificate (tests and tools). */
+  public void importBlock(Block block) {
+    commitBlock(block, new byte[0]);
+  }
+
+  private Verdict check(TxContext ctx, Transaction tx) {
+    Verdict v = processor.checkStateless(tx);
+    if (v.ok() && !signatures.verify(tx)) v = Verdict.reject(Rejection.BAD_SIGNATURE, "");
+    if (v.ok()) v = processor.execute(ctx, tx);
+    return v;
+  }
+
+  private boolean isValidatorAt(Address address, long height) {
+    for (ValidatorPower v : validatorSets.setAt(height)) {
+      if (v.address().equals(address)) return true;
+    }
+    return false;
+  }
+
+  private boolean isPrepared(Block block) {
+    return prepared != null && prepared.inTree && prepared.parentHash.equals(head.hash())
+        && prepared.block.hash().equals(block.hash());
+  }
+
+  /** Takes a prepared block's changes out of the tree, so it matches the head again. */
+  private void revertPrepared() {
+    if (prepared != null && prepared.inTree) {
+      prepared.working.revertIn(tree);
+      prepared.inTree = false;
+    }
+    prepared = null;
+  }
+
+  private void recordSetChange(WorkingState working, long height) {
+    byte[] change = working.get(StakeSchema.SET_CHANGES, StakeStore.heightKey(height));
+    if (change != null && height == head.height()) {
+      validatorSets.recordChange(height, ValidatorPower.decodeSet(change));
     }
   }
 

@@ -40,19 +40,26 @@ public final class LedgerFixtures {
   }
 
   /** The whole supply spread over {@code holders} (remainder to the first). */
+  /** The fixtures' validator bonds 1,000 DDC (its whole allocation). */
+  public static final long VALIDATOR_STAKE_UNITS = 1_000 * Amount.UNITS_PER_DDC;
+
   public static Genesis genesis(List<Ed25519KeyPair> holders) {
     return genesis(PARAMS, holders);
   }
 
   public static Genesis genesis(ChainParams params, List<Ed25519KeyPair> holders) {
-    long share = Amount.TOTAL_SUPPLY_UNITS / holders.size();
-    long remainder = Amount.TOTAL_SUPPLY_UNITS - share * holders.size();
+    long spread = Amount.TOTAL_SUPPLY_UNITS - VALIDATOR_STAKE_UNITS;
+    long share = spread / holders.size();
+    long remainder = spread - share * holders.size();
     List<Genesis.Allocation> allocations = new ArrayList<>();
     for (int i = 0; i < holders.size(); i++) {
       allocations.add(new Genesis.Allocation(holders.get(i).address(),
           i == 0 ? share + remainder : share));
     }
-    return new Genesis(params, GENESIS_TIME, VALIDATOR.address(), allocations);
+    // the validator's allocation is its stake, all bonded: its balance starts at 0
+    allocations.add(new Genesis.Allocation(VALIDATOR.address(), VALIDATOR_STAKE_UNITS));
+    return new Genesis(params, GENESIS_TIME,
+        List.of(new Genesis.Validator(VALIDATOR.address(), VALIDATOR_STAKE_UNITS)), allocations);
   }
 
   public static Ledger openInMemory(Genesis genesis) {

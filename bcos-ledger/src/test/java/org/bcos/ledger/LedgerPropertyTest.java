@@ -264,6 +264,7 @@ class LedgerPropertyTest {
       for (Genesis.Allocation a : genesis.allocations()) {
         m.accounts.put(a.address(), new long[] {a.units(), 0});
       }
+      for (Genesis.Validator v : genesis.validators()) m.accounts.get(v.address())[0] -= v.stakeUnits();
       return m;
     }
 

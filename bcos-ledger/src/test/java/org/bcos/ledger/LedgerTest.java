@@ -56,7 +56,10 @@ class LedgerTest {
   }
 
   private static Genesis genesisOf(Genesis.Allocation... allocations) {
-    return new Genesis(PARAMS, GENESIS_TIME, VALIDATOR.address(), List.of(allocations));
+    // key 0 (allocated in every case) bonds the minimum stake
+    return new Genesis(PARAMS, GENESIS_TIME,
+        List.of(new Genesis.Validator(key(0).address(), Genesis.MIN_STAKE_UNITS)),
+        List.of(allocations));
   }
 
   @Test
@@ -95,7 +98,9 @@ class LedgerTest {
     assertEquals(0, ledger.head().height());
     assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.total(store));
     for (Genesis.Allocation a : genesis.allocations()) {
-      assertEquals(Optional.of(new Account(a.units(), 0)), ledger.account(a.address()));
+      long bonded = genesis.validators().stream().filter(v -> v.address().equals(a.address()))
+          .mapToLong(Genesis.Validator::stakeUnits).sum();
+      assertEquals(Optional.of(new Account(a.units() - bonded, 0)), ledger.account(a.address()));
     }
     assertEquals(ledger.head().hash(), ledger.genesisHash());
     assertEquals(Ledger.genesisBlock(genesis).hash(), ledger.head().hash());

@@ -13,6 +13,9 @@ import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
 import org.bcos.node.config.NodeConfig;
 import org.bcos.node.mempool.Mempool;
+import org.bcos.crypto.SignatureVerifier;
+import org.bcos.node.consensus.ChainConsensus;
+import org.bcos.p2p.ConsensusGossip;
 import org.bcos.p2p.MessageType;
 import org.bcos.p2p.NodeIdentity;
 import org.bcos.p2p.P2pConfig;
@@ -30,15 +33,21 @@ import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 
 /**
- * Connects a node to its peers (single validator + followers; no BFT yet).
+ * Connects a node to its peers: validators and followers.
  *
  * <ul>
+ *   <li>Consensus: proposals and votes (CONSENSUS) go to the {@link ConsensusService}, which
+ *       checks height, signer and signature; accepted ones are relayed once to the other peers,
+ *       bad ones score the sender down (undecodable, replayed old, not from a validator, bad
+ *       signature).
  *   <li>Pull sync: every {@value #SYNC_INTERVAL_MILLIS} ms and on connect, a peer is asked for the
- *       block after our head (BLOCK_REQUEST: u64 height); it answers BLOCK (the encoded block) if
- *       it has it, one block per request. A block at head + 1 is imported through {@link
- *       Ledger#importBlock} (validator signature, tx root, re-execution, state root) and the next
- *       one is asked for at once. An invalid or undecodable block scores the sender down.
- *   <li>Push: the validator broadcasts every block it commits.
+ *       blocks after our head (BLOCK_REQUEST: u64 height, u32 count ≤ {@value #SYNC_BATCH}); it
+ *       answers one BLOCK per block it has (bytes block, bytes commit certificate, u64 its head).
+ *       A block at head + 1 must carry a certificate of 2/3+ of its height's validators and is
+ *       committed through {@link Ledger#commitBlock} (proposer, tx root, re-execution, state
+ *       root). An invalid block or certificate scores the sender down. While more than a few
+ *       blocks behind, a progress line (height, blocks/s, ETA) is logged every 5 s.
+ *   <li>Push: validators broadcast every block they commit, with its certificate.
  *   <li>Transactions admitted by {@link Ingress} are announced (hashes), fetched on request
  *       (bodies) and admitted on receipt through the same {@link Ingress} checks.
  * </ul>
@@ -48,6 +57,9 @@ import org.bcos.types.tx.Transaction;
  */
 public final class NetworkService implements AutoCloseable, P2pHandler {
   public static final long SYNC_INTERVAL_MILLIS = 300;
+  /** Blocks asked for in one request. */
+  static final int SYNC_BATCH = 64;
+  static final long PROGRESS_INTERVAL_MILLIS = 5_000;
   static final int MAX_QUEUED_TASKS = 10_000;
   static final int SEEN_CACHE = 100_000;
 
@@ -58,6 +70,12 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   private final NodeMetrics metrics;
   private final PeerManager peers;
   private final TxGossip gossip;
+  private final ConsensusGossip consensusGossip;
+  private final ConsensusService consensus;
+  private final CommittedBlocks committed;
+  private final SignatureVerifier verifier;
+  private final SyncProgress progress = new SyncProgress(PROGRESS_INTERVAL_MILLIS);
+  private long requestedUpTo; // worker thread only
   private final ScheduledThreadPoolExecutor worker;
   private final AtomicInteger queued = new AtomicInteger();
   private final int maxBlockMessageBytes;
@@ -66,7 +84,11 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   private volatile boolean closed;
 
   private NetworkService(P2pConfig p2pConfig, NodeIdentity identity, Ledger ledger,
-      Mempool mempool, Ingress ingress, ChainEvents events, NodeMetrics metrics) {
+      Mempool mempool, Ingress ingress, ChainEvents events, NodeMetrics metrics,
+      ConsensusService consensus, SignatureVerifier verifier) {
+    this.consensus = consensus;
+    this.verifier = verifier;
+    this.committed = new CommittedBlocks(mempool, metrics, events);
     this.ledger = ledger;
     this.mempool = mempool;
     this.ingress = ingress;
@@ -74,7 +96,8 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     this.metrics = metrics;
     this.peers = new PeerManager(p2pConfig, identity, new SecureRandom());
     this.gossip = new TxGossip(peers, new Pool(), SEEN_CACHE);
-    this.maxBlockMessageBytes = p2pConfig.maxFrameBytes() - 1;
+    this.consensusGossip = new ConsensusGossip(peers, SEEN_CACHE);
+    this.maxBlockMessageBytes = maxBlockMessageBytes(ledger);
     this.worker = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "bcos-network");
       t.setDaemon(true);
@@ -83,26 +106,41 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     worker.setRemoveOnCancelPolicy(true);
   }
 
+  /** Largest block (or proposal) message body on this chain's P2P frames. */
+  static int maxBlockMessageBytes(Ledger ledger) {
+    return frameBytes(ledger) - 1;
+  }
+
+  private static int frameBytes(Ledger ledger) {
+    long blockBytes = ledger.params().maxBlockBytes() + 16L * ledger.params().maxTxsPerBlock()
+        + 256 * 1024; // room for the commit certificate
+    return (int) Math.max(P2pConfig.DEFAULT_MAX_FRAME_BYTES, Math.min(blockBytes, 64 << 20));
+  }
+
   /** The P2P limits for this chain: peers must share the chain id and genesis. */
   public static P2pConfig p2pConfig(NodeConfig.P2p p2p, Ledger ledger) {
     String chain = ledger.params().chainId() + "/" + ledger.genesisHash().toHex().substring(0, 16);
-    long blockBytes = ledger.params().maxBlockBytes() + 16L * ledger.params().maxTxsPerBlock()
-        + 64 * 1024;
-    int frame = (int) Math.max(P2pConfig.DEFAULT_MAX_FRAME_BYTES, Math.min(blockBytes, 64 << 20));
+    int frame = frameBytes(ledger);
     return P2pConfig.builder(chain).listen(p2p.listenHost(), p2p.listenPort()).seeds(p2p.seeds())
         .powBits(p2p.powBits()).maxFrameBytes(frame).reconnect(200, 10_000)
         .maintenanceIntervalMillis(200).build();
   }
 
   /**
-   * Starts listening and dialling; {@code validator} nodes also push every block they commit.
+   * Starts listening and dialling. With {@code consensus} (a validator) it carries consensus
+   * messages and pushes every block it commits; without, it is a follower that syncs.
    */
-  static NetworkService start(NodeConfig.P2p p2p, NodeIdentity identity, boolean validator,
-      Ledger ledger, Mempool mempool, Ingress ingress, ChainEvents events, NodeMetrics metrics)
+  static NetworkService start(NodeConfig.P2p p2p, NodeIdentity identity,
+      ConsensusService consensus, Ledger ledger, Mempool mempool, Ingress ingress,
+      ChainEvents events, NodeMetrics metrics, SignatureVerifier verifier)
       throws InterruptedException {
+    boolean validator = consensus != null;
     NetworkService service = new NetworkService(p2pConfig(p2p, ledger), identity, ledger,
-        mempool, ingress, events, metrics);
-    if (validator) service.unsubscribe = events.onBlock(service::push);
+        mempool, ingress, events, metrics, consensus, verifier);
+    if (validator) {
+      service.unsubscribe = events.onBlock(service::push);
+      consensus.connect(service::broadcastConsensus);
+    }
     ingress.onAdmitted(hashes -> {
       if (!service.closed) service.gossip.announce(hashes, null);
     });
@@ -170,15 +208,33 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     try {
       switch (type) {
         case TX_ANNOUNCE, TX_REQUEST, TX_BODIES -> gossip.onMessage(peer, type, body);
-        case BLOCK_REQUEST -> serveBlock(peer, body);
+        case BLOCK_REQUEST -> serveBlocks(peer, body);
         case BLOCK -> receiveBlock(peer, body);
-        default -> { } // CONSENSUS: not used by a single-validator chain
+        case CONSENSUS -> receiveConsensus(peer, body);
+        default -> { } // PING, PONG, PEERS: handled by the peer manager
       }
     } catch (CodecException e) {
       peers.penalise(peer, Penalty.UNDECODABLE_MESSAGE, type + ": " + e.getMessage());
     } catch (RuntimeException e) {
       if (!closed) Log.warn("p2p", "handling " + type + " from " + peer + " failed: " + e);
     }
+  }
+
+  private void receiveConsensus(Peer peer, byte[] body) {
+    if (consensus == null || !consensusGossip.firstSeen(body)) return;
+    switch (consensus.offer(body)) {
+      case ACCEPTED -> consensusGossip.relay(peer, body);
+      case NOT_NOW -> { }
+      case UNDECODABLE -> peers.penalise(peer, Penalty.UNDECODABLE_MESSAGE, "consensus message");
+      case STALE -> peers.penalise(peer, Penalty.STALE_MESSAGE, "consensus message of an old height");
+      case NOT_A_VALIDATOR -> peers.penalise(peer, Penalty.NOT_A_VALIDATOR, "consensus message");
+      case BAD_SIGNATURE -> peers.penalise(peer, Penalty.BAD_SIGNATURE, "consensus message");
+    }
+  }
+
+  /** Sends this validator's own consensus message to every peer. */
+  private void broadcastConsensus(byte[] wire) {
+    if (!closed) consensusGossip.broadcast(wire);
   }
 
   private void requestNext(Peer peer) {
@@ -190,25 +246,39 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
         to = connected.get(ThreadLocalRandom.current().nextInt(connected.size()));
       }
       long next = ledger.head().height() + 1;
-      to.send(MessageType.BLOCK_REQUEST, new Encoder(8).u64(next).toByteArray());
+      requestedUpTo = next + SYNC_BATCH - 1;
+      to.send(MessageType.BLOCK_REQUEST, new Encoder(12).u64(next).u32(SYNC_BATCH).toByteArray());
     } catch (RuntimeException e) {
       if (!closed) Log.warn("p2p", "block request failed: " + e);
     }
   }
 
-  private void serveBlock(Peer peer, byte[] body) {
+  private void serveBlocks(Peer peer, byte[] body) {
     Decoder d = new Decoder(body);
-    long height = d.u64();
+    long from = d.u64();
+    long count = d.u32();
     d.finish();
-    if (height < 1 || height > ledger.head().height()) return;
-    Optional<Block> block = ledger.block(height);
-    if (block.isEmpty()) return;
-    byte[] encoded = block.get().encode();
-    if (encoded.length > maxBlockMessageBytes) {
-      Log.warn("p2p", "block " + height + " is too large to serve (" + encoded.length + " bytes)");
+    long head = ledger.head().height();
+    if (from < 1 || count < 1 || count > SYNC_BATCH) {
+      peers.penalise(peer, Penalty.UNDECODABLE_MESSAGE, "block request out of range");
       return;
     }
-    peer.send(MessageType.BLOCK, encoded);
+    for (long h = from; h <= head && h < from + count; h++) {
+      Optional<Block> block = ledger.block(h);
+      Optional<byte[]> cert = ledger.commitCertificate(h);
+      if (block.isEmpty() || cert.isEmpty()) return;
+      byte[] message = blockMessage(block.get().encode(), cert.get(), head);
+      if (message.length > maxBlockMessageBytes) {
+        Log.warn("p2p", "block " + h + " is too large to serve (" + message.length + " bytes)");
+        return;
+      }
+      peer.send(MessageType.BLOCK, message);
+    }
+  }
+
+  private static byte[] blockMessage(byte[] block, byte[] certificate, long head) {
+    return new Encoder(block.length + certificate.length + 24).bytes(block).bytes(certificate)
+        .u64(head).toByteArray();
   }
 
   private void receiveBlock(Peer peer, byte[] body) {
@@ -216,35 +286,47 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
       peers.penalise(peer, Penalty.OVERSIZED_FRAME, "block of " + body.length + " bytes");
       return;
     }
+    Decoder d = new Decoder(body);
+    byte[] encoded = d.bytes(maxBlockMessageBytes);
+    byte[] certificate = d.bytes(maxBlockMessageBytes);
+    long peerHead = d.u64();
+    d.finish();
     Block block;
     try {
-      block = Block.decode(body);
+      block = Block.decode(encoded);
     } catch (IllegalArgumentException e) {
       peers.penalise(peer, Penalty.UNDECODABLE_MESSAGE, "undecodable block: " + e.getMessage());
       return;
     }
     if (block.height() != ledger.head().height() + 1) return; // known already, or not yet
     long started = System.nanoTime();
-    try {
-      ledger.importBlock(block);
-    } catch (Ledger.InvalidBlockException e) {
-      Log.warn("p2p", "invalid block " + block.height() + " from " + peer + ": " + e.getMessage());
-      peers.penalise(peer, Penalty.UNDECODABLE_MESSAGE, "invalid block: " + e.getMessage());
+    Optional<String> problem =
+        ChainConsensus.certificateProblem(ledger, block, encoded, certificate, verifier);
+    if (problem.isPresent()) {
+      Log.warn("p2p", "block " + block.height() + " from " + peer + ": " + problem.get());
+      peers.penalise(peer, Penalty.INVALID_BLOCK, problem.get());
       return;
     }
-    mempool.removeFinal(block.transactions());
-    metrics.blockCommitted(block, (System.nanoTime() - started) / 1000);
-    Log.info("chain", "imported block " + block.height() + " txs=" + block.transactions().size()
-        + " from " + peer);
-    events.publish(block);
-    requestNext(peer);
+    try {
+      ledger.commitBlock(block, certificate);
+    } catch (Ledger.InvalidBlockException e) {
+      Log.warn("p2p", "invalid block " + block.height() + " from " + peer + ": " + e.getMessage());
+      peers.penalise(peer, Penalty.INVALID_BLOCK, "invalid block: " + e.getMessage());
+      return;
+    }
+    committed.committed(block, started, "synced from " + peer);
+    progress.imported(block.height(), peerHead).ifPresent(line -> Log.info("sync", line));
+    if (consensus != null) consensus.headAdvanced();
+    if (block.height() < peerHead && block.height() >= requestedUpTo) requestNext(peer);
   }
 
   /** Validator only: pushes a block it just committed to every peer. */
   private void push(Block block) {
     if (closed) return;
-    byte[] encoded = block.encode();
-    if (encoded.length <= maxBlockMessageBytes) peers.broadcast(MessageType.BLOCK, encoded, null);
+    Optional<byte[]> cert = ledger.commitCertificate(block.height());
+    if (cert.isEmpty()) return;
+    byte[] message = blockMessage(block.encode(), cert.get(), block.height());
+    if (message.length <= maxBlockMessageBytes) peers.broadcast(MessageType.BLOCK, message, null);
   }
 
   /** The mempool as transaction gossip sees it. */

@@ -3,7 +3,10 @@ package org.bcos.node;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import org.bcos.crypto.Ed25519;
 import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.crypto.SignatureVerifier;
+import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
@@ -17,9 +20,9 @@ import org.bcos.storage.KeyValueStore;
 import org.bcos.storage.RocksDbStore;
 
 /**
- * One running node: RocksDB store, ledger, mempool, ingress, the block loop and the API server,
- * wired by hand (no container). {@link #close()} stops the block loop after the block in progress,
- * then the API, then closes the store.
+ * One running node: RocksDB store, ledger, mempool, ingress, consensus (validators), P2P and the
+ * API server, wired by hand (no container). {@link #close()} stops consensus after the step in
+ * progress, then P2P, then the API, then closes the store.
  */
 public final class Node implements AutoCloseable {
   public static final String VERSION = "0.1.0";
@@ -28,34 +31,36 @@ public final class Node implements AutoCloseable {
   private final Ledger ledger;
   private final Mempool mempool;
   private final Ingress ingress;
-  private final BlockProducer producer;
-  private final Thread producerThread;
+  private final ConsensusService consensus;
   private final RpcServer rpc;
   private final InetSocketAddress rpcAddress;
   private NetworkService network;
 
   private Node(KeyValueStore store, Ledger ledger, Mempool mempool, Ingress ingress,
-      BlockProducer producer, RpcServer rpc, InetSocketAddress rpcAddress) {
+      ConsensusService consensus, RpcServer rpc, InetSocketAddress rpcAddress) {
     this.store = store;
     this.ledger = ledger;
     this.mempool = mempool;
     this.ingress = ingress;
-    this.producer = producer;
+    this.consensus = consensus;
     this.rpc = rpc;
     this.rpcAddress = rpcAddress;
-    this.producerThread = producer == null ? null : new Thread(producer, "bcos-block-producer");
   }
 
   /**
-   * Starts a node. With the genesis validator's key it produces blocks; with {@code validatorKey}
-   * null it is a follower, which needs P2P ({@link NodeConfig#p2p()}) and only imports blocks
-   * from its peers.
+   * Starts a node. With a genesis validator's key it takes part in consensus (alone, without P2P,
+   * it is a dev chain); with {@code validatorKey} null it is a follower, which needs P2P ({@link
+   * NodeConfig#p2p()}) and only imports certified blocks from its peers.
    */
   public static Node start(NodeConfig config, Genesis genesis, Ed25519KeyPair validatorKey)
       throws Exception {
-    if (validatorKey != null && !validatorKey.address().equals(genesis.validator())) {
+    if (validatorKey != null && !genesis.isValidator(validatorKey.address())) {
       throw new IllegalArgumentException("the validator key (" + validatorKey.address()
-          + ") is not the genesis validator (" + genesis.validator() + ")");
+          + ") is not a validator of this genesis");
+    }
+    if (validatorKey != null && config.p2p() == null && genesis.validators().size() > 1) {
+      throw new IllegalArgumentException("a genesis with " + genesis.validators().size()
+          + " validators needs P2P to reach the others");
     }
     if (validatorKey == null && config.p2p() == null) {
       throw new IllegalArgumentException("a node without the validator key is a follower and "
@@ -67,31 +72,37 @@ public final class Node implements AutoCloseable {
     Files.createDirectories(config.dataDir());
     KeyValueStore store = RocksDbStore.open(config.dataDir().resolve("db"), ChainSchema.ALL);
     try {
-      Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
+      SignatureVerifier verifier = Ed25519.verifier();
+      Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(),
+          ChainConsensus.evidenceCheck(verifier));
       Mempool mempool = new Mempool(config.mempool(), genesis.params().maxNonceGap());
       Ingress ingress = new Ingress(ledger, mempool);
       NodeMetrics metrics = new NodeMetrics();
       ChainEvents events = new ChainEvents();
-      BlockProducer producer = validatorKey == null ? null : new BlockProducer(ledger, mempool,
-          validatorKey, events, config.blockIntervalMillis(), System::currentTimeMillis, metrics);
+      ConsensusService consensus = validatorKey == null ? null : new ConsensusService(ledger,
+          mempool, ingress, validatorKey, new CommittedBlocks(mempool, metrics, events),
+          config.consensus(genesis.params().chainId()), config.blockIntervalMillis(),
+          config.dataDir().resolve("consensus.wal"), verifier,
+          NetworkService.maxBlockMessageBytes(ledger));
       RpcMethods methods = new RpcMethods(ledger, mempool, ingress, metrics,
           config.rpc().maxBatch(), VERSION);
       RpcServer rpc = new RpcServer(methods, ledger, config.rpc(),
           () -> metrics.render(mempool.size(), mempool.bytes()), () -> health(ledger));
       events.onBlock(rpc::onBlock);
       InetSocketAddress address = rpc.start(config.rpcHost(), config.rpcPort());
-      Node node = new Node(store, ledger, mempool, ingress, producer, rpc, address);
+      Node node = new Node(store, ledger, mempool, ingress, consensus, rpc, address);
       if (identity != null) {
         try {
-          node.network = NetworkService.start(config.p2p(), identity, producer != null, ledger,
-              mempool, ingress, events, metrics);
+          node.network = NetworkService.start(config.p2p(), identity, consensus, ledger,
+              mempool, ingress, events, metrics, verifier);
         } catch (Exception | Error e) {
           rpc.close();
           ingress.close();
           throw e;
         }
       }
-      if (node.producerThread != null) node.producerThread.start();
+      methods.attach(consensus, node.network);
+      if (consensus != null) consensus.start();
       return node;
     } catch (Exception | Error e) {
       store.close();
@@ -121,9 +132,14 @@ public final class Node implements AutoCloseable {
     return rpcAddress;
   }
 
-  /** True when this node holds the genesis validator key and produces blocks. */
+  /** True when this node holds a validator key and takes part in consensus. */
   public boolean isValidator() {
-    return producer != null;
+    return consensus != null;
+  }
+
+  /** The consensus service of a validator. */
+  public java.util.Optional<ConsensusService> consensus() {
+    return java.util.Optional.ofNullable(consensus);
   }
 
   /** The P2P service, when configured. */
@@ -133,15 +149,7 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
-    if (producer != null) {
-      producer.stop();
-      producerThread.interrupt();
-      try {
-        producerThread.join(30_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    if (consensus != null) consensus.close();
     if (network != null) network.close();
     rpc.close();
     ingress.close();

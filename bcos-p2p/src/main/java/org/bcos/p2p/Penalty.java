@@ -23,7 +23,15 @@ public enum Penalty {
   /** A decrypted message had an unknown type or a body that does not decode strictly. */
   UNDECODABLE_MESSAGE(-25, false),
   /** Our send queue to the peer was full (it does not read); the message was dropped. */
-  SEND_QUEUE_FULL(-10, false);
+  SEND_QUEUE_FULL(-10, false),
+  /** A consensus message for a height long past (a replayed old vote or proposal). */
+  STALE_MESSAGE(-10, false),
+  /** A consensus message signed by a key that is not a validator of its height. */
+  NOT_A_VALIDATOR(-50, false),
+  /** A consensus message whose signature does not verify (forged, or for another chain). */
+  BAD_SIGNATURE(-50, false),
+  /** A block that is invalid or lacks a valid commit certificate. */
+  INVALID_BLOCK(-50, false);
 
   private final int scoreDelta;
   private final boolean disconnects;

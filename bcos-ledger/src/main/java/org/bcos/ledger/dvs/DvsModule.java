@@ -5,6 +5,7 @@ import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.tx.TxContext;
 import org.bcos.ledger.tx.Verdict;
 import org.bcos.types.tx.CoinTransfer;
+import org.bcos.types.tx.StakeEvidence;
 import org.bcos.types.tx.DvsAddArea;
 import org.bcos.types.tx.DvsAddInitiative;
 import org.bcos.types.tx.DvsAttest;
@@ -45,6 +46,7 @@ public final class DvsModule {
   public Verdict checkStateless(Transaction tx) {
     return switch (tx.message()) {
       case CoinTransfer t -> throw new IllegalArgumentException("not a DVS message");
+      case StakeEvidence t -> throw new IllegalArgumentException("not a DVS message");
       case DvsCreateCommunity m -> text(m.name(), DvsMessages.MAX_NAME_BYTES, 1, "name");
       case DvsAddArea m -> text(m.name(), DvsMessages.MAX_NAME_BYTES, 1, "area name");
       case DvsSetMember m -> Verdict.OK;
@@ -66,6 +68,7 @@ public final class DvsModule {
   public Verdict handle(TxContext ctx, Transaction tx) {
     return switch (tx.message()) {
       case CoinTransfer t -> throw new IllegalArgumentException("not a DVS message");
+      case StakeEvidence t -> throw new IllegalArgumentException("not a DVS message");
       case DvsCreateCommunity m -> community.create(ctx, tx, m);
       case DvsAddArea m -> community.addArea(ctx, tx, m);
       case DvsSetMember m -> community.setMember(ctx, tx, m);

@@ -5,25 +5,31 @@ import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.coin.CoinTransferHandler;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.dvs.DvsModule;
+import org.bcos.ledger.stake.StakeModule;
 import org.bcos.types.tx.CoinTransfer;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Rejection;
+import org.bcos.types.tx.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 
 /**
  * Validates and executes transactions in stages: {@link #checkStateless} (pure; ingress and
  * gossip), {@link #checkExpiry} (needs the next height), then {@link #execute} (reads and writes
  * the block's working state). Fees and nonces are handled here for every message; the message's
- * own effect by one handler per message type (coin here, DVS in {@link DvsModule}). Dispatch is a
+ * own effect by one handler per message type (coin here, DVS in {@link DvsModule}, evidence in
+ * {@link StakeModule}). Dispatch is a
  * pattern switch without default, so a new message type does not compile until it is handled.
  */
 public final class TransactionProcessor {
   private final ChainParams params;
   private final CoinTransferHandler coinTransfer = new CoinTransferHandler();
   private final DvsModule dvs = new DvsModule();
+  private final StakeModule stake;
 
-  public TransactionProcessor(ChainParams params) {
+  /** A processor whose stake module checks evidence with {@code stake}'s seam. */
+  public TransactionProcessor(ChainParams params, StakeModule stake) {
     this.params = params;
+    this.stake = stake;
   }
 
   public ChainParams params() {
@@ -48,13 +54,15 @@ public final class TransactionProcessor {
     }
     return switch (tx.message()) {
       case CoinTransfer t -> coinTransfer.checkStateless(tx, t, params);
+      case StakeEvidence m -> Verdict.OK; // bounded by the codec; checked at execution
       default -> dvs.checkStateless(tx);
     };
   }
 
   /** Fee 0 on a message that may go fee-free; the stamp itself is checked at execution. */
   public static boolean isFeeFree(Transaction tx) {
-    return tx.fee() == 0 && DvsModule.mayBeFeeFree(tx.message());
+    return tx.fee() == 0
+        && (DvsModule.mayBeFeeFree(tx.message()) || tx.message() instanceof StakeEvidence);
   }
 
   /** Whether {@code tx} may still be included at {@code nextHeight}, and is not absurdly far off. */
@@ -100,6 +108,7 @@ public final class TransactionProcessor {
     }
     Verdict verdict = switch (tx.message()) {
       case CoinTransfer t -> coinTransfer.handle(ctx, tx, t);
+      case StakeEvidence m -> stake.handle(ctx, tx, m);
       default -> dvs.handle(ctx, tx);
     };
     if (verdict.ok()) chargeFeeAndAdvanceNonce(ctx, tx);

@@ -14,7 +14,10 @@ import org.bcos.ledger.Genesis;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 
-/** Reads and writes {@code genesis.json}; amounts are exact DDC decimal strings. */
+/**
+ * Reads and writes {@code genesis.json}; amounts are exact DDC decimal strings. Each validator's
+ * {@code stake} is bonded out of its own allocation.
+ */
 public final class GenesisFile {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,8 +42,12 @@ public final class GenesisFile {
       allocations.add(new Genesis.Allocation(Address.parse(required(a, "address").asText()),
           Amount.parse(required(a, "amount").asText())));
     }
-    return new Genesis(params, required(root, "timeMillis").asLong(),
-        Address.parse(required(root, "validator").asText()), allocations);
+    List<Genesis.Validator> validators = new ArrayList<>();
+    for (JsonNode v : required(root, "validators")) {
+      validators.add(new Genesis.Validator(Address.parse(required(v, "address").asText()),
+          Amount.parse(required(v, "stake").asText())));
+    }
+    return new Genesis(params, required(root, "timeMillis").asLong(), validators, allocations);
   }
 
   private static JsonNode required(JsonNode node, String field) {
@@ -56,7 +63,11 @@ public final class GenesisFile {
     ChainParams p = genesis.params();
     root.put("chainId", p.chainId());
     root.put("timeMillis", genesis.timeMillis());
-    root.put("validator", genesis.validator().toString());
+    ArrayNode validators = root.putArray("validators");
+    for (Genesis.Validator v : genesis.validators()) {
+      validators.addObject().put("address", v.address().toString())
+          .put("stake", Amount.format(v.stakeUnits()));
+    }
     ObjectNode params = root.putObject("params");
     params.put("minFeeUnits", p.minFeeUnits());
     params.put("maxTxsPerBlock", p.maxTxsPerBlock());

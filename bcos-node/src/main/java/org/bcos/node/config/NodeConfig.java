@@ -97,6 +97,14 @@ public record NodeConfig(
         MempoolLimits.DEFAULT, RpcLimits.DEFAULT);
   }
 
+  /**
+   * The consensus settings on chain {@code chainId}: Tendermint's usual timeouts (propose 3 s,
+   * prevote and precommit 1 s, each +0.5 s per round) and the machine's default limits.
+   */
+  public org.bcos.consensus.ConsensusConfig consensus(String chainId) {
+    return org.bcos.consensus.ConsensusConfig.defaults(chainId);
+  }
+
   public NodeConfig withBlockInterval(long millis) {
     return new NodeConfig(dataDir, rpcHost, rpcPort, millis, mempool, rpc, p2p);
   }

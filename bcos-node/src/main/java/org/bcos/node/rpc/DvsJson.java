@@ -31,6 +31,7 @@ final class DvsJson {
   static void message(ObjectNode n, Message m) {
     switch (m) {
       case CoinTransfer t -> throw new IllegalArgumentException("not a DVS message");
+      case org.bcos.types.tx.StakeEvidence t -> throw new IllegalArgumentException("not DVS");
       case DvsCreateCommunity c -> params(n.put("type", "dvs.createCommunity")
           .put("name", c.name()).putObject("params"), c.params());
       case DvsAddArea a -> n.put("type", "dvs.addArea").put("community", a.communityId())

@@ -92,6 +92,8 @@ final class JsonViews {
       n.put("to", t.to().toString());
       amount(n, "amount", t.amountUnits());
       n.put("memo", t.memo());
+    } else if (tx.message() instanceof org.bcos.types.tx.StakeEvidence e) {
+      n.put("type", "stake.evidence").put("evidence", org.bcos.types.Hex.encode(e.evidence()));
     } else {
       DvsJson.message(n, tx.message());
     }

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.stake.ValidatorPower;
+import org.bcos.node.ConsensusService;
+import org.bcos.node.NetworkService;
 import org.bcos.ledger.TxLocation;
 import org.bcos.ledger.block.Block;
 import org.bcos.node.Ingress;
@@ -26,6 +29,8 @@ public final class RpcMethods {
   private final int maxBatch;
   private final String version;
   private final DvsRpcMethods dvs;
+  private volatile ConsensusService consensus;
+  private volatile NetworkService network;
 
   public RpcMethods(Ledger ledger, Mempool mempool, Ingress ingress, NodeMetrics metrics,
       int maxBatch, String version) {
@@ -36,6 +41,12 @@ public final class RpcMethods {
     this.maxBatch = maxBatch;
     this.version = version;
     this.dvs = new DvsRpcMethods(ledger);
+  }
+
+  /** Adds consensus and P2P to what {@code bcos_status} shows (either may be null). */
+  public void attach(ConsensusService consensus, NetworkService network) {
+    this.consensus = consensus;
+    this.network = network;
   }
 
   public JsonNode call(String method, JsonNode params) {
@@ -70,7 +81,26 @@ public final class RpcMethods {
     n.put("height", head.height());
     n.put("headHash", head.hash().toHex());
     n.put("headTimeMillis", head.header().timeMillis());
-    n.put("validator", ledger.genesis().validator().toString());
+    n.put("proposer", head.header().proposer().toString());
+    var validators = n.putArray("validators");
+    for (var v : ledger.validatorSetAt(head.height() + 1)) {
+      validators.addObject().put("address", v.address().toString()).put("power", v.power());
+    }
+    var network = this.network;
+    n.put("peers", network == null ? 0 : network.peerManager().peers().size());
+    ledger.commitCertificate(head.height()).filter(c -> c.length > 0).ifPresent(c -> {
+      var cert = org.bcos.consensus.CommitCertificate.decode(c, ValidatorPower.MAX_SET_SIZE);
+      n.putObject("lastCommit").put("height", cert.height()).put("round", cert.round())
+          .put("signers", cert.signatures().size());
+    });
+    var consensus = this.consensus;
+    if (consensus != null) {
+      var st = consensus.status();
+      n.putObject("consensus").put("height", st.height()).put("round", st.round())
+          .put("step", st.step()).put("validators", st.validators())
+          .put("totalPower", st.totalPower()).put("lastCommitRound", st.lastCommitRound())
+          .put("lastCommitSigners", st.lastCommitSigners());
+    }
     n.put("mempoolTxs", mempool.size());
     n.put("mempoolBytes", mempool.bytes());
     n.put("signatureVerifier", ledger.signatures().verifierName());

@@ -15,6 +15,7 @@ final class DvsMessageCodec {
   static void encode(Encoder e, Message m) {
     switch (m) {
       case CoinTransfer t -> throw new IllegalArgumentException("not a DVS message");
+      case StakeEvidence t -> throw new IllegalArgumentException("not a DVS message");
       case DvsCreateCommunity c -> c.params().encode(e.string(c.name()));
       case DvsAddArea a -> e.u64(a.communityId()).u32(a.parentArea()).string(a.name());
       case DvsSetMember s -> e.u64(s.communityId()).address(s.member()).u64(s.weight());

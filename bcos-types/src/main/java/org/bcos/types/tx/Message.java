@@ -9,7 +9,7 @@ package org.bcos.types.tx;
 public sealed interface Message
     permits CoinTransfer, DvsCreateCommunity, DvsAddArea, DvsSetMember, DvsAttest, DvsDelegate,
         DvsUndelegate, DvsRefuseDelegations, DvsCreateIssue, DvsAddInitiative, DvsSupport,
-        DvsCastBallot, DvsSetRegistrar {
+        DvsCastBallot, DvsSetRegistrar, StakeEvidence {
   /** Wire tag, never reused. */
   int tag();
 }

@@ -42,7 +42,13 @@ public enum Rejection {
   STAMP_INSUFFICIENT(-32063, "a fee-free transaction needs a proof-of-work stamp of the "
       + "community's difficulty"),
   INVALID_DVS_INPUT(-32064, "a name, text, option list or parameter is out of bounds"),
-  TREASURY_INSUFFICIENT(-32065, "the community treasury cannot pay this");
+  TREASURY_INSUFFICIENT(-32065, "the community treasury cannot pay this"),
+  INVALID_EVIDENCE(-32070, "the evidence is not two conflicting messages validly signed by a "
+      + "validator of that height"),
+  EVIDENCE_TOO_OLD(-32071, "the evidence is older than the chain keeps evidence valid, or from "
+      + "a future height"),
+  OFFENDER_NOT_ACTIVE(-32072, "the offender is not an active validator (already slashed?)"),
+  LAST_VALIDATOR(-32073, "slashing would leave the chain without validators");
 
   private final int code;
   private final String sentence;

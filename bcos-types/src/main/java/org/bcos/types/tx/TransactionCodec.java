@@ -44,6 +44,8 @@ public final class TransactionCodec {
     e.u8(message.tag());
     if (message instanceof CoinTransfer t) {
       e.address(t.to()).u64(t.amountUnits()).string(t.memo());
+    } else if (message instanceof StakeEvidence s) {
+      e.bytes(s.evidence());
     } else {
       DvsMessageCodec.encode(e, message);
     }
@@ -83,6 +85,18 @@ public final class TransactionCodec {
     return bits;
   }
 
+  /**
+   * The smallest stamp giving at least {@code bits} proof-of-work bits over {@code signingDigest}
+   * (about 2^bits hashes; difficulty bounded to 0..40 bits).
+   */
+  public static long findStamp(Hash signingDigest, int bits) {
+    if (bits < 0 || bits > 40) throw new IllegalArgumentException("difficulty 0..40 bits");
+    for (long stamp = 0; stamp < (1L << 41); stamp++) {
+      if (powBits(signingDigest, stamp) >= bits) return stamp;
+    }
+    throw new IllegalStateException("no stamp found");
+  }
+
   /** Proof-of-work bits a transaction shows. */
   public static int powBits(Transaction tx) {
     return powBits(signingDigest(bodyBytes(tx)), tx.powStamp());
@@ -117,6 +131,13 @@ public final class TransactionCodec {
     // transaction size, so callers get the named reason
     if (tag == CoinTransfer.TAG) {
       return new CoinTransfer(d.address(), d.u64(), d.string(Transaction.MAX_ENCODED_BYTES));
+    }
+    if (tag == StakeEvidence.TAG) {
+      try {
+        return new StakeEvidence(d.bytes(StakeEvidence.MAX_EVIDENCE_BYTES));
+      } catch (IllegalArgumentException e) {
+        throw new CodecException(Reason.INVALID_VALUE, e.getMessage());
+      }
     }
     return DvsMessageCodec.decode(tag, d);
   }

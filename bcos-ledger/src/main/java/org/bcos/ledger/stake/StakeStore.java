@@ -1,0 +1,75 @@
+package org.bcos.ledger.stake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bcos.ledger.state.WorkingState;
+import org.bcos.types.Address;
+import org.bcos.types.codec.Decoder;
+import org.bcos.types.codec.Encoder;
+
+/** Typed access to the stake columns of one block's working state. */
+public final class StakeStore {
+  private final WorkingState state;
+
+  public StakeStore(WorkingState state) {
+    this.state = state;
+  }
+
+  public Optional<ValidatorStake> find(Address validator) {
+    byte[] raw = state.get(StakeSchema.VALIDATORS, validator.toBytes());
+    return raw == null ? Optional.empty() : Optional.of(ValidatorStake.decode(raw));
+  }
+
+  public void put(Address validator, ValidatorStake stake) {
+    state.put(StakeSchema.VALIDATORS, validator.toBytes(), stake.encode());
+  }
+
+  public long slashedPool() {
+    byte[] raw = state.get(StakeSchema.POOL, StakeSchema.SLASHED_KEY);
+    return raw == null ? 0 : decodeUnits(raw);
+  }
+
+  public void addToSlashedPool(long units) {
+    state.put(StakeSchema.POOL, StakeSchema.SLASHED_KEY,
+        encodeUnits(Math.addExact(slashedPool(), units)));
+  }
+
+  /** The active validators as this block sees them, in ascending address-byte order. */
+  public List<ValidatorPower> activeSet() {
+    List<ValidatorPower> out = new ArrayList<>();
+    state.forEach(StakeSchema.VALIDATORS, new byte[0], (k, v) -> {
+      ValidatorStake s = ValidatorStake.decode(v);
+      if (s.isActive()) out.add(new ValidatorPower(Address.wrap(k), s.power()));
+    });
+    return out;
+  }
+
+  /** Records that the block at {@code height} changed the active set to {@code set}. */
+  public void recordSetChange(long height, List<ValidatorPower> set) {
+    state.put(StakeSchema.SET_CHANGES, heightKey(height), ValidatorPower.encodeSet(set));
+  }
+
+  public static byte[] heightKey(long height) {
+    return new Encoder(8).u64(height).toByteArray();
+  }
+
+  public static long decodeHeightKey(byte[] key) {
+    Decoder d = new Decoder(key);
+    long h = d.u64();
+    d.finish();
+    return h;
+  }
+
+  static byte[] encodeUnits(long units) {
+    return new Encoder(8).u64(units).toByteArray();
+  }
+
+  /** Units held by the pool entry {@code value}. */
+  public static long decodeUnits(byte[] value) {
+    Decoder d = new Decoder(value);
+    long units = d.u64();
+    d.finish();
+    return units;
+  }
+}

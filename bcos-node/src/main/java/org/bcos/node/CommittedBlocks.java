@@ -1,0 +1,31 @@
+package org.bcos.node;
+
+import org.bcos.ledger.block.Block;
+import org.bcos.node.mempool.Mempool;
+
+/**
+ * What follows every committed block, however it was committed (decided by consensus or imported
+ * from a peer): the mempool forgets its transactions, metrics count it, a log line, then
+ * subscribers hear of it.
+ */
+final class CommittedBlocks {
+  private final Mempool mempool;
+  private final NodeMetrics metrics;
+  private final ChainEvents events;
+
+  CommittedBlocks(Mempool mempool, NodeMetrics metrics, ChainEvents events) {
+    this.mempool = mempool;
+    this.metrics = metrics;
+    this.events = events;
+  }
+
+  void committed(Block block, long startedNanos, String how) {
+    mempool.removeFinal(block.transactions());
+    if (block.height() % 100 == 0) mempool.dropExpired(block.height() + 1);
+    long micros = (System.nanoTime() - startedNanos) / 1000;
+    metrics.blockCommitted(block, micros);
+    Log.info("chain", "block " + block.height() + " txs=" + block.transactions().size() + " "
+        + how + " time=" + (micros / 1000) + "ms mempool=" + mempool.size());
+    events.publish(block);
+  }
+}

@@ -1,0 +1,407 @@
+package org.bcos.node;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.bcos.consensus.Action;
+import org.bcos.consensus.ConsensusConfig;
+import org.bcos.consensus.ConsensusMessage;
+import org.bcos.consensus.Evidence;
+import org.bcos.consensus.Signer;
+import org.bcos.consensus.TendermintMachine;
+import org.bcos.consensus.Timeout;
+import org.bcos.consensus.ValidatorSchedule;
+import org.bcos.consensus.ValidatorSet;
+import org.bcos.consensus.ValueSource;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.crypto.SignatureVerifier;
+import org.bcos.ledger.BlockResult;
+import org.bcos.ledger.Ledger;
+import org.bcos.ledger.block.Block;
+import org.bcos.node.consensus.ChainConsensus;
+import org.bcos.node.consensus.ConsensusWal;
+import org.bcos.node.consensus.ConsensusWire;
+import org.bcos.node.mempool.Mempool;
+import org.bcos.types.Hex;
+import org.bcos.types.codec.CodecException;
+import org.bcos.types.tx.Rejection;
+import org.bcos.types.tx.StakeEvidence;
+import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TransactionCodec;
+import org.bcos.types.tx.TxBody;
+
+/**
+ * A validator's consensus: hosts the pure {@link TendermintMachine} on one thread, feeding it
+ * messages from peers and its own timeouts, logging every input to the {@link ConsensusWal} first
+ * (synced before any message it signed leaves), and performing its actions: broadcast through the
+ * network, schedule timeouts, commit decided blocks with their commit certificates, and report
+ * double signing as a {@link StakeEvidence} transaction.
+ *
+ * <p>Values are encoded blocks: the proposer builds one from its mempool ({@link
+ * Ledger#proposeBlock}); a value is valid when it is a block that follows the head and re-executes
+ * to its state root ({@link Ledger#checkBlock}). After a decision the next height starts one block
+ * interval after the previous one started (Tendermint's commit timeout), so a healthy chain makes
+ * one block per interval. With a single validator and no network this is the dev chain.
+ */
+public final class ConsensusService implements AutoCloseable {
+  /** Why a consensus message from a peer was not accepted. */
+  public enum Check {
+    ACCEPTED,
+    /** For a height we are not at (yet): dropped without blame. */
+    NOT_NOW,
+    UNDECODABLE,
+    /** For a height more than one below ours: an old message replayed. */
+    STALE,
+    NOT_A_VALIDATOR,
+    BAD_SIGNATURE
+  }
+
+  /** What RPC and status commands show. */
+  public record Status(long height, int round, String step, int validators, long totalPower,
+      long lastCommitHeight, int lastCommitRound, int lastCommitSigners) {}
+
+  static final int EVIDENCE_EXPIRY_BLOCKS = 1_000;
+
+  private final Ledger ledger;
+  private final Mempool mempool;
+  private final Ingress ingress;
+  private final Ed25519KeyPair key;
+  private final CommittedBlocks committed;
+  private final ConsensusConfig config;
+  private final long blockIntervalMillis;
+  private final ConsensusWal wal;
+  private final SignatureVerifier verifier;
+  private final int maxValueBytes;
+  private final ScheduledThreadPoolExecutor thread;
+  private volatile Consumer<byte[]> network = wire -> { };
+  private volatile ValidatorSchedule schedule;
+  private volatile long height;
+  private volatile Status status;
+  private TendermintMachine machine;
+  private long heightStartedMillis;
+  private Action.Decide lastCommit;
+  // messages for the height after the machine's, fed (and logged) once that height starts
+  private final java.util.ArrayList<byte[]> nextHeight = new java.util.ArrayList<>();
+  // this node's proposals of the current height by round: replay must propose the same values
+  private final java.util.TreeMap<Integer, byte[]> ownProposals = new java.util.TreeMap<>();
+  private volatile boolean closed;
+
+  ConsensusService(Ledger ledger, Mempool mempool, Ingress ingress, Ed25519KeyPair key,
+      CommittedBlocks committed, ConsensusConfig config, long blockIntervalMillis, Path walFile,
+      SignatureVerifier verifier, int maxValueBytes) {
+    this.ledger = ledger;
+    this.mempool = mempool;
+    this.ingress = ingress;
+    this.key = key;
+    this.committed = committed;
+    this.config = config;
+    this.blockIntervalMillis = blockIntervalMillis;
+    this.wal = new ConsensusWal(walFile);
+    this.verifier = verifier;
+    this.maxValueBytes = maxValueBytes;
+    this.schedule = ChainConsensus.schedule(ledger);
+    this.status = new Status(0, 0, "", 0, 0, 0, 0, 0);
+    this.thread = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "bcos-consensus");
+      t.setDaemon(true);
+      return t;
+    });
+    thread.setRemoveOnCancelPolicy(true);
+  }
+
+  /** Where this node's own signed messages go (the P2P broadcast); none by default. */
+  void connect(Consumer<byte[]> broadcast) {
+    this.network = broadcast;
+  }
+
+  /** Starts at the height after the head, first replaying the log if it is of that height. */
+  void start() {
+    run(this::recover);
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  /** The height consensus is working on. */
+  public long height() {
+    return height;
+  }
+
+  // ---------------------------------------------------------------- from the network
+
+  /**
+   * Checks a consensus message from a peer (any thread) and, if acceptable, queues it for the
+   * machine. The caller relays ACCEPTED messages and penalises the bad ones.
+   */
+  public Check offer(byte[] wire) {
+    ConsensusMessage m;
+    try {
+      m = ConsensusWire.decode(wire, maxValueBytes);
+    } catch (CodecException | IllegalArgumentException e) {
+      return Check.UNDECODABLE;
+    }
+    long current = height;
+    if (m.height() < current - 1) return Check.STALE;
+    if (m.height() > current + 1 || m.height() < current) return Check.NOT_NOW;
+    ValidatorSet set = schedule.setAt(m.height());
+    if (!set.contains(m.signer())) return Check.NOT_A_VALIDATOR;
+    if (!m.verify(config.chainId(), verifier)) return Check.BAD_SIGNATURE;
+    run(() -> {
+      if (machine == null) return;
+      if (m.height() == machine.height()) {
+        input(new ConsensusWal.Message(wire));
+      } else if (m.height() == machine.height() + 1
+          && nextHeight.size() < config.maxBufferedNextHeight()) {
+        nextHeight.add(wire);
+      }
+    });
+    return Check.ACCEPTED;
+  }
+
+  /** The head moved without us (blocks synced from peers): catch up to the new height. */
+  void headAdvanced() {
+    run(() -> {
+      if (machine == null || machine.height() <= ledger.head().height()) {
+        startHeight(ledger.head().height() + 1);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- consensus thread
+
+  private void recover() {
+    long next = ledger.head().height() + 1;
+    List<ConsensusWal.Input> log;
+    try {
+      log = wal.read();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the consensus log: " + e.getMessage(), e);
+    }
+    if (log.isEmpty() || !(log.getFirst() instanceof ConsensusWal.Start s) || s.height() != next) {
+      startHeight(next);
+      return;
+    }
+    Log.info("consensus", "replaying " + log.size() + " logged inputs of height " + next);
+    beginHeight(next);
+    for (ConsensusWal.Input in : log) {
+      if (in instanceof ConsensusWal.Proposed p) ownProposals.put(p.round(), p.value());
+    }
+    for (ConsensusWal.Input in : log) {
+      if (!(in instanceof ConsensusWal.Proposed)) input(in);
+    }
+  }
+
+  private void startHeight(long h) {
+    if (closed) return;
+    beginHeight(h);
+    input(new ConsensusWal.Start(h));
+    List<byte[]> buffered = List.copyOf(nextHeight);
+    nextHeight.clear();
+    for (byte[] wire : buffered) {
+      if (machine.isDecided()) break;
+      if (ConsensusWire.decode(wire, maxValueBytes).height() == h) {
+        input(new ConsensusWal.Message(wire));
+      }
+    }
+  }
+
+  /** A fresh machine and log for height {@code h} (the schedule may have changed). */
+  private void beginHeight(long h) {
+    schedule = ChainConsensus.schedule(ledger);
+    machine = newMachine();
+    ownProposals.clear();
+    heightStartedMillis = System.currentTimeMillis();
+    height = h;
+    try {
+      wal.begin(h);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the consensus log: " + e.getMessage(), e);
+    }
+  }
+
+  private TendermintMachine newMachine() {
+    return new TendermintMachine(schedule, config, Signer.of(key), new Blocks(), verifier);
+  }
+
+  private void input(ConsensusWal.Input in) {
+    if (closed) return;
+    List<Action> actions;
+    try {
+      if (!(in instanceof ConsensusWal.Start)) wal.append(in); // begin() logged the start
+      actions = switch (in) {
+        case ConsensusWal.Start s -> machine.start(s.height());
+        case ConsensusWal.Message m -> machine.onMessage(ConsensusWire.decode(m.wire(),
+            maxValueBytes));
+        case ConsensusWal.Fired f -> machine.onTimeout(f.timeout());
+        case ConsensusWal.Proposed p -> throw new IllegalArgumentException("not an input");
+      };
+      if (actions.stream().anyMatch(a -> a instanceof Action.Broadcast)) wal.sync();
+    } catch (IOException e) {
+      Log.warn("consensus", "consensus log failed, not acting: " + e);
+      return;
+    }
+    for (Action a : actions) perform(a);
+    updateStatus();
+  }
+
+  private void perform(Action action) {
+    switch (action) {
+      case Action.Broadcast b -> network.accept(ConsensusWire.encode(b.message()));
+      case Action.ScheduleTimeout t -> schedule(t.timeout(), t.durationMillis());
+      case Action.Decide d -> decide(d);
+      case Action.ReportEvidence e -> report(e.evidence());
+    }
+  }
+
+  private void schedule(Timeout timeout, long delayMillis) {
+    try {
+      thread.schedule(() -> {
+        if (!closed && machine != null && machine.height() == timeout.height()
+            && !machine.isDecided()) {
+          input(new ConsensusWal.Fired(timeout));
+        }
+      }, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
+  private void decide(Action.Decide d) {
+    long started = System.nanoTime();
+    Block block = Block.decode(d.value());
+    if (block.height() == ledger.head().height() + 1) {
+      try {
+        ledger.commitBlock(block, d.certificate().encode());
+      } catch (Ledger.InvalidBlockException e) {
+        // cannot happen for a value the machine found valid, unless the head moved under us
+        Log.warn("consensus", "decided block " + block.height() + " does not commit: " + e);
+        return;
+      }
+      committed.committed(block, started, "round=" + d.round() + " signers="
+          + d.certificate().signatures().size());
+    }
+    lastCommit = d;
+    nextHeight.removeIf(wire -> ConsensusWire.decode(wire, maxValueBytes).height() <= d.height());
+    long wait = Math.max(0, heightStartedMillis + blockIntervalMillis - System.currentTimeMillis());
+    long next = block.height() + 1;
+    try {
+      thread.schedule(() -> {
+        if (ledger.head().height() + 1 >= next && (machine == null || machine.height() < next)) {
+          startHeight(ledger.head().height() + 1);
+        }
+      }, wait, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
+  /** Puts a double-signing proof on chain as a fee-free evidence transaction from this validator. */
+  private void report(Evidence evidence) {
+    Log.warn("consensus", "double signing by " + evidence.offender() + " at height "
+        + evidence.height() + " round " + evidence.round());
+    if (!(evidence instanceof Evidence.DuplicateVote)) return; // proposals carry whole blocks
+    long nonce = ledger.account(key.address()).map(a -> a.nonce()).orElse(0L);
+    TxBody body = new TxBody(config.chainId(), key.address(), nonce, 0,
+        ledger.head().height() + EVIDENCE_EXPIRY_BLOCKS, new StakeEvidence(evidence.encode()));
+    var digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body));
+    Transaction tx = TransactionCodec.assemble(body, key.sign(digest.toBytes()),
+        TransactionCodec.findStamp(digest, StakeEvidence.FEE_FREE_POW_BITS));
+    Ingress.Result r = ingress.submitHex(Hex.encode(tx.encoded()));
+    Log.info("consensus", "evidence transaction " + tx.hash() + ": "
+        + (r.verdict().ok() ? "admitted" : r.verdict().rejection()));
+  }
+
+  private void updateStatus() {
+    ValidatorSet set = machine.validatorSet();
+    Action.Decide c = lastCommit;
+    status = new Status(machine.height(), machine.round(), machine.step().name(), set.size(),
+        set.totalPower(), c == null ? 0 : c.height(), c == null ? 0 : c.round(),
+        c == null ? 0 : c.certificate().signatures().size());
+  }
+
+  private void run(Runnable task) {
+    if (closed) return;
+    try {
+      thread.execute(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          Log.warn("consensus", "consensus step failed: " + e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
+  /** The application side: blocks as values. */
+  private final class Blocks implements ValueSource {
+    @Override
+    public byte[] proposeValue(long h, int round) {
+      byte[] logged = ownProposals.get(round);
+      if (logged != null) return logged;
+      byte[] value = buildValue();
+      ownProposals.put(round, value);
+      try {
+        wal.append(new ConsensusWal.Proposed(round, value)); // synced before it is broadcast
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot log the proposal: " + e.getMessage(), e);
+      }
+      return value;
+    }
+
+    private byte[] buildValue() {
+      int maxTxs = ledger.params().maxTxsPerBlock();
+      List<Transaction> candidates = mempool.candidates(maxTxs,
+          sender -> ledger.account(sender).map(a -> a.nonce()).orElse(0L));
+      BlockResult result = ledger.proposeBlock(candidates, key, System.currentTimeMillis());
+      for (BlockResult.Skipped s : result.skipped()) {
+        if (s.verdict().rejection() != Rejection.NONCE_GAP_TOO_LARGE) {
+          mempool.drop(s.tx(), s.verdict());
+        }
+      }
+      byte[] value = result.block().encode();
+      if (value.length > maxValueBytes) {
+        // cannot happen with the chain's block limits; propose an empty block rather than nothing
+        value = ledger.proposeBlock(List.of(), key, System.currentTimeMillis()).block().encode();
+      }
+      return value;
+    }
+
+    @Override
+    public boolean isValid(long h, byte[] value) {
+      if (h != ledger.head().height() + 1) return false;
+      try {
+        Block block = Block.decode(value);
+        if (block.height() != h) return false;
+        ledger.checkBlock(block);
+        return true;
+      } catch (Ledger.InvalidBlockException | CodecException | IllegalArgumentException e) {
+        Log.warn("consensus", "invalid proposal at height " + h + ": " + e.getMessage());
+        return false;
+      }
+    }
+  }
+
+  /** Stops the consensus thread (after the step in progress) and closes the log. */
+  @Override
+  public void close() {
+    closed = true;
+    thread.shutdownNow();
+    try {
+      if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+        Log.warn("consensus", "consensus thread did not stop");
+      }
+      wal.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      Log.warn("consensus", "closing the consensus log failed: " + e);
+    }
+  }
+}

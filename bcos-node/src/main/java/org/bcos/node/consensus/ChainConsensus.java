@@ -1,0 +1,96 @@
+package org.bcos.node.consensus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bcos.consensus.CommitCertificate;
+import org.bcos.consensus.Evidence;
+import org.bcos.consensus.Proposal;
+import org.bcos.consensus.Validator;
+import org.bcos.consensus.ValidatorSchedule;
+import org.bcos.consensus.ValidatorSet;
+import org.bcos.crypto.SignatureVerifier;
+import org.bcos.ledger.Ledger;
+import org.bcos.ledger.block.Block;
+import org.bcos.ledger.stake.EvidenceCheck;
+import org.bcos.ledger.stake.StakeModule;
+import org.bcos.ledger.stake.ValidatorPower;
+import org.bcos.types.codec.CodecException;
+
+/**
+ * The glue between the ledger's stake module and the consensus module: validator sets and
+ * schedules from committed state, commit certificates of stored blocks, and the evidence check the
+ * ledger uses to slash double signers. Stateless.
+ */
+public final class ChainConsensus {
+  private ChainConsensus() {}
+
+  /** The consensus view of a set the ledger reports. */
+  public static ValidatorSet validatorSet(List<ValidatorPower> set) {
+    List<Validator> out = new ArrayList<>(set.size());
+    for (ValidatorPower v : set) out.add(new Validator(v.address(), v.power()));
+    return new ValidatorSet(out);
+  }
+
+  /** The schedule of every set change the ledger has committed. */
+  public static ValidatorSchedule schedule(Ledger ledger) {
+    if (StakeModule.ACTIVATION_DELAY != ValidatorSchedule.ACTIVATION_DELAY) {
+      throw new IllegalStateException("stake and consensus disagree on the activation delay");
+    }
+    ValidatorSchedule schedule = null;
+    for (Map.Entry<Long, List<ValidatorPower>> e : ledger.validatorSetChanges().entrySet()) {
+      ValidatorSet set = validatorSet(e.getValue());
+      schedule = schedule == null ? ValidatorSchedule.genesis(set)
+          : schedule.withChange(e.getKey() - ValidatorSchedule.ACTIVATION_DELAY, set);
+    }
+    return schedule;
+  }
+
+  /**
+   * Why {@code certificate} does not prove that {@code block} (encoded as {@code encodedBlock}) was
+   * decided at its height by the validators of that height, or empty when it does.
+   */
+  public static Optional<String> certificateProblem(Ledger ledger, Block block,
+      byte[] encodedBlock, byte[] certificate, SignatureVerifier verifier) {
+    ValidatorSet set = validatorSet(ledger.validatorSetAt(block.height()));
+    CommitCertificate cert;
+    try {
+      cert = CommitCertificate.decode(certificate, set.size());
+    } catch (CodecException | IllegalArgumentException e) {
+      return Optional.of("undecodable commit certificate: " + e.getMessage());
+    }
+    if (cert.height() != block.height()) {
+      return Optional.of("certificate is for height " + cert.height());
+    }
+    if (!cert.valueId().equals(Proposal.valueId(encodedBlock))) {
+      return Optional.of("certificate is for another block");
+    }
+    if (!cert.verify(ledger.params().chainId(), set, verifier)) {
+      return Optional.of("certificate lacks 2/3+ valid precommits of the validators");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The ledger's evidence check: a {@link Evidence.DuplicateVote} (proposal pairs carry whole
+   * blocks and are not put on chain) whose two votes are validly signed by a validator of the set
+   * that governed their height.
+   */
+  public static EvidenceCheck evidenceCheck(SignatureVerifier verifier) {
+    return (bytes, chainId, setAt) -> {
+      Evidence evidence;
+      try {
+        evidence = Evidence.decode(bytes, 0);
+      } catch (CodecException | IllegalArgumentException e) {
+        return Optional.empty();
+      }
+      if (!(evidence instanceof Evidence.DuplicateVote) || evidence.height() < 1) {
+        return Optional.empty();
+      }
+      ValidatorSet set = validatorSet(setAt.apply(evidence.height()));
+      if (!evidence.verify(chainId, set, verifier)) return Optional.empty();
+      return Optional.of(new EvidenceCheck.Offence(evidence.offender(), evidence.height()));
+    };
+  }
+}
