@@ -193,7 +193,7 @@ public final class Ledger implements CoinView {
   /** Account state with a Merkle proof against the head's state root, read atomically. */
   public AccountProof proveAccount(Address address) {
     synchronized (writeLock) {
-      revertPrepared();
+      liftPrepared();
       Hash key = StateKey.treeKey(CoinSchema.ACCOUNTS, address.toBytes());
       return new AccountProof(head.height(), head.header().stateRoot(), account(address),
           tree.prove(key));
@@ -369,10 +369,25 @@ public final class Ledger implements CoinView {
     synchronized (writeLock) {
       checkBlock(block);
       Prepared p = prepared;
-      prepared = null;
       p.batch.put(ChainSchema.COMMITS, heightKey(block.height()), certificate.clone());
-      commit(p.batch, block);
-      recordSetChange(p.working, block.height());
+      putBlock(p.batch, block);
+      List<Transaction> txs = block.transactions();
+      for (int i = 0; i < txs.size(); i++) {
+        p.batch.put(ChainSchema.TX_INDEX, txs.get(i).hash().toBytes(),
+            new TxLocation(block.height(), i).encode());
+      }
+      try {
+        store.commit(p.batch);
+      } catch (RuntimeException e) {
+        revertPrepared(); // the tree goes back to the head's state; nothing was written
+        throw e;
+      }
+      prepared = null;
+      byte[] change = p.working.get(StakeSchema.SET_CHANGES, StakeStore.heightKey(block.height()));
+      if (change != null) {
+        validatorSets.recordChange(block.height(), ValidatorPower.decodeSet(change));
+      }
+      head = block;
     }
   }
 
@@ -395,25 +410,35 @@ public final class Ledger implements CoinView {
     return false;
   }
 
+  /**
+   * Whether {@code block} is the prepared one (header, and so its transactions, and signature),
+   * with its changes back in the tree.
+   */
   private boolean isPrepared(Block block) {
-    return prepared != null && prepared.inTree && prepared.parentHash.equals(head.hash())
-        && prepared.block.hash().equals(block.hash());
+    Prepared p = prepared;
+    if (p == null || !p.parentHash.equals(head.hash()) || !p.block.hash().equals(block.hash())
+        || !java.util.Arrays.equals(p.block.signature(), block.signature())) {
+      return false;
+    }
+    if (!p.inTree) {
+      p.working.writeTo(new WriteBatch(), tree); // its batch is already built
+      p.inTree = true;
+    }
+    return true;
   }
 
-  /** Takes a prepared block's changes out of the tree, so it matches the head again. */
-  private void revertPrepared() {
+  /** Takes a prepared block's changes out of the tree (kept for a later commit). */
+  private void liftPrepared() {
     if (prepared != null && prepared.inTree) {
       prepared.working.revertIn(tree);
       prepared.inTree = false;
     }
-    prepared = null;
   }
 
-  private void recordSetChange(WorkingState working, long height) {
-    byte[] change = working.get(StakeSchema.SET_CHANGES, StakeStore.heightKey(height));
-    if (change != null && height == head.height()) {
-      validatorSets.recordChange(height, ValidatorPower.decodeSet(change));
-    }
+  /** Forgets the prepared block, taking its changes out of the tree. */
+  private void revertPrepared() {
+    liftPrepared();
+    prepared = null;
   }
 
   /** A block refused on import; the ledger is unchanged. */
@@ -425,17 +450,6 @@ public final class Ledger implements CoinView {
 
   private static void require(boolean ok, String what) {
     if (!ok) throw new InvalidBlockException(what);
-  }
-
-  private void commit(WriteBatch batch, Block block) {
-    putBlock(batch, block);
-    List<Transaction> txs = block.transactions();
-    for (int i = 0; i < txs.size(); i++) {
-      batch.put(ChainSchema.TX_INDEX, txs.get(i).hash().toBytes(),
-          new TxLocation(block.height(), i).encode());
-    }
-    store.commit(batch);
-    head = block;
   }
 
   private static void putBlock(WriteBatch batch, Block block) {

@@ -55,11 +55,15 @@ public final class StakeModule {
       return Verdict.reject(Rejection.STAMP_INSUFFICIENT, "a fee-free evidence report needs "
           + StakeEvidence.FEE_FREE_POW_BITS + " bits");
     }
-    Optional<EvidenceCheck.Offence> found =
-        evidenceCheck.verify(m.evidence(), ctx.params().chainId(), sets::setAt);
+    Optional<EvidenceCheck.Offence> found;
+    try {
+      found = evidenceCheck.verify(m.evidence(), ctx.params().chainId(), sets::setAt);
+    } catch (RuntimeException e) {
+      found = Optional.empty(); // a check that trips over hostile bytes refuses them
+    }
     if (found.isEmpty()) return Verdict.reject(Rejection.INVALID_EVIDENCE, "");
     EvidenceCheck.Offence offence = found.get();
-    if (offence.height() >= ctx.height()
+    if (offence.height() < 1 || offence.height() >= ctx.height()
         || ctx.height() - offence.height() > MAX_EVIDENCE_AGE_BLOCKS) {
       return Verdict.reject(Rejection.EVIDENCE_TOO_OLD, "offence at height " + offence.height()
           + ", block " + ctx.height() + ", at most " + MAX_EVIDENCE_AGE_BLOCKS + " blocks back");
