@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.bcos.client.BcosClient;
+import org.bcos.consensus.CommitCertificate;
+import org.bcos.consensus.Proposal;
+import org.bcos.consensus.Signer;
+import org.bcos.consensus.Vote;
+import org.bcos.consensus.VoteType;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
@@ -28,6 +33,7 @@ import org.bcos.p2p.Penalty;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.Decoder;
+import org.bcos.types.codec.Encoder;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,8 +179,8 @@ class FollowerNodeIT {
     NodeIdentity rogueId = NodeIdentity.generate(new SecureRandom(), POW_BITS);
     rogue = new PeerManager(NetworkService.p2pConfig(p2p(root.resolve("unused"), List.of()), main),
         rogueId, new SecureRandom());
-    // Answers every block request with a block that links to the right parent but is not signed
-    // by the validator.
+    // Answers every block request with a block that links to the right parent, signed and
+    // certified by a key that is not a validator.
     P2pHandler forger = new P2pHandler() {
       @Override
       public void onMessage(Peer peer, MessageType type, byte[] body) {
@@ -185,8 +191,13 @@ class FollowerNodeIT {
         BlockHeader header = new BlockHeader(parent.header().chainId(), h,
             parent.header().timeMillis(), parent.hash(), parent.header().txRoot(),
             parent.header().stateRoot(), validator.validator(), 0);
-        byte[] signature = InProcessNode.freshKey().sign(header.hash().toBytes());
-        peer.send(MessageType.BLOCK, new Block(header, signature, List.of()).encode());
+        var key = InProcessNode.freshKey();
+        byte[] block = new Block(header, key.sign(header.hash().toBytes()), List.of()).encode();
+        Vote precommit = Vote.sign(main.params().chainId(), VoteType.PRECOMMIT, h, 0,
+            Proposal.valueId(block), Signer.of(key));
+        byte[] cert = CommitCertificate.of(h, 0, precommit.valueId(), List.of(precommit)).encode();
+        peer.send(MessageType.BLOCK,
+            new Encoder(block.length + 200).bytes(block).bytes(cert).u64(h).toByteArray());
         forged.incrementAndGet();
       }
     };
@@ -194,7 +205,7 @@ class FollowerNodeIT {
     follower = startFollower(List.of("127.0.0.1:" + roguePort, validatorSeed()));
     var followerPeers = follower.network().orElseThrow().peerManager();
     await("a penalty for the forged block",
-        () -> followerPeers.metrics().penaltyCount(Penalty.UNDECODABLE_MESSAGE) >= 1);
+        () -> followerPeers.metrics().penaltyCount(Penalty.INVALID_BLOCK) >= 1);
     assertTrue(forged.get() >= 1);
     awaitSynced(follower);
     assertSameChain(follower.ledger());
