@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "BCOS: a blockchain operating system node (DDCoin + DVS)",
     subcommands = {NodeCommand.class, KeyCommand.class, SendCommand.class,
         QueryCommands.Balance.class, QueryCommands.Tx.class, QueryCommands.Block.class,
-        QueryCommands.Status.class, DvsCommand.class, BenchCommand.class})
+        QueryCommands.Status.class, DvsCommand.class, BenchCommand.class, TestnetCommand.class})
 public final class BcosCli {
   private BcosCli() {}
 

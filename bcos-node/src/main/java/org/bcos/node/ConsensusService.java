@@ -54,7 +54,7 @@ public final class ConsensusService implements AutoCloseable {
     /** For a height we are not at (yet): dropped without blame. */
     NOT_NOW,
     UNDECODABLE,
-    /** For a height more than one below ours: an old message replayed. */
+    /** For a height more than two below ours: an old message replayed. */
     STALE,
     NOT_A_VALIDATOR,
     BAD_SIGNATURE
@@ -65,6 +65,17 @@ public final class ConsensusService implements AutoCloseable {
       long lastCommitHeight, int lastCommitRound, int lastCommitSigners) {}
 
   static final int EVIDENCE_EXPIRY_BLOCKS = 1_000;
+
+  /**
+   * How often this node re-sends its own messages of the current height: gossip sends each
+   * message once, and a peer that missed one (not yet connected, or still at the previous height)
+   * would otherwise wait forever for a vote that never comes again. Receivers drop copies they
+   * have seen.
+   */
+  static final long REBROADCAST_MILLIS = 1_000;
+
+  /** Own messages kept for re-sending: those of the last few rounds. */
+  static final int MAX_OWN_MESSAGES = 9;
 
   private final Ledger ledger;
   private final Mempool mempool;
@@ -78,6 +89,7 @@ public final class ConsensusService implements AutoCloseable {
   private final int maxValueBytes;
   private final ScheduledThreadPoolExecutor thread;
   private volatile Consumer<byte[]> network = wire -> { };
+  private volatile java.util.function.BooleanSupplier behind = () -> false;
   private volatile ValidatorSchedule schedule;
   private volatile long height;
   private volatile Status status;
@@ -86,6 +98,8 @@ public final class ConsensusService implements AutoCloseable {
   private Action.Decide lastCommit;
   // messages for the height after the machine's, fed (and logged) once that height starts
   private final java.util.ArrayList<byte[]> nextHeight = new java.util.ArrayList<>();
+  // this node's signed messages of the current height (wire form), newest last, for re-sending
+  private final java.util.ArrayDeque<byte[]> ownMessages = new java.util.ArrayDeque<>();
   // this node's proposals of the current height by round: replay must propose the same values
   private final java.util.TreeMap<Integer, byte[]> ownProposals = new java.util.TreeMap<>();
   private volatile boolean closed;
@@ -113,14 +127,29 @@ public final class ConsensusService implements AutoCloseable {
     thread.setRemoveOnCancelPolicy(true);
   }
 
-  /** Where this node's own signed messages go (the P2P broadcast); none by default. */
-  void connect(Consumer<byte[]> broadcast) {
+  /**
+   * Where this node's own signed messages go (the P2P broadcast; none by default), and whether
+   * the node is behind its peers (then it keeps quiet until it has synced).
+   */
+  void connect(Consumer<byte[]> broadcast, java.util.function.BooleanSupplier behind) {
     this.network = broadcast;
+    this.behind = behind;
   }
 
   /** Starts at the height after the head, first replaying the log if it is of that height. */
   void start() {
     run(this::recover);
+    try {
+      thread.scheduleWithFixedDelay(this::rebroadcast, REBROADCAST_MILLIS, REBROADCAST_MILLIS,
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
+  private void rebroadcast() {
+    if (closed || machine == null || machine.isDecided() || behind.getAsBoolean()) return;
+    for (byte[] wire : ownMessages) network.accept(wire);
   }
 
   public Status status() {
@@ -146,7 +175,7 @@ public final class ConsensusService implements AutoCloseable {
       return Check.UNDECODABLE;
     }
     long current = height;
-    if (m.height() < current - 1) return Check.STALE;
+    if (m.height() < current - 2) return Check.STALE;
     if (m.height() > current + 1 || m.height() < current) return Check.NOT_NOW;
     ValidatorSet set = schedule.setAt(m.height());
     if (!set.contains(m.signer())) return Check.NOT_A_VALIDATOR;
@@ -215,6 +244,7 @@ public final class ConsensusService implements AutoCloseable {
     schedule = ChainConsensus.schedule(ledger);
     machine = newMachine();
     ownProposals.clear();
+    ownMessages.clear();
     heightStartedMillis = System.currentTimeMillis();
     height = h;
     try {
@@ -251,7 +281,12 @@ public final class ConsensusService implements AutoCloseable {
 
   private void perform(Action action) {
     switch (action) {
-      case Action.Broadcast b -> network.accept(ConsensusWire.encode(b.message()));
+      case Action.Broadcast b -> {
+        byte[] wire = ConsensusWire.encode(b.message());
+        ownMessages.addLast(wire);
+        while (ownMessages.size() > MAX_OWN_MESSAGES) ownMessages.removeFirst();
+        if (!behind.getAsBoolean()) network.accept(wire);
+      }
       case Action.ScheduleTimeout t -> schedule(t.timeout(), t.durationMillis());
       case Action.Decide d -> decide(d);
       case Action.ReportEvidence e -> report(e.evidence());
@@ -259,45 +294,41 @@ public final class ConsensusService implements AutoCloseable {
   }
 
   private void schedule(Timeout timeout, long delayMillis) {
-    try {
-      thread.schedule(() -> {
-        if (!closed && machine != null && machine.height() == timeout.height()
-            && !machine.isDecided()) {
-          input(new ConsensusWal.Fired(timeout));
+    later(delayMillis, () -> {
+      if (!closed && machine != null && machine.height() == timeout.height()
+          && !machine.isDecided()) {
+        if (timeout.kind() == org.bcos.consensus.TimeoutKind.PRECOMMIT) {
+          Log.info("consensus", "height " + timeout.height() + " round " + timeout.round()
+              + " timed out without a decision; next round");
         }
-      }, delayMillis, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // shutting down
-    }
+        input(new ConsensusWal.Fired(timeout));
+      }
+    });
   }
 
   private void decide(Action.Decide d) {
     long started = System.nanoTime();
     Block block = Block.decode(d.value());
-    if (block.height() == ledger.head().height() + 1) {
-      try {
-        ledger.commitBlock(block, d.certificate().encode());
-      } catch (Ledger.InvalidBlockException e) {
-        // cannot happen for a value the machine found valid, unless the head moved under us
-        Log.warn("consensus", "decided block " + block.height() + " does not commit: " + e);
-        return;
-      }
+    try {
+      ledger.commitBlock(block, d.certificate().encode());
       committed.committed(block, started, "round=" + d.round() + " signers="
           + d.certificate().signatures().size());
+    } catch (Ledger.InvalidBlockException e) {
+      if (ledger.head().height() < block.height()) {
+        // cannot happen for a value the machine found valid: the ledger refuses it
+        Log.warn("consensus", "decided block " + block.height() + " does not commit: " + e);
+        return;
+      } // else the same block arrived by sync first
     }
     lastCommit = d;
     nextHeight.removeIf(wire -> ConsensusWire.decode(wire, maxValueBytes).height() <= d.height());
     long wait = Math.max(0, heightStartedMillis + blockIntervalMillis - System.currentTimeMillis());
     long next = block.height() + 1;
-    try {
-      thread.schedule(() -> {
-        if (ledger.head().height() + 1 >= next && (machine == null || machine.height() < next)) {
-          startHeight(ledger.head().height() + 1);
-        }
-      }, wait, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // shutting down
-    }
+    later(wait, () -> {
+      if (ledger.head().height() + 1 >= next && (machine == null || machine.height() < next)) {
+        startHeight(ledger.head().height() + 1);
+      }
+    });
   }
 
   /** Puts a double-signing proof on chain as a fee-free evidence transaction from this validator. */
@@ -325,15 +356,21 @@ public final class ConsensusService implements AutoCloseable {
   }
 
   private void run(Runnable task) {
+    later(0, task);
+  }
+
+  /** Runs {@code task} on the consensus thread after {@code delayMillis}; failures are logged. */
+  private void later(long delayMillis, Runnable task) {
     if (closed) return;
     try {
-      thread.execute(() -> {
+      thread.schedule(() -> {
         try {
           task.run();
         } catch (RuntimeException e) {
           Log.warn("consensus", "consensus step failed: " + e);
+          e.printStackTrace();
         }
-      });
+      }, delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // shutting down
     }

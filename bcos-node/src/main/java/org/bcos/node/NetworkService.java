@@ -60,6 +60,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   /** Blocks asked for in one request. */
   static final int SYNC_BATCH = 64;
   static final long PROGRESS_INTERVAL_MILLIS = 5_000;
+  static final long PEER_HEAD_TTL_MILLIS = 5_000;
   static final int MAX_QUEUED_TASKS = 10_000;
   static final int SEEN_CACHE = 100_000;
 
@@ -76,6 +77,8 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   private final SignatureVerifier verifier;
   private final SyncProgress progress = new SyncProgress(PROGRESS_INTERVAL_MILLIS);
   private long requestedUpTo; // worker thread only
+  private volatile long bestPeerHead;
+  private volatile long bestPeerHeadAt;
   private final ScheduledThreadPoolExecutor worker;
   private final AtomicInteger queued = new AtomicInteger();
   private final int maxBlockMessageBytes;
@@ -139,7 +142,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
         mempool, ingress, events, metrics, consensus, verifier);
     if (validator) {
       service.unsubscribe = events.onBlock(service::push);
-      consensus.connect(service::broadcastConsensus);
+      consensus.connect(service::broadcastConsensus, service::isBehind);
     }
     ingress.onAdmitted(hashes -> {
       if (!service.closed) service.gossip.announce(hashes, null);
@@ -221,8 +224,11 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   }
 
   private void receiveConsensus(Peer peer, byte[] body) {
-    if (consensus == null || !consensusGossip.firstSeen(body)) return;
-    switch (consensus.offer(body)) {
+    if (consensus == null || consensusGossip.seen(body)) return;
+    ConsensusService.Check check = consensus.offer(body);
+    if (check == ConsensusService.Check.NOT_NOW) return; // a re-sent copy may be used later
+    consensusGossip.markSeen(body);
+    switch (check) {
       case ACCEPTED -> consensusGossip.relay(peer, body);
       case NOT_NOW -> { }
       case UNDECODABLE -> peers.penalise(peer, Penalty.UNDECODABLE_MESSAGE, "consensus message");
@@ -230,6 +236,25 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
       case NOT_A_VALIDATOR -> peers.penalise(peer, Penalty.NOT_A_VALIDATOR, "consensus message");
       case BAD_SIGNATURE -> peers.penalise(peer, Penalty.BAD_SIGNATURE, "consensus message");
     }
+  }
+
+  /** Records a head a peer reported (claims expire after {@value #PEER_HEAD_TTL_MILLIS} ms). */
+  private void notePeerHead(long peerHead) {
+    long now = System.currentTimeMillis();
+    if (peerHead >= bestPeerHead || now - bestPeerHeadAt > PEER_HEAD_TTL_MILLIS) {
+      bestPeerHead = peerHead;
+      bestPeerHeadAt = now;
+    }
+  }
+
+  /**
+   * Whether a peer recently reported a head more than one block above ours: this node is syncing
+   * and must not send consensus messages for heights its peers have long finished (they would
+   * score them as replayed).
+   */
+  boolean isBehind() {
+    return System.currentTimeMillis() - bestPeerHeadAt <= PEER_HEAD_TTL_MILLIS
+        && bestPeerHead > ledger.head().height() + 1;
   }
 
   /** Sends this validator's own consensus message to every peer. */
@@ -263,6 +288,10 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
       peers.penalise(peer, Penalty.UNDECODABLE_MESSAGE, "block request out of range");
       return;
     }
+    if (from > head) { // nothing to send: tell the peer our head, so it knows it is not behind
+      peer.send(MessageType.BLOCK, blockMessage(new byte[0], new byte[0], head));
+      return;
+    }
     for (long h = from; h <= head && h < from + count; h++) {
       Optional<Block> block = ledger.block(h);
       Optional<byte[]> cert = ledger.commitCertificate(h);
@@ -291,6 +320,8 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     byte[] certificate = d.bytes(maxBlockMessageBytes);
     long peerHead = d.u64();
     d.finish();
+    notePeerHead(peerHead);
+    if (encoded.length == 0) return; // the peer has no block for us: just its head
     Block block;
     try {
       block = Block.decode(encoded);
@@ -310,6 +341,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     try {
       ledger.commitBlock(block, certificate);
     } catch (Ledger.InvalidBlockException e) {
+      if (ledger.head().height() >= block.height()) return; // consensus committed it meanwhile
       Log.warn("p2p", "invalid block " + block.height() + " from " + peer + ": " + e.getMessage());
       peers.penalise(peer, Penalty.INVALID_BLOCK, "invalid block: " + e.getMessage());
       return;

@@ -23,13 +23,23 @@ public final class ConsensusGossip {
     return peers.broadcast(MessageType.CONSENSUS, message, null);
   }
 
-  /** True the first time a message is seen (the caller should then validate and maybe relay). */
-  public boolean firstSeen(byte[] message) {
-    return seen.add(digest(message));
+  /**
+   * Whether a message was already handled: sent by us, or accepted (or refused) before. A message
+   * the consensus layer could not use yet (for a later height) is not marked, so a re-sent copy
+   * gets another chance.
+   */
+  public boolean seen(byte[] message) {
+    return seen.contains(digest(message));
   }
 
-  /** Forwards an accepted message to every peer but the one it came from. */
+  /** Records a handled message, so copies of it are dropped. */
+  public void markSeen(byte[] message) {
+    seen.add(digest(message));
+  }
+
+  /** Marks an accepted message seen and forwards it to every peer but the one it came from. */
   public int relay(Peer from, byte[] message) {
+    markSeen(message);
     return peers.broadcast(MessageType.CONSENSUS, message, from == null ? null : from.nodeId());
   }
 

@@ -64,7 +64,10 @@ class PeerManagerTest {
       assertEquals(2, gossip.broadcast(bytes("proposal h=1 r=0")));
       assertArrayEquals(bytes("proposal h=1 r=0"), x.expect(MessageType.CONSENSUS, 5_000).body());
       assertArrayEquals(bytes("proposal h=1 r=0"), y.expect(MessageType.CONSENSUS, 5_000).body());
-      assertTrue(!gossip.firstSeen(bytes("proposal h=1 r=0")));
+      assertTrue(gossip.seen(bytes("proposal h=1 r=0")));
+      assertTrue(!gossip.seen(bytes("proposal h=1 r=1")));
+      gossip.markSeen(bytes("proposal h=1 r=1"));
+      assertTrue(gossip.seen(bytes("proposal h=1 r=1")));
     }
   }
 

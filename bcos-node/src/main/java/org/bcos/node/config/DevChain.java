@@ -33,18 +33,9 @@ public final class DevChain {
   public static Prepared prepare(Path dataDir, Keystore keystore) throws IOException {
     Files.createDirectories(dataDir);
     Ed25519KeyPair validator = loadOrCreateValidatorKey(dataDir.resolve("validator.key"));
-    Optional<String> mnemonic = Optional.empty();
-    Address devAddress;
-    var existing = keystore.find(DEV_KEY_NAME);
-    if (existing.isPresent()) {
-      devAddress = existing.get().address();
-    } else {
-      String words = Mnemonic.generate(new SecureRandom());
-      Ed25519KeyPair dev = Mnemonic.toKeyPair(words);
-      keystore.create(DEV_KEY_NAME, dev, new char[0]);
-      devAddress = dev.address();
-      mnemonic = Optional.of(words);
-    }
+    DevKey devKey = loadOrCreateDevKey(keystore);
+    Optional<String> mnemonic = devKey.newMnemonic();
+    Address devAddress = devKey.address();
     Path genesisFile = dataDir.resolve("genesis.json");
     boolean created = false;
     Genesis genesis;
@@ -57,6 +48,22 @@ public final class DevChain {
       created = true;
     }
     return new Prepared(genesis, validator, devAddress, mnemonic, created);
+  }
+
+  /** The {@code dev} key's address, and its 24 words when it was created just now. */
+  public record DevKey(Address address, Optional<String> newMnemonic) {}
+
+  /**
+   * The keystore's {@code dev} key, created (empty passphrase: DEVELOPMENT ONLY) if it is
+   * missing.
+   */
+  public static DevKey loadOrCreateDevKey(Keystore keystore) {
+    var existing = keystore.find(DEV_KEY_NAME);
+    if (existing.isPresent()) return new DevKey(existing.get().address(), Optional.empty());
+    String words = Mnemonic.generate(new SecureRandom());
+    Ed25519KeyPair dev = Mnemonic.toKeyPair(words);
+    keystore.create(DEV_KEY_NAME, dev, new char[0]);
+    return new DevKey(dev.address(), Optional.of(words));
   }
 
   /** Reads the validator seed (hex) or creates it with owner-only permissions. */

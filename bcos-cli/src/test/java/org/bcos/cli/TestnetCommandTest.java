@@ -1,0 +1,144 @@
+package org.bcos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.bcos.crypto.Keystore;
+import org.bcos.ledger.Genesis;
+import org.bcos.node.config.DevChain;
+import org.bcos.node.config.GenesisFile;
+import org.bcos.node.config.NodeConfig;
+import org.bcos.node.config.NodeConfigFile;
+import org.bcos.types.Amount;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code bcos testnet}: what init writes, and the refusals; no node process is started. */
+class TestnetCommandTest {
+  private static final long STAKE_UNITS = 1_000_000 * Amount.UNITS_PER_DDC;
+
+  @TempDir Path tmp;
+  private Path dir;
+  private Keystore keystore;
+
+  @BeforeEach
+  void setUp() {
+    dir = tmp.resolve("net");
+    keystore = new Keystore(tmp.resolve("keys"), new Keystore.ScryptParams(1 << 10, 8, 1));
+  }
+
+  @Test
+  void initWritesOneConfigPerNodeWithDistinctPortsAndEveryOtherNodeAsSeed() throws Exception {
+    init();
+    Set<Integer> ports = new HashSet<>();
+    for (int i = 1; i <= 4; i++) {
+      Path node = dir.resolve("node" + i);
+      NodeConfig config = NodeConfigFile.read(node.resolve("node.json")).config();
+      assertTrue(ports.add(config.rpcPort()));
+      assertTrue(ports.add(config.p2p().listenPort()));
+      int self = i;
+      List<String> others = IntStream.rangeClosed(1, 4).filter(j -> j != self)
+          .mapToObj(j -> "127.0.0.1:" + (26650 + j)).toList();
+      assertEquals(others, config.p2p().seeds());
+      assertTrue(Files.exists(node.resolve("validator.key")));
+      assertTrue(Files.exists(node.resolve("node.key")));
+    }
+    assertEquals(8, ports.size());
+    assertFalse(Files.exists(dir.resolve("node5")));
+  }
+
+  @Test
+  void initWritesGenesisWhereEachValidatorBondsItsStakeAndDevHoldsTheRest() throws Exception {
+    init();
+    Genesis genesis = GenesisFile.read(dir.resolve("genesis.json"));
+    assertEquals(4, genesis.validators().size());
+    genesis.validators().forEach(v -> assertEquals(STAKE_UNITS, v.stakeUnits()));
+    long total = genesis.allocations().stream().mapToLong(Genesis.Allocation::units).sum();
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS, total);
+    var dev = keystore.find(DevChain.DEV_KEY_NAME).orElseThrow().address();
+    assertTrue(genesis.allocations().contains(
+        new Genesis.Allocation(dev, Amount.TOTAL_SUPPLY_UNITS - 4 * STAKE_UNITS)));
+    JsonNode manifest = Output.JSON.readTree(dir.resolve("testnet.json").toFile());
+    for (int i = 0; i < 4; i++) {
+      assertEquals(genesis.validators().get(i).address().toString(),
+          manifest.path("nodes").path(i).path("address").asText());
+    }
+  }
+
+  @Test
+  void initRefusesADirectoryThatAlreadyHoldsATestnet() throws Exception {
+    init();
+    assertEquals("ALREADY_EXISTS", reason(new TestnetCommand.Init(() -> keystore),
+        "--dir", dir.toString()));
+  }
+
+  @Test
+  void initRefusesBadArgumentsBeforeWritingAnything() {
+    for (String[] bad : List.of(new String[] {"--validators", "17"},
+        new String[] {"--validators", "0"}, new String[] {"--stake", "0.5"},
+        new String[] {"--rpc-base-port", "26650"}, new String[] {"--chain-id", "Bad Id"})) {
+      String[] args = {"--dir", dir.toString(), bad[0], bad[1]};
+      assertEquals("INVALID_ARGUMENT", reason(new TestnetCommand.Init(() -> keystore), args));
+    }
+    assertFalse(Files.exists(dir));
+  }
+
+  @Test
+  void resetDeletesTheDataOfAStoppedNodeAndKeepsItsKeys() throws Exception {
+    init();
+    Path node2 = dir.resolve("node2");
+    Files.createDirectories(node2.resolve("data/db"));
+    Files.writeString(node2.resolve("data/db/CURRENT"), "x");
+    // a stale pid file (no such process) does not count as running, and is removed
+    Files.writeString(node2.resolve("node.pid"), Long.MAX_VALUE + "\n");
+    assertEquals(0, run(new TestnetCommand.Reset(), "--dir", dir.toString(), "--node", "2"));
+    assertFalse(Files.exists(node2.resolve("data")));
+    assertFalse(Files.exists(node2.resolve("node.pid")));
+    assertTrue(Files.exists(node2.resolve("validator.key")));
+    assertTrue(Files.exists(node2.resolve("node.json")));
+  }
+
+  @Test
+  void nodeOutsideTheTestnetIsRefused() throws Exception {
+    init();
+    for (String node : List.of("0", "5")) {
+      assertEquals("INVALID_ARGUMENT", reason(new TestnetCommand.Reset(), "--dir",
+          dir.toString(), "--node", node));
+      assertEquals("INVALID_ARGUMENT", reason(new TestnetCommand.Stop(), "--dir",
+          dir.toString(), "--node", node));
+    }
+  }
+
+  @Test
+  void commandsOnADirectoryWithoutTestnetReportNotFound() {
+    assertEquals("NOT_FOUND", reason(new TestnetCommand.Status(), "--dir", dir.toString()));
+    assertEquals("NOT_FOUND", reason(new TestnetCommand.Reset(), "--dir", dir.toString(),
+        "--node", "1"));
+    assertEquals(1, BcosCli.run("testnet", "stop", "--dir", dir.toString()));
+  }
+
+  private void init() throws Exception {
+    assertEquals(0, run(new TestnetCommand.Init(() -> keystore), "--dir", dir.toString()));
+  }
+
+  private static int run(Callable<Integer> command, String... args) throws Exception {
+    new CommandLine(command).parseArgs(args);
+    return command.call();
+  }
+
+  private static String reason(Callable<Integer> command, String... args) {
+    return assertThrows(CliException.class, () -> run(command, args)).reason();
+  }
+}
