@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.bcos.client.BcosClient;
+import org.bcos.client.RpcError;
 import org.bcos.client.Transactions;
 import org.bcos.crypto.Ed25519;
 import org.bcos.crypto.Ed25519KeyPair;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
 
 /** {@code bcos bench transfers}: final transfers per second against a running node. */
 @Command(name = "bench", description = "Benchmarks against a running node",
-    subcommands = {BenchCommand.Transfers.class, BenchCommand.Ballots.class})
+    subcommands = {BenchCommand.Transfers.class, BenchCommand.Ballots.class,
+        BenchCommand.Latency.class})
 final class BenchCommand {
 
   @Command(name = "transfers", description = "Measure signed transfers/s that become final")
@@ -356,6 +358,72 @@ final class BenchCommand {
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       while (client.status().path("mempoolTxs").asLong() > 0 && System.nanoTime() < deadline) {
         Thread.sleep(50);
+      }
+    }
+  }
+
+  /**
+   * {@code bcos bench latency}: submit-to-final time of single transfers sent one after another
+   * (an otherwise idle chain shows the block interval plus consensus; under load, run it beside
+   * {@code bench transfers}). Finality is polled every {@value #POLL_MILLIS} ms.
+   */
+  @Command(name = "latency", description = "Measure submit-to-final latency of single transfers")
+  static final class Latency implements Callable<Integer> {
+    static final long POLL_MILLIS = 10;
+
+    @Mixin CommonOptions common;
+    @Option(names = "--count", defaultValue = "20", description = "transfers, one at a time")
+    int count;
+    @Option(names = "--from", defaultValue = "dev", description = "paying key") String from;
+    @Option(names = "--passphrase-file") Path passphraseFile;
+
+    @Override
+    public Integer call() throws Exception {
+      if (count < 1 || count > 10_000) {
+        throw new CliException("INVALID_ARGUMENT", "count 1..10000");
+      }
+      BcosClient client = common.client();
+      JsonNode status = client.status();
+      String chainId = status.path("chainId").asText();
+      long fee = Long.parseLong(status.path("minFeeUnits").asText());
+      Ed25519KeyPair payer = Keys.unlock(from, passphraseFile);
+      Random random = new Random(count);
+      long[] millis = new long[count];
+      for (int i = 0; i < count; i++) {
+        long nonce = client.account(payer.address(), false).path("pendingNonce").asLong();
+        byte[] to = new byte[32];
+        random.nextBytes(to);
+        Transaction tx = Transactions.transfer(chainId, payer, nonce, fee, client.height() + 100,
+            Address.wrap(to), 1000, "latency probe");
+        long started = System.nanoTime();
+        client.send(tx);
+        long deadline = started + Duration.ofSeconds(120).toNanos();
+        while (!"final".equals(statusOf(client, tx.hash()))) {
+          if (System.nanoTime() > deadline) {
+            throw new CliException("TIMEOUT", "transfer " + tx.hash() + " not final in 120 s");
+          }
+          Thread.sleep(POLL_MILLIS);
+        }
+        millis[i] = (System.nanoTime() - started) / 1_000_000;
+        Transfers.progress("latency: " + (i + 1) + "/" + count + " " + millis[i] + " ms");
+      }
+      long[] sorted = millis.clone();
+      java.util.Arrays.sort(sorted);
+      ObjectNode out = Output.object().put("transfers", count)
+          .put("p50Millis", sorted[(count - 1) / 2])
+          .put("p90Millis", sorted[(int) Math.ceil(count * 0.9) - 1])
+          .put("maxMillis", sorted[count - 1])
+          .put("meanMillis", java.util.Arrays.stream(millis).sum() / count);
+      if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+      return 0;
+    }
+
+    private static String statusOf(BcosClient client, org.bcos.types.Hash hash) {
+      try {
+        return client.transaction(hash).path("status").asText();
+      } catch (RpcError e) {
+        if ("NOT_FOUND".equals(e.reason())) return "unknown";
+        throw e;
       }
     }
   }

@@ -33,11 +33,21 @@ final class NodeCommand implements Callable<Integer> {
   Path configFile;
   @Option(names = "--print-default-config", description = "print the default configuration")
   boolean printDefaults;
+  @Option(names = "--new-validator-key", paramLabel = "FILE",
+      description = "create a validator key file (owner-only) and print its address, then exit")
+  Path newValidatorKey;
 
   @Override
   public Integer call() throws Exception {
     if (printDefaults) {
       System.out.print(org.bcos.node.config.NodeConfigFile.defaultsText());
+      return 0;
+    }
+    if (newValidatorKey != null) {
+      if (Files.exists(newValidatorKey)) {
+        throw new CliException("ALREADY_EXISTS", newValidatorKey + " exists; it is not replaced");
+      }
+      System.out.println(DevChain.loadOrCreateValidatorKey(newValidatorKey).address());
       return 0;
     }
     if (configFile != null) return runFromFile();
