@@ -69,11 +69,7 @@ class ConsensusBadInputIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting: " + what);
-      Thread.sleep(20);
-    }
+    Await.until(what, WAIT, condition);
   }
 
   private long penalties(Penalty p) {

@@ -88,11 +88,7 @@ class FollowerNodeIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting: " + what);
-      Thread.sleep(50);
-    }
+    Await.until(what, WAIT, condition);
   }
 
   private void awaitSynced(Node node) throws InterruptedException {

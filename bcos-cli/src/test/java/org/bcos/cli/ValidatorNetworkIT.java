@@ -285,11 +285,7 @@ class ValidatorNetworkIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) fail("timed out waiting: " + what);
-      Thread.sleep(100);
-    }
+    Await.until(what, WAIT, condition);
   }
 
   private record CliRun(int exitCode, String stdout, String stderr) {}

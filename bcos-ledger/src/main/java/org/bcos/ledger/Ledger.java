@@ -27,6 +27,7 @@ import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.ledger.tx.TransactionProcessor;
 import org.bcos.ledger.tx.TxContext;
 import org.bcos.ledger.tx.Verdict;
+import org.bcos.storage.Column;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.storage.KeyValueStore;
 import org.bcos.storage.merkle.MerkleProof;
@@ -439,6 +440,91 @@ public final class Ledger implements CoinView {
   private void revertPrepared() {
     liftPrepared();
     prepared = null;
+  }
+
+  /** One state entry: a key and value of a state column (what a state snapshot carries). */
+  public record StateEntry(Column column, byte[] key, byte[] value) {}
+
+  /**
+   * The head block, its certificate and a read view of the state as committed by it, taken
+   * together (so the view is exactly the head's state). The caller closes the view.
+   */
+  public record StateView(Block head, byte[] certificate, KeyValueStore.ReadView view)
+      implements AutoCloseable {
+    /** Visits every state entry, column by column in schema order, keys ascending. */
+    public void forEachEntry(java.util.function.Consumer<StateEntry> visitor) {
+      for (Column column : ChainSchema.STATE_COLUMNS) {
+        view.forEach(column, new byte[0], (k, v) -> visitor.accept(new StateEntry(column, k, v)));
+      }
+    }
+
+    @Override
+    public void close() {
+      view.close();
+    }
+  }
+
+  public StateView stateView() {
+    synchronized (writeLock) {
+      Block h = head;
+      return new StateView(h, commitCertificate(h.height()).orElse(new byte[0]),
+          store.snapshot());
+    }
+  }
+
+  /**
+   * Starts this fresh ledger (still at genesis) from a state snapshot: {@code entries} must be
+   * the complete state after {@code block}, whose Merkle root they must reproduce, holding exactly
+   * the total supply. The caller has checked that {@code block} is the trusted one (its hash) and
+   * its certificate. Blocks below it are not stored: this node serves blocks from there on.
+   * Throws {@link InvalidBlockException} (nothing changed) when the entries do not match.
+   */
+  public void restoreSnapshot(Block block, byte[] certificate, List<StateEntry> entries) {
+    synchronized (writeLock) {
+      if (head.height() != 0) {
+        throw new IllegalStateException("a snapshot can only start a fresh node (head is "
+            + head.height() + ")");
+      }
+      require(block.height() > 0, "a snapshot is of a block above genesis");
+      require(block.header().chainId().equals(params().chainId()), "wrong chain id");
+      revertPrepared();
+      MerkleStateTree fresh = new MerkleStateTree();
+      long supply = 0;
+      for (StateEntry e : entries) {
+        require(ChainSchema.STATE_COLUMNS.contains(e.column()), "not a state column: "
+            + e.column());
+        fresh.put(StateKey.treeKey(e.column(), e.key()), Digests.sha256(e.value()));
+        supply = Math.addExact(supply, SupplyInvariant.units(e.column(), e.value()));
+      }
+      require(fresh.size() == entries.size(), "the snapshot repeats a key");
+      require(fresh.root().equals(block.header().stateRoot()),
+          "the snapshot's state does not match the state root of block " + block.height());
+      require(supply == org.bcos.types.Amount.TOTAL_SUPPLY_UNITS,
+          "the snapshot holds " + supply + " units, not the total supply");
+      WriteBatch batch = new WriteBatch();
+      java.util.List<Hash> oldKeys = new ArrayList<>();
+      for (Column column : ChainSchema.STATE_COLUMNS) {
+        store.forEach(column, new byte[0], (k, v) -> {
+          batch.delete(column, k);
+          oldKeys.add(StateKey.treeKey(column, k));
+        });
+      }
+      for (StateEntry e : entries) batch.put(e.column(), e.key(), e.value());
+      batch.put(ChainSchema.COMMITS, heightKey(block.height()), certificate.clone());
+      putBlock(batch, block);
+      store.commit(batch);
+      for (Hash k : oldKeys) tree.remove(k);
+      for (StateEntry e : entries) {
+        tree.put(StateKey.treeKey(e.column(), e.key()), Digests.sha256(e.value()));
+      }
+      for (StateEntry e : entries) {
+        if (e.column().id() == StakeSchema.SET_CHANGES.id()) {
+          validatorSets.recordChange(StakeStore.decodeHeightKey(e.key()),
+              ValidatorPower.decodeSet(e.value()));
+        }
+      }
+      head = block;
+    }
   }
 
   /** A block refused on import; the ledger is unchanged. */

@@ -1,25 +1,32 @@
 package org.bcos.node;
 
+import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
 import org.bcos.node.mempool.Mempool;
 
 /**
  * What follows every committed block, however it was committed (decided by consensus or imported
- * from a peer): the mempool forgets its transactions, metrics count it, a log line, then
- * subscribers hear of it.
+ * from a peer): a state snapshot at snapshot heights, the mempool forgets its transactions,
+ * metrics count it, a log line, then subscribers hear of it.
  */
 final class CommittedBlocks {
+  private final Ledger ledger;
   private final Mempool mempool;
   private final NodeMetrics metrics;
   private final ChainEvents events;
+  private final StateSnapshots snapshots;
 
-  CommittedBlocks(Mempool mempool, NodeMetrics metrics, ChainEvents events) {
+  CommittedBlocks(Ledger ledger, Mempool mempool, NodeMetrics metrics, ChainEvents events,
+      StateSnapshots snapshots) {
+    this.ledger = ledger;
     this.mempool = mempool;
     this.metrics = metrics;
     this.events = events;
+    this.snapshots = snapshots;
   }
 
   void committed(Block block, long startedNanos, String how) {
+    if (snapshots != null) snapshots.committed(block, ledger);
     mempool.removeFinal(block.transactions());
     if (block.height() % 100 == 0) mempool.dropExpired(block.height() + 1);
     long micros = (System.nanoTime() - startedNanos) / 1000;

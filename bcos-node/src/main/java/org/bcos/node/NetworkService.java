@@ -74,6 +74,9 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   private final ConsensusGossip consensusGossip;
   private final ConsensusService consensus;
   private final CommittedBlocks committed;
+  private final StateSnapshots snapshots;
+  private final StateSync stateSync; // null unless this fresh node starts from a snapshot
+  private volatile Runnable onStateSynced = () -> { };
   private final SignatureVerifier verifier;
   private final SyncProgress progress = new SyncProgress(PROGRESS_INTERVAL_MILLIS);
   private long requestedUpTo; // worker thread only
@@ -88,10 +91,13 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
 
   private NetworkService(P2pConfig p2pConfig, NodeIdentity identity, Ledger ledger,
       Mempool mempool, Ingress ingress, ChainEvents events, NodeMetrics metrics,
-      ConsensusService consensus, SignatureVerifier verifier) {
+      ConsensusService consensus, SignatureVerifier verifier, CommittedBlocks committed,
+      StateSnapshots snapshots, StateSync stateSync) {
     this.consensus = consensus;
     this.verifier = verifier;
-    this.committed = new CommittedBlocks(mempool, metrics, events);
+    this.committed = committed;
+    this.snapshots = snapshots;
+    this.stateSync = stateSync;
     this.ledger = ledger;
     this.mempool = mempool;
     this.ingress = ingress;
@@ -135,11 +141,14 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
    */
   static NetworkService start(NodeConfig.P2p p2p, NodeIdentity identity,
       ConsensusService consensus, Ledger ledger, Mempool mempool, Ingress ingress,
-      ChainEvents events, NodeMetrics metrics, SignatureVerifier verifier)
-      throws InterruptedException {
+      ChainEvents events, NodeMetrics metrics, SignatureVerifier verifier,
+      CommittedBlocks committed, StateSnapshots snapshots) throws InterruptedException {
     boolean validator = consensus != null;
+    StateSync stateSync = p2p.stateSyncHeight() > 0 && ledger.head().height() == 0
+        ? new StateSync(ledger, p2p.stateSyncHeight(), Hash.fromHex(p2p.stateSyncHash()))
+        : null;
     NetworkService service = new NetworkService(p2pConfig(p2p, ledger), identity, ledger,
-        mempool, ingress, events, metrics, consensus, verifier);
+        mempool, ingress, events, metrics, consensus, verifier, committed, snapshots, stateSync);
     if (validator) {
       service.unsubscribe = events.onBlock(service::push);
       consensus.connect(service::broadcastConsensus, service::isBehind);
@@ -153,8 +162,12 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
       service.close();
       throw e;
     }
-    service.worker.scheduleWithFixedDelay(() -> service.requestNext(null), SYNC_INTERVAL_MILLIS,
+    service.worker.scheduleWithFixedDelay(service::syncTick, SYNC_INTERVAL_MILLIS,
         SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    if (stateSync != null) {
+      Log.info("sync", "starting from the state snapshot at height " + stateSync.height()
+          + " (trusted block " + p2p.stateSyncHash() + ")");
+    }
     Log.info("p2p", "listening on " + service.listenAddress + " as "
         + identity.nodeId().toHex().substring(0, 16) + (validator ? " (validator)" : " (follower)")
         + ", seeds " + p2p.seeds());
@@ -182,7 +195,74 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
 
   @Override
   public void onPeerConnected(Peer peer) {
-    submit(() -> requestNext(peer));
+    submit(() -> {
+      if (stateSync == null || !stateSync.active()) requestNext(peer);
+    });
+  }
+
+  /** Whether this node still waits for its starting state snapshot. */
+  public boolean isStateSyncing() {
+    return stateSync != null && stateSync.active();
+  }
+
+  /** Runs {@code action} once the starting snapshot is restored (at once if there is none). */
+  void whenStateSynced(Runnable action) {
+    onStateSynced = action;
+    if (!isStateSyncing()) submit(action);
+  }
+
+  private void syncTick() {
+    if (isStateSyncing()) {
+      stateSync.tick(peers.peers(), System.currentTimeMillis()).ifPresent(this::requestChunk);
+    } else {
+      requestNext(null);
+    }
+  }
+
+  private void requestChunk(StateSync.Request r) {
+    r.to().send(MessageType.SNAPSHOT_REQUEST,
+        new Encoder(12).u64(r.height()).u32(r.index()).toByteArray());
+  }
+
+  private void serveChunk(Peer peer, byte[] body) {
+    Decoder d = new Decoder(body);
+    long height = d.u64();
+    int index = (int) d.u32();
+    d.finish();
+    StateSnapshots.Chunk chunk = snapshots == null ? null
+        : snapshots.chunk(height, index).orElse(null);
+    if (chunk == null) {
+      chunk = new StateSnapshots.Chunk(height, index, 0, new byte[0], new byte[0], new byte[0]);
+    }
+    peer.send(MessageType.SNAPSHOT_CHUNK, chunk.encode());
+  }
+
+  private void receiveChunk(Peer peer, byte[] body) {
+    if (!isStateSyncing()) return;
+    StateSnapshots.Chunk chunk = StateSnapshots.Chunk.decode(body, maxBlockMessageBytes);
+    List<StateSync.Request> next = new java.util.ArrayList<>(1);
+    switch (stateSync.onChunk(peer, chunk, System.currentTimeMillis(), next)) {
+      case IGNORED -> {
+        if (chunk.chunks() == 0 || chunk.index() == 0) Log.info("sync", stateSync.lastProblem());
+      }
+      case PROGRESS -> {
+        if (chunk.index() % 16 == 0) {
+          Log.info("sync", "snapshot chunk " + (chunk.index() + 1) + "/" + chunk.chunks()
+              + " from " + peer + ", " + stateSync.entriesSoFar() + " entries");
+        }
+        next.forEach(this::requestChunk);
+      }
+      case BAD_SNAPSHOT -> {
+        Log.warn("sync", stateSync.lastProblem());
+        peers.penalise(peer, Penalty.INVALID_BLOCK, "bad state snapshot");
+      }
+      case RESTORED -> {
+        Log.info("sync", "restored the state of height " + ledger.head().height()
+            + " from " + peer + "; syncing blocks from there");
+        onStateSynced.run();
+        requestNext(peer);
+      }
+    }
   }
 
   private void submit(Runnable task) {
@@ -214,6 +294,8 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
         case BLOCK_REQUEST -> serveBlocks(peer, body);
         case BLOCK -> receiveBlock(peer, body);
         case CONSENSUS -> receiveConsensus(peer, body);
+        case SNAPSHOT_REQUEST -> serveChunk(peer, body);
+        case SNAPSHOT_CHUNK -> receiveChunk(peer, body);
         default -> { } // PING, PONG, PEERS: handled by the peer manager
       }
     } catch (CodecException e) {
@@ -321,7 +403,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     long peerHead = d.u64();
     d.finish();
     notePeerHead(peerHead);
-    if (encoded.length == 0) return; // the peer has no block for us: just its head
+    if (encoded.length == 0 || isStateSyncing()) return; // just its head, or not yet
     Block block;
     try {
       block = Block.decode(encoded);

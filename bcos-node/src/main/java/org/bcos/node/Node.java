@@ -35,6 +35,7 @@ public final class Node implements AutoCloseable {
   private final RpcServer rpc;
   private final InetSocketAddress rpcAddress;
   private NetworkService network;
+  private StateSnapshots snapshots;
 
   private Node(KeyValueStore store, Ledger ledger, Mempool mempool, Ingress ingress,
       ConsensusService consensus, RpcServer rpc, InetSocketAddress rpcAddress) {
@@ -79,8 +80,13 @@ public final class Node implements AutoCloseable {
       Ingress ingress = new Ingress(ledger, mempool);
       NodeMetrics metrics = new NodeMetrics();
       ChainEvents events = new ChainEvents();
+      StateSnapshots snapshots = config.p2p() == null
+          || config.p2p().snapshotIntervalBlocks() == 0 ? null
+          : new StateSnapshots(config.dataDir().resolve("snapshots"),
+              config.p2p().snapshotIntervalBlocks());
+      CommittedBlocks committed = new CommittedBlocks(ledger, mempool, metrics, events, snapshots);
       ConsensusService consensus = validatorKey == null ? null : new ConsensusService(ledger,
-          mempool, ingress, validatorKey, new CommittedBlocks(mempool, metrics, events),
+          mempool, ingress, validatorKey, committed,
           config.consensus(genesis.params().chainId()), config.blockIntervalMillis(),
           config.dataDir().resolve("consensus.wal"), verifier,
           NetworkService.maxBlockMessageBytes(ledger));
@@ -91,10 +97,11 @@ public final class Node implements AutoCloseable {
       events.onBlock(rpc::onBlock);
       InetSocketAddress address = rpc.start(config.rpcHost(), config.rpcPort());
       Node node = new Node(store, ledger, mempool, ingress, consensus, rpc, address);
+      node.snapshots = snapshots;
       if (identity != null) {
         try {
           node.network = NetworkService.start(config.p2p(), identity, consensus, ledger,
-              mempool, ingress, events, metrics, verifier);
+              mempool, ingress, events, metrics, verifier, committed, snapshots);
         } catch (Exception | Error e) {
           rpc.close();
           ingress.close();
@@ -102,7 +109,11 @@ public final class Node implements AutoCloseable {
         }
       }
       methods.attach(consensus, node.network);
-      if (consensus != null) consensus.start();
+      if (consensus != null) {
+        // a node starting from a state snapshot joins consensus once it has the state
+        if (node.network != null) node.network.whenStateSynced(consensus::start);
+        else consensus.start();
+      }
       return node;
     } catch (Exception | Error e) {
       store.close();
@@ -151,6 +162,7 @@ public final class Node implements AutoCloseable {
   public void close() {
     if (consensus != null) consensus.close();
     if (network != null) network.close();
+    if (snapshots != null) snapshots.close();
     rpc.close();
     ingress.close();
     try {

@@ -10,7 +10,9 @@ public enum MessageType {
   TX_BODIES(6),
   CONSENSUS(7),
   BLOCK_REQUEST(8),
-  BLOCK(9);
+  BLOCK(9),
+  SNAPSHOT_REQUEST(10),
+  SNAPSHOT_CHUNK(11);
 
   private static final MessageType[] BY_CODE = new MessageType[256];
 

@@ -118,6 +118,36 @@ public final class InMemoryStore implements KeyValueStore {
   }
 
   @Override
+  public ReadView snapshot() {
+    InMemoryStore copy = new InMemoryStore();
+    WriteBatch all = new WriteBatch();
+    lock.readLock().lock();
+    try {
+      if (closed) throw new IllegalStateException("store is closed");
+      for (Map.Entry<Integer, NavigableMap<byte[], byte[]>> e : data.entrySet()) {
+        Column column = columns.getOrDefault(e.getKey(), new Column(e.getKey(), "c" + e.getKey()));
+        for (Map.Entry<byte[], byte[]> kv : e.getValue().entrySet()) {
+          all.put(column, kv.getKey(), kv.getValue());
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    copy.commit(all);
+    return new ReadView() {
+      @Override
+      public void forEach(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+        copy.forEach(column, prefix, visitor);
+      }
+
+      @Override
+      public void close() {
+        copy.close();
+      }
+    };
+  }
+
+  @Override
   public Optional<Map.Entry<byte[], byte[]>> last(Column column) {
     lock.readLock().lock();
     try {

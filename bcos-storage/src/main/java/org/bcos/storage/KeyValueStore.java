@@ -37,6 +37,22 @@ public interface KeyValueStore extends AutoCloseable {
    */
   void forEach(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor);
 
+  /**
+   * A read-only view of the store as it is now, unchanged by later commits, until closed (for a
+   * long export, such as a state snapshot, while the chain goes on). Close it promptly: it pins
+   * storage.
+   */
+  ReadView snapshot();
+
+  /** A consistent read-only view of a store at one moment. */
+  interface ReadView extends AutoCloseable {
+    /** As {@link KeyValueStore#forEach}, over the view. */
+    void forEach(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor);
+
+    @Override
+    void close();
+  }
+
   /** The entry with the greatest key in {@code column}, or empty if the column is empty. */
   Optional<Map.Entry<byte[], byte[]>> last(Column column);
 

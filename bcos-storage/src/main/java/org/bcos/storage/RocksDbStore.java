@@ -175,6 +175,12 @@ public final class RocksDbStore implements KeyValueStore {
 
   @Override
   public void forEach(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+    scan(column, prefix, visitor, null);
+  }
+
+  /** Visits {@code column} under {@code prefix}, at {@code snapshot} if not null. */
+  private void scan(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor,
+      org.rocksdb.Snapshot snapshot) {
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(visitor, "visitor");
     byte[] end = Columns.prefixEnd(prefix);
@@ -184,6 +190,9 @@ public final class RocksDbStore implements KeyValueStore {
       ColumnFamilyHandle handle = handle(column);
       if (upper != null) {
         options.setIterateUpperBound(upper);
+      }
+      if (snapshot != null) {
+        options.setSnapshot(snapshot);
       }
       try (RocksIterator it = db.newIterator(handle, options)) {
         if (prefix.length == 0) {
@@ -198,6 +207,37 @@ public final class RocksDbStore implements KeyValueStore {
       }
     } catch (RocksDBException e) {
       throw failure("scan", e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public ReadView snapshot() {
+    lock.readLock().lock();
+    try {
+      if (closed) throw new IllegalStateException("store is closed");
+      org.rocksdb.Snapshot snapshot = db.getSnapshot();
+      return new ReadView() {
+        private boolean released;
+
+        @Override
+        public void forEach(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+          if (released) throw new IllegalStateException("snapshot is closed");
+          scan(column, prefix, visitor, snapshot);
+        }
+
+        @Override
+        public void close() {
+          lock.readLock().lock();
+          try {
+            if (!released && !closed) db.releaseSnapshot(snapshot);
+            released = true;
+          } finally {
+            lock.readLock().unlock();
+          }
+        }
+      };
     } finally {
       lock.readLock().unlock();
     }

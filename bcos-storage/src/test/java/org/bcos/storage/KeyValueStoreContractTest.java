@@ -69,6 +69,25 @@ public abstract class KeyValueStoreContractTest {
   }
 
   @Test
+  public void snapshotSeesTheStoreAsItWasWhenTaken() {
+    put(A, bytes("a1"), bytes("1"));
+    put(A, bytes("a2"), bytes("2"));
+    put(B, bytes("b1"), bytes("3"));
+    try (KeyValueStore.ReadView view = store.snapshot()) {
+      store.commit(new WriteBatch().put(A, bytes("a3"), bytes("4")).delete(A, bytes("a1"))
+          .put(B, bytes("b1"), bytes("changed")));
+      List<String> seen = new ArrayList<>();
+      view.forEach(A, new byte[0], (k, v) -> seen.add(new String(k, StandardCharsets.UTF_8)
+          + "=" + new String(v, StandardCharsets.UTF_8)));
+      view.forEach(B, new byte[0], (k, v) -> seen.add(new String(k, StandardCharsets.UTF_8)
+          + "=" + new String(v, StandardCharsets.UTF_8)));
+      assertEquals(List.of("a1=1", "a2=2", "b1=3"), seen);
+    }
+    assertEquals(List.of(Hex.encode(bytes("a2")), Hex.encode(bytes("a3"))),
+        keysOf(A, new byte[0]));
+  }
+
+  @Test
   public void getReturnsNullForAbsentKey() {
     assertNull(store.get(A, bytes("missing")));
   }

@@ -31,6 +31,14 @@ public final class SupplyInvariant {
 
   private SupplyInvariant() {}
 
+  /** Units a state entry of {@code column} holds (0 for columns that hold no coins). */
+  public static long units(Column column, byte[] value) {
+    for (Holding h : HOLDINGS) {
+      if (h.column().id() == column.id()) return h.units().applyAsLong(value);
+    }
+    return 0;
+  }
+
   /** Sum of every holding in the committed store. */
   public static long total(KeyValueStore store) {
     AtomicLong sum = new AtomicLong();

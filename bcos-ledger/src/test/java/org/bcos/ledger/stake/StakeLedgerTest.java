@@ -733,6 +733,11 @@ class StakeLedgerTest {
     }
 
     @Override
+    public ReadView snapshot() {
+      return inner.snapshot();
+    }
+
+    @Override
     public void close() {
       inner.close();
     }

@@ -22,7 +22,8 @@ public final class NodeConfigFile {
       "rpcHost", "rpcPort", "blockIntervalMillis", "mempoolMaxTxs", "mempoolMaxBytes",
       "mempoolMaxPerSender", "rpcMaxBatch", "rpcMaxBodyBytes", "rpcMaxWsSubscriptions",
       "rpcMaxWsConnections", "p2pEnabled", "p2pListenHost", "p2pListenPort", "p2pSeeds",
-      "p2pNodeKeyFile", "p2pPowBits");
+      "p2pNodeKeyFile", "p2pPowBits", "snapshotIntervalBlocks", "stateSyncHeight",
+      "stateSyncHash");
 
   /** A configuration problem, naming the key. */
   public static final class ConfigException extends IllegalArgumentException {
@@ -52,7 +53,9 @@ public final class NodeConfigFile {
         .put("p2pListenHost", NodeConfig.P2p.DEFAULT_LISTEN_HOST)
         .put("p2pListenPort", NodeConfig.P2p.DEFAULT_PORT);
     d.putArray("p2pSeeds");
-    return d.put("p2pNodeKeyFile", "node.key").put("p2pPowBits", NodeConfig.P2p.DEFAULT_POW_BITS);
+    return d.put("p2pNodeKeyFile", "node.key").put("p2pPowBits", NodeConfig.P2p.DEFAULT_POW_BITS)
+        .put("snapshotIntervalBlocks", NodeConfig.P2p.DEFAULT_SNAPSHOT_INTERVAL_BLOCKS)
+        .put("stateSyncHeight", 0).put("stateSyncHash", "");
   }
 
   public static String defaultsText() {
@@ -131,8 +134,15 @@ public final class NodeConfigFile {
           + org.bcos.p2p.NodeIdentity.MAX_POW_BITS);
     }
     Path keyFile = path(c, "p2pNodeKeyFile", base);
+    long interval = number(c, "snapshotIntervalBlocks");
+    long syncHeight = number(c, "stateSyncHeight");
+    JsonNode syncHash = c.get("stateSyncHash");
+    if (!syncHash.isTextual()) {
+      throw new ConfigException("config key 'stateSyncHash' must be a string (hex block hash)");
+    }
     if (!enabled.asBoolean()) return null;
-    return new NodeConfig.P2p(host, (int) port, seeds, keyFile, (int) bits);
+    return new NodeConfig.P2p(host, (int) port, seeds, keyFile, (int) bits, interval, syncHeight,
+        syncHash.asText());
   }
 
   private static String text(ObjectNode c, String key) {
