@@ -218,7 +218,14 @@ public final class ConsensusService implements AutoCloseable {
     Log.info("consensus", "replaying " + log.size() + " logged inputs of height " + next);
     beginHeight(next);
     for (ConsensusWal.Input in : log) {
-      if (in instanceof ConsensusWal.Proposed p) ownProposals.put(p.round(), p.value());
+      if (in instanceof ConsensusWal.Proposed p) {
+        ownProposals.put(p.round(), p.value());
+        try {
+          wal.append(p); // the new log must remember them too, for a crash during the replay
+        } catch (IOException e) {
+          throw new IllegalStateException("cannot write the consensus log: " + e.getMessage(), e);
+        }
+      }
     }
     for (ConsensusWal.Input in : log) {
       if (!(in instanceof ConsensusWal.Proposed)) input(in);
