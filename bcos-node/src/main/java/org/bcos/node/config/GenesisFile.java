@@ -32,6 +32,11 @@ public final class GenesisFile {
   }
 
   static Genesis parse(JsonNode root) {
+    if (root.has("validator") && !root.has("validators")) {
+      throw new IllegalArgumentException("this genesis file has the old single-validator format "
+          + "(no staked \"validators\"); for a dev chain delete its data directory (e.g. "
+          + "bcos-data/dev) and start again");
+    }
     JsonNode p = required(root, "params");
     ChainParams params = new ChainParams(required(root, "chainId").asText(),
         required(p, "minFeeUnits").asLong(), required(p, "maxTxsPerBlock").asInt(),

@@ -1,0 +1,51 @@
+package org.bcos.node.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.ledger.ChainParams;
+import org.bcos.ledger.Genesis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** genesis.json: round trip, and named refusals of old or incomplete files. */
+class GenesisFileTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesAndReadsBackTheSameGenesis() throws Exception {
+    Genesis g = Genesis.dev(ChainParams.defaults("bcos-x"), 1_000,
+        Ed25519KeyPair.generate(new SecureRandom()).address(),
+        Ed25519KeyPair.generate(new SecureRandom()).address());
+    Path file = dir.resolve("genesis.json");
+    GenesisFile.write(g, file);
+    assertEquals(g, GenesisFile.read(file));
+    assertTrue(Files.readString(file).contains("\"stake\" : \"1000000\""));
+  }
+
+  @Test
+  void oldSingleValidatorFormatIsRefusedWithAWayOut() throws Exception {
+    Path file = dir.resolve("genesis.json");
+    Files.writeString(file, "{\"chainId\":\"bcos-dev\",\"timeMillis\":1,\"validator\":\"x\","
+        + "\"params\":{},\"allocations\":[]}");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GenesisFile.read(file));
+    assertTrue(e.getMessage().contains("old single-validator format"), e.getMessage());
+  }
+
+  @Test
+  void missingValidatorsAreNamed() throws Exception {
+    Path file = dir.resolve("genesis.json");
+    Files.writeString(file, "{\"chainId\":\"bcos-dev\",\"timeMillis\":1,\"params\":{"
+        + "\"minFeeUnits\":1,\"maxTxsPerBlock\":10,\"maxBlockBytes\":100000,"
+        + "\"maxExpiryDeltaBlocks\":10,\"maxNonceGap\":1},\"allocations\":[]}");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GenesisFile.read(file));
+    assertTrue(e.getMessage().contains("'validators'"), e.getMessage());
+  }
+}
