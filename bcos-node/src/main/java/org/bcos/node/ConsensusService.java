@@ -3,6 +3,7 @@ package org.bcos.node;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -343,7 +344,8 @@ public final class ConsensusService implements AutoCloseable {
     Log.warn("consensus", "double signing by " + evidence.offender() + " at height "
         + evidence.height() + " round " + evidence.round());
     if (!(evidence instanceof Evidence.DuplicateVote)) return; // proposals carry whole blocks
-    long nonce = ledger.account(key.address()).map(a -> a.nonce()).orElse(0L);
+    long nonce = mempool.pendingNonce(key.address(),
+        ledger.account(key.address()).map(a -> a.nonce()).orElse(0L));
     TxBody body = new TxBody(config.chainId(), key.address(), nonce, 0,
         ledger.head().height() + EVIDENCE_EXPIRY_BLOCKS, new StakeEvidence(evidence.encode()));
     var digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body));
@@ -419,16 +421,9 @@ public final class ConsensusService implements AutoCloseable {
 
     @Override
     public boolean isValid(long h, byte[] value) {
-      if (h != ledger.head().height() + 1) return false;
-      try {
-        Block block = Block.decode(value);
-        if (block.height() != h) return false;
-        ledger.checkBlock(block);
-        return true;
-      } catch (Ledger.InvalidBlockException | CodecException | IllegalArgumentException e) {
-        Log.warn("consensus", "invalid proposal at height " + h + ": " + e.getMessage());
-        return false;
-      }
+      Optional<String> problem = ChainConsensus.valueProblem(ledger, h, value);
+      problem.ifPresent(p -> Log.warn("consensus", "invalid proposal at height " + h + ": " + p));
+      return problem.isEmpty();
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import org.bcos.consensus.Action;
 import org.bcos.consensus.CommitCertificate;
 import org.bcos.consensus.ConsensusConfig;
@@ -35,6 +36,9 @@ import org.bcos.types.Hash;
  * <p>A node persists what a real one does: its decided heights with their proof, and a log of the
  * inputs of the height in progress (the consensus WAL), replayed after a restart; since the machine
  * is deterministic, the replay rebuilds its exact state and it never signs twice.
+ *
+ * <p>What the nodes agree on is an {@link Application}: opaque values here ({@link
+ * #ABSTRACT_VALUES}), real ledgers with validator-set changes in bcos-testkit.
  */
 public final class Simulation {
   /** The chain id every simulated validator signs for. */
@@ -64,6 +68,76 @@ public final class Simulation {
 
   public static final MachineFactory HONEST = TendermintMachine::new;
   private static final List<Ed25519KeyPair> KEYS = keys(8);
+
+  /**
+   * What the nodes agree on, and what they do with decisions and evidence. The default ({@link
+   * #ABSTRACT_VALUES}) has each proposer propose its own opaque value under the genesis schedule;
+   * bcos-testkit plugs in real ledgers. Each node's part survives its crashes (it is its disk).
+   */
+  public interface Application {
+    /**
+     * The schedule a machine of {@code node} is built with now; a machine is rebuilt when a new
+     * height starts and this returns another instance (a validator-set change).
+     */
+    ValidatorSchedule schedule(int node);
+
+    /** The value source of {@code node}'s machines. */
+    ValueSource values(int node);
+
+    /** {@code node} decided (safety and certificate checked): a failure message, or null. */
+    String decided(int node, Action.Decide decision);
+
+    /** {@code node} reported evidence (checked to be against the Byzantine validator). */
+    void evidence(int node, Evidence evidence);
+
+    /** Whether the application's own goal is met (the run ends when this and liveness hold). */
+    boolean done();
+
+    /** What a liveness failure reports of the application (empty by default). */
+    default String status() {
+      return "";
+    }
+  }
+
+  /** Builds a run's application from its scenario and virtual clock (milliseconds since start). */
+  @FunctionalInterface
+  public interface ApplicationFactory {
+    Application create(Scenario scenario, LongSupplier clock);
+  }
+
+  /** Opaque values, each proposer its own, so competing values exist in every height. */
+  public static final ApplicationFactory ABSTRACT_VALUES = (sc, clock) -> {
+    ValidatorSchedule schedule = genesisSchedule(sc);
+    return new Application() {
+      @Override
+      public ValidatorSchedule schedule(int node) {
+        return schedule;
+      }
+
+      @Override
+      public ValueSource values(int node) {
+        return new SimValues(node);
+      }
+
+      @Override
+      public String decided(int node, Action.Decide decision) {
+        return null;
+      }
+
+      @Override
+      public void evidence(int node, Evidence evidence) {}
+
+      @Override
+      public boolean done() {
+        return true;
+      }
+    };
+  };
+
+  /** The key of simulated validator {@code node} (the same in every run). */
+  public static Ed25519KeyPair key(int node) {
+    return KEYS.get(node);
+  }
 
   /** The outcome of one seed; {@code failure} starts with its kind (SAFETY, LIVENESS, ...). */
   public record Result(
@@ -105,6 +179,7 @@ public final class Simulation {
     final int index;
     final Ed25519KeyPair key;
     TendermintMachine machine;
+    ValidatorSchedule schedule;
     boolean up = true;
     int incarnation;
     long decidedHeight; // persisted
@@ -120,7 +195,7 @@ public final class Simulation {
 
   private final Scenario sc;
   private final SplittableRandom net;
-  private final ValidatorSchedule schedule;
+  private final Application app;
   private final CachingVerifier verifier = new CachingVerifier(Ed25519.verifier());
   private final List<Node> nodes = new ArrayList<>();
   private final MachineFactory factory;
@@ -140,15 +215,14 @@ public final class Simulation {
   private long targetHeight = MIN_HEIGHTS;
   private String failure;
 
-  Simulation(long seed, MachineFactory factory, boolean checkCertificates) {
+  Simulation(long seed, MachineFactory factory, boolean checkCertificates,
+      ApplicationFactory apps) {
     this.sc = Scenario.fromSeed(seed);
     this.factory = factory;
     this.checkCertificates = checkCertificates;
     this.quietUntil = new long[sc.size()];
     this.net = new SplittableRandom(seed ^ 0x5DEECE66DL);
-    List<Validator> vs = new ArrayList<>();
-    for (int i = 0; i < sc.size(); i++) vs.add(new Validator(KEYS.get(i).address(), sc.powers()[i]));
-    this.schedule = ValidatorSchedule.genesis(new ValidatorSet(vs));
+    this.app = apps.create(sc, () -> now);
     for (int i = 0; i < sc.size(); i++) nodes.add(new Node(i, KEYS.get(i)));
     this.adversary =
         new Adversary(sc, Signer.of(KEYS.get(sc.byzantine())), CHAIN_ID, new Adversary.World() {
@@ -164,7 +238,8 @@ public final class Simulation {
 
           @Override
           public int proposer(long height, int round) {
-            org.bcos.types.Address a = schedule.rotationAt(height).proposer(round).address();
+            org.bcos.types.Address a =
+                app.schedule(sc.byzantine()).rotationAt(height).proposer(round).address();
             for (int i = 0; i < sc.size(); i++) if (KEYS.get(i).address().equals(a)) return i;
             throw new IllegalStateException("proposer is not a simulated node");
           }
@@ -180,7 +255,17 @@ public final class Simulation {
    * with a short certificate is not itself a failure (so a broken quorum rule shows as a fork).
    */
   public static Result run(long seed, MachineFactory factory, boolean checkCertificates) {
-    return new Simulation(seed, factory, checkCertificates).run();
+    return run(seed, factory, checkCertificates, ABSTRACT_VALUES);
+  }
+
+  /** Runs one seed of honest machines agreeing on {@code apps}' values. */
+  public static Result run(long seed, ApplicationFactory apps) {
+    return run(seed, HONEST, true, apps);
+  }
+
+  private static Result run(long seed, MachineFactory factory, boolean checkCertificates,
+      ApplicationFactory apps) {
+    return new Simulation(seed, factory, checkCertificates, apps).run();
   }
 
   Result run() {
@@ -199,7 +284,7 @@ public final class Simulation {
       Scheduled s = queue.poll();
       if (s == null || s.at > deadline || ++events > MAX_EVENTS) {
         failure = "LIVENESS: at " + now + "ms heights " + heights() + ", target " + targetHeight
-            + ", evidence " + evidence.size() + " " + states();
+            + ", evidence " + evidence.size() + app.status() + " " + states();
         break;
       }
       now = s.at;
@@ -241,6 +326,13 @@ public final class Simulation {
     List<Object> early = new ArrayList<>();
     for (Object o : n.wal) if (o instanceof ConsensusMessage m && m.height() == height) early.add(o);
     n.wal.clear();
+    if (app.schedule(n.index) != n.schedule) {
+      // the set changed: a machine on the new schedule, fed the early messages as a replay would
+      n.machine = newMachine(n);
+      input(n, height);
+      for (Object o : early) input(n, o);
+      return;
+    }
     input(n, height);
     n.wal.addAll(early);
   }
@@ -326,7 +418,7 @@ public final class Simulation {
         }
       }
       case Action.Decide d -> onDecide(n, d);
-      case Action.ReportEvidence e -> onEvidence(e.evidence());
+      case Action.ReportEvidence e -> onEvidence(n, e.evidence());
     }
   }
 
@@ -359,7 +451,7 @@ public final class Simulation {
     if (prior == null) maybeQuiet(n);
     CommitCertificate cert = d.certificate();
     if (!cert.valueId().equals(id)
-        || (checkCertificates && !cert.verify(CHAIN_ID, schedule.setAt(d.height()), verifier))) {
+        || (checkCertificates && !cert.verify(CHAIN_ID, n.machine.validatorSet(), verifier))) {
       failure = "CERTIFICATE: node " + n.index + " at height " + d.height() + " has a bad certificate";
       return;
     }
@@ -367,6 +459,8 @@ public final class Simulation {
       failure = "ORDER: node " + n.index + " decided " + d.height() + " after " + n.decidedHeight;
       return;
     }
+    failure = app.decided(n.index, d);
+    if (failure != null) return;
     n.decidedHeight = d.height();
     List<ConsensusMessage> proof = new ArrayList<>();
     for (ConsensusMessage m : n.machine.messagesOfHeight()) {
@@ -377,15 +471,16 @@ public final class Simulation {
     at(now + COMMIT_DELAY_MILLIS, new StartNext(n.index, n.incarnation, d.height() + 1));
   }
 
-  private void onEvidence(Evidence e) {
+  private void onEvidence(Node n, Evidence e) {
     if (!e.offender().equals(KEYS.get(sc.byzantine()).address())) {
       failure = "EVIDENCE against honest validator " + e.offender() + ": " + e;
       return;
     }
-    if (!e.verify(CHAIN_ID, schedule.setAt(e.height()), verifier)) {
+    if (!e.verify(CHAIN_ID, app.schedule(n.index).setAt(e.height()), verifier)) {
       failure = "EVIDENCE does not verify: " + e;
     }
     evidence.put(Arrays.toString(e.encode()), e);
+    app.evidence(n.index, e);
   }
 
   // ---------------------------------------------------------------- the network
@@ -450,7 +545,7 @@ public final class Simulation {
   }
 
   private boolean finished() {
-    if (now < sc.healAtMillis() || evidence.isEmpty()) return false;
+    if (now < sc.healAtMillis() || evidence.isEmpty() || !app.done()) return false;
     for (Node n : nodes) {
       if (n.index != sc.byzantine() && n.decidedHeight < targetHeight) return false;
     }
@@ -488,7 +583,14 @@ public final class Simulation {
   }
 
   private TendermintMachine newMachine(Node n) {
-    return factory.create(schedule, TIMEOUTS, Signer.of(n.key), new SimValues(n.index), verifier);
+    n.schedule = app.schedule(n.index);
+    return factory.create(n.schedule, TIMEOUTS, Signer.of(n.key), app.values(n.index), verifier);
+  }
+
+  private static ValidatorSchedule genesisSchedule(Scenario sc) {
+    List<Validator> vs = new ArrayList<>();
+    for (int i = 0; i < sc.size(); i++) vs.add(new Validator(KEYS.get(i).address(), sc.powers()[i]));
+    return ValidatorSchedule.genesis(new ValidatorSet(vs));
   }
 
   /** Each proposer proposes its own value, so competing values exist in every height. */

@@ -63,7 +63,8 @@ public final class StakeModule {
     }
     if (found.isEmpty()) return Verdict.reject(Rejection.INVALID_EVIDENCE, "");
     EvidenceCheck.Offence offence = found.get();
-    if (offence.height() < 1 || offence.height() >= ctx.height()
+    // the offence may be at the including block's own height (a double vote in an earlier round)
+    if (offence.height() < 1 || offence.height() > ctx.height()
         || ctx.height() - offence.height() > MAX_EVIDENCE_AGE_BLOCKS) {
       return Verdict.reject(Rejection.EVIDENCE_TOO_OLD, "offence at height " + offence.height()
           + ", block " + ctx.height() + ", at most " + MAX_EVIDENCE_AGE_BLOCKS + " blocks back");

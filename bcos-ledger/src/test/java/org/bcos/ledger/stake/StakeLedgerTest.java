@@ -355,7 +355,7 @@ class StakeLedgerTest {
     for (int kind = 0; kind < 5; kind++) {
       long next = c.height() + 1; // the height of the block that includes the report
       long offenceHeight = switch (kind) {
-        case 0 -> next;
+        case 0 -> next + 2;
         case 1 -> next + 1;
         case 2 -> Long.MAX_VALUE;
         case 3 -> next - max - 1;
@@ -364,9 +364,9 @@ class StakeLedgerTest {
       assertRejected(c, Rejection.EVIDENCE_TOO_OLD,
           c.report(holder, 0, evidence.prove(validator(2), offenceHeight)));
     }
-    // the block before the including block is the newest allowed
+    // the including block's own height is the newest allowed (a double vote of an earlier round)
     long next = c.height() + 1;
-    BlockResult r = c.block(c.report(holder, 0, evidence.prove(validator(2), next - 1)));
+    BlockResult r = c.block(c.report(holder, 0, evidence.prove(validator(2), next)));
     assertEquals(1, r.block().transactions().size(), r.skipped().toString());
   }
 

@@ -48,6 +48,26 @@ public final class ChainConsensus {
   }
 
   /**
+   * Why {@code value} is not a valid consensus value at {@code height} (Algorithm 1's valid(v)):
+   * it must decode to the block after the ledger's head that re-executes to its state root
+   * ({@link Ledger#checkBlock}, which keeps its executed state for the commit). Empty when valid.
+   */
+  public static Optional<String> valueProblem(Ledger ledger, long height, byte[] value) {
+    if (height != ledger.head().height() + 1) {
+      return Optional.of("height " + height + " does not follow the head "
+          + ledger.head().height());
+    }
+    try {
+      Block block = Block.decode(value);
+      if (block.height() != height) return Optional.of("the block is for height " + block.height());
+      ledger.checkBlock(block);
+      return Optional.empty();
+    } catch (Ledger.InvalidBlockException | CodecException | IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /**
    * Why {@code certificate} does not prove that {@code block} (encoded as {@code encodedBlock}) was
    * decided at its height by the validators of that height, or empty when it does.
    */

@@ -1,0 +1,122 @@
+package org.bcos.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bcos.consensus.Evidence;
+import org.bcos.crypto.Ed25519;
+import org.bcos.ledger.Ledger;
+import org.bcos.ledger.block.Block;
+import org.bcos.ledger.coin.SupplyInvariant;
+import org.bcos.ledger.stake.StakeModule;
+import org.bcos.ledger.stake.StakeStore;
+import org.bcos.ledger.stake.ValidatorPower;
+import org.bcos.ledger.stake.ValidatorStake;
+import org.bcos.ledger.state.WorkingState;
+import org.bcos.ledger.tx.SignatureCheck;
+import org.bcos.node.consensus.ChainConsensus;
+import org.bcos.types.Address;
+import org.bcos.types.Amount;
+import org.bcos.types.tx.StakeEvidence;
+import org.bcos.types.tx.Transaction;
+
+/**
+ * Audits the chain an honest node ends a run with, reopened from its store as after a restart
+ * (which rebuilds the state tree, checks it against the head's state root and counts the whole
+ * supply): every block carries a certificate of its height's validators; exactly one evidence
+ * transaction, at the slash height S, proves a double vote by the offender; the offender governs
+ * heights up to S + 1 and none after; its stake is jailed at S and 10% lighter, that 10% sits in
+ * the slashed pool; every honest stake is untouched; the supply is exactly the total.
+ */
+final class ChainAudit {
+  private final LedgerApplication app;
+  private final List<String> problems = new ArrayList<>();
+
+  private ChainAudit(LedgerApplication app) {
+    this.app = app;
+  }
+
+  /** The problems of every honest node's chain (empty when all hold). */
+  static List<String> of(LedgerApplication app) {
+    ChainAudit audit = new ChainAudit(app);
+    for (LedgerNode n : app.nodes) {
+      if (app.honest(n.index)) audit.node(n);
+    }
+    return audit.problems;
+  }
+
+  private void node(LedgerNode n) {
+    Ledger ledger;
+    try {
+      ledger = Ledger.open(n.store, app.genesis, SignatureCheck.withBestVerifier(),
+          ChainConsensus.evidenceCheck(Ed25519.verifier()));
+    } catch (RuntimeException e) {
+      problems.add("node " + n.index + " does not reopen: " + e.getMessage());
+      return;
+    }
+    String at = "node " + n.index + ": ";
+    long head = ledger.head().height();
+    long s = app.slashHeight;
+    check(s >= 1 && head >= s + StakeModule.ACTIVATION_DELAY, at + "head " + head
+        + " does not reach slash height " + s + " + " + StakeModule.ACTIVATION_DELAY);
+    List<Long> evidenceHeights = new ArrayList<>();
+    for (long h = 1; h <= head; h++) {
+      Block block = ledger.block(h).orElseThrow();
+      Optional<String> bad = ChainConsensus.certificateProblem(ledger, block, block.encode(),
+          ledger.commitCertificate(h).orElse(new byte[0]), Ed25519.verifier());
+      bad.ifPresent(p -> problems.add(at + "block " + block.height() + ": " + p));
+      for (Transaction tx : block.transactions()) {
+        if (tx.message() instanceof StakeEvidence e) {
+          evidenceHeights.add(h);
+          checkEvidence(at, e);
+        }
+      }
+    }
+    check(evidenceHeights.equals(List.of(s)), at + "evidence transactions at heights "
+        + evidenceHeights + ", expected exactly one at " + s);
+    for (long h = 1; h <= head + 1; h++) {
+      boolean member = contains(ledger.validatorSetAt(h), app.offender());
+      check(member == h < s + StakeModule.ACTIVATION_DELAY, at + "offender "
+          + (member ? "still in" : "already out of") + " the set of height " + h + " (slashed at "
+          + s + ")");
+    }
+    checkStakes(at, n);
+    long supply = SupplyInvariant.total(n.store);
+    check(supply == Amount.TOTAL_SUPPLY_UNITS, at + "supply " + Amount.format(supply));
+  }
+
+  private void checkEvidence(String at, StakeEvidence e) {
+    Evidence evidence = Evidence.decode(e.evidence(), 0);
+    check(evidence instanceof Evidence.DuplicateVote, at + "evidence on chain is " + evidence);
+    check(evidence.offender().equals(app.offender()), at + "evidence against "
+        + evidence.offender() + ", the equivocator is " + app.offender());
+  }
+
+  private void checkStakes(String at, LedgerNode n) {
+    StakeStore stakes = new StakeStore(new WorkingState(n.store));
+    long slashed = 0;
+    for (int i = 0; i < app.nodes.size(); i++) {
+      long genesisStake = SimGenesis.stakeUnits(app.scenario, i);
+      ValidatorStake stake = stakes.find(app.nodes.get(i).key.address()).orElseThrow();
+      ValidatorStake expected = app.honest(i)
+          ? ValidatorStake.active(genesisStake)
+          : new ValidatorStake(genesisStake - genesisStake / 10, true, app.slashHeight);
+      check(stake.equals(expected), at + "validator " + i + " has " + stake + ", expected "
+          + expected);
+      if (!app.honest(i)) slashed = genesisStake - expected.bondedUnits();
+    }
+    check(stakes.slashedPool() == slashed, at + "slashed pool holds " + stakes.slashedPool()
+        + " units, expected " + slashed);
+  }
+
+  private static boolean contains(List<ValidatorPower> set, Address a) {
+    for (ValidatorPower v : set) {
+      if (v.address().equals(a)) return true;
+    }
+    return false;
+  }
+
+  private void check(boolean ok, String problem) {
+    if (!ok) problems.add(problem);
+  }
+}

@@ -1,0 +1,168 @@
+package org.bcos.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import org.bcos.consensus.Action;
+import org.bcos.consensus.Evidence;
+import org.bcos.consensus.ValidatorSchedule;
+import org.bcos.consensus.ValueSource;
+import org.bcos.consensus.sim.Scenario;
+import org.bcos.consensus.sim.Simulation;
+import org.bcos.ledger.Genesis;
+import org.bcos.ledger.block.Block;
+import org.bcos.ledger.coin.SupplyInvariant;
+import org.bcos.ledger.stake.StakeModule;
+import org.bcos.types.Address;
+import org.bcos.types.Amount;
+import org.bcos.types.Hash;
+import org.bcos.types.tx.CoinTransfer;
+import org.bcos.types.tx.StakeEvidence;
+import org.bcos.types.tx.Transaction;
+
+/**
+ * The simulation's nodes as real chains: one {@link LedgerNode} per validator (the Byzantine one
+ * included: it runs the same ledger, only its network side lies). On every commit it checks that
+ * the node's block and state root at that height are those every other node committed there and
+ * that the supply is whole; honest nodes put the double votes they see on chain as evidence
+ * transactions. The run is done once the evidence is in a block at height S and every honest node
+ * has committed {@value #HEIGHTS_AFTER_JAIL} heights past S + {@link StakeModule#ACTIVATION_DELAY}
+ * (the first height governed without the offender); {@link ChainAudit} then checks each chain.
+ */
+final class LedgerApplication implements Simulation.Application {
+  static final long HEIGHTS_AFTER_JAIL = 2;
+
+  /** One seed's outcome: the simulation's, and the chains it left. */
+  record Run(Simulation.Result result, LedgerApplication app) {}
+
+  final Scenario scenario;
+  final Genesis genesis;
+  final TxFeed feed;
+  final List<LedgerNode> nodes = new ArrayList<>();
+  private final TreeMap<Long, Hash> blockHashes = new TreeMap<>();
+  private final TreeMap<Long, Hash> stateRoots = new TreeMap<>();
+  /** Height of the block holding the evidence that slashed the offender, or -1. */
+  long slashHeight = -1;
+  long transfersCommitted;
+  long evidenceTxsCommitted;
+  long evidenceSeen;
+  /** Height in progress when an honest node first reported the offender, or -1. */
+  long firstReportHeight = -1;
+
+  LedgerApplication(Scenario scenario, LongSupplier clock) {
+    this.scenario = scenario;
+    this.genesis = SimGenesis.of(scenario);
+    this.feed = new TxFeed(scenario.seed(), scenario.powers().length);
+    for (int i = 0; i < scenario.powers().length; i++) {
+      nodes.add(new LedgerNode(i, Simulation.key(i), genesis, feed, clock));
+    }
+  }
+
+  /** Runs {@code seed} of the simulation over ledgers. */
+  static Run run(long seed) {
+    AtomicReference<LedgerApplication> app = new AtomicReference<>();
+    Simulation.Result result = Simulation.run(seed, (sc, clock) -> {
+      app.set(new LedgerApplication(sc, clock));
+      return app.get();
+    });
+    return new Run(result, app.get());
+  }
+
+  Address offender() {
+    return Simulation.key(scenario.byzantine()).address();
+  }
+
+  boolean honest(int node) {
+    return node != scenario.byzantine();
+  }
+
+  long heights() {
+    return blockHashes.isEmpty() ? 0 : blockHashes.lastKey();
+  }
+
+  @Override
+  public ValidatorSchedule schedule(int node) {
+    return nodes.get(node).schedule();
+  }
+
+  @Override
+  public ValueSource values(int node) {
+    return nodes.get(node);
+  }
+
+  @Override
+  public String decided(int node, Action.Decide decision) {
+    LedgerNode n = nodes.get(node);
+    String failure = n.commit(decision);
+    if (failure != null) return failure;
+    Block head = n.ledger.head();
+    long h = head.height();
+    Hash knownBlock = blockHashes.putIfAbsent(h, head.hash());
+    Hash knownRoot = stateRoots.putIfAbsent(h, head.header().stateRoot());
+    if (knownBlock != null && !knownBlock.equals(head.hash())) {
+      return "SAFETY: node " + node + " committed block " + head.hash() + " at height " + h
+          + " but another node committed " + knownBlock;
+    }
+    if (knownRoot != null && !knownRoot.equals(head.header().stateRoot())) {
+      return "STATE: node " + node + " has state root " + head.header().stateRoot() + " at height "
+          + h + " but another node has " + knownRoot;
+    }
+    long supply = SupplyInvariant.total(n.store);
+    if (supply != Amount.TOTAL_SUPPLY_UNITS) {
+      return "SUPPLY: node " + node + " holds " + Amount.format(supply) + " DDC at height " + h;
+    }
+    return knownBlock == null ? countFirstCommit(head) : null;
+  }
+
+  /** Figures of a height, taken from its first commit; at most one evidence may ever get in. */
+  private String countFirstCommit(Block block) {
+    for (Transaction tx : block.transactions()) {
+      switch (tx.message()) {
+        case CoinTransfer t -> transfersCommitted++;
+        case StakeEvidence e -> {
+          evidenceTxsCommitted++;
+          if (slashHeight >= 0) {
+            return "SLASHING: a second evidence transaction got into block " + block.height()
+                + " (the first was in " + slashHeight + ")";
+          }
+          slashHeight = block.height();
+        }
+        default -> {}
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void evidence(int node, Evidence evidence) {
+    evidenceSeen++;
+    if (honest(node) && evidence instanceof Evidence.DuplicateVote vote) {
+      LedgerNode n = nodes.get(node);
+      if (firstReportHeight < 0) firstReportHeight = n.ledger.head().height() + 1;
+      feed.report(n.ledger, n.key, vote);
+    }
+  }
+
+  @Override
+  public String status() {
+    StringBuilder heads = new StringBuilder();
+    for (LedgerNode n : nodes) {
+      heads.append(heads.isEmpty() ? "" : ", ").append(n.ledger.head().height());
+    }
+    return ", ledger heads [" + heads + "], first report at height " + firstReportHeight
+        + ", evidence transactions committed " + evidenceTxsCommitted + ", slashed at height "
+        + slashHeight + ", pool drops " + feed.dropped;
+  }
+
+  @Override
+  public boolean done() {
+    if (slashHeight < 0) return false;
+    long target = slashHeight + StakeModule.ACTIVATION_DELAY + HEIGHTS_AFTER_JAIL;
+    for (LedgerNode n : nodes) {
+      if (honest(n.index) && n.ledger.head().height() < target) return false;
+    }
+    return true;
+  }
+}

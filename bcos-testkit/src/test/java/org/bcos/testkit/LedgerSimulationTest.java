@@ -1,0 +1,137 @@
+package org.bcos.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.bcos.consensus.sim.Scenario;
+import org.bcos.consensus.sim.Simulation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consensus simulation (faults, crashes with WAL replay, a Byzantine validator with a
+ * strategy per seed) over real ledgers: each seed must keep every node's blocks and state roots
+ * equal at every height, keep committing after the faults heal, put the equivocator's double vote
+ * on chain and slash it (jailed, out of the set two heights later, 10% of its stake in the slashed
+ * pool), with the supply whole throughout ({@link LedgerApplication}, {@link ChainAudit}).
+ *
+ * <p>{@code -Dbcos.testkit.seeds=N} runs N seeds (default {@value #DEFAULT_SEEDS}) from {@code
+ * -Dbcos.testkit.firstSeed} (default 1); {@code -Dbcos.testkit.seed=S} replays one seed. Each seed
+ * prints one line; a summary follows.
+ */
+class LedgerSimulationTest {
+  static final long DEFAULT_SEEDS = 40;
+
+  @Test
+  void chainsAgreeKeepGoingAndSlashTheEquivocator() {
+    SeedRange seeds = SeedRange.fromProperties();
+    List<String> failures = new ArrayList<>();
+    Totals totals = new Totals();
+    for (long seed = seeds.first(); seed < seeds.first() + seeds.count(); seed++) {
+      long started = System.nanoTime();
+      LedgerApplication.Run run = LedgerApplication.run(seed);
+      String failure = failureOf(run);
+      totals.add(run, failure == null);
+      System.out.println("[testkit] " + line(run, (System.nanoTime() - started) / 1_000_000));
+      if (failure != null) {
+        String replay = "replay: mvn -o -pl bcos-testkit test -Dbcos.testkit.seed=" + seed;
+        failures.add("seed " + seed + " (" + replay + "): " + failure + "\n      "
+            + run.result().scenario());
+        System.out.println("[testkit] FAILED seed " + seed + " (" + replay + "): " + failure);
+      }
+    }
+    totals.print(seeds.first(), failures.size());
+    assertTrue(failures.isEmpty(), "failing seeds:\n" + String.join("\n", failures));
+  }
+
+  @Test
+  void sameSeedReplaysIdentically() {
+    LedgerApplication.Run a = LedgerApplication.run(3);
+    LedgerApplication.Run b = LedgerApplication.run(3);
+    assertEquals(a.result().events(), b.result().events());
+    assertEquals(a.result().virtualMillis(), b.result().virtualMillis());
+    assertEquals(a.app().slashHeight, b.app().slashHeight);
+    assertEquals(a.app().transfersCommitted, b.app().transfersCommitted);
+    for (int i = 0; i < a.app().nodes.size(); i++) {
+      assertEquals(a.app().nodes.get(i).ledger.head().hash(),
+          b.app().nodes.get(i).ledger.head().hash(), "head of node " + i);
+    }
+  }
+
+  /** The seeds to run: one to replay, else a range. */
+  record SeedRange(long first, long count) {
+    static SeedRange fromProperties() {
+      String replay = System.getProperty("bcos.testkit.seed");
+      if (replay != null) return new SeedRange(Long.parseLong(replay), 1);
+      return new SeedRange(Long.getLong("bcos.testkit.firstSeed", 1),
+          Long.getLong("bcos.testkit.seeds", DEFAULT_SEEDS));
+    }
+  }
+
+  /** The simulation's failure, else the first problem the audit finds, else null. */
+  private static String failureOf(LedgerApplication.Run run) {
+    if (!run.result().ok()) return run.result().failure();
+    List<String> problems = ChainAudit.of(run.app());
+    return problems.isEmpty() ? null
+        : "AUDIT: " + problems.getFirst() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
+            + " more)" : "");
+  }
+
+  private static String line(LedgerApplication.Run run, long wallMillis) {
+    Simulation.Result r = run.result();
+    Scenario sc = r.scenario();
+    LedgerApplication app = run.app();
+    return String.format("seed %d n=%d byz=%d/%s: %d heights, %d transfers, %d evidence seen,"
+            + " %d reports (first at height %d), slashed at height %d, %d s virtual, %d ms",
+        sc.seed(), sc.powers().length, sc.byzantine(), sc.strategy(), app.heights(),
+        app.transfersCommitted, app.evidenceSeen, app.feed.reportsMade, app.firstReportHeight,
+        app.slashHeight, r.virtualMillis() / 1000, wallMillis);
+  }
+
+  /** Running figures of a seed range. */
+  private static final class Totals {
+    final long started = System.nanoTime();
+    final TreeMap<Scenario.Strategy, Long> strategies = new TreeMap<>();
+    final TreeMap<String, Long> dropped = new TreeMap<>();
+    long seeds;
+    long heights;
+    long transfers;
+    long reports;
+    long slashings;
+    long virtualMillis;
+    long crashes;
+    long maxSlashDelay;
+
+    void add(LedgerApplication.Run run, boolean ok) {
+      seeds++;
+      heights += run.app().heights();
+      transfers += run.app().transfersCommitted;
+      reports += run.app().feed.reportsMade;
+      slashings += ok ? run.app().evidenceTxsCommitted : 0;
+      if (ok) {
+        maxSlashDelay = Math.max(maxSlashDelay,
+            run.app().slashHeight - run.app().firstReportHeight);
+      }
+      virtualMillis += run.result().virtualMillis();
+      crashes += run.result().faults().getOrDefault("crash", 0L);
+      strategies.merge(run.result().scenario().strategy(), 1L, Long::sum);
+      run.app().feed.dropped.forEach((k, v) -> dropped.merge(k, v, Long::sum));
+    }
+
+    void print(long first, int failed) {
+      System.out.println("[testkit] done " + line(first, failed));
+      System.out.println("[testkit] Byzantine strategies: " + strategies);
+      System.out.println("[testkit] dropped from the pool by proposers: " + dropped);
+    }
+
+    private String line(long first, int failed) {
+      return String.format("seeds %d..%d (%d): %d failed; %d heights committed, %d transfers,"
+              + " %d evidence reports, %d equivocators slashed (at most %d heights after the"
+              + " first report), %d crashes, %d s virtual time, %d ms wall",
+          first, first + seeds - 1, seeds, failed, heights, transfers, reports, slashings,
+          maxSlashDelay, crashes, virtualMillis / 1000, (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+}
