@@ -36,7 +36,8 @@ class LedgerSimulationTest {
       totals.add(run, failure == null);
       System.out.println("[testkit] " + line(run, (System.nanoTime() - started) / 1_000_000));
       if (failure != null) {
-        String replay = "replay: mvn -o -pl bcos-testkit test -Dbcos.testkit.seed=" + seed;
+        String replay = "replay: ./bcos sim --ledger --seed " + seed
+          + " (or mvn -o -pl bcos-testkit test -Dbcos.testkit.seed=" + seed + ")";
         failures.add("seed " + seed + " (" + replay + "): " + failure + "\n      "
             + run.result().scenario());
         System.out.println("[testkit] FAILED seed " + seed + " (" + replay + "): " + failure);
