@@ -52,6 +52,9 @@ final class BenchCommand {
     @Option(names = "--connections", defaultValue = "4", description = "concurrent RPC calls")
     int connections;
     @Option(names = "--from", defaultValue = "dev", description = "funding key") String from;
+    @Option(names = "--stall-seconds", defaultValue = "30",
+        description = "stop waiting when the mempool has not shrunk for this long")
+    int stallSeconds = 30;
     @Option(names = "--seed", defaultValue = "1", description = "seed for keys and recipients")
     long seed;
     @Option(names = "--passphrase-file") Path passphraseFile;
@@ -157,15 +160,15 @@ final class BenchCommand {
       long accepted = submitPrepared(client, requests);
       Transfers.progress(String.format("bench: submitted %d (accepted %d) in %.2f s", txs.size(), accepted,
           (System.nanoTime() - started) / 1e9));
-      // until the mempool is empty, or stops shrinking for 5 s (transactions stuck behind a
-      // rejected nonce can never become final)
+      // until the mempool is empty, or stops shrinking for --stall-seconds (transactions stuck
+      // behind a rejected nonce can never become final; a network may need a few rounds)
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       JsonNode status = client.status();
       long lastSize = Long.MAX_VALUE;
       long lastChange = System.nanoTime();
       long finishedAt = System.nanoTime();
       while (status.path("mempoolTxs").asLong() > 0 && System.nanoTime() < deadline
-          && System.nanoTime() - lastChange < Duration.ofSeconds(5).toNanos()) {
+          && System.nanoTime() - lastChange < Duration.ofSeconds(stallSeconds).toNanos()) {
         long size = status.path("mempoolTxs").asLong();
         if (size < lastSize) {
           lastSize = size;
