@@ -210,8 +210,7 @@ final class TestnetCommand {
         // the node's own checks, so the ranges are the node's: ports and block interval
         NodeConfig.dev(options.dir, rpcBasePort + validators)
             .withBlockInterval(blockIntervalMillis);
-        new NodeConfig.P2p(LOOPBACK, p2pBasePort + validators, List.of(), Path.of("node.key"),
-            NodeConfig.P2p.DEFAULT_POW_BITS);
+        new NodeConfig.P2p(LOOPBACK, p2pBasePort + validators, List.of(), Path.of("node.key"));
         return ChainParams.defaults(chainId);
       } catch (IllegalArgumentException e) {
         throw invalid(e.getMessage());
@@ -239,7 +238,7 @@ final class TestnetCommand {
       Path dir = options.dir.resolve("node" + i);
       Files.createDirectories(dir);
       Ed25519KeyPair key = DevChain.loadOrCreateValidatorKey(dir.resolve("validator.key"));
-      NodeKeyFile.loadOrCreate(dir.resolve("node.key"), NodeConfig.P2p.DEFAULT_POW_BITS);
+      NodeKeyFile.loadOrCreate(dir.resolve("node.key"), ChainParams.DEFAULT_NODE_ID_POW_BITS);
       Path config = dir.resolve(CONFIG_FILE);
       writeJson(config, nodeConfig(i));
       try {

@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConsensusBadInputIT {
-  private static final int POW_BITS = 4;
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir Path root;
@@ -47,12 +46,13 @@ class ConsensusBadInputIT {
   @BeforeEach
   void start() throws Exception {
     validator = InProcessNode.start(root.resolve("validator"), c -> c.withP2p(
-        new NodeConfig.P2p("127.0.0.1", 0, List.of(), root.resolve("v.key"), POW_BITS)));
+        new NodeConfig.P2p("127.0.0.1", 0, List.of(), root.resolve("v.key"))));
     var ledger = validator.node().ledger();
     int port = validator.node().network().orElseThrow().listenAddress().getPort();
     rogue = new PeerManager(NetworkService.p2pConfig(new NodeConfig.P2p("127.0.0.1", 0,
-        List.of("127.0.0.1:" + port), root.resolve("unused"), POW_BITS), ledger),
-        NodeIdentity.generate(new SecureRandom(), POW_BITS), new SecureRandom());
+        List.of("127.0.0.1:" + port), root.resolve("unused")), ledger),
+        NodeIdentity.generate(new SecureRandom(), ledger.params().nodeIdPowBits()),
+        new SecureRandom());
     rogue.start(new P2pHandler() {
       @Override
       public void onMessage(Peer peer, MessageType type, byte[] body) {}

@@ -48,7 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class FollowerNodeIT {
-  private static final int POW_BITS = 4;
   private static final Duration WAIT = Duration.ofSeconds(40);
 
   @TempDir Path root;
@@ -71,7 +70,7 @@ class FollowerNodeIT {
   }
 
   private static NodeConfig.P2p p2p(Path keyFile, List<String> seeds) {
-    return new NodeConfig.P2p("127.0.0.1", 0, seeds, keyFile, POW_BITS);
+    return new NodeConfig.P2p("127.0.0.1", 0, seeds, keyFile);
   }
 
   private String validatorSeed() {
@@ -172,7 +171,8 @@ class FollowerNodeIT {
   void peerServingInvalidBlocksIsPenalisedAndTheFollowerKeepsTheRightChain() throws Exception {
     Ledger main = validator.node().ledger();
     AtomicInteger forged = new AtomicInteger();
-    NodeIdentity rogueId = NodeIdentity.generate(new SecureRandom(), POW_BITS);
+    NodeIdentity rogueId =
+        NodeIdentity.generate(new SecureRandom(), main.params().nodeIdPowBits());
     rogue = new PeerManager(NetworkService.p2pConfig(p2p(root.resolve("unused"), List.of()), main),
         rogueId, new SecureRandom());
     // Answers every block request with a block that links to the right parent, signed and

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StateSyncIT {
-  private static final int POW_BITS = 4;
   private static final Duration WAIT = Duration.ofSeconds(40);
 
   @TempDir Path root;
@@ -38,8 +37,7 @@ class StateSyncIT {
   @BeforeEach
   void startValidator() throws Exception {
     validator = InProcessNode.start(root.resolve("validator"), c -> c.withP2p(
-        new NodeConfig.P2p("127.0.0.1", 0, List.of(), root.resolve("v.key"), POW_BITS, 10, 0,
-            "")));
+        new NodeConfig.P2p("127.0.0.1", 0, List.of(), root.resolve("v.key"), 10, 0, "")));
   }
 
   @AfterEach
@@ -54,7 +52,7 @@ class StateSyncIT {
     NodeConfig config = NodeConfig.dev(root.resolve("follower"), 0)
         .withBlockInterval(InProcessNode.BLOCK_INTERVAL_MILLIS)
         .withP2p(new NodeConfig.P2p("127.0.0.1", 0, List.of(seed), root.resolve("f.key"),
-            POW_BITS, 10, trustHeight, trustHash));
+            10, trustHeight, trustHash));
     return Node.start(config, validator.genesis, null);
   }
 

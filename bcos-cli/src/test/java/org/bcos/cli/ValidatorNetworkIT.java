@@ -191,8 +191,9 @@ class ValidatorNetworkIT {
     int node1P2p = JSON.readTree(dir.resolve("node1").resolve("node.json").toFile())
         .path("p2pListenPort").asInt();
     rogue = new PeerManager(NetworkService.p2pConfig(new NodeConfig.P2p("127.0.0.1", 0,
-        List.of("127.0.0.1:" + node1P2p), root.resolve("rogue.key"), powBits()), scratch),
-        NodeIdentity.generate(new SecureRandom(), powBits()), new SecureRandom());
+        List.of("127.0.0.1:" + node1P2p), root.resolve("rogue.key")), scratch),
+        NodeIdentity.generate(new SecureRandom(), genesis.params().nodeIdPowBits()),
+        new SecureRandom());
     rogue.start(new P2pHandler() {
       @Override
       public void onMessage(Peer peer, MessageType type, byte[] body) {}
@@ -220,11 +221,6 @@ class ValidatorNetworkIT {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private int powBits() throws Exception {
-    return JSON.readTree(dir.resolve("node1").resolve("node.json").toFile())
-        .path("p2pPowBits").asInt();
-  }
 
   private void kill(int node) throws Exception {
     long pid = Long.parseLong(Files.readString(dir.resolve("node" + node).resolve("node.pid"))

@@ -131,7 +131,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     String chain = ledger.params().chainId() + "/" + ledger.genesisHash().toHex().substring(0, 16);
     int frame = frameBytes(ledger);
     return P2pConfig.builder(chain).listen(p2p.listenHost(), p2p.listenPort()).seeds(p2p.seeds())
-        .powBits(p2p.powBits()).maxFrameBytes(frame).reconnect(200, 10_000)
+        .powBits(ledger.params().nodeIdPowBits()).maxFrameBytes(frame).reconnect(200, 10_000)
         .maintenanceIntervalMillis(200).build();
   }
 

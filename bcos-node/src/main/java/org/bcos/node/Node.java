@@ -69,7 +69,7 @@ public final class Node implements AutoCloseable {
     }
     org.bcos.p2p.NodeIdentity identity = config.p2p() == null ? null
         : org.bcos.node.config.NodeKeyFile.loadOrCreate(config.p2p().nodeKeyFile(),
-            config.p2p().powBits());
+            genesis.params().nodeIdPowBits());
     Files.createDirectories(config.dataDir());
     KeyValueStore store = RocksDbStore.open(config.dataDir().resolve("db"), ChainSchema.ALL);
     try {

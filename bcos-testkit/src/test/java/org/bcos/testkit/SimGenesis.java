@@ -26,7 +26,8 @@ final class SimGenesis {
   /** Few transactions per block, so that blocks stay small but are rarely empty. */
   static final int MAX_TXS_PER_BLOCK = 32;
   static final ChainParams PARAMS = new ChainParams(Simulation.CHAIN_ID,
-      ChainParams.DEFAULT_MIN_FEE_UNITS, MAX_TXS_PER_BLOCK, 16L << 20, 100_000, 1_000);
+      ChainParams.DEFAULT_MIN_FEE_UNITS, MAX_TXS_PER_BLOCK, 16L << 20, 100_000, 1_000,
+      ChainParams.DEFAULT_NODE_ID_POW_BITS);
   static final List<Ed25519KeyPair> HOLDERS = holders(6);
 
   private SimGenesis() {}

@@ -41,7 +41,7 @@ public final class GenesisFile {
     ChainParams params = new ChainParams(required(root, "chainId").asText(),
         required(p, "minFeeUnits").asLong(), required(p, "maxTxsPerBlock").asInt(),
         required(p, "maxBlockBytes").asLong(), required(p, "maxExpiryDeltaBlocks").asLong(),
-        required(p, "maxNonceGap").asInt());
+        required(p, "maxNonceGap").asInt(), required(p, "nodeIdPowBits").asInt());
     List<Genesis.Allocation> allocations = new ArrayList<>();
     for (JsonNode a : required(root, "allocations")) {
       allocations.add(new Genesis.Allocation(Address.parse(required(a, "address").asText()),
@@ -79,6 +79,7 @@ public final class GenesisFile {
     params.put("maxBlockBytes", p.maxBlockBytes());
     params.put("maxExpiryDeltaBlocks", p.maxExpiryDeltaBlocks());
     params.put("maxNonceGap", p.maxNonceGap());
+    params.put("nodeIdPowBits", p.nodeIdPowBits());
     ArrayNode allocations = root.putArray("allocations");
     for (Genesis.Allocation a : genesis.allocations()) {
       allocations.addObject().put("address", a.address().toString())

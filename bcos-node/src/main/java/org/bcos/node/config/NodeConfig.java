@@ -46,7 +46,6 @@ public record NodeConfig(
    * @param listenPort P2P TCP port (0: ephemeral)
    * @param seeds {@code host:port} peers dialled at start
    * @param nodeKeyFile the node identity (Ed25519 seed hex and PoW nonce), created if missing
-   * @param powBits identity puzzle difficulty (leading zero bits) required of every node id
    * @param snapshotIntervalBlocks a state snapshot is kept (and served to peers) every this many
    *     blocks; 0 for none
    * @param stateSyncHeight when above 0 and the node is fresh, it starts from the peers' state
@@ -54,17 +53,14 @@ public record NodeConfig(
    * @param stateSyncHash the trusted hash (hex) of the block at {@code stateSyncHeight}
    */
   public record P2p(String listenHost, int listenPort, List<String> seeds, Path nodeKeyFile,
-      int powBits, long snapshotIntervalBlocks, long stateSyncHeight, String stateSyncHash) {
+      long snapshotIntervalBlocks, long stateSyncHeight, String stateSyncHash) {
     public static final String DEFAULT_LISTEN_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 26656;
-    public static final int DEFAULT_POW_BITS = 16;
     public static final long DEFAULT_SNAPSHOT_INTERVAL_BLOCKS = 1_000;
 
     /** Without state sync, with the default snapshot interval. */
-    public P2p(String listenHost, int listenPort, List<String> seeds, Path nodeKeyFile,
-        int powBits) {
-      this(listenHost, listenPort, seeds, nodeKeyFile, powBits,
-          DEFAULT_SNAPSHOT_INTERVAL_BLOCKS, 0, "");
+    public P2p(String listenHost, int listenPort, List<String> seeds, Path nodeKeyFile) {
+      this(listenHost, listenPort, seeds, nodeKeyFile, DEFAULT_SNAPSHOT_INTERVAL_BLOCKS, 0, "");
     }
 
     public P2p {
@@ -81,10 +77,6 @@ public record NodeConfig(
       }
       for (String seed : seeds) org.bcos.p2p.PeerAddress.parse(seed);
       Objects.requireNonNull(nodeKeyFile, "nodeKeyFile");
-      if (powBits < 0 || powBits > org.bcos.p2p.NodeIdentity.MAX_POW_BITS) {
-        throw new IllegalArgumentException("p2p powBits 0.."
-            + org.bcos.p2p.NodeIdentity.MAX_POW_BITS);
-      }
       if (snapshotIntervalBlocks < 0 || snapshotIntervalBlocks > 100_000_000) {
         throw new IllegalArgumentException("snapshotIntervalBlocks 0..100000000");
       }

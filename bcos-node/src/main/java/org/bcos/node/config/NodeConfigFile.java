@@ -22,7 +22,7 @@ public final class NodeConfigFile {
       "rpcHost", "rpcPort", "blockIntervalMillis", "mempoolMaxTxs", "mempoolMaxBytes",
       "mempoolMaxPerSender", "rpcMaxBatch", "rpcMaxBodyBytes", "rpcMaxWsSubscriptions",
       "rpcMaxWsConnections", "p2pEnabled", "p2pListenHost", "p2pListenPort", "p2pSeeds",
-      "p2pNodeKeyFile", "p2pPowBits", "snapshotIntervalBlocks", "stateSyncHeight",
+      "p2pNodeKeyFile", "snapshotIntervalBlocks", "stateSyncHeight",
       "stateSyncHash");
 
   /** A configuration problem, naming the key. */
@@ -53,7 +53,7 @@ public final class NodeConfigFile {
         .put("p2pListenHost", NodeConfig.P2p.DEFAULT_LISTEN_HOST)
         .put("p2pListenPort", NodeConfig.P2p.DEFAULT_PORT);
     d.putArray("p2pSeeds");
-    return d.put("p2pNodeKeyFile", "node.key").put("p2pPowBits", NodeConfig.P2p.DEFAULT_POW_BITS)
+    return d.put("p2pNodeKeyFile", "node.key")
         .put("snapshotIntervalBlocks", NodeConfig.P2p.DEFAULT_SNAPSHOT_INTERVAL_BLOCKS)
         .put("stateSyncHeight", 0).put("stateSyncHash", "");
   }
@@ -128,11 +128,6 @@ public final class NodeConfigFile {
     String host = text(c, "p2pListenHost");
     long port = number(c, "p2pListenPort");
     if (port > 65_535) throw new ConfigException("config key 'p2pListenPort' must be 0..65535");
-    long bits = number(c, "p2pPowBits");
-    if (bits > org.bcos.p2p.NodeIdentity.MAX_POW_BITS) {
-      throw new ConfigException("config key 'p2pPowBits' must be 0.."
-          + org.bcos.p2p.NodeIdentity.MAX_POW_BITS);
-    }
     Path keyFile = path(c, "p2pNodeKeyFile", base);
     long interval = number(c, "snapshotIntervalBlocks");
     long syncHeight = number(c, "stateSyncHeight");
@@ -141,7 +136,7 @@ public final class NodeConfigFile {
       throw new ConfigException("config key 'stateSyncHash' must be a string (hex block hash)");
     }
     if (!enabled.asBoolean()) return null;
-    return new NodeConfig.P2p(host, (int) port, seeds, keyFile, (int) bits, interval, syncHeight,
+    return new NodeConfig.P2p(host, (int) port, seeds, keyFile, interval, syncHeight,
         syncHash.asText());
   }
 

@@ -43,7 +43,8 @@ class GenesisFileTest {
     Path file = dir.resolve("genesis.json");
     Files.writeString(file, "{\"chainId\":\"bcos-dev\",\"timeMillis\":1,\"params\":{"
         + "\"minFeeUnits\":1,\"maxTxsPerBlock\":10,\"maxBlockBytes\":100000,"
-        + "\"maxExpiryDeltaBlocks\":10,\"maxNonceGap\":1},\"allocations\":[]}");
+        + "\"maxExpiryDeltaBlocks\":10,\"maxNonceGap\":1,\"nodeIdPowBits\":8},"
+        + "\"allocations\":[]}");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> GenesisFile.read(file));
     assertTrue(e.getMessage().contains("'validators'"), e.getMessage());

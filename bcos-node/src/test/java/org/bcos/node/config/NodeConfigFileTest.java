@@ -42,15 +42,14 @@ class NodeConfigFileTest {
     assertEquals(NodeConfig.P2p.DEFAULT_PORT, p2p.listenPort());
     assertEquals(List.of(), p2p.seeds());
     assertEquals(dir.resolve("node.key"), p2p.nodeKeyFile());
-    assertEquals(NodeConfig.P2p.DEFAULT_POW_BITS, p2p.powBits());
     p2p = load("{\"p2pEnabled\": true, \"p2pListenHost\": \"127.0.0.1\", \"p2pListenPort\": 0,"
-        + " \"p2pSeeds\": [\"10.0.0.1:26656\"], \"p2pNodeKeyFile\": \"/k/node.key\","
-        + " \"p2pPowBits\": 4}").config().p2p();
+        + " \"p2pSeeds\": [\"10.0.0.1:26656\"], \"p2pNodeKeyFile\": \"/k/node.key\"}")
+        .config().p2p();
     assertEquals(new NodeConfig.P2p("127.0.0.1", 0, List.of("10.0.0.1:26656"),
-        Path.of("/k/node.key"), 4), p2p);
+        Path.of("/k/node.key")), p2p);
     for (String bad : List.of("{\"p2pEnabled\": 1}", "{\"p2pSeeds\": \"a:1\"}",
         "{\"p2pSeeds\": [\"nohost\"]}", "{\"p2pSeeds\": [1]}", "{\"p2pListenPort\": 70000}",
-        "{\"p2pPowBits\": 33}", "{\"p2pListenHost\": \"\"}", "{\"p2pPowBits\": -1}")) {
+        "{\"p2pListenHost\": \"\"}")) {
       var e = assertThrows(NodeConfigFile.ConfigException.class, () -> load(bad), bad);
       assertTrue(e.getMessage().contains("p2p"), e.getMessage());
     }
