@@ -82,6 +82,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   private long requestedUpTo; // worker thread only
   private volatile long bestPeerHead;
   private volatile long bestPeerHeadAt;
+  private volatile long lastSyncedBlockAt;
   private final ScheduledThreadPoolExecutor worker;
   private final AtomicInteger queued = new AtomicInteger();
   private final int maxBlockMessageBytes;
@@ -330,12 +331,15 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   }
 
   /**
-   * Whether a peer recently reported a head more than one block above ours: this node is syncing
-   * and must not send consensus messages for heights its peers have long finished (they would
-   * score them as replayed).
+   * Whether this node is catching up: a peer recently reported a head more than one block above
+   * ours and certified blocks are arriving by sync (a claim alone is not enough, so a peer lying
+   * about its head cannot silence a validator). A syncing validator must not send consensus
+   * messages for heights its peers have long finished (they would score them as replays).
    */
   boolean isBehind() {
-    return System.currentTimeMillis() - bestPeerHeadAt <= PEER_HEAD_TTL_MILLIS
+    long now = System.currentTimeMillis();
+    return now - bestPeerHeadAt <= PEER_HEAD_TTL_MILLIS
+        && now - lastSyncedBlockAt <= PEER_HEAD_TTL_MILLIS
         && bestPeerHead > ledger.head().height() + 1;
   }
 
@@ -428,6 +432,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
       peers.penalise(peer, Penalty.INVALID_BLOCK, "invalid block: " + e.getMessage());
       return;
     }
+    lastSyncedBlockAt = System.currentTimeMillis();
     committed.committed(block, started, "synced from " + peer);
     progress.imported(block.height(), peerHead).ifPresent(line -> Log.info("sync", line));
     if (consensus != null) consensus.headAdvanced();
