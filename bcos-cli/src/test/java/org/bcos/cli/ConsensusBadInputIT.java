@@ -99,9 +99,15 @@ class ConsensusBadInputIT {
   }
 
   @Test
-  void voteFromANonValidatorIsPenalised() throws Exception {
+  void voteFromANonValidatorIsPenalisedAndCountedInMetrics() throws Exception {
     Vote v = prevote(validator.chainId(), consensusHeight(), InProcessNode.freshKey());
     sendAndExpect(ConsensusWire.encode(v), Penalty.NOT_A_VALIDATOR);
+    String metrics = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(validator.url() + "/metrics"))
+            .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertTrue(metrics.contains("bcos_p2p_penalty_total{reason=\"NOT_A_VALIDATOR\"} 1"), metrics);
+    assertTrue(metrics.contains("bcos_p2p_peers 1"), metrics);
+    assertTrue(metrics.contains("bcos_consensus_validators 1"), metrics);
   }
 
   @Test

@@ -79,6 +79,8 @@ public final class Node implements AutoCloseable {
       Mempool mempool = new Mempool(config.mempool(), genesis.params().maxNonceGap());
       Ingress ingress = new Ingress(ledger, mempool);
       NodeMetrics metrics = new NodeMetrics();
+      var networkMetrics = new java.util.concurrent.atomic.AtomicReference<
+          java.util.function.Supplier<String>>(() -> "");
       ChainEvents events = new ChainEvents();
       StateSnapshots snapshots = config.p2p() == null
           || config.p2p().snapshotIntervalBlocks() == 0 ? null
@@ -93,10 +95,17 @@ public final class Node implements AutoCloseable {
       RpcMethods methods = new RpcMethods(ledger, mempool, ingress, metrics,
           config.rpc().maxBatch(), VERSION);
       RpcServer rpc = new RpcServer(methods, ledger, config.rpc(),
-          () -> metrics.render(mempool.size(), mempool.bytes()), () -> health(ledger));
+          () -> metrics.render(mempool.size(), mempool.bytes()) + networkMetrics.get().get(),
+          () -> health(ledger));
       events.onBlock(rpc::onBlock);
       InetSocketAddress address = rpc.start(config.rpcHost(), config.rpcPort());
       Node node = new Node(store, ledger, mempool, ingress, consensus, rpc, address);
+      networkMetrics.set(() -> {
+        NetworkService n = node.network;
+        return metrics.renderNetwork(consensus == null ? null : consensus.status(),
+            n == null ? null : n.peerManager().peers().size(),
+            n == null ? null : n.peerManager().metrics().snapshot());
+      });
       node.snapshots = snapshots;
       if (identity != null) {
         try {

@@ -38,6 +38,30 @@ public final class NodeMetrics {
     rpcRequests.increment();
   }
 
+  /**
+   * Consensus and P2P figures sampled at render time (each may be null): the consensus status of
+   * a validator, the connected peer count and the transport's counters.
+   */
+  String renderNetwork(ConsensusService.Status consensus, Integer peers,
+      java.util.Map<String, Long> p2pCounters) {
+    StringBuilder sb = new StringBuilder(1024);
+    if (consensus != null) {
+      gauge(sb, "bcos_consensus_height", "Height consensus is deciding", consensus.height());
+      gauge(sb, "bcos_consensus_round", "Round of the height being decided", consensus.round());
+      gauge(sb, "bcos_consensus_validators", "Validators of that height", consensus.validators());
+      gauge(sb, "bcos_consensus_last_commit_round", "Round the last block was decided in",
+          consensus.lastCommitRound());
+      gauge(sb, "bcos_consensus_last_commit_signers", "Precommits in the last certificate",
+          consensus.lastCommitSigners());
+    }
+    if (peers != null) gauge(sb, "bcos_p2p_peers", "Connected peers", peers);
+    if (p2pCounters != null) {
+      p2pCounters.forEach((k, v) -> sb.append("bcos_").append(k).append(' ').append(v)
+          .append('\n'));
+    }
+    return sb.toString();
+  }
+
   /** Prometheus exposition text; {@code mempoolSize} is sampled by the caller. */
   public String render(int mempoolSize, long mempoolBytes) {
     StringBuilder sb = new StringBuilder(2048);
