@@ -179,6 +179,8 @@ class ValidatorNetworkIT {
     for (int i = 2; i <= 4; i++) start(i);
     awaitHeight(List.of(1, 2, 3, 4), survivorHeight + 3);
     assertSameChain(List.of(1, 2, 3, 4));
+    // every kill and restart so far replayed its consensus log without double-signing
+    for (BcosClient c : clients) assertEquals(4, c.status().path("validators").size());
   }
 
   @Test
