@@ -72,7 +72,7 @@ final class NodeCommand implements Callable<Integer> {
         : dev ? NodeConfig.DEV_BLOCK_INTERVAL_MILLIS : NodeConfig.DEFAULT_BLOCK_INTERVAL_MILLIS;
     NodeConfig config = new NodeConfig(dir, rpcHost, rpcPort, interval,
         org.bcos.node.mempool.MempoolLimits.DEFAULT, NodeConfig.RpcLimits.DEFAULT);
-    return run(config, genesis, validator, prepared);
+    return run(config, genesis, validator, prepared, dir.resolve(Node.GUARD_FILE));
   }
 
   private Integer runFromFile() throws Exception {
@@ -96,12 +96,13 @@ final class NodeCommand implements Callable<Integer> {
       throw new CliException("NO_VALIDATOR_KEY", "validator key not found: "
           + loaded.validatorKeyFile() + " (a follower node needs \"p2pEnabled\": true)");
     }
-    return run(loaded.config(), GenesisFile.read(loaded.genesisFile()), validator, null);
+    return run(loaded.config(), GenesisFile.read(loaded.genesisFile()), validator, null,
+        loaded.validatorKeyFile().resolveSibling(Node.GUARD_FILE));
   }
 
   private static Integer run(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,
-      DevChain.Prepared prepared) throws Exception {
-    Node node = startOrExplain(config, genesis, validator);
+      DevChain.Prepared prepared, Path guardFile) throws Exception {
+    Node node = startOrExplain(config, genesis, validator, guardFile);
     banner(node, config.dataDir(), prepared);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -113,16 +114,18 @@ final class NodeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Node startOrExplain(NodeConfig config, Genesis genesis, Ed25519KeyPair validator)
-      throws Exception {
+  private static Node startOrExplain(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,
+      Path guardFile) throws Exception {
     try {
-      return Node.start(config, genesis, validator);
+      return Node.start(config, genesis, validator, guardFile);
     } catch (java.net.BindException e) {
       throw new CliException("RPC_PORT_IN_USE", "cannot listen on " + config.rpcHost() + ":"
           + config.rpcPort() + " (" + e.getMessage() + "); is another node running? Use "
           + "--rpc-port");
     } catch (org.bcos.storage.StorageException e) {
       throw new CliException("STORAGE", e.getMessage());
+    } catch (java.io.IOException e) {
+      throw new CliException("CANNOT_START", e.getMessage());
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new CliException("CANNOT_START", e.getMessage());
     }

@@ -26,6 +26,7 @@ import org.bcos.ledger.block.Block;
 import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.node.consensus.ConsensusWal;
 import org.bcos.node.consensus.ConsensusWire;
+import org.bcos.node.consensus.DoubleSignGuard;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.types.Hex;
 import org.bcos.types.codec.CodecException;
@@ -86,6 +87,7 @@ public final class ConsensusService implements AutoCloseable {
   private final ConsensusConfig config;
   private final long blockIntervalMillis;
   private final ConsensusWal wal;
+  private final DoubleSignGuard guard;
   private final SignatureVerifier verifier;
   private final int maxValueBytes;
   private final ScheduledThreadPoolExecutor thread;
@@ -107,7 +109,8 @@ public final class ConsensusService implements AutoCloseable {
 
   ConsensusService(Ledger ledger, Mempool mempool, Ingress ingress, Ed25519KeyPair key,
       CommittedBlocks committed, ConsensusConfig config, long blockIntervalMillis, Path walFile,
-      SignatureVerifier verifier, int maxValueBytes) {
+      DoubleSignGuard guard, SignatureVerifier verifier, int maxValueBytes) {
+    this.guard = guard;
     this.ledger = ledger;
     this.mempool = mempool;
     this.ingress = ingress;
@@ -291,6 +294,7 @@ public final class ConsensusService implements AutoCloseable {
     switch (action) {
       case Action.Broadcast b -> {
         byte[] wire = ConsensusWire.encode(b.message());
+        if (!admitted(b.message(), wire)) return;
         ownMessages.addLast(wire);
         while (ownMessages.size() > MAX_OWN_MESSAGES) ownMessages.removeFirst();
         if (!behind.getAsBoolean()) network.accept(wire);
@@ -299,6 +303,18 @@ public final class ConsensusService implements AutoCloseable {
       case Action.Decide d -> decide(d);
       case Action.ReportEvidence e -> report(e.evidence());
     }
+  }
+
+  /** Whether the double-sign guard lets this node's own message out (recorded durably first). */
+  private boolean admitted(ConsensusMessage message, byte[] wire) {
+    try {
+      if (guard.admit(message, wire)) return true;
+      Log.warn("consensus", "not sending " + message + ": this validator already signed another "
+          + "message for that step (before a restart that lost its data?)");
+    } catch (IOException e) {
+      Log.warn("consensus", "double-sign guard failed, not sending " + message + ": " + e);
+    }
+    return false;
   }
 
   private void schedule(Timeout timeout, long delayMillis) {

@@ -55,6 +55,19 @@ public final class Node implements AutoCloseable {
    */
   public static Node start(NodeConfig config, Genesis genesis, Ed25519KeyPair validatorKey)
       throws Exception {
+    return start(config, genesis, validatorKey, config.dataDir().resolve(GUARD_FILE));
+  }
+
+  /** The double-sign guard's file name, kept next to the validator key. */
+  public static final String GUARD_FILE = "validator.state";
+
+  /**
+   * Starts a node whose validator keeps its double-sign guard in {@code guardFile}: put it next
+   * to the validator key, outside the data directory, so it survives the loss of the data (see
+   * {@link org.bcos.node.consensus.DoubleSignGuard}).
+   */
+  public static Node start(NodeConfig config, Genesis genesis, Ed25519KeyPair validatorKey,
+      java.nio.file.Path guardFile) throws Exception {
     if (validatorKey != null && !genesis.isValidator(validatorKey.address())) {
       throw new IllegalArgumentException("the validator key (" + validatorKey.address()
           + ") is not a validator of this genesis");
@@ -90,7 +103,8 @@ public final class Node implements AutoCloseable {
       ConsensusService consensus = validatorKey == null ? null : new ConsensusService(ledger,
           mempool, ingress, validatorKey, committed,
           config.consensus(genesis.params().chainId()), config.blockIntervalMillis(),
-          config.dataDir().resolve("consensus.wal"), verifier,
+          config.dataDir().resolve("consensus.wal"),
+          org.bcos.node.consensus.DoubleSignGuard.open(guardFile), verifier,
           NetworkService.maxBlockMessageBytes(ledger));
       RpcMethods methods = new RpcMethods(ledger, mempool, ingress, metrics,
           config.rpc().maxBatch(), VERSION);

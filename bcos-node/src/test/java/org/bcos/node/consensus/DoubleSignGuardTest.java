@@ -1,0 +1,68 @@
+package org.bcos.node.consensus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.bcos.consensus.Proposal;
+import org.bcos.consensus.Signer;
+import org.bcos.consensus.Vote;
+import org.bcos.consensus.VoteType;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.types.Hash;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The double-sign guard lets out the first message of each (height, round, kind) and identical
+ * copies of it, never a different one, never an older height, and remembers across a reopen.
+ */
+class DoubleSignGuardTest {
+  private static final String CHAIN = "bcos-test";
+  private final Signer me = Signer.of(Ed25519KeyPair.generate(new SecureRandom()));
+
+  @TempDir Path dir;
+
+  private Vote vote(VoteType type, long height, int round, int value) {
+    byte[] id = new byte[32];
+    id[0] = (byte) value;
+    return Vote.sign(CHAIN, type, height, round, Hash.wrap(id), me);
+  }
+
+  private boolean admit(DoubleSignGuard g, org.bcos.consensus.ConsensusMessage m)
+      throws IOException {
+    return g.admit(m, ConsensusWire.encode(m));
+  }
+
+  @Test
+  void firstMessageOfAStepAndItsCopiesPassAConflictingOneDoesNot() throws IOException {
+    DoubleSignGuard g = DoubleSignGuard.open(dir.resolve("validator.state"));
+    assertTrue(admit(g, vote(VoteType.PREVOTE, 5, 0, 1)));
+    assertTrue(admit(g, vote(VoteType.PREVOTE, 5, 0, 1)), "the same vote again (a re-send)");
+    assertFalse(admit(g, vote(VoteType.PREVOTE, 5, 0, 2)), "another value, same step");
+    assertTrue(admit(g, vote(VoteType.PRECOMMIT, 5, 0, 1)), "another kind");
+    assertTrue(admit(g, vote(VoteType.PREVOTE, 5, 1, 2)), "a later round");
+    Proposal p = Proposal.sign(CHAIN, 5, 2, new byte[] {1, 2, 3}, -1, me);
+    assertTrue(admit(g, p));
+    assertFalse(admit(g, Proposal.sign(CHAIN, 5, 2, new byte[] {9}, -1, me)));
+    assertTrue(admit(g, vote(VoteType.PREVOTE, 6, 0, 3)), "the next height");
+    assertFalse(admit(g, vote(VoteType.PREVOTE, 5, 7, 1)), "an older height");
+    assertEquals(6, g.height());
+  }
+
+  @Test
+  void rememberedAcrossAReopenAndACorruptFileStopsTheNode() throws IOException {
+    Path file = dir.resolve("validator.state");
+    assertTrue(admit(DoubleSignGuard.open(file), vote(VoteType.PRECOMMIT, 9, 3, 1)));
+    DoubleSignGuard reopened = DoubleSignGuard.open(file);
+    assertFalse(admit(reopened, vote(VoteType.PRECOMMIT, 9, 3, 2)));
+    assertTrue(admit(reopened, vote(VoteType.PRECOMMIT, 9, 3, 1)));
+    Files.write(file, new byte[] {1, 2, 3});
+    assertThrows(IOException.class, () -> DoubleSignGuard.open(file));
+  }
+}
