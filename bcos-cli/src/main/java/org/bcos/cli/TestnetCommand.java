@@ -505,6 +505,8 @@ final class TestnetCommand {
       return h.info().commandLine().map(c -> c.contains(BcosCli.class.getName())).orElse(true);
     }
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     /** Starts {@code bcos node --config node.json} in a new JVM and writes its pid file. */
     static Process spawn(Path nodeDir, Member m) throws IOException {
       if (healthy(m.rpc())) {
@@ -514,9 +516,14 @@ final class TestnetCommand {
       String java = ProcessHandle.current().info().command()
           .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       Path log = nodeDir.resolve(LOG_FILE);
-      Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+      List<String> command = new ArrayList<>();
+      // its own session, so Ctrl-C on this command (or its terminal closing) leaves nodes running;
+      // setsid execs in place (same pid) since a spawned child is not a process-group leader
+      if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
+      command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
           absoluteClassPath(), BcosCli.class.getName(), "node", "--config",
-          nodeDir.resolve(CONFIG_FILE).toAbsolutePath().toString())
+          nodeDir.resolve(CONFIG_FILE).toAbsolutePath().toString()));
+      Process p = new ProcessBuilder(command)
           .directory(nodeDir.toFile()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
       p.getOutputStream().close();
