@@ -156,6 +156,9 @@ final class TestnetCommand {
     int p2pBasePort;
     @Option(names = "--chain-id", defaultValue = "bcos-testnet",
         description = "chain id (default ${DEFAULT-VALUE})") String chainId;
+    @Option(names = "--max-txs-per-block", paramLabel = "N",
+        description = "chain limit on transactions per block (default: the chain default)")
+    Integer maxTxsPerBlock;
     @Option(names = "--stake", paramLabel = "DDC", defaultValue = "1000000",
         description = "stake bonded by each validator at genesis (default ${DEFAULT-VALUE})")
     String stake;
@@ -211,7 +214,10 @@ final class TestnetCommand {
         NodeConfig.dev(options.dir, rpcBasePort + validators)
             .withBlockInterval(blockIntervalMillis);
         new NodeConfig.P2p(LOOPBACK, p2pBasePort + validators, List.of(), Path.of("node.key"));
-        return ChainParams.defaults(chainId);
+        ChainParams d = ChainParams.defaults(chainId);
+        return maxTxsPerBlock == null ? d : new ChainParams(d.chainId(), d.minFeeUnits(),
+            maxTxsPerBlock, d.maxBlockBytes(), d.maxExpiryDeltaBlocks(), d.maxNonceGap(),
+            d.nodeIdPowBits());
       } catch (IllegalArgumentException e) {
         throw invalid(e.getMessage());
       }

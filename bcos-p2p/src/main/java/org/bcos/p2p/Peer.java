@@ -28,6 +28,7 @@ public final class Peer {
   private final PeerManager manager;
   private final AtomicInteger queued = new AtomicInteger();
   private volatile long lastReceivedNanos = System.nanoTime();
+  private long lastQueuePenaltyNanos; // guarded by this
 
   Peer(
       Hash nodeId,
@@ -94,6 +95,16 @@ public final class Peer {
   /** Closes the connection (no penalty). */
   public void disconnect() {
     channel.close();
+  }
+
+  /** True at most once per {@code intervalMillis}: whether a full queue is penalised now. */
+  synchronized boolean queuePenaltyDue(long intervalMillis) {
+    long now = System.nanoTime();
+    if (lastQueuePenaltyNanos != 0 && now - lastQueuePenaltyNanos < intervalMillis * 1_000_000L) {
+      return false;
+    }
+    lastQueuePenaltyNanos = now;
+    return true;
   }
 
   void touch() {

@@ -216,10 +216,19 @@ public final class PeerManager implements AutoCloseable {
     }
   }
 
+  /**
+   * A message to {@code peer} was dropped because its send queue is full. Penalised at most once
+   * per {@value #QUEUE_PENALTY_INTERVAL_MILLIS} ms: a burst that outruns a busy peer costs little,
+   * while a peer that stops reading is still scored down to a ban within seconds.
+   */
   void onSendQueueFull(Peer peer) {
     metrics.messagesDropped.increment();
-    penalise(nodeKey(peer.nodeId()), Penalty.SEND_QUEUE_FULL, "send queue full");
+    if (peer.queuePenaltyDue(QUEUE_PENALTY_INTERVAL_MILLIS)) {
+      penalise(nodeKey(peer.nodeId()), Penalty.SEND_QUEUE_FULL, "send queue full");
+    }
   }
+
+  static final long QUEUE_PENALTY_INTERVAL_MILLIS = 1_000;
 
   /** Registers an authenticated session as a peer, or returns null to refuse it. */
   synchronized Peer register(

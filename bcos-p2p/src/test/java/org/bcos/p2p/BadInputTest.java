@@ -198,7 +198,8 @@ class BadInputTest {
   }
 
   @Test
-  void floodThatFillsTheSendQueueDropsAndFinallyBansTheReader() throws Exception {
+  void floodThatFillsTheSendQueueDropsMessagesAndTheReaderThatNeverReadsIsCutOff()
+      throws Exception {
     NodeIdentity id = TestNode.newIdentity();
     try (RawPeer raw = new RawPeer(node.address.getPort(), 4096)) {
       raw.handshake(id, TestNode.CHAIN);
@@ -206,15 +207,20 @@ class BadInputTest {
       Peer slow = node.manager.peer(id.nodeId()).orElseThrow();
       byte[] big = new byte[256 * 1024];
       int refused = 0;
-      for (int i = 0; i < 2_000 && slow.isOpen(); i++) {
+      // a reader that never reads: penalised at most once a second while its queue stays full
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (slow.isOpen() && System.nanoTime() < deadline) {
         if (!slow.send(MessageType.BLOCK, big)) refused++;
+        if (refused > 0) Thread.sleep(5);
       }
       assertTrue(refused >= 10, "refused " + refused);
       TestNode.await("slow reader dropped", 5_000, () -> !slow.isOpen());
     }
-    assertTrue(count(Penalty.SEND_QUEUE_FULL) >= 10);
-    assertTrue(node.manager.metrics().messagesDropped() >= 10);
-    assertTrue(node.manager.isBanned(id.nodeId()));
+    // cut off by the idle timeout or a ban, whichever comes first; penalised, but at most once a
+    // second however many messages were dropped (a busy honest peer is not banned for a burst)
+    assertTrue(count(Penalty.SEND_QUEUE_FULL) >= 1);
+    assertTrue(node.manager.metrics().messagesDropped() >= 10 * count(Penalty.SEND_QUEUE_FULL),
+        "drops are penalised at most once a second");
     assertStillServesGoodPeer();
   }
 
