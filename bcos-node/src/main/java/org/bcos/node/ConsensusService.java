@@ -392,8 +392,7 @@ public final class ConsensusService implements AutoCloseable {
         try {
           task.run();
         } catch (RuntimeException e) {
-          Log.warn("consensus", "consensus step failed: " + e);
-          e.printStackTrace();
+          Log.error("consensus", "consensus step failed", e);
         }
       }, delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {

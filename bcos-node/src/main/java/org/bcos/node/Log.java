@@ -30,6 +30,14 @@ public final class Log {
     line("ERROR", component, message);
   }
 
+  /** An unexpected failure: the message, then the stack trace (a bug to report). */
+  public static void error(String component, String message, Throwable failure) {
+    error(component, message + ": " + failure);
+    java.io.StringWriter trace = new java.io.StringWriter();
+    failure.printStackTrace(new java.io.PrintWriter(trace));
+    out.print(trace);
+  }
+
   public static void debug(String component, String message) {
     if (debug) line("DEBUG", component, message);
   }

@@ -13,7 +13,6 @@ import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.coin.CoinSchema;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.Issue;
