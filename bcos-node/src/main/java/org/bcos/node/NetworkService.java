@@ -434,7 +434,8 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     }
     lastSyncedBlockAt = System.currentTimeMillis();
     committed.committed(block, started, "synced from " + peer);
-    progress.imported(block.height(), peerHead).ifPresent(line -> Log.info("sync", line));
+    progress.imported(block.height(), peerHead, System.currentTimeMillis())
+        .ifPresent(line -> Log.info("sync", line));
     if (consensus != null) consensus.headAdvanced();
     if (block.height() < peerHead && block.height() >= requestedUpTo) requestNext(peer);
   }

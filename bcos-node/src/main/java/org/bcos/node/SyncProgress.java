@@ -18,9 +18,8 @@ final class SyncProgress {
     this.intervalMillis = intervalMillis;
   }
 
-  /** Records an imported block; returns a line to log when one is due. */
-  Optional<String> imported(long height, long peerHead) {
-    long now = System.currentTimeMillis();
+  /** Records a block imported at {@code now}; returns a line to log when one is due. */
+  Optional<String> imported(long height, long peerHead, long now) {
     if (peerHead - height <= BEHIND_BLOCKS) {
       boolean wasSyncing = lastReportHeight >= 0;
       lastReportHeight = -1;
