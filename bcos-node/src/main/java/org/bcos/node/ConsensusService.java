@@ -94,6 +94,7 @@ public final class ConsensusService implements AutoCloseable {
   private volatile Consumer<byte[]> network = wire -> { };
   private volatile java.util.function.BooleanSupplier behind = () -> false;
   private volatile ValidatorSchedule schedule;
+  private java.util.Map<Long, List<org.bcos.ledger.stake.ValidatorPower>> scheduleSource;
   private volatile long height;
   private volatile Status status;
   private TendermintMachine machine;
@@ -122,6 +123,7 @@ public final class ConsensusService implements AutoCloseable {
     this.verifier = verifier;
     this.maxValueBytes = maxValueBytes;
     this.schedule = ChainConsensus.schedule(ledger);
+    this.scheduleSource = ledger.validatorSetChanges();
     this.status = new Status(0, 0, "", 0, 0, 0, 0, 0);
     this.thread = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "bcos-consensus");
@@ -252,7 +254,13 @@ public final class ConsensusService implements AutoCloseable {
 
   /** A fresh machine and log for height {@code h} (the schedule may have changed). */
   private void beginHeight(long h) {
-    schedule = ChainConsensus.schedule(ledger);
+    // a new schedule only when the set changed: a schedule memoises its proposer rotations, and a
+    // fresh one would replay the rotation from genesis at every height
+    var changes = ledger.validatorSetChanges();
+    if (!changes.equals(scheduleSource)) {
+      schedule = ChainConsensus.schedule(ledger);
+      scheduleSource = changes;
+    }
     machine = newMachine();
     ownProposals.clear();
     ownMessages.clear();
