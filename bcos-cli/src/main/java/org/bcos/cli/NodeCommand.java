@@ -8,6 +8,7 @@ import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.Genesis;
 import org.bcos.node.Log;
 import org.bcos.node.Node;
+import org.bcos.node.NodeSupervisor;
 import org.bcos.node.config.DevChain;
 import org.bcos.node.config.GenesisFile;
 import org.bcos.node.config.NodeConfig;
@@ -102,12 +103,13 @@ final class NodeCommand implements Callable<Integer> {
 
   private static Integer run(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,
       DevChain.Prepared prepared, Path guardFile) throws Exception {
-    Node node = startOrExplain(config, genesis, validator, guardFile);
-    banner(node, config.dataDir(), prepared);
+    NodeSupervisor supervisor = NodeSupervisor.start(
+        () -> startOrExplain(config, genesis, validator, guardFile), config);
+    banner(supervisor.node(), config.dataDir(), prepared);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      Log.info("node", "stopping at height " + node.ledger().head().height());
-      node.close();
+      Log.info("node", "stopping at height " + supervisor.node().ledger().head().height());
+      supervisor.close();
       stopped.countDown();
     }, "bcos-shutdown"));
     stopped.await();

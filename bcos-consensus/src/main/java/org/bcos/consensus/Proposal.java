@@ -35,9 +35,16 @@ public record Proposal(
     signature = signature.clone();
   }
 
+  /**
+   * Creates and signs a proposal with {@code signer}'s key, once the signer has {@linkplain
+   * Signer#authorize authorized} it.
+   *
+   * @throws SigningRefusedException when the signer refuses
+   */
   public static Proposal sign(
       String chainId, long height, int round, byte[] value, int validRound, Signer signer) {
     byte[] msg = signingBytes(chainId, height, round, valueId(value), validRound, signer.address());
+    signer.authorize(height, round, Signer.PROPOSAL, msg);
     return new Proposal(height, round, value, validRound, signer.address(), signer.sign(msg));
   }
 

@@ -414,7 +414,13 @@ public final class TendermintMachine {
     step = Step.PROPOSE;
     if (proposer(r).address().equals(signer.address())) {
       byte[] value = validValue != null ? validValue : app.proposeValue(height, r);
-      Proposal p = Proposal.sign(config.chainId(), height, r, value, validRound, signer);
+      Proposal p;
+      try {
+        p = Proposal.sign(config.chainId(), height, r, value, validRound, signer);
+      } catch (SigningRefusedException e) {
+        schedule(TimeoutKind.PROPOSE); // silent, like a proposer that is down: the round moves on
+        return;
+      }
       out.add(new Action.Broadcast(p));
       RoundState rs = roundState(r);
       rs.proposals.add(p);
@@ -434,11 +440,19 @@ public final class TendermintMachine {
     step = Step.PRECOMMIT;
   }
 
-  /** Signs and broadcasts a vote if this node is a validator, and counts it locally. */
+  /**
+   * Signs and broadcasts a vote if this node is a validator, and counts it locally. A vote the
+   * signer refuses is neither counted nor sent: this validator is silent for that step.
+   */
   private void castVote(VoteType type, Hash valueId) {
     long power = set.powerOf(signer.address());
     if (power == 0) return;
-    Vote v = Vote.sign(config.chainId(), type, height, round, valueId, signer);
+    Vote v;
+    try {
+      v = Vote.sign(config.chainId(), type, height, round, valueId, signer);
+    } catch (SigningRefusedException e) {
+      return;
+    }
     out.add(new Action.Broadcast(v));
     RoundState rs = roundState(round);
     if (rs.tally(type).add(v, power) == VoteTally.Outcome.ADDED) rs.addSender(v.validator(), power);

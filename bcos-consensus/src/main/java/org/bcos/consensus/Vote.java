@@ -29,10 +29,16 @@ public record Vote(
     signature = signature.clone();
   }
 
-  /** Creates and signs a vote with {@code signer}'s key. */
+  /**
+   * Creates and signs a vote with {@code signer}'s key, once the signer has {@linkplain
+   * Signer#authorize authorized} it.
+   *
+   * @throws SigningRefusedException when the signer refuses
+   */
   public static Vote sign(
       String chainId, VoteType type, long height, int round, Hash valueId, Signer signer) {
     byte[] msg = signingBytes(chainId, type, height, round, valueId, signer.address());
+    signer.authorize(height, round, Signer.kindOf(type), msg);
     return new Vote(type, height, round, valueId, signer.address(), signer.sign(msg));
   }
 

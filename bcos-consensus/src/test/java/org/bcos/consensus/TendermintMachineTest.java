@@ -181,6 +181,71 @@ class TendermintMachineTest {
   }
 
   @Test
+  void aSoleValidatorWhoseSignaturesAreRefusedNeitherSendsNorDecides() {
+    Ed25519KeyPair only = keys.get(0);
+    ValidatorSchedule alone = ValidatorSchedule.genesis(TestKeys.set(List.of(only)));
+    List<String> asked = new ArrayList<>();
+    Signer refusing = new Signer() {
+      @Override
+      public Address address() {
+        return only.address();
+      }
+
+      @Override
+      public byte[] sign(byte[] message) {
+        throw new AssertionError("signed although the guard refused");
+      }
+
+      @Override
+      public void authorize(long height, int round, int kind, byte[] signingBytes) {
+        asked.add(height + "/" + round + "/" + kind);
+        throw new SigningRefusedException(SigningRefusedException.Reason.GUARD_UNAVAILABLE,
+            "disk full", null);
+      }
+    };
+    TendermintMachine m = new TendermintMachine(alone, ConsensusConfig.defaults(TestKeys.CHAIN),
+        refusing, TestKeys.APP, TestKeys.VERIFIER);
+    List<Action> out = new ArrayList<>(m.start(1));
+    assertEquals(List.of("1/0/" + Signer.PROPOSAL), asked);
+    Action.ScheduleTimeout propose = (Action.ScheduleTimeout) out.stream()
+        .filter(a -> a instanceof Action.ScheduleTimeout).findFirst().orElseThrow();
+    assertEquals(TimeoutKind.PROPOSE, propose.kind());
+    out.addAll(m.onTimeout(propose.timeout()));
+    assertEquals("1/0/" + Signer.kindOf(VoteType.PREVOTE), asked.get(1));
+    assertTrue(out.stream().noneMatch(a -> a instanceof Action.Broadcast), out.toString());
+    assertFalse(m.isDecided());
+  }
+
+  @Test
+  void aSoleValidatorDecidesOnceItsSignerAuthorizes() {
+    Ed25519KeyPair only = keys.get(0);
+    ValidatorSchedule alone = ValidatorSchedule.genesis(TestKeys.set(List.of(only)));
+    List<Integer> kinds = new ArrayList<>();
+    Signer recording = new Signer() {
+      @Override
+      public Address address() {
+        return only.address();
+      }
+
+      @Override
+      public byte[] sign(byte[] message) {
+        return only.sign(message);
+      }
+
+      @Override
+      public void authorize(long height, int round, int kind, byte[] signingBytes) {
+        kinds.add(kind);
+      }
+    };
+    TendermintMachine m = new TendermintMachine(alone, ConsensusConfig.defaults(TestKeys.CHAIN),
+        recording, TestKeys.APP, TestKeys.VERIFIER);
+    m.start(1);
+    assertTrue(m.isDecided());
+    assertEquals(List.of(Signer.PROPOSAL, Signer.kindOf(VoteType.PREVOTE),
+        Signer.kindOf(VoteType.PRECOMMIT)), kinds);
+  }
+
+  @Test
   void proposalFromANonProposerIsIgnored() {
     int me = spectator();
     TendermintMachine m = machine(me);

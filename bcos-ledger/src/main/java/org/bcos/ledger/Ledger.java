@@ -315,6 +315,28 @@ public final class Ledger implements CoinView {
   }
 
   /**
+   * The admission check against current state (Hedera's preHandle): executes {@code tx} on a
+   * scratch copy of the head state at the next height, as if the sender's earlier pending
+   * transactions had already advanced its nonce to {@code tx.nonce()}, and throws the scratch
+   * away. So a ballot for an issue that is not voting, from a non-member, with a weak stamp or an
+   * invalid content is refused by name at the door instead of when a block is built. Signature
+   * and stateless checks are the caller's; the block-time check still decides races.
+   */
+  public Verdict checkAdmission(Transaction tx) {
+    Block parent = head;
+    TxContext ctx = TxContext.forBlock(params(), parent.height() + 1,
+        parent.header().proposer(), new WorkingState(store));
+    Optional<Account> found = ctx.coins().find(tx.sender());
+    if (found.isPresent() || TransactionProcessor.isFeeFree(tx)) {
+      Account sender = found.orElse(Account.EMPTY);
+      if (tx.nonce() > sender.nonce()) {
+        ctx.coins().put(tx.sender(), new Account(sender.balanceUnits(), tx.nonce()));
+      }
+    }
+    return processor.execute(ctx, tx);
+  }
+
+  /**
    * Checks that {@code block} may follow the head: it links to the head, is signed by a validator
    * of its height, and re-executing every transaction gives its state root. Throws {@link
    * InvalidBlockException} (committed state unchanged) otherwise. A valid block's executed state

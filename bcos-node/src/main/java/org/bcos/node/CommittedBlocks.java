@@ -29,6 +29,7 @@ final class CommittedBlocks {
     if (snapshots != null) snapshots.committed(block, ledger);
     mempool.removeFinal(block.transactions());
     if (block.height() % 100 == 0) mempool.dropExpired(block.height() + 1);
+    else mempool.dropStaleFeeFree(block.height() + 1);
     long micros = (System.nanoTime() - startedNanos) / 1000;
     metrics.blockCommitted(block, micros);
     Log.info("chain", "block " + block.height() + " txs=" + block.transactions().size() + " "

@@ -27,6 +27,7 @@ import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.node.consensus.ConsensusWal;
 import org.bcos.node.consensus.ConsensusWire;
 import org.bcos.node.consensus.DoubleSignGuard;
+import org.bcos.node.consensus.GuardedSigner;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.types.Hex;
 import org.bcos.types.codec.CodecException;
@@ -76,6 +77,11 @@ public final class ConsensusService implements AutoCloseable {
    */
   static final long REBROADCAST_MILLIS = 1_000;
 
+  /** How long after a failed write (log or guard) the height is replayed from the log. */
+  static final long REPLAY_RETRY_MILLIS = 1_000;
+
+  static final long MAX_REPLAY_RETRY_MILLIS = 16_000;
+
   /** Own messages kept for re-sending: those of the last few rounds. */
   static final int MAX_OWN_MESSAGES = 9;
 
@@ -87,7 +93,9 @@ public final class ConsensusService implements AutoCloseable {
   private final ConsensusConfig config;
   private final long blockIntervalMillis;
   private final ConsensusWal wal;
-  private final DoubleSignGuard guard;
+  private final GuardedSigner signer;
+  private final NodeHealth health;
+  private final StorageFailures storageFailures;
   private final SignatureVerifier verifier;
   private final int maxValueBytes;
   private final ScheduledThreadPoolExecutor thread;
@@ -110,8 +118,11 @@ public final class ConsensusService implements AutoCloseable {
 
   ConsensusService(Ledger ledger, Mempool mempool, Ingress ingress, Ed25519KeyPair key,
       CommittedBlocks committed, ConsensusConfig config, long blockIntervalMillis, Path walFile,
-      DoubleSignGuard guard, SignatureVerifier verifier, int maxValueBytes) {
-    this.guard = guard;
+      DoubleSignGuard guard, SignatureVerifier verifier, int maxValueBytes, NodeHealth health,
+      StorageFailures storageFailures) {
+    this.storageFailures = storageFailures;
+    this.signer = new GuardedSigner(key, guard);
+    this.health = health;
     this.ledger = ledger;
     this.mempool = mempool;
     this.ingress = ingress;
@@ -274,7 +285,7 @@ public final class ConsensusService implements AutoCloseable {
   }
 
   private TendermintMachine newMachine() {
-    return new TendermintMachine(schedule, config, Signer.of(key), new Blocks(), verifier);
+    return new TendermintMachine(schedule, config, signer, new Blocks(), verifier);
   }
 
   private void input(ConsensusWal.Input in) {
@@ -291,18 +302,67 @@ public final class ConsensusService implements AutoCloseable {
       };
       if (actions.stream().anyMatch(a -> a instanceof Action.Broadcast)) wal.sync();
     } catch (IOException e) {
-      Log.warn("consensus", "consensus log failed, not acting: " + e);
+      // the machine may have moved on without its actions being taken: replay the height later
+      health.raise(NodeHealth.Fault.CONSENSUS_LOG_FAILED, "the consensus log could not be "
+          + "written: " + e.getMessage(), "free disk space or file descriptors; consensus "
+          + "replays the height from its log and resumes by itself");
+      scheduleReplay();
       return;
     }
+    health.clear(NodeHealth.Fault.CONSENSUS_LOG_FAILED);
     for (Action a : actions) perform(a);
+    checkGuard();
     updateStatus();
+  }
+
+  /**
+   * After the double-sign guard refused to record a message (and so nothing was signed), the
+   * machine is silent for that step; with few validators that can stall the height. Once the
+   * guard writes again the height is replayed from the log, which asks for the same signatures.
+   */
+  private void checkGuard() {
+    IOException failure = signer.guardFailure();
+    if (failure == null) {
+      health.clear(NodeHealth.Fault.SIGNING_GUARD_UNAVAILABLE);
+      return;
+    }
+    health.raise(NodeHealth.Fault.SIGNING_GUARD_UNAVAILABLE, "the double-sign guard could not "
+        + "record a message, so this validator signs nothing: " + failure.getMessage(),
+        "free disk space or file descriptors where the validator key lives; signing resumes "
+        + "by itself");
+    scheduleReplay();
+  }
+
+  private boolean replayScheduled;
+  private long replayDelayMillis = REPLAY_RETRY_MILLIS;
+
+  /** Replays the height from the log after a delay that doubles while writes keep failing. */
+  private void scheduleReplay() {
+    if (replayScheduled) return;
+    replayScheduled = true;
+    long delay = replayDelayMillis;
+    replayDelayMillis = Math.min(MAX_REPLAY_RETRY_MILLIS, 2 * replayDelayMillis);
+    later(delay, () -> {
+      replayScheduled = false;
+      if (machine == null || machine.isDecided()) return;
+      Log.info("consensus", "replaying height " + machine.height() + " after a write failure");
+      try {
+        recover();
+      } catch (IllegalStateException e) {
+        health.raise(NodeHealth.Fault.CONSENSUS_LOG_FAILED, e.getMessage(), "free disk space "
+            + "or file descriptors; consensus replays the height from its log by itself");
+        scheduleReplay();
+        return;
+      }
+      if (!replayScheduled) replayDelayMillis = REPLAY_RETRY_MILLIS;
+    });
   }
 
   private void perform(Action action) {
     switch (action) {
       case Action.Broadcast b -> {
+        // the guard recorded it before it was signed (GuardedSigner)
         byte[] wire = ConsensusWire.encode(b.message());
-        if (!admitted(b.message(), wire)) return;
         ownMessages.addLast(wire);
         while (ownMessages.size() > MAX_OWN_MESSAGES) ownMessages.removeFirst();
         if (!behind.getAsBoolean()) network.accept(wire);
@@ -311,18 +371,6 @@ public final class ConsensusService implements AutoCloseable {
       case Action.Decide d -> decide(d);
       case Action.ReportEvidence e -> report(e.evidence());
     }
-  }
-
-  /** Whether the double-sign guard lets this node's own message out (recorded durably first). */
-  private boolean admitted(ConsensusMessage message, byte[] wire) {
-    try {
-      if (guard.admit(message, wire)) return true;
-      Log.warn("consensus", "not sending " + message + ": this validator already signed another "
-          + "message for that step (before a restart that lost its data?)");
-    } catch (IOException e) {
-      Log.warn("consensus", "double-sign guard failed, not sending " + message + ": " + e);
-    }
-    return false;
   }
 
   private void schedule(Timeout timeout, long delayMillis) {
@@ -351,6 +399,9 @@ public final class ConsensusService implements AutoCloseable {
         Log.warn("consensus", "decided block " + block.height() + " does not commit: " + e);
         return;
       } // else the same block arrived by sync first
+    } catch (org.bcos.storage.StorageException e) {
+      storageFailures.failed(block.height(), e); // the ledger reverted: nothing was written
+      return;
     }
     lastCommit = d;
     nextHeight.removeIf(wire -> ConsensusWire.decode(wire, maxValueBytes).height() <= d.height());

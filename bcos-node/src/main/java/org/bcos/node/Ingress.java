@@ -27,13 +27,16 @@ public final class Ingress implements AutoCloseable {
 
   private final Ledger ledger;
   private final Mempool mempool;
+  private final NodeHealth health;
   private final ExecutorService verifiers;
   private final int workers;
   private volatile java.util.function.Consumer<List<Hash>> admittedListener;
 
-  public Ingress(Ledger ledger, Mempool mempool) {
+  /** An ingress that refuses everything while {@code health} has a blocking fault. */
+  public Ingress(Ledger ledger, Mempool mempool, NodeHealth health) {
     this.ledger = ledger;
     this.mempool = mempool;
+    this.health = health;
     this.workers = Runtime.getRuntime().availableProcessors();
     this.verifiers = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "bcos-verify");
@@ -56,6 +59,12 @@ public final class Ingress implements AutoCloseable {
    * checks and signatures run in parallel on all cores; admission to the mempool is in order.
    */
   public List<Result> submitAllHex(List<String> hexes) {
+    NodeHealth.Condition fault = health.blockingFault();
+    if (fault != null) {
+      Result refused = new Result(null, Verdict.reject(Rejection.NODE_UNHEALTHY,
+          fault.fault() + ": " + fault.detail()));
+      return java.util.Collections.nCopies(hexes.size(), refused);
+    }
     Object[] checked = checkParallel(hexes);
     List<Result> results = new ArrayList<>(hexes.size());
     List<Hash> admitted = new ArrayList<>();
@@ -106,8 +115,22 @@ public final class Ingress implements AutoCloseable {
         decoded = new Result(tx.hash(), Verdict.reject(Rejection.BAD_SIGNATURE,
             "not signed by " + tx.sender()));
       }
+      if (decoded instanceof Transaction tx && needsStateCheck(tx)) {
+        Verdict state = ledger.checkAdmission(tx);
+        if (!state.ok()) decoded = new Result(tx.hash(), state);
+      }
       out[i] = decoded;
     }
+  }
+
+  /**
+   * Everything but plain transfers is executed against the head state before admission (the
+   * mempool itself checks a transfer's nonce and balance): a fee-free message costs its sender
+   * nothing, so whatever can be refused at the door must be, and a fee-paying DVS or stake message
+   * learns of a wrong phase at once instead of when a block is built.
+   */
+  private static boolean needsStateCheck(Transaction tx) {
+    return !(tx.message() instanceof org.bcos.types.tx.CoinTransfer);
   }
 
   private Object decode(String hex) {
@@ -142,7 +165,8 @@ public final class Ingress implements AutoCloseable {
     if (ledger.txLocation(tx.hash()).isPresent()) {
       return new Result(tx.hash(), Verdict.reject(Rejection.ALREADY_KNOWN, "already final"));
     }
-    return new Result(tx.hash(), mempool.add(tx, ledger.account(tx.sender())));
+    return new Result(tx.hash(), mempool.add(tx, ledger.account(tx.sender()),
+        ledger.head().height() + 1));
   }
 
   @Override

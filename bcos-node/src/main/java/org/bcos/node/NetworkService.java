@@ -90,10 +90,13 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   private volatile InetSocketAddress listenAddress;
   private volatile boolean closed;
 
+  private final StorageFailures storageFailures;
+
   private NetworkService(P2pConfig p2pConfig, NodeIdentity identity, Ledger ledger,
       Mempool mempool, Ingress ingress, ChainEvents events, NodeMetrics metrics,
       ConsensusService consensus, SignatureVerifier verifier, CommittedBlocks committed,
-      StateSnapshots snapshots, StateSync stateSync) {
+      StateSnapshots snapshots, StateSync stateSync, StorageFailures storageFailures) {
+    this.storageFailures = storageFailures;
     this.consensus = consensus;
     this.verifier = verifier;
     this.committed = committed;
@@ -143,13 +146,15 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   static NetworkService start(NodeConfig.P2p p2p, NodeIdentity identity,
       ConsensusService consensus, Ledger ledger, Mempool mempool, Ingress ingress,
       ChainEvents events, NodeMetrics metrics, SignatureVerifier verifier,
-      CommittedBlocks committed, StateSnapshots snapshots) throws InterruptedException {
+      CommittedBlocks committed, StateSnapshots snapshots, StorageFailures storageFailures)
+      throws InterruptedException {
     boolean validator = consensus != null;
     StateSync stateSync = p2p.stateSyncHeight() > 0 && ledger.head().height() == 0
         ? new StateSync(ledger, p2p.stateSyncHeight(), Hash.fromHex(p2p.stateSyncHash()))
         : null;
     NetworkService service = new NetworkService(p2pConfig(p2p, ledger), identity, ledger,
-        mempool, ingress, events, metrics, consensus, verifier, committed, snapshots, stateSync);
+        mempool, ingress, events, metrics, consensus, verifier, committed, snapshots, stateSync,
+        storageFailures);
     if (validator) {
       service.unsubscribe = events.onBlock(service::push);
       consensus.connect(service::broadcastConsensus, service::isBehind);
@@ -430,6 +435,9 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
       if (ledger.head().height() >= block.height()) return; // consensus committed it meanwhile
       Log.warn("p2p", "invalid block " + block.height() + " from " + peer + ": " + e.getMessage());
       peers.penalise(peer, Penalty.INVALID_BLOCK, "invalid block: " + e.getMessage());
+      return;
+    } catch (org.bcos.storage.StorageException e) {
+      storageFailures.failed(block.height(), e); // our disk, not the peer's fault
       return;
     }
     lastSyncedBlockAt = System.currentTimeMillis();

@@ -36,6 +36,9 @@ public final class Node implements AutoCloseable {
   private final InetSocketAddress rpcAddress;
   private NetworkService network;
   private StateSnapshots snapshots;
+  private NodeHealth health;
+  private StorageFailures storageFailures;
+  private DiskSpaceMonitor diskMonitor;
 
   private Node(KeyValueStore store, Ledger ledger, Mempool mempool, Ingress ingress,
       ConsensusService consensus, RpcServer rpc, InetSocketAddress rpcAddress) {
@@ -90,7 +93,9 @@ public final class Node implements AutoCloseable {
       Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(),
           ChainConsensus.evidenceCheck(verifier));
       Mempool mempool = new Mempool(config.mempool(), genesis.params().maxNonceGap());
-      Ingress ingress = new Ingress(ledger, mempool);
+      NodeHealth health = new NodeHealth();
+      StorageFailures storageFailures = new StorageFailures(health, config.dataDir());
+      Ingress ingress = new Ingress(ledger, mempool, health);
       NodeMetrics metrics = new NodeMetrics();
       var networkMetrics = new java.util.concurrent.atomic.AtomicReference<
           java.util.function.Supplier<String>>(() -> "");
@@ -105,12 +110,12 @@ public final class Node implements AutoCloseable {
           config.consensus(genesis.params().chainId()), config.blockIntervalMillis(),
           config.dataDir().resolve("consensus.wal"),
           org.bcos.node.consensus.DoubleSignGuard.open(guardFile), verifier,
-          NetworkService.maxBlockMessageBytes(ledger));
+          NetworkService.maxBlockMessageBytes(ledger), health, storageFailures);
       RpcMethods methods = new RpcMethods(ledger, mempool, ingress, metrics,
           config.rpc().maxBatch(), VERSION);
       RpcServer rpc = new RpcServer(methods, ledger, config.rpc(),
           () -> metrics.render(mempool.size(), mempool.bytes()) + networkMetrics.get().get(),
-          () -> health(ledger));
+          () -> health(ledger, health));
       events.onBlock(rpc::onBlock);
       InetSocketAddress address = rpc.start(config.rpcHost(), config.rpcPort());
       Node node = new Node(store, ledger, mempool, ingress, consensus, rpc, address);
@@ -121,10 +126,14 @@ public final class Node implements AutoCloseable {
             n == null ? null : n.peerManager().metrics().snapshot());
       });
       node.snapshots = snapshots;
+      node.health = health;
+      node.storageFailures = storageFailures;
+      node.diskMonitor = new DiskSpaceMonitor(config.dataDir(), config.disk(), health);
+      node.diskMonitor.start();
       if (identity != null) {
         try {
           node.network = NetworkService.start(config.p2p(), identity, consensus, ledger,
-              mempool, ingress, events, metrics, verifier, committed, snapshots);
+              mempool, ingress, events, metrics, verifier, committed, snapshots, storageFailures);
         } catch (Exception | Error e) {
           rpc.close();
           ingress.close();
@@ -132,6 +141,9 @@ public final class Node implements AutoCloseable {
         }
       }
       methods.attach(consensus, node.network);
+      if (consensus != null) storageFailures.onHalt(consensus::close);
+      NetworkService started = node.network;
+      if (started != null) storageFailures.onHalt(started::close);
       if (consensus != null) {
         // a node starting from a state snapshot joins consensus once it has the state
         if (node.network != null) node.network.whenStateSynced(consensus::start);
@@ -144,14 +156,13 @@ public final class Node implements AutoCloseable {
     }
   }
 
-  private static String health(Ledger ledger) {
+  private static org.bcos.node.rpc.HealthReport health(Ledger ledger, NodeHealth health) {
     Block head = ledger.head();
-    return new ObjectMapper().createObjectNode()
-        .put("status", "ok")
+    var body = health.render(new ObjectMapper())
         .put("height", head.height())
         .put("headAgeMillis", Math.max(0, System.currentTimeMillis()
-            - head.header().timeMillis()))
-        .toString();
+            - head.header().timeMillis()));
+    return new org.bcos.node.rpc.HealthReport(health.blockingFault() == null, body.toString());
   }
 
   public Ledger ledger() {
@@ -181,8 +192,22 @@ public final class Node implements AutoCloseable {
     return java.util.Optional.ofNullable(network);
   }
 
+  /** What is wrong with this node now (what {@code GET /health} reports). */
+  public NodeHealth health() {
+    return health;
+  }
+
+  /**
+   * Completes, with the reason, when the node halted because its store refused a write; a {@link
+   * NodeSupervisor} then restarts it once space is back.
+   */
+  public java.util.concurrent.CompletableFuture<String> halted() {
+    return storageFailures.halted();
+  }
+
   @Override
   public void close() {
+    if (diskMonitor != null) diskMonitor.close();
     if (consensus != null) consensus.close();
     if (network != null) network.close();
     if (snapshots != null) snapshots.close();

@@ -13,6 +13,7 @@ import org.bcos.node.mempool.MempoolLimits;
  * @param rpcPort JSON-RPC/WebSocket port (8645)
  * @param blockIntervalMillis block interval: 10 s normally, 1 s in dev mode
  * @param p2p the peer-to-peer part, or null when the node runs alone (no P2P)
+ * @param disk free-space levels of the data directory's disk
  */
 public record NodeConfig(
     Path dataDir,
@@ -21,7 +22,8 @@ public record NodeConfig(
     long blockIntervalMillis,
     MempoolLimits mempool,
     RpcLimits rpc,
-    P2p p2p) {
+    P2p p2p,
+    Disk disk) {
   public static final int DEFAULT_RPC_PORT = 8645;
   public static final long DEFAULT_BLOCK_INTERVAL_MILLIS = 10_000;
   public static final long DEV_BLOCK_INTERVAL_MILLIS = 1_000;
@@ -36,6 +38,29 @@ public record NodeConfig(
       if (maxBodyBytes < 4096) throw new IllegalArgumentException("rpc maxBodyBytes");
       if (maxWsSubscriptions < 1) throw new IllegalArgumentException("rpc maxWsSubscriptions");
       if (maxWsConnections < 1) throw new IllegalArgumentException("rpc maxWsConnections");
+    }
+  }
+
+  /**
+   * Free space the node keeps on its data directory's disk, checked every {@code
+   * checkIntervalMillis}: below {@code warnFreeBytes} {@code /health} says DISK_SPACE_LOW; below
+   * {@code minFreeBytes} (DISK_SPACE_CRITICAL) the node stops admitting transactions, so a full
+   * disk cannot swallow what clients were told was accepted; after a failed write it restarts
+   * from its last committed block once free space is back above {@code minFreeBytes}.
+   */
+  public record Disk(long minFreeBytes, long warnFreeBytes, long checkIntervalMillis) {
+    public static final Disk DEFAULT = new Disk(64L << 20, 1L << 30, 5_000);
+
+    public Disk {
+      if (minFreeBytes < 0 || minFreeBytes > 1L << 50) {
+        throw new IllegalArgumentException("diskMinFreeBytes 0..2^50");
+      }
+      if (warnFreeBytes < minFreeBytes || warnFreeBytes > 1L << 50) {
+        throw new IllegalArgumentException("diskWarnFreeBytes must be diskMinFreeBytes..2^50");
+      }
+      if (checkIntervalMillis < 100 || checkIntervalMillis > 3_600_000) {
+        throw new IllegalArgumentException("diskCheckIntervalMillis 100..3600000");
+      }
     }
   }
 
@@ -92,7 +117,13 @@ public record NodeConfig(
   /** A node without P2P. */
   public NodeConfig(Path dataDir, String rpcHost, int rpcPort, long blockIntervalMillis,
       MempoolLimits mempool, RpcLimits rpc) {
-    this(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, null);
+    this(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, null, Disk.DEFAULT);
+  }
+
+  /** With the default disk levels. */
+  public NodeConfig(Path dataDir, String rpcHost, int rpcPort, long blockIntervalMillis,
+      MempoolLimits mempool, RpcLimits rpc, P2p p2p) {
+    this(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, p2p, Disk.DEFAULT);
   }
 
   public NodeConfig {
@@ -104,6 +135,7 @@ public record NodeConfig(
     }
     Objects.requireNonNull(mempool);
     Objects.requireNonNull(rpc);
+    Objects.requireNonNull(disk);
   }
 
   public static NodeConfig dev(Path dataDir, int rpcPort) {
@@ -120,10 +152,16 @@ public record NodeConfig(
   }
 
   public NodeConfig withBlockInterval(long millis) {
-    return new NodeConfig(dataDir, rpcHost, rpcPort, millis, mempool, rpc, p2p);
+    return new NodeConfig(dataDir, rpcHost, rpcPort, millis, mempool, rpc, p2p, disk);
   }
 
   public NodeConfig withP2p(P2p value) {
-    return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, value);
+    return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, value,
+        disk);
+  }
+
+  public NodeConfig withDisk(Disk value) {
+    return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, p2p,
+        value);
   }
 }

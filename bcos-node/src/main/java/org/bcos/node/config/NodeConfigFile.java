@@ -20,7 +20,9 @@ public final class NodeConfigFile {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> KEYS = List.of("dataDir", "genesisFile", "validatorKeyFile",
       "rpcHost", "rpcPort", "blockIntervalMillis", "mempoolMaxTxs", "mempoolMaxBytes",
-      "mempoolMaxPerSender", "rpcMaxBatch", "rpcMaxBodyBytes", "rpcMaxWsSubscriptions",
+      "mempoolMaxPerSender", "mempoolMaxFeeFreeTxs", "mempoolMaxFeeFreePerSender",
+      "mempoolFeeFreeTtlBlocks", "diskMinFreeBytes", "diskWarnFreeBytes",
+      "diskCheckIntervalMillis", "rpcMaxBatch", "rpcMaxBodyBytes", "rpcMaxWsSubscriptions",
       "rpcMaxWsConnections", "p2pEnabled", "p2pListenHost", "p2pListenPort", "p2pSeeds",
       "p2pNodeKeyFile", "snapshotIntervalBlocks", "stateSyncHeight",
       "stateSyncHash");
@@ -46,7 +48,14 @@ public final class NodeConfigFile {
         .put("rpcPort", NodeConfig.DEFAULT_RPC_PORT)
         .put("blockIntervalMillis", NodeConfig.DEFAULT_BLOCK_INTERVAL_MILLIS)
         .put("mempoolMaxTxs", m.maxTxs()).put("mempoolMaxBytes", m.maxBytes())
-        .put("mempoolMaxPerSender", m.maxPerSender()).put("rpcMaxBatch", r.maxBatch())
+        .put("mempoolMaxPerSender", m.maxPerSender())
+        .put("mempoolMaxFeeFreeTxs", m.maxFeeFreeTxs())
+        .put("mempoolMaxFeeFreePerSender", m.maxFeeFreePerSender())
+        .put("mempoolFeeFreeTtlBlocks", m.feeFreeTtlBlocks())
+        .put("diskMinFreeBytes", NodeConfig.Disk.DEFAULT.minFreeBytes())
+        .put("diskWarnFreeBytes", NodeConfig.Disk.DEFAULT.warnFreeBytes())
+        .put("diskCheckIntervalMillis", NodeConfig.Disk.DEFAULT.checkIntervalMillis())
+        .put("rpcMaxBatch", r.maxBatch())
         .put("rpcMaxBodyBytes", r.maxBodyBytes()).put("rpcMaxWsSubscriptions",
             r.maxWsSubscriptions()).put("rpcMaxWsConnections", r.maxWsConnections());
     ObjectNode d = base.put("p2pEnabled", false)
@@ -90,12 +99,16 @@ public final class NodeConfigFile {
     c.setAll(given);
     try {
       NodeConfig config = new NodeConfig(path(c, "dataDir", base), text(c, "rpcHost"),
-          (int) number(c, "rpcPort"), number(c, "blockIntervalMillis"),
-          new MempoolLimits((int) number(c, "mempoolMaxTxs"), number(c, "mempoolMaxBytes"),
-              (int) number(c, "mempoolMaxPerSender")),
-          new NodeConfig.RpcLimits((int) number(c, "rpcMaxBatch"),
-              (int) number(c, "rpcMaxBodyBytes"), (int) number(c, "rpcMaxWsSubscriptions"),
-              (int) number(c, "rpcMaxWsConnections")), p2p(c, base));
+          intNumber(c, "rpcPort"), number(c, "blockIntervalMillis"),
+          new MempoolLimits(intNumber(c, "mempoolMaxTxs"), number(c, "mempoolMaxBytes"),
+              intNumber(c, "mempoolMaxPerSender"), intNumber(c, "mempoolMaxFeeFreeTxs"),
+              intNumber(c, "mempoolMaxFeeFreePerSender"),
+              intNumber(c, "mempoolFeeFreeTtlBlocks")),
+          new NodeConfig.RpcLimits(intNumber(c, "rpcMaxBatch"),
+              intNumber(c, "rpcMaxBodyBytes"), intNumber(c, "rpcMaxWsSubscriptions"),
+              intNumber(c, "rpcMaxWsConnections")), p2p(c, base),
+          new NodeConfig.Disk(number(c, "diskMinFreeBytes"), number(c, "diskWarnFreeBytes"),
+              number(c, "diskCheckIntervalMillis")));
       return new Loaded(config, path(c, "genesisFile", base), path(c, "validatorKeyFile", base));
     } catch (ConfigException e) {
       throw e;
@@ -155,6 +168,15 @@ public final class NodeConfigFile {
       throw new ConfigException("config key '" + key + "' must be a non-negative integer");
     }
     return v.asLong();
+  }
+
+  /** A number that must fit an int: a larger one is refused, never silently cut. */
+  private static int intNumber(ObjectNode c, String key) {
+    long v = number(c, key);
+    if (v > Integer.MAX_VALUE) {
+      throw new ConfigException("config key '" + key + "' must be at most " + Integer.MAX_VALUE);
+    }
+    return (int) v;
   }
 
   private static Path path(ObjectNode c, String key, Path base) {

@@ -8,9 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bcos.consensus.ConsensusMessage;
-import org.bcos.consensus.Proposal;
-import org.bcos.consensus.Vote;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.CodecException;
@@ -28,8 +25,6 @@ import org.bcos.types.codec.Encoder;
  * message leaves.
  */
 public final class DoubleSignGuard {
-  private static final int PROPOSAL = 0;
-
   private final Path file;
   private long height;
   private final TreeMap<Long, Hash> sent = new TreeMap<>(); // (round << 8 | kind) -> digest
@@ -62,34 +57,33 @@ public final class DoubleSignGuard {
   }
 
   /**
-   * Whether {@code message} (signed by this validator, encoded as {@code wire}) may be sent;
-   * when yes it is recorded durably first. No otherwise: it would conflict with a message sent
-   * before, or it is for a height below one already signed at.
+   * Whether this validator may sign the consensus message of {@code kind} (see {@link
+   * org.bcos.consensus.Signer#authorize}) at ({@code height}, {@code round}) whose signing bytes
+   * are {@code signingBytes}; when yes it is recorded durably first. No: it would conflict with a
+   * message signed before, or it is for a height below one already signed at.
+   *
+   * @throws IOException when the record cannot be written and synced; then nothing is recorded
+   *     (not even in memory), so asking again tries the write again
    */
-  public synchronized boolean admit(ConsensusMessage message, byte[] wire) throws IOException {
-    long key = ((long) message.round() << 8) | kind(message);
-    Hash digest = Digests.domain("BCOS/double-sign-guard/v1", wire);
-    if (message.height() < height) return false;
-    if (message.height() == height) {
+  public synchronized boolean admit(long height, int round, int kind, byte[] signingBytes)
+      throws IOException {
+    long key = ((long) round << 8) | kind;
+    Hash digest = Digests.domain("BCOS/double-sign-guard/v2", signingBytes);
+    if (height < this.height) return false;
+    if (height == this.height) {
       Hash earlier = sent.get(key);
       if (earlier != null) return earlier.equals(digest);
-    } else {
-      height = message.height();
-      sent.clear();
     }
-    sent.put(key, digest);
-    persist();
+    TreeMap<Long, Hash> next = height == this.height ? new TreeMap<>(sent) : new TreeMap<>();
+    next.put(key, digest);
+    persist(height, next);
+    this.height = height;
+    sent.clear();
+    sent.putAll(next);
     return true;
   }
 
-  private static int kind(ConsensusMessage m) {
-    return switch (m) {
-      case Proposal p -> PROPOSAL;
-      case Vote v -> 1 + v.type().ordinal();
-    };
-  }
-
-  private void persist() throws IOException {
+  private void persist(long height, TreeMap<Long, Hash> sent) throws IOException {
     Encoder e = new Encoder(16 + sent.size() * 44).u64(height).varint(sent.size());
     for (Map.Entry<Long, Hash> s : sent.entrySet()) e.u64(s.getKey()).hash(s.getValue());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

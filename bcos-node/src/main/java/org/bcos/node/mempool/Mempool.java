@@ -28,11 +28,12 @@ import org.bcos.types.tx.Transaction;
  * consecutive nonces starting at the account's next nonce, highest fee first. Thread-safe.
  */
 public final class Mempool {
-  private record Entry(Transaction tx, long seq, long cost) {}
+  private record Entry(Transaction tx, long seq, long cost, boolean feeFree, long admittedAt) {}
 
   private static final class SenderQueue {
     final TreeMap<Long, Entry> byNonce = new TreeMap<>();
     long pendingCost;
+    int feeFree;
   }
 
   private static final Comparator<Entry> EVICTION_ORDER =
@@ -46,6 +47,9 @@ public final class Mempool {
   private final TreeSet<Entry> byFee = new TreeSet<>(EVICTION_ORDER);
   private long bytes;
   private long seq;
+  private int feeFree;
+  // fee-free entries in admission order, for their short time to live
+  private final java.util.ArrayDeque<Entry> feeFreeByAge = new java.util.ArrayDeque<>();
   private final Map<Hash, Verdict> dropped = new java.util.LinkedHashMap<>(16, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Hash, Verdict> eldest) {
@@ -63,6 +67,15 @@ public final class Mempool {
    * sender's committed state (empty if unknown).
    */
   public synchronized Verdict add(Transaction tx, Optional<Account> account) {
+    return add(tx, account, 0);
+  }
+
+  /**
+   * Admits a transaction whose stateless, signature and state checks passed, at a time when the
+   * next block is {@code nextHeight} (a fee-free one leaves {@link
+   * MempoolLimits#feeFreeTtlBlocks()} later). {@code account} is the sender's committed state.
+   */
+  public synchronized Verdict add(Transaction tx, Optional<Account> account, long nextHeight) {
     if (byHash.containsKey(tx.hash())) return Verdict.reject(Rejection.ALREADY_KNOWN, "pending");
     if (account.isEmpty() && !TransactionProcessor.isFeeFree(tx)) {
       return Verdict.reject(Rejection.UNKNOWN_SENDER, tx.sender().toString());
@@ -76,7 +89,9 @@ public final class Mempool {
           "next nonce is " + acct.nonce() + ", at most " + maxNonceGap + " ahead");
     }
     SenderQueue queue = senders.computeIfAbsent(tx.sender(), a -> new SenderQueue());
-    Verdict verdict = checkSenderQueue(tx, acct, queue);
+    boolean free = TransactionProcessor.isFeeFree(tx);
+    Verdict verdict = free ? checkFeeFreeQuota(queue) : Verdict.OK;
+    if (verdict.ok()) verdict = checkSenderQueue(tx, acct, queue);
     if (verdict.ok()) verdict = makeRoom(tx);
     if (!verdict.ok()) {
       if (queue.byNonce.isEmpty()) senders.remove(tx.sender());
@@ -84,12 +99,32 @@ public final class Mempool {
     }
     // eviction may have emptied (and unlinked) this sender's queue
     queue = senders.computeIfAbsent(tx.sender(), a -> new SenderQueue());
-    Entry entry = new Entry(tx, seq++, TransactionProcessor.maxCost(tx));
+    Entry entry = new Entry(tx, seq++, TransactionProcessor.maxCost(tx), free, nextHeight);
     queue.byNonce.put(tx.nonce(), entry);
     queue.pendingCost = Math.addExact(queue.pendingCost, entry.cost());
     byHash.put(tx.hash(), entry);
     byFee.add(entry);
     bytes += tx.encodedSize();
+    if (free) {
+      queue.feeFree++;
+      feeFree++;
+      if (feeFreeByAge.size() > 2 * limits.maxFeeFreeTxs() + 64) {
+        feeFreeByAge.removeIf(e -> byHash.get(e.tx().hash()) != e); // those already gone
+      }
+      feeFreeByAge.addLast(entry);
+    }
+    return Verdict.OK;
+  }
+
+  private Verdict checkFeeFreeQuota(SenderQueue queue) {
+    if (queue.feeFree >= limits.maxFeeFreePerSender()) {
+      return Verdict.reject(Rejection.FEE_FREE_QUOTA_FULL, "this sender has " + queue.feeFree
+          + " fee-free transactions pending, limit " + limits.maxFeeFreePerSender());
+    }
+    if (feeFree >= limits.maxFeeFreeTxs()) {
+      return Verdict.reject(Rejection.FEE_FREE_QUOTA_FULL, feeFree
+          + " fee-free transactions pending, limit " + limits.maxFeeFreeTxs());
+    }
     return Verdict.OK;
   }
 
@@ -158,6 +193,10 @@ public final class Mempool {
       byFee.remove(e);
       bytes -= e.tx().encodedSize();
       queue.pendingCost -= e.cost();
+      if (e.feeFree()) {
+        queue.feeFree--;
+        feeFree--;
+      } // feeFreeByAge drops it lazily (dropExpired), it is no longer in byHash
     }
     doomed.clear();
     if (queue.byNonce.isEmpty()) senders.remove(sender);
@@ -202,9 +241,21 @@ public final class Mempool {
     if (byHash.containsKey(tx.hash())) removeFrom(tx.sender(), tx.nonce(), false);
   }
 
-  /** Drops it and remembers why, so its sender can ask ({@link #dropped}). */
+  /**
+   * Drops it for good and remembers why, so its sender can ask ({@link #dropped}); the sender's
+   * later transactions go too, remembered as {@link Rejection#EARLIER_TX_DROPPED}: without this
+   * nonce they could never execute, and would hold their place until they expire.
+   */
   public synchronized void drop(Transaction tx, Verdict why) {
-    drop(tx);
+    SenderQueue queue = senders.get(tx.sender());
+    if (queue != null && byHash.containsKey(tx.hash())) {
+      Verdict after = Verdict.reject(Rejection.EARLIER_TX_DROPPED, "nonce " + tx.nonce()
+          + " was dropped: " + why.rejection() + (why.detail().isEmpty() ? "" : " " + why.detail()));
+      for (Entry later : queue.byNonce.tailMap(tx.nonce(), false).values()) {
+        dropped.put(later.tx().hash(), after);
+      }
+      removeFrom(tx.sender(), tx.nonce(), true);
+    }
     dropped.put(tx.hash(), why);
   }
 
@@ -220,7 +271,33 @@ public final class Mempool {
       if (e.tx().body().expiryHeight() < nextHeight) expired.add(e.tx());
     }
     expired.forEach(this::drop);
-    return expired.size();
+    return expired.size() + dropStaleFeeFree(nextHeight);
+  }
+
+  /**
+   * Drops the fee-free transactions admitted {@link MempoolLimits#feeFreeTtlBlocks()} or more
+   * blocks before {@code nextHeight} (with their sender's later ones); cheap enough for every
+   * block: it looks only at the oldest entries.
+   */
+  public synchronized int dropStaleFeeFree(long nextHeight) {
+    int count = 0;
+    while (!feeFreeByAge.isEmpty()) {
+      Entry oldest = feeFreeByAge.peekFirst();
+      boolean pending = byHash.get(oldest.tx().hash()) == oldest;
+      if (pending && nextHeight - oldest.admittedAt() < limits.feeFreeTtlBlocks()) break;
+      feeFreeByAge.removeFirst();
+      if (pending) {
+        drop(oldest.tx(), Verdict.reject(Rejection.EXPIRED, "fee-free transactions stay at most "
+            + limits.feeFreeTtlBlocks() + " blocks in the mempool"));
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Pending fee-free transactions. */
+  public synchronized int feeFreeSize() {
+    return feeFree;
   }
 
   public synchronized boolean contains(Hash txHash) {

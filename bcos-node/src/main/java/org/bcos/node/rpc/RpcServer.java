@@ -47,7 +47,7 @@ public final class RpcServer implements AutoCloseable {
   private final JsonRpcDispatcher dispatcher;
   private final WebSocketHub hub;
   private final Supplier<String> metricsText;
-  private final Supplier<String> healthText;
+  private final Supplier<HealthReport> health;
   private final NodeConfig.RpcLimits limits;
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
       NioIoHandler.newFactory());
@@ -56,12 +56,12 @@ public final class RpcServer implements AutoCloseable {
   private Channel serverChannel;
 
   public RpcServer(RpcMethods methods, Ledger ledger, NodeConfig.RpcLimits limits,
-      Supplier<String> metricsText, Supplier<String> healthText) {
+      Supplier<String> metricsText, Supplier<HealthReport> health) {
     this.methods = methods;
     this.dispatcher = new JsonRpcDispatcher(limits.maxBatch());
     this.hub = new WebSocketHub(ledger, limits.maxWsSubscriptions());
     this.metricsText = metricsText;
-    this.healthText = healthText;
+    this.health = health;
     this.limits = limits;
   }
 
@@ -103,7 +103,9 @@ public final class RpcServer implements AutoCloseable {
               keepAlive);
         });
       } else if (path.equals("/health") && req.method() == HttpMethod.GET) {
-        respond(ctx, HttpResponseStatus.OK, "application/json", healthText.get(), keepAlive);
+        HealthReport report = health.get();
+        respond(ctx, report.healthy() ? HttpResponseStatus.OK
+            : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", report.json(), keepAlive);
       } else if (path.equals("/metrics") && req.method() == HttpMethod.GET) {
         respond(ctx, HttpResponseStatus.OK, "text/plain; version=0.0.4", metricsText.get(),
             keepAlive);

@@ -34,9 +34,10 @@ class DoubleSignGuardTest {
     return Vote.sign(CHAIN, type, height, round, Hash.wrap(id), me);
   }
 
-  private boolean admit(DoubleSignGuard g, org.bcos.consensus.ConsensusMessage m)
+  private static boolean admit(DoubleSignGuard g, org.bcos.consensus.ConsensusMessage m)
       throws IOException {
-    return g.admit(m, ConsensusWire.encode(m));
+    int kind = m instanceof Vote v ? Signer.kindOf(v.type()) : Signer.PROPOSAL;
+    return g.admit(m.height(), m.round(), kind, m.signingBytes(CHAIN));
   }
 
   @Test
@@ -64,5 +65,36 @@ class DoubleSignGuardTest {
     assertTrue(admit(reopened, vote(VoteType.PRECOMMIT, 9, 3, 1)));
     Files.write(file, new byte[] {1, 2, 3});
     assertThrows(IOException.class, () -> DoubleSignGuard.open(file));
+  }
+
+  @Test
+  void aFailedWriteRecordsNothingSoTheSameMessageIsNeverLetOutUnrecorded() throws IOException {
+    Path home = dir.resolve("keys");
+    Files.createDirectories(home);
+    DoubleSignGuard g = DoubleSignGuard.open(home.resolve("validator.state"));
+    assertTrue(admit(g, vote(VoteType.PREVOTE, 3, 0, 1)));
+    breakDirectory(home);
+    Vote precommit = vote(VoteType.PRECOMMIT, 3, 0, 1);
+    assertThrows(IOException.class, () -> admit(g, precommit));
+    assertThrows(IOException.class, () -> admit(g, precommit),
+        "asked again, the guard must try to record it again, not answer from memory");
+    assertThrows(IOException.class, () -> admit(g, vote(VoteType.PREVOTE, 4, 0, 1)));
+    assertEquals(3, g.height(), "a height whose record failed is not taken");
+    repairDirectory(home);
+    assertTrue(admit(g, precommit));
+    assertFalse(admit(DoubleSignGuard.open(home.resolve("validator.state")),
+        vote(VoteType.PRECOMMIT, 3, 0, 2)), "recorded once the write worked");
+  }
+
+  /** Makes every write under {@code home} fail (as with a full disk): a file stands in its place. */
+  static void breakDirectory(Path home) throws IOException {
+    Path aside = home.resolveSibling(home.getFileName() + ".aside");
+    Files.move(home, aside);
+    Files.write(home, new byte[0]);
+  }
+
+  static void repairDirectory(Path home) throws IOException {
+    Files.delete(home);
+    Files.move(home.resolveSibling(home.getFileName() + ".aside"), home);
   }
 }

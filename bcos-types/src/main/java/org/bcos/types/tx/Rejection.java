@@ -26,6 +26,11 @@ public enum Rejection {
   ALREADY_KNOWN(-32018, "the transaction is already pending or final"),
   SELF_TRANSFER(-32019, "sender and recipient are the same account"),
   UNSUPPORTED_VERSION(-32020, "the transaction format version is not supported"),
+  FEE_FREE_QUOTA_FULL(-32021, "too many fee-free transactions are pending, from this sender or "
+      + "in all; pay the minimum fee or wait for the next blocks"),
+  NODE_UNHEALTHY(-32022, "the node is not admitting transactions now (see GET /health for why)"),
+  EARLIER_TX_DROPPED(-32023, "an earlier transaction of this sender was dropped, so this one "
+      + "cannot execute until that nonce is sent again"),
   UNKNOWN_COMMUNITY(-32050, "there is no DVS community with that id"),
   UNKNOWN_AREA(-32051, "the community has no area with that id"),
   UNKNOWN_ISSUE(-32052, "there is no DVS issue with that id"),

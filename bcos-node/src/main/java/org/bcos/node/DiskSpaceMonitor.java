@@ -1,0 +1,75 @@
+package org.bcos.node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bcos.node.config.NodeConfig;
+
+/**
+ * Watches the free space of the data directory's disk and says so before it runs out: below the
+ * warning level {@code DISK_SPACE_LOW} (the node carries on), below the floor {@code
+ * DISK_SPACE_CRITICAL} (the node stops admitting transactions, which blocks would have to store).
+ */
+final class DiskSpaceMonitor implements AutoCloseable {
+  private final Path dataDir;
+  private final NodeConfig.Disk levels;
+  private final NodeHealth health;
+  private final ScheduledExecutorService timer;
+
+  DiskSpaceMonitor(Path dataDir, NodeConfig.Disk levels, NodeHealth health) {
+    this.dataDir = dataDir;
+    this.levels = levels;
+    this.health = health;
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "bcos-disk-watch");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  void start() {
+    check();
+    timer.scheduleWithFixedDelay(this::check, levels.checkIntervalMillis(),
+        levels.checkIntervalMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Free bytes on the disk holding {@code dir} (for an unprivileged user), or -1 when unknown. */
+  static long usableBytes(Path dir) {
+    try {
+      return Files.getFileStore(dir).getUsableSpace();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  void check() {
+    long free = usableBytes(dataDir);
+    if (free < 0) return;
+    String where = mib(free) + " free on the disk of " + dataDir.toAbsolutePath();
+    if (free < levels.minFreeBytes()) {
+      health.raise(NodeHealth.Fault.DISK_SPACE_CRITICAL, where + ", below diskMinFreeBytes ("
+          + mib(levels.minFreeBytes()) + ")", "free disk space: the node admits no transactions "
+          + "until there is more than " + mib(levels.minFreeBytes()));
+    } else {
+      health.clear(NodeHealth.Fault.DISK_SPACE_CRITICAL);
+    }
+    if (free < levels.warnFreeBytes()) {
+      health.raise(NodeHealth.Fault.DISK_SPACE_LOW, where + ", below diskWarnFreeBytes ("
+          + mib(levels.warnFreeBytes()) + ")", "free disk space before it runs out");
+    } else {
+      health.clear(NodeHealth.Fault.DISK_SPACE_LOW);
+    }
+  }
+
+  private static String mib(long bytes) {
+    return (bytes >> 20) + " MiB";
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,104 @@
+package org.bcos.node;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bcos.node.config.NodeConfig;
+
+/**
+ * Runs a node and brings it back after a storage failure: when the node halts because its store
+ * refused a write ({@link Node#halted()}), the supervisor waits until the data directory's disk has
+ * more than {@code diskMinFreeBytes} free, closes the halted node and starts it again in this
+ * process from its last committed block — what an operator would do by hand, and as safe as a
+ * restart after {@code kill -9} (the store replays its log to the last synced block).
+ */
+public final class NodeSupervisor implements AutoCloseable {
+  /** Starts the node (the same configuration every time). */
+  @FunctionalInterface
+  public interface Starter {
+    Node start() throws Exception;
+  }
+
+  private final Starter starter;
+  private final Path dataDir;
+  private final NodeConfig.Disk disk;
+  private final ScheduledExecutorService timer;
+  private volatile Node node;
+  private volatile boolean closed;
+  private volatile int restarts;
+
+  private NodeSupervisor(Starter starter, Path dataDir, NodeConfig.Disk disk) {
+    this.starter = starter;
+    this.dataDir = dataDir;
+    this.disk = disk;
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "bcos-supervisor");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Starts the node (failures propagate, nothing is supervised then) and watches it. */
+  public static NodeSupervisor start(Starter starter, NodeConfig config) throws Exception {
+    NodeSupervisor s = new NodeSupervisor(starter, config.dataDir(), config.disk());
+    s.node = starter.start();
+    s.watch(s.node);
+    return s;
+  }
+
+  /** The node running now (a new object after each restart). */
+  public Node node() {
+    return node;
+  }
+
+  /** How many times the node was restarted after a storage failure. */
+  public int restarts() {
+    return restarts;
+  }
+
+  private void watch(Node watched) {
+    watched.halted().thenRun(() -> timer.execute(() -> awaitSpace(watched)));
+  }
+
+  private void awaitSpace(Node halted) {
+    if (closed || halted != node) return;
+    long free = DiskSpaceMonitor.usableBytes(dataDir);
+    if (free >= 0 && free <= disk.minFreeBytes()) {
+      timer.schedule(() -> awaitSpace(halted), disk.checkIntervalMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    Log.info("node", "disk space is back (" + (free >> 20) + " MiB free): restarting the node "
+        + "from its last committed block");
+    halted.close();
+    restart();
+  }
+
+  /** Starts the node again; on failure (the disk filled up again?) retries after a while. */
+  private void restart() {
+    if (closed) return;
+    try {
+      Node fresh = starter.start();
+      restarts++;
+      node = fresh;
+      watch(fresh);
+      Log.info("node", "restarted at height " + fresh.ledger().head().height());
+    } catch (Exception e) {
+      Log.error("node", "restart failed: " + e.getMessage() + "; trying again in "
+          + disk.checkIntervalMillis() + " ms");
+      timer.schedule(this::restart, disk.checkIntervalMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    timer.shutdownNow();
+    try {
+      if (!timer.awaitTermination(30, TimeUnit.SECONDS)) Log.warn("node", "supervisor busy");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    node.close();
+  }
+}
