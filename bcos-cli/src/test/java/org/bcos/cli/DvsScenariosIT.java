@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * DVS end to end on a running dev node, through the client (JSON-RPC) and the CLI's read
  * commands: a party decision, a regional poll, a shareholder meeting, and bad input, each bad
- * transaction dropped with its named reason and nothing changed.
+ * transaction refused at admission with its named reason and nothing changed.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class DvsScenariosIT {
@@ -123,19 +123,16 @@ class DvsScenariosIT {
   }
 
   /**
-   * The transaction passes ingress (only state-dependent checks fail), is dropped when the block
-   * is built with {@code reason}, and its sender's nonce does not move.
+   * The transaction is refused at admission with {@code reason} (the node executes it against the
+   * head state first), is not pending, and its sender's nonce does not move.
    */
-  private static void dropped(Rejection reason, Transaction tx) throws InterruptedException {
+  private static void refused(Rejection reason, Transaction tx) {
     long nonce = chain.nonce(tx.sender());
-    Hash hash = client.send(tx);
-    RpcError e = assertThrows(RpcError.class,
-        () -> client.awaitFinal(hash, InProcessNode.FINAL_TIMEOUT));
+    RpcError e = assertThrows(RpcError.class, () -> client.send(tx));
     assertEquals(reason.name(), e.reason(), e.getMessage());
     assertEquals(reason.code(), e.code());
-    JsonNode view = client.transaction(hash);
-    assertEquals("dropped", view.path("status").asText());
-    assertEquals(reason.name(), view.path("reason").asText());
+    RpcError lookup = assertThrows(RpcError.class, () -> client.transaction(tx.hash()));
+    assertEquals("NOT_FOUND", lookup.reason());
     assertEquals(nonce, chain.nonce(tx.sender()));
   }
 
@@ -367,7 +364,7 @@ class DvsScenariosIT {
         free(s.get(2), vote(dividend, 1), BITS),
         // s4 changes its mind on the merger: the last ballot counts
         free(s.get(3), vote(merger, 2), BITS));
-    dropped(Rejection.INVALID_BALLOT, free(s.get(0), new DvsCastBallot(dividend,
+    refused(Rejection.INVALID_BALLOT, free(s.get(0), new DvsCastBallot(dividend,
         List.of(new DvsBallotPart(300, new long[] {0}), new DvsBallotPart(300,
             new long[] {1}))), BITS));
 
@@ -383,10 +380,55 @@ class DvsScenariosIT {
     assertEquals(9_500, d.path("turnoutBps").asLong());
   }
 
+  // --- (e) fee-free spam --------------------------------------------------------------------
+
+  /**
+   * Issue #8's spam: free ballots from throwaway keys and weak stamps are refused at the door,
+   * one member's flood stops at the per-sender quota, and an honest free vote still gets in.
+   */
+  @Test
+  void freeSpamIsRefusedAtTheDoorAndAnHonestFreeVoteStillGetsIn() throws Exception {
+    List<Ed25519KeyPair> m = keys(2);
+    fund(m.get(0));
+    int bits = 8;
+    long c = community(params(DvsParams.MEMBERS, 4 * PHASE, PHASE, 2, 1, bits), m, ones(2));
+    long poll = issue(m.get(0), poll(c, DvsRules.of(Method.SINGLE_CHOICE), "yes", "no"));
+    int pendingBefore = chain.node().mempool().size();
+
+    List<Transaction> throwaway = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      throwaway.add(free(InProcessNode.freshKey(), vote(poll, i % 2), bits));
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode outsiders = client.sendAll(throwaway);
+    for (JsonNode r : outsiders) assertEquals("NOT_A_MEMBER", r.path("reason").asText(), r.toString());
+    refused(Rejection.STAMP_INSUFFICIENT, weakStamp(m.get(1), vote(poll, 0), bits));
+    assertEquals(pendingBefore, chain.node().mempool().size(), "nothing of it is pending");
+
+    // a member re-votes 200 times in one batch: the quota (32 pending) stops the flood
+    long next = chain.pendingNonce(m.get(0).address());
+    List<Transaction> flood = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      flood.add(Transactions.feeFree(chain.chainId(), m.get(0), next + i, expiry(),
+          vote(poll, i % 2), bits));
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode results = client.sendAll(flood);
+    int accepted = 0;
+    int quota = 0;
+    for (JsonNode r : results) {
+      if (r.path("accepted").asBoolean()) accepted++;
+      else if ("FEE_FREE_QUOTA_FULL".equals(r.path("reason").asText())) quota++;
+    }
+    assertTrue(accepted >= 32 && quota > 0, accepted + " accepted, " + quota + " over quota");
+    assertEquals(200, accepted + quota, results.toString());
+
+    JsonNode honest = final_(free(m.get(1), vote(poll, 1), bits));
+    assertEquals("final", honest.path("status").asText());
+  }
+
   // --- (d) bad input -------------------------------------------------------------------------
 
   @Test
-  void badInputIsDroppedWithItsNamedReasonAndChangesNothing() throws Exception {
+  void badInputIsRefusedAtAdmissionWithItsNamedReasonAndChangesNothing() throws Exception {
     List<Ed25519KeyPair> b = keys(5);
     Ed25519KeyPair outsider = InProcessNode.freshKey();
     fund(b.get(0), b.get(4));
@@ -397,11 +439,11 @@ class DvsScenariosIT {
         DvsRules.of(Method.SCHULZE), List.of("x"), chain.dev.address(), 0));
 
     // outside the voting phase, not a member, an invalid ranking, no valid stamp and no fee
-    dropped(Rejection.VOTING_CLOSED, free(b.get(1), vote(deliberative, 1, 0), bits));
-    dropped(Rejection.NOT_A_MEMBER, free(outsider, vote(ranked, 1, 2, 3), bits));
-    dropped(Rejection.INVALID_BALLOT, free(b.get(1), vote(ranked, 1, 1, 2), bits));
-    dropped(Rejection.INVALID_BALLOT, free(b.get(1), vote(ranked, 1, 2), bits));
-    dropped(Rejection.STAMP_INSUFFICIENT, weakStamp(b.get(1), vote(ranked, 1, 2, 3), bits));
+    refused(Rejection.VOTING_CLOSED, free(b.get(1), vote(deliberative, 1, 0), bits));
+    refused(Rejection.NOT_A_MEMBER, free(outsider, vote(ranked, 1, 2, 3), bits));
+    refused(Rejection.INVALID_BALLOT, free(b.get(1), vote(ranked, 1, 1, 2), bits));
+    refused(Rejection.INVALID_BALLOT, free(b.get(1), vote(ranked, 1, 2), bits));
+    refused(Rejection.STAMP_INSUFFICIENT, weakStamp(b.get(1), vote(ranked, 1, 2, 3), bits));
     assertEquals(0, client.call("dvs_tally", ranked).path("ballots").asLong());
 
     // double counting: the same voter twice, the last ballot counts, with weight 1
@@ -414,15 +456,15 @@ class DvsScenariosIT {
 
     // delegation: to self, to a refusing member, beyond the chain limit of two
     final_(paid(b.get(4), new DvsRefuseDelegations(c, true)));
-    dropped(Rejection.SELF_DELEGATION, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY, 0,
+    refused(Rejection.SELF_DELEGATION, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY, 0,
         b.get(2).address()), bits));
-    dropped(Rejection.DELEGATE_REFUSES, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY, 0,
+    refused(Rejection.DELEGATE_REFUSES, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY, 0,
         b.get(4).address()), bits));
-    dropped(Rejection.DELEGATE_NOT_MEMBER, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY,
+    refused(Rejection.DELEGATE_NOT_MEMBER, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY,
         0, outsider.address()), bits));
     final_(free(b.get(0), new DvsDelegate(c, Scope.COMMUNITY, 0, b.get(1).address()), bits),
         free(b.get(1), new DvsDelegate(c, Scope.COMMUNITY, 0, b.get(2).address()), bits));
-    dropped(Rejection.CHAIN_TOO_LONG, free(b.get(3), new DvsDelegate(c, Scope.COMMUNITY, 0,
+    refused(Rejection.CHAIN_TOO_LONG, free(b.get(3), new DvsDelegate(c, Scope.COMMUNITY, 0,
         b.get(0).address()), bits));
     assertEquals(0, client.call("dvs_getMember", c, b.get(3).address().toString())
         .path("delegations").size());
@@ -436,7 +478,7 @@ class DvsScenariosIT {
     assertEquals(2, after.path("countedWeight").asLong());
 
     awaitPhase(ranked, "CLOSED");
-    dropped(Rejection.VOTING_CLOSED, free(b.get(3), vote(ranked, 1, 2, 3), bits));
+    refused(Rejection.VOTING_CLOSED, free(b.get(3), vote(ranked, 1, 2, 3), bits));
     JsonNode result = client.call("dvs_result", ranked);
     assertEquals(1, result.path("ballots").asLong());
     assertEquals(2, result.path("countedWeight").asLong());

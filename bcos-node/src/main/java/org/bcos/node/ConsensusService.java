@@ -226,21 +226,23 @@ public final class ConsensusService implements AutoCloseable {
     try {
       log = wal.read();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the consensus log: " + e.getMessage(), e);
+      logFailed(e);
+      return;
     }
     if (log.isEmpty() || !(log.getFirst() instanceof ConsensusWal.Start s) || s.height() != next) {
       startHeight(next);
       return;
     }
     Log.info("consensus", "replaying " + log.size() + " logged inputs of height " + next);
-    beginHeight(next);
+    if (!beginHeight(next)) return;
     for (ConsensusWal.Input in : log) {
       if (in instanceof ConsensusWal.Proposed p) {
         ownProposals.put(p.round(), p.value());
         try {
           wal.append(p); // the new log must remember them too, for a crash during the replay
         } catch (IOException e) {
-          throw new IllegalStateException("cannot write the consensus log: " + e.getMessage(), e);
+          logFailed(e);
+          return;
         }
       }
     }
@@ -251,7 +253,7 @@ public final class ConsensusService implements AutoCloseable {
 
   private void startHeight(long h) {
     if (closed) return;
-    beginHeight(h);
+    if (!beginHeight(h)) return;
     input(new ConsensusWal.Start(h));
     List<byte[]> buffered = List.copyOf(nextHeight);
     nextHeight.clear();
@@ -263,8 +265,11 @@ public final class ConsensusService implements AutoCloseable {
     }
   }
 
-  /** A fresh machine and log for height {@code h} (the schedule may have changed). */
-  private void beginHeight(long h) {
+  /**
+   * A fresh machine and log for height {@code h} (the schedule may have changed); false when the
+   * log could not be started (then the height is replayed once it can).
+   */
+  private boolean beginHeight(long h) {
     // a new schedule only when the set changed: a schedule memoises its proposer rotations, and a
     // fresh one would replay the rotation from genesis at every height
     var changes = ledger.validatorSetChanges();
@@ -279,9 +284,19 @@ public final class ConsensusService implements AutoCloseable {
     height = h;
     try {
       wal.begin(h);
+      return true;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write the consensus log: " + e.getMessage(), e);
+      logFailed(e);
+      return false;
     }
+  }
+
+  /** The consensus log could not be written: say so, and replay the height once it can. */
+  private void logFailed(IOException e) {
+    health.raise(NodeHealth.Fault.CONSENSUS_LOG_FAILED, "the consensus log could not be "
+        + "written: " + e.getMessage(), "free disk space or file descriptors; consensus "
+        + "replays the height from its log and resumes by itself");
+    scheduleReplay();
   }
 
   private TendermintMachine newMachine() {
@@ -302,11 +317,10 @@ public final class ConsensusService implements AutoCloseable {
       };
       if (actions.stream().anyMatch(a -> a instanceof Action.Broadcast)) wal.sync();
     } catch (IOException e) {
-      // the machine may have moved on without its actions being taken: replay the height later
-      health.raise(NodeHealth.Fault.CONSENSUS_LOG_FAILED, "the consensus log could not be "
-          + "written: " + e.getMessage(), "free disk space or file descriptors; consensus "
-          + "replays the height from its log and resumes by itself");
-      scheduleReplay();
+      logFailed(e); // the machine may have moved on without its actions taken: replay later
+      return;
+    } catch (java.io.UncheckedIOException e) {
+      logFailed(e.getCause()); // our proposal could not be logged, so it was not made
       return;
     }
     health.clear(NodeHealth.Fault.CONSENSUS_LOG_FAILED);
@@ -344,16 +358,10 @@ public final class ConsensusService implements AutoCloseable {
     replayDelayMillis = Math.min(MAX_REPLAY_RETRY_MILLIS, 2 * replayDelayMillis);
     later(delay, () -> {
       replayScheduled = false;
-      if (machine == null || machine.isDecided()) return;
-      Log.info("consensus", "replaying height " + machine.height() + " after a write failure");
-      try {
-        recover();
-      } catch (IllegalStateException e) {
-        health.raise(NodeHealth.Fault.CONSENSUS_LOG_FAILED, e.getMessage(), "free disk space "
-            + "or file descriptors; consensus replays the height from its log by itself");
-        scheduleReplay();
-        return;
-      }
+      if (machine != null && machine.isDecided()) return;
+      Log.info("consensus", "replaying height " + (ledger.head().height() + 1)
+          + " after a write failure");
+      recover();
       if (!replayScheduled) replayDelayMillis = REPLAY_RETRY_MILLIS;
     });
   }
@@ -470,7 +478,7 @@ public final class ConsensusService implements AutoCloseable {
       try {
         wal.append(new ConsensusWal.Proposed(round, value)); // synced before it is broadcast
       } catch (IOException e) {
-        throw new IllegalStateException("cannot log the proposal: " + e.getMessage(), e);
+        throw new java.io.UncheckedIOException(e); // input() replays the height later
       }
       return value;
     }

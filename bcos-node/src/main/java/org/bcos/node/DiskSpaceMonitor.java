@@ -36,6 +36,19 @@ final class DiskSpaceMonitor implements AutoCloseable {
         levels.checkIntervalMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Where the node's database lives (following a symbolic link: an operator may put {@code db} on
+   * another disk), or the data directory before it exists.
+   */
+  static Path storeDirectory(Path dataDir) {
+    Path db = dataDir.resolve("db");
+    try {
+      return Files.exists(db) ? db.toRealPath() : dataDir;
+    } catch (IOException e) {
+      return dataDir;
+    }
+  }
+
   /** Free bytes on the disk holding {@code dir} (for an unprivileged user), or -1 when unknown. */
   static long usableBytes(Path dir) {
     try {
@@ -46,7 +59,7 @@ final class DiskSpaceMonitor implements AutoCloseable {
   }
 
   void check() {
-    long free = usableBytes(dataDir);
+    long free = usableBytes(storeDirectory(dataDir));
     if (free < 0) return;
     String where = mib(free) + " free on the disk of " + dataDir.toAbsolutePath();
     if (free < levels.minFreeBytes()) {

@@ -14,6 +14,8 @@ import org.bcos.node.config.NodeConfig;
  * restart after {@code kill -9} (the store replays its log to the last synced block).
  */
 public final class NodeSupervisor implements AutoCloseable {
+  static final long MAX_BACKOFF_MILLIS = 60_000;
+
   /** Starts the node (the same configuration every time). */
   @FunctionalInterface
   public interface Starter {
@@ -27,6 +29,9 @@ public final class NodeSupervisor implements AutoCloseable {
   private volatile Node node;
   private volatile boolean closed;
   private volatile int restarts;
+  // a node that halts again soon after a restart waits longer each time (a failing disk)
+  private long backoffMillis;
+  private long startedNanos = System.nanoTime();
 
   private NodeSupervisor(Starter starter, Path dataDir, NodeConfig.Disk disk) {
     this.starter = starter;
@@ -58,12 +63,19 @@ public final class NodeSupervisor implements AutoCloseable {
   }
 
   private void watch(Node watched) {
-    watched.halted().thenRun(() -> timer.execute(() -> awaitSpace(watched)));
+    watched.halted().thenRun(() -> {
+      long ranMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+      backoffMillis = ranMillis > MAX_BACKOFF_MILLIS ? disk.checkIntervalMillis()
+          : Math.min(MAX_BACKOFF_MILLIS, Math.max(disk.checkIntervalMillis(), 2 * backoffMillis));
+      Log.info("node", "halted; restarting once the disk has space (checked again in "
+          + backoffMillis + " ms)");
+      timer.schedule(() -> awaitSpace(watched), backoffMillis, TimeUnit.MILLISECONDS);
+    });
   }
 
   private void awaitSpace(Node halted) {
     if (closed || halted != node) return;
-    long free = DiskSpaceMonitor.usableBytes(dataDir);
+    long free = DiskSpaceMonitor.usableBytes(DiskSpaceMonitor.storeDirectory(dataDir));
     if (free >= 0 && free <= disk.minFreeBytes()) {
       timer.schedule(() -> awaitSpace(halted), disk.checkIntervalMillis(), TimeUnit.MILLISECONDS);
       return;
@@ -79,6 +91,7 @@ public final class NodeSupervisor implements AutoCloseable {
     if (closed) return;
     try {
       Node fresh = starter.start();
+      startedNanos = System.nanoTime();
       restarts++;
       node = fresh;
       watch(fresh);

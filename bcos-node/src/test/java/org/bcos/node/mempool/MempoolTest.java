@@ -405,4 +405,69 @@ class MempoolTest {
     assertEquals(0, pool.size());
     assertAdded(pool, tx(alice, 0, 10, 90, 100, "again"), account(100, 0));
   }
+
+  // --- fee-free messages ---
+
+  /** A fee-free DVS support (stamp not checked here: the ledger's admission check does that). */
+  private Transaction free(Ed25519KeyPair from, long nonce) {
+    TxBody body = new TxBody(CHAIN, from.address(), nonce, 0, 100_000,
+        new org.bcos.types.tx.DvsSupport(1, 0, true));
+    byte[] digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body)).toBytes();
+    return TransactionCodec.assemble(body, from.sign(digest));
+  }
+
+  @Test
+  void feeFreeMessagesAreCappedPerSenderAndInAllWhilePayingOnesStillGetIn() {
+    Mempool pool = new Mempool(new MempoolLimits(1_000, 1 << 20, 100, 5, 2, 100), GAP);
+    assertTrue(pool.add(free(alice, 0), Optional.empty(), 1).ok());
+    assertTrue(pool.add(free(alice, 1), Optional.empty(), 1).ok());
+    assertRejected(Rejection.FEE_FREE_QUOTA_FULL, pool, free(alice, 2), Optional.empty());
+    for (int i = 0; i < 3; i++) {
+      assertTrue(pool.add(free(key(20 + i), 0), Optional.empty(), 1).ok());
+    }
+    assertEquals(5, pool.feeFreeSize());
+    assertRejected(Rejection.FEE_FREE_QUOTA_FULL, pool, free(bob, 0), Optional.empty());
+    assertAdded(pool, tx(bob, 0, 10), account(RICH, 0));
+    pool.removeFinal(List.of(free(alice, 0)));
+    assertEquals(4, pool.feeFreeSize());
+    assertTrue(pool.add(free(bob, 1), account(RICH, 1), 1).ok(), "room again after a block");
+  }
+
+  @Test
+  void feeFreeMessagesLeaveAfterTheirTimeToLiveWithTheSendersLaterOnes() {
+    Mempool pool = new Mempool(new MempoolLimits(1_000, 1 << 20, 100, 100, 10, 20), GAP);
+    Transaction early = free(alice, 0);
+    Transaction later = free(alice, 1);
+    Transaction paying = tx(alice, 2, 10);
+    assertTrue(pool.add(early, Optional.empty(), 5).ok());
+    assertTrue(pool.add(free(bob, 0), Optional.empty(), 15).ok());
+    assertTrue(pool.add(later, Optional.empty(), 15).ok());
+    assertAdded(pool, paying, account(RICH, 0));
+    assertEquals(0, pool.dropStaleFeeFree(24));
+    assertEquals(1, pool.dropStaleFeeFree(25), "admitted at 5, 20 blocks to live");
+    assertEquals(Rejection.EXPIRED, pool.dropped(early.hash()).orElseThrow().rejection());
+    assertEquals(Rejection.EARLIER_TX_DROPPED, pool.dropped(later.hash()).orElseThrow()
+        .rejection(), "nonce 1 can never execute without nonce 0");
+    assertFalse(pool.contains(paying.hash()));
+    assertEquals(1, pool.size(), "bob's message stays");
+    assertEquals(1, pool.dropStaleFeeFree(35));
+    assertEquals(0, pool.size());
+    assertEquals(0, pool.feeFreeSize());
+  }
+
+  @Test
+  void droppingATransactionForGoodDropsTheSendersLaterNoncesByName() {
+    Mempool pool = new Mempool(ROOMY, GAP);
+    Transaction t0 = tx(alice, 0, 10);
+    Transaction t1 = tx(alice, 1, 10);
+    Transaction t2 = tx(alice, 2, 10);
+    Transaction other = tx(bob, 0, 10);
+    for (Transaction t : List.of(t0, t1, t2, other)) assertAdded(pool, t, account(RICH, 0));
+    pool.drop(t0, Verdict.reject(Rejection.INSUFFICIENT_BALANCE, "spent elsewhere"));
+    assertEquals(List.of(other), pool.candidates(10, a -> 0L));
+    Verdict why = pool.dropped(t2.hash()).orElseThrow();
+    assertEquals(Rejection.EARLIER_TX_DROPPED, why.rejection());
+    assertTrue(why.detail().contains("INSUFFICIENT_BALANCE"), why.detail());
+    assertEquals(0, pool.pendingNonce(alice.address(), 0));
+  }
 }
