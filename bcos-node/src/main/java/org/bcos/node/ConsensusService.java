@@ -293,8 +293,9 @@ public final class ConsensusService implements AutoCloseable {
 
   /** The consensus log could not be written: say so, and replay the height once it can. */
   private void logFailed(IOException e) {
+    if (closed) return; // shutting down: an interrupted write closes the channel, no fault
     health.raise(NodeHealth.Fault.CONSENSUS_LOG_FAILED, "the consensus log could not be "
-        + "written: " + e.getMessage(), "free disk space or file descriptors; consensus "
+        + "written: " + e, "free disk space or file descriptors; consensus "
         + "replays the height from its log and resumes by itself");
     scheduleReplay();
   }
