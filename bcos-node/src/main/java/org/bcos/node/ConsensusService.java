@@ -337,6 +337,7 @@ public final class ConsensusService implements AutoCloseable {
    */
   private void checkGuard() {
     IOException failure = signer.guardFailure();
+    if (closed) return;
     if (failure == null) {
       health.clear(NodeHealth.Fault.SIGNING_GUARD_UNAVAILABLE);
       return;
