@@ -400,7 +400,9 @@ class DvsScenariosIT {
       throwaway.add(free(InProcessNode.freshKey(), vote(poll, i % 2), bits));
     }
     com.fasterxml.jackson.databind.node.ArrayNode outsiders = client.sendAll(throwaway);
-    for (JsonNode r : outsiders) assertEquals("NOT_A_MEMBER", r.path("reason").asText(), r.toString());
+    for (JsonNode r : outsiders) {
+      assertEquals("NOT_A_MEMBER", r.path("reason").asText(), r.toString());
+    }
     refused(Rejection.STAMP_INSUFFICIENT, weakStamp(m.get(1), vote(poll, 0), bits));
     assertEquals(pendingBefore, chain.node().mempool().size(), "nothing of it is pending");
 

@@ -183,28 +183,12 @@ class TendermintMachineTest {
   @Test
   void aSoleValidatorWhoseSignaturesAreRefusedNeitherSendsNorDecides() {
     Ed25519KeyPair only = keys.get(0);
-    ValidatorSchedule alone = ValidatorSchedule.genesis(TestKeys.set(List.of(only)));
     List<String> asked = new ArrayList<>();
-    Signer refusing = new Signer() {
-      @Override
-      public Address address() {
-        return only.address();
-      }
-
-      @Override
-      public byte[] sign(byte[] message) {
-        throw new AssertionError("signed although the guard refused");
-      }
-
-      @Override
-      public void authorize(long height, int round, int kind, byte[] signingBytes) {
-        asked.add(height + "/" + round + "/" + kind);
-        throw new SigningRefusedException(SigningRefusedException.Reason.GUARD_UNAVAILABLE,
-            "disk full", null);
-      }
-    };
-    TendermintMachine m = new TendermintMachine(alone, ConsensusConfig.defaults(TestKeys.CHAIN),
-        refusing, TestKeys.APP, TestKeys.VERIFIER);
+    TendermintMachine m = soleValidator(only, (height, round, kind) -> {
+      asked.add(height + "/" + round + "/" + kind);
+      throw new SigningRefusedException(SigningRefusedException.Reason.GUARD_UNAVAILABLE,
+          "disk full", null);
+    });
     List<Action> out = new ArrayList<>(m.start(1));
     assertEquals(List.of("1/0/" + Signer.PROPOSAL), asked);
     Action.ScheduleTimeout propose = (Action.ScheduleTimeout) out.stream()
@@ -218,31 +202,39 @@ class TendermintMachineTest {
 
   @Test
   void aSoleValidatorDecidesOnceItsSignerAuthorizes() {
-    Ed25519KeyPair only = keys.get(0);
-    ValidatorSchedule alone = ValidatorSchedule.genesis(TestKeys.set(List.of(only)));
     List<Integer> kinds = new ArrayList<>();
-    Signer recording = new Signer() {
-      @Override
-      public Address address() {
-        return only.address();
-      }
-
-      @Override
-      public byte[] sign(byte[] message) {
-        return only.sign(message);
-      }
-
-      @Override
-      public void authorize(long height, int round, int kind, byte[] signingBytes) {
-        kinds.add(kind);
-      }
-    };
-    TendermintMachine m = new TendermintMachine(alone, ConsensusConfig.defaults(TestKeys.CHAIN),
-        recording, TestKeys.APP, TestKeys.VERIFIER);
+    TendermintMachine m = soleValidator(keys.get(0), (height, round, kind) -> kinds.add(kind));
     m.start(1);
     assertTrue(m.isDecided());
     assertEquals(List.of(Signer.PROPOSAL, Signer.kindOf(VoteType.PREVOTE),
         Signer.kindOf(VoteType.PRECOMMIT)), kinds);
+  }
+
+  /** What a test signer does when asked to authorize a signature. */
+  private interface Authorization {
+    void authorize(long height, int round, int kind);
+  }
+
+  /** A machine whose validator set is {@code key} alone, signing after {@code authorization}. */
+  private static TendermintMachine soleValidator(Ed25519KeyPair key, Authorization authorization) {
+    Signer signer = new Signer() {
+      @Override
+      public Address address() {
+        return key.address();
+      }
+
+      @Override
+      public byte[] sign(byte[] message) {
+        return key.sign(message);
+      }
+
+      @Override
+      public void authorize(long height, int round, int kind, byte[] signingBytes) {
+        authorization.authorize(height, round, kind);
+      }
+    };
+    return new TendermintMachine(ValidatorSchedule.genesis(TestKeys.set(List.of(key))),
+        ConsensusConfig.defaults(TestKeys.CHAIN), signer, TestKeys.APP, TestKeys.VERIFIER);
   }
 
   @Test

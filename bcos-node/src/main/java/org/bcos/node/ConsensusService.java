@@ -136,11 +136,7 @@ public final class ConsensusService implements AutoCloseable {
     this.schedule = ChainConsensus.schedule(ledger);
     this.scheduleSource = ledger.validatorSetChanges();
     this.status = new Status(0, 0, "", 0, 0, 0, 0, 0);
-    this.thread = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "bcos-consensus");
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("bcos-consensus"));
     thread.setRemoveOnCancelPolicy(true);
   }
 

@@ -23,11 +23,7 @@ final class DiskSpaceMonitor implements AutoCloseable {
     this.dataDir = dataDir;
     this.levels = levels;
     this.health = health;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "bcos-disk-watch");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bcos-disk-watch"));
   }
 
   void start() {

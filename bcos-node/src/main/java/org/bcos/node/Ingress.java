@@ -38,11 +38,7 @@ public final class Ingress implements AutoCloseable {
     this.mempool = mempool;
     this.health = health;
     this.workers = Runtime.getRuntime().availableProcessors();
-    this.verifiers = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "bcos-verify");
-      t.setDaemon(true);
-      return t;
-    });
+    this.verifiers = Executors.newFixedThreadPool(workers, DaemonThreads.named("bcos-verify"));
   }
 
   /** Called with the hashes of newly admitted transactions (e.g. to gossip them); one listener. */

@@ -111,11 +111,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     this.gossip = new TxGossip(peers, new Pool(), SEEN_CACHE);
     this.consensusGossip = new ConsensusGossip(peers, SEEN_CACHE);
     this.maxBlockMessageBytes = maxBlockMessageBytes(ledger);
-    this.worker = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "bcos-network");
-      t.setDaemon(true);
-      return t;
-    });
+    this.worker = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("bcos-network"));
     worker.setRemoveOnCancelPolicy(true);
   }
 

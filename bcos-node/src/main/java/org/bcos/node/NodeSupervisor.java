@@ -37,11 +37,7 @@ public final class NodeSupervisor implements AutoCloseable {
     this.starter = starter;
     this.dataDir = dataDir;
     this.disk = disk;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "bcos-supervisor");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bcos-supervisor"));
   }
 
   /** Starts the node (failures propagate, nothing is supervised then) and watches it. */

@@ -66,11 +66,7 @@ final class StateSnapshots implements AutoCloseable {
   StateSnapshots(Path dir, long interval) {
     this.dir = dir;
     this.interval = interval;
-    this.writer = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "bcos-snapshots");
-      t.setDaemon(true);
-      return t;
-    });
+    this.writer = Executors.newSingleThreadExecutor(DaemonThreads.named("bcos-snapshots"));
   }
 
   /** After a commit: takes and writes a snapshot if {@code block} is at a snapshot height. */

@@ -25,7 +25,7 @@ public final class StorageFailures {
     this.dataDir = dataDir;
   }
 
-  /** Something to stop when the store fails (consensus, sync); run once, off the caller's thread. */
+  /** Something to stop when the store fails (consensus, sync); run once, on its own thread. */
   void onHalt(Runnable stop) {
     stoppers.add(stop);
   }

@@ -250,7 +250,8 @@ public final class Mempool {
     SenderQueue queue = senders.get(tx.sender());
     if (queue != null && byHash.containsKey(tx.hash())) {
       Verdict after = Verdict.reject(Rejection.EARLIER_TX_DROPPED, "nonce " + tx.nonce()
-          + " was dropped: " + why.rejection() + (why.detail().isEmpty() ? "" : " " + why.detail()));
+          + " was dropped: " + why.rejection()
+          + (why.detail().isEmpty() ? "" : " " + why.detail()));
       for (Entry later : queue.byNonce.tailMap(tx.nonce(), false).values()) {
         dropped.put(later.tx().hash(), after);
       }

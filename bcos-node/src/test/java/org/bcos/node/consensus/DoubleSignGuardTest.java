@@ -86,7 +86,7 @@ class DoubleSignGuardTest {
         vote(VoteType.PRECOMMIT, 3, 0, 2)), "recorded once the write worked");
   }
 
-  /** Makes every write under {@code home} fail (as with a full disk): a file stands in its place. */
+  /** Makes every write under {@code home} fail (like a full disk): a file takes its place. */
   static void breakDirectory(Path home) throws IOException {
     Path aside = home.resolveSibling(home.getFileName() + ".aside");
     Files.move(home, aside);
