@@ -41,8 +41,11 @@ class MempoolTest {
 
   private Transaction tx(Ed25519KeyPair from, long nonce, long fee, long amount, long expiry,
       String memo) {
-    TxBody body = new TxBody(CHAIN, from.address(), nonce, fee, expiry,
-        new CoinTransfer(sink, amount, memo));
+    return signed(new TxBody(CHAIN, from.address(), nonce, fee, expiry,
+        new CoinTransfer(sink, amount, memo)), from);
+  }
+
+  private static Transaction signed(TxBody body, Ed25519KeyPair from) {
     byte[] digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body)).toBytes();
     return TransactionCodec.assemble(body, from.sign(digest));
   }
@@ -410,10 +413,8 @@ class MempoolTest {
 
   /** A fee-free DVS support (stamp not checked here: the ledger's admission check does that). */
   private Transaction free(Ed25519KeyPair from, long nonce) {
-    TxBody body = new TxBody(CHAIN, from.address(), nonce, 0, 100_000,
-        new org.bcos.types.tx.DvsSupport(1, 0, true));
-    byte[] digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body)).toBytes();
-    return TransactionCodec.assemble(body, from.sign(digest));
+    return signed(new TxBody(CHAIN, from.address(), nonce, 0, 100_000,
+        new org.bcos.types.tx.DvsSupport(1, 0, true)), from);
   }
 
   @Test
