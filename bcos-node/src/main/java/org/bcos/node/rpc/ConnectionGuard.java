@@ -174,7 +174,6 @@ final class ConnectionGuard {
     if (phase == Phase.WEBSOCKET || !channel.isActive()) return;
     waitingSinceNanos = System.nanoTime();
     arm(Phase.IDLE, limits.idleTimeoutMillis(), RpcRefusal.IDLE_TIMEOUT);
-    channel.config().setAutoRead(true);
   }
 
   /** The connection became a WebSocket: HTTP timers and held bytes end here. */

@@ -56,6 +56,11 @@ import org.bcos.node.config.NodeConfig;
  */
 public final class RpcServer implements AutoCloseable {
   static final String GUARD_REQUESTS = "guard-requests";
+  /**
+   * WebSocket messages one connection may have waiting while one runs; past it the server stops
+   * reading from that connection (their bytes also count in {@code rpcMaxBufferedBytes}).
+   */
+  static final int MAX_QUEUED_WS_MESSAGES = 8;
   private final RpcMethods methods;
   private final JsonRpcDispatcher dispatcher;
   private final WebSocketHub hub;
@@ -187,7 +192,8 @@ public final class RpcServer implements AutoCloseable {
         respond(ctx, HttpResponseStatus.NO_CONTENT, "text/plain", "", keepAlive, cors);
       } else if (path.equals("/rpc") && req.method() == HttpMethod.POST) {
         String body = req.content().toString(StandardCharsets.UTF_8);
-        ctx.channel().config().setAutoRead(false); // one request at a time per connection
+        // reading goes on while the call runs, so a client that hangs up is seen (and its work
+        // stopped); a second request before the answer is refused by the guard (no pipelining)
         Channel ch = ctx.channel();
         workers.execute(() -> {
           String out = dispatcher.handle(body, methods::call, budget(ch));
@@ -249,6 +255,10 @@ public final class RpcServer implements AutoCloseable {
   private final class WsHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     private final ConnectionGuard guard;
     private final InetAddress ip;
+    // event-loop confined: messages waiting, their bytes, and whether one is running
+    private final java.util.ArrayDeque<Queued> queue = new java.util.ArrayDeque<>();
+    private long queuedBytes;
+    private boolean running;
 
     WsHandler(ConnectionGuard guard, InetAddress ip) {
       this.guard = guard;
@@ -271,33 +281,81 @@ public final class RpcServer implements AutoCloseable {
       super.userEventTriggered(ctx, evt);
     }
 
+    /**
+     * Queues the message (its bytes count in the server-wide buffered total); messages of one
+     * connection run one after another. Reading goes on, so a client that hangs up is seen, until
+     * {@link #MAX_QUEUED_WS_MESSAGES} wait.
+     */
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-      String text = frame.text();
-      Channel ch = ctx.channel();
-      ch.config().setAutoRead(false); // one message at a time per connection
-      workers.execute(() -> {
-        List<String> subscribed = new ArrayList<>();
-        String out = dispatcher.handle(text, (method, params, budget) -> switch (method) {
-          case "bcos_subscribe" -> {
-            var id = hub.subscribe(ch, params);
-            subscribed.add(id.asText());
-            yield id;
-          }
-          case "bcos_unsubscribe" -> hub.unsubscribe(ch, params);
-          default -> methods.call(method, params, budget);
-        }, budget(ch));
-        if (out != null && !ch.isWritable()) {
-          hub.dropSlowConsumer(ch);
-          return;
-        }
-        if (out != null) ch.writeAndFlush(new TextWebSocketFrame(out));
-        // a transaction already final is reported only once the client has the subscription id
-        subscribed.forEach(hub::catchUp);
+      int bytes = frame.content().readableBytes();
+      if (serverMetrics.bufferedBytes.addAndGet(bytes) > limits.maxBufferedBytes()) {
+        serverMetrics.bufferedBytes.addAndGet(-bytes);
+        serverMetrics.refused(RpcRefusal.RPC_BUFFERS_FULL);
+        ctx.writeAndFlush(new TextWebSocketFrame(RpcRefusal.RPC_BUFFERS_FULL.json()));
+        return;
+      }
+      queuedBytes += bytes;
+      queue.add(new Queued(frame.text(), bytes));
+      if (queue.size() >= MAX_QUEUED_WS_MESSAGES) ctx.channel().config().setAutoRead(false);
+      if (!running) runNext(ctx.channel());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+      serverMetrics.bufferedBytes.addAndGet(-queuedBytes);
+      queuedBytes = 0;
+      queue.clear();
+      super.channelInactive(ctx);
+    }
+
+    /** Runs the oldest queued message on a worker; called on the event loop. */
+    private void runNext(Channel ch) {
+      Queued next = queue.poll();
+      if (next == null || !ch.isActive()) {
+        running = false;
         ch.config().setAutoRead(true);
+        return;
+      }
+      running = true;
+      workers.execute(() -> {
+        try {
+          answer(ch, next.text());
+        } finally {
+          ch.eventLoop().execute(() -> {
+            // after a close, channelInactive has released every queued byte already
+            long released = Math.min(queuedBytes, next.bytes());
+            queuedBytes -= released;
+            serverMetrics.bufferedBytes.addAndGet(-released);
+            runNext(ch);
+          });
+        }
       });
     }
+
+    private void answer(Channel ch, String text) {
+      List<String> subscribed = new ArrayList<>();
+      String out = dispatcher.handle(text, (method, params, budget) -> switch (method) {
+        case "bcos_subscribe" -> {
+          var id = hub.subscribe(ch, params);
+          subscribed.add(id.asText());
+          yield id;
+        }
+        case "bcos_unsubscribe" -> hub.unsubscribe(ch, params);
+        default -> methods.call(method, params, budget);
+      }, budget(ch));
+      if (out != null && !ch.isWritable()) {
+        hub.dropSlowConsumer(ch);
+        return;
+      }
+      if (out != null) ch.writeAndFlush(new TextWebSocketFrame(out));
+      // a transaction already final is reported only once the client has the subscription id
+      subscribed.forEach(hub::catchUp);
+    }
   }
+
+  /** A WebSocket message waiting to run, with its size as counted in the buffered total. */
+  private record Queued(String text, int bytes) {}
 
   private synchronized Optional<RpcRefusal> openWebSocket(InetAddress ip) {
     if (wsConnections >= limits.maxWsConnections()) {
