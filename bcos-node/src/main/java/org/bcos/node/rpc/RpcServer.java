@@ -68,7 +68,7 @@ public final class RpcServer implements AutoCloseable {
   private final Supplier<String> healthText;
   private final NodeConfig.RpcLimits limits;
   private final RpcServerMetrics serverMetrics = new RpcServerMetrics();
-  private final AccessPolicy policy;
+  private volatile AccessPolicy policy;
   private final ConnectionLimiter limiter;
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
       NioIoHandler.newFactory());
@@ -91,7 +91,6 @@ public final class RpcServer implements AutoCloseable {
     this.metricsText = metricsText;
     this.healthText = healthText;
     this.limits = limits;
-    this.policy = new AccessPolicy(limits.allowedHosts(), limits.allowedOrigins());
     this.limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp(),
         limits.reservedFileDescriptors(), descriptors, serverMetrics);
   }
@@ -110,7 +109,14 @@ public final class RpcServer implements AutoCloseable {
     return limiter.openConnections();
   }
 
+  /**
+   * Binds {@code host:port}. A specific bind address is also an allowed {@code Host} (an address
+   * literal cannot be rebound by DNS; a page can only carry it if it came from the node itself).
+   */
   public InetSocketAddress start(String host, int port) throws InterruptedException {
+    List<String> hosts = new ArrayList<>(limits.allowedHosts());
+    if (!host.equals("0.0.0.0") && !host.equals("::") && !host.equals("[::]")) hosts.add(host);
+    policy = new AccessPolicy(hosts, limits.allowedOrigins());
     int queued = limits.wsMaxQueuedBytes();
     ServerBootstrap b = new ServerBootstrap()
         .group(group)
