@@ -238,12 +238,17 @@ public final class RpcServer implements AutoCloseable {
       res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
       headers.forEach((k, v) -> res.headers().set(k, v));
       HttpUtil.setContentLength(res, bytes.length);
-      if (keepAlive) {
-        res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        ctx.writeAndFlush(res).addListener(f -> guard.requestDone());
-      } else {
+      if (!keepAlive) {
         ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        return;
       }
+      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      // the guard waits for the next request before this answer leaves: the client may send
+      // its next request the moment it reads this one
+      ctx.executor().execute(() -> {
+        guard.requestDone();
+        ctx.writeAndFlush(res);
+      });
     }
 
     @Override

@@ -156,6 +156,19 @@ class RpcConnectionLimitsTest {
   }
 
   @Test
+  void aKeptAliveConnectionServesRequestsBackToBack() throws Exception {
+    node = new RpcTestNode(new RpcTestNode.Limits());
+    RawHttp client = open();
+    String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"bcos_chainId\"}";
+    for (int i = 0; i < 500; i++) {
+      client.send(RawHttp.request("POST", "/rpc", host(), null, "application/json", call, false));
+      RawHttp.Response r = client.readResponse();
+      assertEquals(200, r.status(), "request " + i + ": " + r.body());
+    }
+    assertEquals(0, node.server.serverMetrics().count(RpcRefusal.PIPELINED_REQUEST));
+  }
+
+  @Test
   void refusalsAreCountedAtMetrics() throws Exception {
     node = new RpcTestNode(new RpcTestNode.Limits());
     RawHttp.exchange(node.port, "POST", "/rpc", host(), null, "text/plain", "{}");
