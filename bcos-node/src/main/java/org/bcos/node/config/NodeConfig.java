@@ -69,7 +69,7 @@ public record NodeConfig(
     public RpcLimits(int maxBatch, int maxBodyBytes, int maxWsSubscriptions,
         int maxWsConnections) {
       this(maxBatch, maxBodyBytes, maxWsSubscriptions, maxWsConnections, 2_000, 500, 250, 512,
-          10_000, 30_000, 60_000, 64L << 20, 1 << 20, 4 << 20, 5_000, 100_000,
+          10_000, 30_000, 60_000, 64L << 20, 1 << 20, 4 << 20, 5_000, 1_000_000,
           DEFAULT_ALLOWED_HOSTS, List.of());
     }
 

@@ -48,7 +48,7 @@ final class RpcTestNode implements AutoCloseable {
     int wsMaxFrameBytes = 1 << 20;
     int wsMaxQueuedBytes = 4 << 20;
     long requestTimeoutMillis = 5_000;
-    long maxRequestWorkUnits = 100_000;
+    long maxRequestWorkUnits = 1_000_000;
     List<String> allowedHosts = NodeConfig.RpcLimits.DEFAULT_ALLOWED_HOSTS;
     List<String> allowedOrigins = List.of();
 
