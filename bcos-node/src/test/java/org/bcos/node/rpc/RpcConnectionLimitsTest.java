@@ -18,13 +18,12 @@ class RpcConnectionLimitsTest {
   private final List<RawHttp> sockets = new ArrayList<>();
 
   @AfterEach
-  void stop() throws Exception {
-    for (RawHttp s : sockets) s.close();
+  void stop() {
     if (node != null) node.close();
   }
 
   private RawHttp open() throws Exception {
-    RawHttp s = new RawHttp(node.port);
+    RawHttp s = node.connect(0);
     sockets.add(s);
     return s;
   }

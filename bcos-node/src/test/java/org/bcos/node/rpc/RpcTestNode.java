@@ -30,6 +30,7 @@ final class RpcTestNode implements AutoCloseable {
   final Ingress ingress;
   final RpcServer server;
   final int port;
+  private final List<RawHttp> sockets = new ArrayList<>();
 
   /** The default limits, changed field by field (tests set small ones). */
   static final class Limits {
@@ -102,8 +103,22 @@ final class RpcTestNode implements AutoCloseable {
     return ledger.buildBlock(txs, VALIDATOR, time).block();
   }
 
+  /** A raw client socket, closed with the node. */
+  RawHttp connect(int receiveBufferBytes) throws java.io.IOException {
+    RawHttp s = new RawHttp(port, receiveBufferBytes);
+    sockets.add(s);
+    return s;
+  }
+
   @Override
   public void close() {
+    for (RawHttp s : sockets) {
+      try {
+        s.close();
+      } catch (java.io.IOException e) {
+        // closing a test socket the server may have reset already
+      }
+    }
     server.close();
     ingress.close();
   }

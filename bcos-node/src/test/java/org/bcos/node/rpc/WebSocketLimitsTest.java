@@ -3,8 +3,6 @@ package org.bcos.node.rpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.bcos.ledger.block.Block;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,17 +13,14 @@ import org.junit.jupiter.api.Test;
  */
 class WebSocketLimitsTest {
   private RpcTestNode node;
-  private final List<RawHttp> sockets = new ArrayList<>();
 
   @AfterEach
-  void stop() throws Exception {
-    for (RawHttp s : sockets) s.close();
+  void stop() {
     if (node != null) node.close();
   }
 
   private RawHttp webSocket(int receiveBufferBytes) throws Exception {
-    RawHttp ws = new RawHttp(node.port, receiveBufferBytes);
-    sockets.add(ws);
+    RawHttp ws = node.connect(receiveBufferBytes);
     ws.send(RawHttp.upgrade("127.0.0.1:" + node.port, null));
     assertEquals(101, ws.readResponse().status());
     return ws;
