@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Admits API connections within the total and per-IP caps and the file-descriptor reserve. At a
- * cap, the connection that has waited longest without sending a complete request (idle keep-alive
+ * cap (or the reserve), the connection that has waited longest without sending a complete request (idle keep-alive
  * or a slow header) is closed to make room ({@code EVICTED_IDLE}), so idle sockets can never lock
  * out a client that has something to ask (such as {@code /health}); when every connection is busy
  * the new one is refused by name. Thread-safe (accepts come from several event loops).
@@ -38,7 +38,8 @@ final class ConnectionLimiter {
    * or names why it is refused.
    */
   synchronized Optional<RpcRefusal> admit(ConnectionGuard guard, InetAddress ip) {
-    if (descriptors.free(open.size()) < reservedDescriptors) {
+    // near the descriptor limit an idle connection still makes room: one closes, one opens
+    if (descriptors.free(open.size()) < reservedDescriptors && !evictIdlest(null)) {
       return Optional.of(RpcRefusal.FD_RESERVE);
     }
     if (perIp.getOrDefault(ip, 0) >= maxPerIp && !evictIdlest(ip)) {

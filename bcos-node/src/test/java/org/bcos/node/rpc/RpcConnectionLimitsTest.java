@@ -90,7 +90,12 @@ class RpcConnectionLimitsTest {
     long[] free = {1_000};
     node = new RpcTestNode(limits, open -> free[0]);
     assertEquals(200, health().status());
+    RawHttp idle = open();
+    unfinishedPost(1_000, 10); // busy: it cannot make room
+    await(() -> node.server.openConnections() == 2);
     free[0] = 99;
+    assertEquals(200, health().status(), "an idle connection makes room");
+    assertTrue(idle.closedWithin(3_000));
     RawHttp.Response r = health();
     assertEquals(503, r.status());
     assertTrue(r.body().contains("FD_RESERVE"), r.body());
