@@ -159,8 +159,11 @@ final class ConnectionGuard {
     if (heldBytes > limits.maxBodyBytes()) return Optional.of(RpcRefusal.BODY_TOO_LARGE);
     if (total > limits.maxBufferedBytes()) return Optional.of(RpcRefusal.RPC_BUFFERS_FULL);
     if (body instanceof LastHttpContent) {
-      cancelTimer();
-      phase = Phase.PROCESSING;
+      // an answer comes within the request deadline; past it plus the idle time, the connection
+      // is idle from the client's view (a handler that answered without finishing the cycle,
+      // such as a refused WebSocket handshake, must not hold its connection for ever)
+      arm(Phase.PROCESSING, limits.requestTimeoutMillis() + limits.idleTimeoutMillis(),
+          RpcRefusal.IDLE_TIMEOUT);
     }
     return Optional.empty();
   }

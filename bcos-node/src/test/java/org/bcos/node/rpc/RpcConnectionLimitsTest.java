@@ -134,6 +134,22 @@ class RpcConnectionLimitsTest {
   }
 
   @Test
+  void aFailedWebSocketHandshakeDoesNotHoldItsConnection() throws Exception {
+    RpcTestNode.Limits limits = new RpcTestNode.Limits();
+    limits.idleTimeoutMillis = 300;
+    limits.requestTimeoutMillis = 100;
+    node = new RpcTestNode(limits);
+    for (String head : List.of("GET /ws HTTP/1.1\r\nHost: " + host() + "\r\n\r\n",
+        RawHttp.upgrade(host(), null).replace("Version: 13", "Version: 99"),
+        RawHttp.upgrade(host(), null).replace("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n",
+            ""))) {
+      RawHttp notUpgraded = open();
+      notUpgraded.send(head);
+      assertTrue(notUpgraded.closedWithin(3_000), "held after a failed upgrade: " + head);
+    }
+  }
+
+  @Test
   void bufferedRequestBytesAreBoundedInTotalAndReleased() throws Exception {
     RpcTestNode.Limits limits = new RpcTestNode.Limits();
     limits.maxBodyBytes = 64 << 10;
