@@ -210,14 +210,33 @@ public final class Ledger implements CoinView {
     return new org.bcos.ledger.dvs.DvsStore(new WorkingState(store));
   }
 
-  /** Committed entries of a state column under {@code prefix}, in key order (for recounts). */
+  /**
+   * Committed entries of a state column under {@code prefix}, in key order (for recounts): at
+   * most {@code limit}, and the scan stops there (a caller's limit bounds its cost, not only its
+   * answer).
+   */
   public List<java.util.Map.Entry<byte[], byte[]>> stateEntries(org.bcos.storage.Column column,
       byte[] prefix, int limit) {
     List<java.util.Map.Entry<byte[], byte[]>> out = new ArrayList<>();
-    store.forEach(column, prefix, (k, v) -> {
-      if (out.size() < limit) out.add(java.util.Map.entry(k, v));
-    });
+    if (limit <= 0) return out;
+    try {
+      store.forEach(column, prefix, (k, v) -> {
+        out.add(java.util.Map.entry(k, v));
+        if (out.size() >= limit) throw ScanFull.INSTANCE;
+      });
+    } catch (ScanFull full) {
+      // the limit was reached; the store closed its iterator on the way out
+    }
     return out;
+  }
+
+  /** Ends a scan early; carries no stack trace (it is control flow, not an error). */
+  private static final class ScanFull extends RuntimeException {
+    static final ScanFull INSTANCE = new ScanFull();
+
+    private ScanFull() {
+      super(null, null, false, false);
+    }
   }
 
   public Optional<Block> block(long height) {
@@ -233,7 +252,21 @@ public final class Ledger implements CoinView {
 
   public Optional<TxLocation> txLocation(Hash txHash) {
     byte[] raw = store.get(ChainSchema.TX_INDEX, txHash.toBytes());
-    return raw == null ? Optional.empty() : Optional.of(TxLocation.decode(raw));
+    return raw == null ? Optional.empty() : Optional.of(FinalTx.location(raw));
+  }
+
+  /**
+   * A final transaction with its location and block hash, read from the transaction index: one
+   * read and one transaction decoded. Only entries written before the index held transactions
+   * (a data directory from an older version) fall back to decoding their block.
+   */
+  public Optional<FinalTx> finalTransaction(Hash txHash) {
+    byte[] raw = store.get(ChainSchema.TX_INDEX, txHash.toBytes());
+    if (raw == null) return Optional.empty();
+    if (!FinalTx.isLocationOnly(raw)) return Optional.of(FinalTx.decode(raw));
+    TxLocation location = FinalTx.location(raw);
+    return block(location.height()).map(b ->
+        new FinalTx(location, b.hash(), b.transactions().get(location.index())));
   }
 
   /** The active validator set (address order) governing {@code height}, as committed. */
@@ -397,7 +430,7 @@ public final class Ledger implements CoinView {
       List<Transaction> txs = block.transactions();
       for (int i = 0; i < txs.size(); i++) {
         p.batch.put(ChainSchema.TX_INDEX, txs.get(i).hash().toBytes(),
-            new TxLocation(block.height(), i).encode());
+            new FinalTx(new TxLocation(block.height(), i), block.hash(), txs.get(i)).encode());
       }
       try {
         store.commit(p.batch);

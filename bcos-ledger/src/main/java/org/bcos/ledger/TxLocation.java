@@ -5,8 +5,11 @@ import org.bcos.types.codec.Encoder;
 
 /** Where a final transaction sits: block height and index within the block. */
 public record TxLocation(long height, int index) {
+  /** Size of {@link #encode()}. */
+  public static final int ENCODED_BYTES = 12;
+
   public byte[] encode() {
-    return new Encoder(12).u64(height).u32(index).toByteArray();
+    return new Encoder(ENCODED_BYTES).u64(height).u32(index).toByteArray();
   }
 
   public static TxLocation decode(byte[] bytes) {

@@ -28,16 +28,87 @@ public record NodeConfig(
   public static final long DEFAULT_BLOCK_INTERVAL_MILLIS = 10_000;
   public static final long DEV_BLOCK_INTERVAL_MILLIS = 1_000;
 
-  /** Limits of the API server. */
+  /**
+   * Limits and access rules of the API server (docs/RPC.md "Limits"; docs/SECURITY.md).
+   *
+   * @param maxBatch calls per JSON-RPC batch, and transactions per {@code bcos_sendRawTransactions}
+   * @param maxBodyBytes bytes of one request body (HTTP) before it is refused (413)
+   * @param maxWsSubscriptions subscriptions per WebSocket connection
+   * @param maxWsConnections WebSocket connections in total
+   * @param maxConnections API connections in total (HTTP and WebSocket); at the cap a new one
+   *     takes the place of the connection idle longest, or is refused when none is idle
+   * @param maxConnectionsPerIp API connections from one IP address (same rule)
+   * @param maxWsConnectionsPerIp WebSocket connections from one IP address
+   * @param reservedFileDescriptors descriptors kept free for P2P, consensus and storage: a new
+   *     API connection is refused while fewer than this many are left below the process limit
+   * @param headerTimeoutMillis time from the first byte of a request (or from connecting) until
+   *     its head is complete
+   * @param bodyTimeoutMillis time from a request's head until its body is complete
+   * @param idleTimeoutMillis time a kept-alive connection may wait for its next request
+   * @param maxBufferedBytes request-body bytes held (received and not yet answered) across all
+   *     connections; a request that would pass it is refused (503)
+   * @param wsMaxFrameBytes bytes of one WebSocket message
+   * @param wsMaxQueuedBytes bytes queued for one WebSocket client; over it the client is dropped
+   *     as a slow consumer
+   * @param requestTimeoutMillis deadline of one request (batch or single call) once it runs
+   * @param maxRequestWorkUnits work units one request may spend (docs/RPC.md lists the costs)
+   * @param allowedHosts names a request's {@code Host} header may carry ({@code "*"}: any);
+   *     protects against DNS rebinding
+   * @param allowedOrigins web origins besides the node's own that may call it ({@code "*"}:
+   *     any; {@code "null"} is never matched except by {@code "*"})
+   */
   public record RpcLimits(int maxBatch, int maxBodyBytes, int maxWsSubscriptions,
-      int maxWsConnections) {
+      int maxWsConnections, int maxConnections, int maxConnectionsPerIp,
+      int maxWsConnectionsPerIp, int reservedFileDescriptors, long headerTimeoutMillis,
+      long bodyTimeoutMillis, long idleTimeoutMillis, long maxBufferedBytes, int wsMaxFrameBytes,
+      int wsMaxQueuedBytes, long requestTimeoutMillis, long maxRequestWorkUnits,
+      List<String> allowedHosts, List<String> allowedOrigins) {
+    public static final List<String> DEFAULT_ALLOWED_HOSTS = List.of("localhost", "127.0.0.1",
+        "[::1]");
     public static final RpcLimits DEFAULT = new RpcLimits(1_000, 8 << 20, 100, 1_000);
+
+    /** The given limits with every newer limit at its default. */
+    public RpcLimits(int maxBatch, int maxBodyBytes, int maxWsSubscriptions,
+        int maxWsConnections) {
+      this(maxBatch, maxBodyBytes, maxWsSubscriptions, maxWsConnections, 2_000, 500, 250, 512,
+          10_000, 30_000, 60_000, 64L << 20, 1 << 20, 4 << 20, 5_000, 1_000_000,
+          DEFAULT_ALLOWED_HOSTS, List.of());
+    }
 
     public RpcLimits {
       if (maxBatch < 1 || maxBatch > 100_000) throw new IllegalArgumentException("rpc maxBatch");
       if (maxBodyBytes < 4096) throw new IllegalArgumentException("rpc maxBodyBytes");
       if (maxWsSubscriptions < 1) throw new IllegalArgumentException("rpc maxWsSubscriptions");
       if (maxWsConnections < 1) throw new IllegalArgumentException("rpc maxWsConnections");
+      range(maxConnections, 1, 1_000_000, "rpcMaxConnections");
+      range(maxConnectionsPerIp, 1, 1_000_000, "rpcMaxConnectionsPerIp");
+      range(maxWsConnectionsPerIp, 1, 1_000_000, "rpcMaxWsConnectionsPerIp");
+      range(reservedFileDescriptors, 0, 1_000_000, "rpcReservedFileDescriptors");
+      range(headerTimeoutMillis, 100, 600_000, "rpcHeaderTimeoutMillis (100..600000)");
+      range(bodyTimeoutMillis, 100, 3_600_000, "rpcBodyTimeoutMillis (100..3600000)");
+      range(idleTimeoutMillis, 100, 3_600_000, "rpcIdleTimeoutMillis (100..3600000)");
+      range(maxBufferedBytes, maxBodyBytes, 1L << 40, "rpcMaxBufferedBytes (rpcMaxBodyBytes..)");
+      range(wsMaxFrameBytes, 1024, 64 << 20, "rpcWsMaxFrameBytes (1024..64 MiB)");
+      range(wsMaxQueuedBytes, 4096, 1 << 30, "rpcWsMaxQueuedBytes (4096..1 GiB)");
+      range(requestTimeoutMillis, 10, 600_000, "rpcRequestTimeoutMillis (10..600000)");
+      range(maxRequestWorkUnits, 100, 1L << 40, "rpcMaxRequestWorkUnits (100..)");
+      allowedHosts = checkedNames(allowedHosts, "rpcAllowedHosts");
+      allowedOrigins = checkedNames(allowedOrigins, "rpcAllowedOrigins");
+    }
+
+    private static void range(long value, long min, long max, String what) {
+      if (value < min || value > max) throw new IllegalArgumentException(what);
+    }
+
+    private static List<String> checkedNames(List<String> names, String what) {
+      names = List.copyOf(names);
+      if (names.size() > 1_000) throw new IllegalArgumentException(what + ": at most 1000");
+      for (String n : names) {
+        if (n.isBlank() || n.length() > 255 || !n.equals(n.strip())) {
+          throw new IllegalArgumentException(what + ": each entry is a non-empty name");
+        }
+      }
+      return names;
     }
   }
 

@@ -25,7 +25,13 @@ public final class NodeConfigFile {
       "diskCheckIntervalMillis", "rpcMaxBatch", "rpcMaxBodyBytes", "rpcMaxWsSubscriptions",
       "rpcMaxWsConnections", "p2pEnabled", "p2pListenHost", "p2pListenPort", "p2pSeeds",
       "p2pNodeKeyFile", "snapshotIntervalBlocks", "stateSyncHeight",
-      "stateSyncHash");
+      "stateSyncHash",
+      // API server hardening (NodeConfig.RpcLimits)
+      "rpcMaxConnections", "rpcMaxConnectionsPerIp", "rpcMaxWsConnectionsPerIp",
+      "rpcReservedFileDescriptors", "rpcHeaderTimeoutMillis", "rpcBodyTimeoutMillis",
+      "rpcIdleTimeoutMillis", "rpcMaxBufferedBytes", "rpcWsMaxFrameBytes", "rpcWsMaxQueuedBytes",
+      "rpcRequestTimeoutMillis", "rpcMaxRequestWorkUnits", "rpcAllowedHosts",
+      "rpcAllowedOrigins");
 
   /** A configuration problem, naming the key. */
   public static final class ConfigException extends IllegalArgumentException {
@@ -62,9 +68,28 @@ public final class NodeConfigFile {
         .put("p2pListenHost", NodeConfig.P2p.DEFAULT_LISTEN_HOST)
         .put("p2pListenPort", NodeConfig.P2p.DEFAULT_PORT);
     d.putArray("p2pSeeds");
-    return d.put("p2pNodeKeyFile", "node.key")
+    d.put("p2pNodeKeyFile", "node.key")
         .put("snapshotIntervalBlocks", NodeConfig.P2p.DEFAULT_SNAPSHOT_INTERVAL_BLOCKS)
         .put("stateSyncHeight", 0).put("stateSyncHash", "");
+    return rpcHardeningDefaults(d, r);
+  }
+
+  private static ObjectNode rpcHardeningDefaults(ObjectNode d, NodeConfig.RpcLimits r) {
+    d.put("rpcMaxConnections", r.maxConnections())
+        .put("rpcMaxConnectionsPerIp", r.maxConnectionsPerIp())
+        .put("rpcMaxWsConnectionsPerIp", r.maxWsConnectionsPerIp())
+        .put("rpcReservedFileDescriptors", r.reservedFileDescriptors())
+        .put("rpcHeaderTimeoutMillis", r.headerTimeoutMillis())
+        .put("rpcBodyTimeoutMillis", r.bodyTimeoutMillis())
+        .put("rpcIdleTimeoutMillis", r.idleTimeoutMillis())
+        .put("rpcMaxBufferedBytes", r.maxBufferedBytes())
+        .put("rpcWsMaxFrameBytes", r.wsMaxFrameBytes())
+        .put("rpcWsMaxQueuedBytes", r.wsMaxQueuedBytes())
+        .put("rpcRequestTimeoutMillis", r.requestTimeoutMillis())
+        .put("rpcMaxRequestWorkUnits", r.maxRequestWorkUnits());
+    r.allowedHosts().forEach(d.putArray("rpcAllowedHosts")::add);
+    r.allowedOrigins().forEach(d.putArray("rpcAllowedOrigins")::add);
+    return d;
   }
 
   public static String defaultsText() {
@@ -99,14 +124,11 @@ public final class NodeConfigFile {
     c.setAll(given);
     try {
       NodeConfig config = new NodeConfig(path(c, "dataDir", base), text(c, "rpcHost"),
-          intNumber(c, "rpcPort"), number(c, "blockIntervalMillis"),
-          new MempoolLimits(intNumber(c, "mempoolMaxTxs"), number(c, "mempoolMaxBytes"),
-              intNumber(c, "mempoolMaxPerSender"), intNumber(c, "mempoolMaxFeeFreeTxs"),
-              intNumber(c, "mempoolMaxFeeFreePerSender"),
-              intNumber(c, "mempoolFeeFreeTtlBlocks")),
-          new NodeConfig.RpcLimits(intNumber(c, "rpcMaxBatch"),
-              intNumber(c, "rpcMaxBodyBytes"), intNumber(c, "rpcMaxWsSubscriptions"),
-              intNumber(c, "rpcMaxWsConnections")), p2p(c, base),
+          integer(c, "rpcPort"), number(c, "blockIntervalMillis"),
+          new MempoolLimits(integer(c, "mempoolMaxTxs"), number(c, "mempoolMaxBytes"),
+              integer(c, "mempoolMaxPerSender"), integer(c, "mempoolMaxFeeFreeTxs"),
+              integer(c, "mempoolMaxFeeFreePerSender"), integer(c, "mempoolFeeFreeTtlBlocks")),
+          rpcLimits(c), p2p(c, base),
           new NodeConfig.Disk(number(c, "diskMinFreeBytes"), number(c, "diskWarnFreeBytes"),
               number(c, "diskCheckIntervalMillis")));
       return new Loaded(config, path(c, "genesisFile", base), path(c, "validatorKeyFile", base));
@@ -115,6 +137,42 @@ public final class NodeConfigFile {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid configuration: " + e.getMessage());
     }
+  }
+
+  private static NodeConfig.RpcLimits rpcLimits(ObjectNode c) {
+    return new NodeConfig.RpcLimits(integer(c, "rpcMaxBatch"), integer(c, "rpcMaxBodyBytes"),
+        integer(c, "rpcMaxWsSubscriptions"), integer(c, "rpcMaxWsConnections"),
+        integer(c, "rpcMaxConnections"), integer(c, "rpcMaxConnectionsPerIp"),
+        integer(c, "rpcMaxWsConnectionsPerIp"), integer(c, "rpcReservedFileDescriptors"),
+        number(c, "rpcHeaderTimeoutMillis"), number(c, "rpcBodyTimeoutMillis"),
+        number(c, "rpcIdleTimeoutMillis"), number(c, "rpcMaxBufferedBytes"),
+        integer(c, "rpcWsMaxFrameBytes"), integer(c, "rpcWsMaxQueuedBytes"),
+        number(c, "rpcRequestTimeoutMillis"), number(c, "rpcMaxRequestWorkUnits"),
+        strings(c, "rpcAllowedHosts"), strings(c, "rpcAllowedOrigins"));
+  }
+
+  /** A non-negative integer that fits an int (never silently truncated). */
+  private static int integer(ObjectNode c, String key) {
+    long v = number(c, key);
+    if (v > Integer.MAX_VALUE) {
+      throw new ConfigException("config key '" + key + "' must be at most " + Integer.MAX_VALUE);
+    }
+    return (int) v;
+  }
+
+  private static List<String> strings(ObjectNode c, String key) {
+    JsonNode v = c.get(key);
+    List<String> out = new java.util.ArrayList<>();
+    if (v.isArray()) {
+      for (JsonNode s : v) {
+        if (!s.isTextual()) break;
+        out.add(s.asText());
+      }
+    }
+    if (!v.isArray() || out.size() != v.size()) {
+      throw new ConfigException("config key '" + key + "' must be an array of strings");
+    }
+    return out;
   }
 
   private static NodeConfig.P2p p2p(ObjectNode c, Path base) {
@@ -168,15 +226,6 @@ public final class NodeConfigFile {
       throw new ConfigException("config key '" + key + "' must be a non-negative integer");
     }
     return v.asLong();
-  }
-
-  /** A number that must fit an int: a larger one is refused, never silently cut. */
-  private static int intNumber(ObjectNode c, String key) {
-    long v = number(c, key);
-    if (v > Integer.MAX_VALUE) {
-      throw new ConfigException("config key '" + key + "' must be at most " + Integer.MAX_VALUE);
-    }
-    return (int) v;
   }
 
   private static Path path(ObjectNode c, String key, Path base) {

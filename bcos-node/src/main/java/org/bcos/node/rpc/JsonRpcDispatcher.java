@@ -4,22 +4,46 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.bcos.node.Log;
 
 /**
  * JSON-RPC 2.0 envelopes: single calls and bounded batches, with the standard error objects.
- * Every error carries {@code data.reason}, a stable upper-case name.
+ * Every error carries {@code data.reason}, a stable upper-case name. A request runs within one
+ * {@link WorkBudget}: each call is charged, and between calls the deadline and the client's
+ * connection are checked, so a batch stops when either is gone.
  */
 final class JsonRpcDispatcher {
-  private final int maxBatch;
-
-  JsonRpcDispatcher(int maxBatch) {
-    this.maxBatch = maxBatch;
+  /** The method table a request is dispatched to. */
+  @FunctionalInterface
+  interface Methods {
+    JsonNode call(String method, Params params, WorkBudget budget);
   }
 
-  /** Handles a request body; returns the response text, or null when there is nothing to send. */
-  String handle(String body, BiFunction<String, JsonNode, JsonNode> methods) {
+  private final int maxBatch;
+  private final Consumer<String> stopped;
+
+  /**
+   * @param stopped told the reason each time a request is stopped by its budget (for metrics)
+   */
+  JsonRpcDispatcher(int maxBatch, Consumer<String> stopped) {
+    this.maxBatch = maxBatch;
+    this.stopped = stopped;
+  }
+
+  /**
+   * Handles a request body; returns the response text, or null when there is nothing to send
+   * (notifications only, or the client has gone).
+   */
+  String handle(String body, Methods methods, WorkBudget budget) {
+    try {
+      return handleRequest(body, methods, budget);
+    } finally {
+      if (budget.stopReason() != null) stopped.accept(budget.stopReason());
+    }
+  }
+
+  private String handleRequest(String body, Methods methods, WorkBudget budget) {
     JsonNode request;
     try {
       request = JsonViews.JSON.readTree(body);
@@ -30,8 +54,8 @@ final class JsonRpcDispatcher {
       return write(error(null, RpcException.PARSE_ERROR, "PARSE_ERROR", "empty body"));
     }
     if (!request.isArray()) {
-      ObjectNode response = one(request, methods);
-      return response == null ? null : write(response);
+      ObjectNode response = one(request, methods, budget);
+      return response == null || clientGone(response) ? null : write(response);
     }
     if (request.isEmpty()) {
       return write(error(null, RpcException.INVALID_REQUEST, "INVALID_REQUEST", "empty batch"));
@@ -42,13 +66,18 @@ final class JsonRpcDispatcher {
     }
     ArrayNode responses = JsonViews.JSON.createArrayNode();
     for (JsonNode call : request) {
-      ObjectNode r = one(call, methods);
+      ObjectNode r = one(call, methods, budget);
+      if (r != null && clientGone(r)) return null; // nobody to answer: stop the whole batch
       if (r != null) responses.add(r);
     }
     return responses.isEmpty() ? null : write(responses);
   }
 
-  private ObjectNode one(JsonNode call, BiFunction<String, JsonNode, JsonNode> methods) {
+  private static boolean clientGone(ObjectNode response) {
+    return "CLIENT_GONE".equals(response.path("error").path("data").path("reason").asText());
+  }
+
+  private ObjectNode one(JsonNode call, Methods methods, WorkBudget budget) {
     JsonNode id = call.get("id");
     if (!call.isObject() || !"2.0".equals(call.path("jsonrpc").asText())
         || !call.path("method").isTextual()) {
@@ -61,7 +90,9 @@ final class JsonRpcDispatcher {
           "params must be a positional array");
     }
     try {
-      JsonNode result = methods.apply(call.get("method").asText(), params);
+      budget.charge(RpcCosts.CALL);
+      JsonNode result = methods.call(call.get("method").asText(), new Params((ArrayNode) params),
+          budget);
       if (id == null) return null;
       ObjectNode ok = JsonViews.JSON.createObjectNode();
       ok.put("jsonrpc", "2.0");
@@ -69,6 +100,8 @@ final class JsonRpcDispatcher {
       ok.set("result", result);
       return ok;
     } catch (RpcException e) {
+      // a stop is reported even for a notification: it tells the batch loop to end
+      if (e.code() == RpcException.CLIENT_GONE) return error(id, e.code(), e.reason(), "");
       return id == null ? null : error(id, e.code(), e.reason(), e.getMessage());
     } catch (RuntimeException e) {
       Log.error("rpc", "internal error in " + call.get("method").asText() + ": " + e);

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import org.bcos.ledger.FinalTx;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.TxLocation;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.types.Amount;
+import org.bcos.types.Hash;
 import org.bcos.types.Hex;
 import org.bcos.types.tx.CoinTransfer;
 import org.bcos.types.tx.Transaction;
@@ -73,13 +75,23 @@ final class JsonViews {
   }
 
   static ObjectNode transaction(Transaction tx, Optional<TxLocation> location, Block block) {
+    return transaction(tx, location, block == null ? null : block.hash());
+  }
+
+  /** A final transaction as the transaction index holds it (no block read). */
+  static ObjectNode transaction(FinalTx found) {
+    return transaction(found.tx(), Optional.of(found.location()), found.blockHash());
+  }
+
+  private static ObjectNode transaction(Transaction tx, Optional<TxLocation> location,
+      Hash blockHash) {
     ObjectNode n = JSON.createObjectNode();
     n.put("hash", tx.hash().toHex());
     n.put("status", location.isPresent() ? "final" : "pending");
     location.ifPresent(l -> {
       n.put("height", l.height());
       n.put("index", l.index());
-      if (block != null) n.put("blockHash", block.hash().toHex());
+      if (blockHash != null) n.put("blockHash", blockHash.toHex());
     });
     n.put("chainId", tx.body().chainId());
     n.put("from", tx.sender().toString());

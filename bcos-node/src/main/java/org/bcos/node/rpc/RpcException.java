@@ -11,6 +11,12 @@ public final class RpcException extends RuntimeException {
   public static final int INTERNAL_ERROR = -32603;
   public static final int NOT_FOUND = -32040;
   public static final int LIMIT_EXCEEDED = -32041;
+  /** The request ran past its deadline ({@code rpcRequestTimeoutMillis}). */
+  public static final int DEADLINE_EXCEEDED = -32042;
+  /** The request needs more work units than {@code rpcMaxRequestWorkUnits}. */
+  public static final int WORK_LIMIT_EXCEEDED = -32043;
+  /** The client disconnected; the rest of its request was not run (never sent to anyone). */
+  public static final int CLIENT_GONE = -32044;
 
   private final int code;
   private final String reason;
@@ -23,6 +29,10 @@ public final class RpcException extends RuntimeException {
 
   public static RpcException invalidParams(String message) {
     return new RpcException(INVALID_PARAMS, "INVALID_PARAMS", message);
+  }
+
+  public static RpcException limit(String message) {
+    return new RpcException(LIMIT_EXCEEDED, "LIMIT_EXCEEDED", message);
   }
 
   public static RpcException notFound(String message) {

@@ -10,13 +10,12 @@ import org.bcos.ledger.Ledger;
 import org.bcos.ledger.stake.ValidatorPower;
 import org.bcos.node.ConsensusService;
 import org.bcos.node.NetworkService;
-import org.bcos.ledger.TxLocation;
+import org.bcos.ledger.FinalTx;
 import org.bcos.ledger.block.Block;
 import org.bcos.node.Ingress;
 import org.bcos.node.NodeMetrics;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.types.Address;
-import org.bcos.types.Bech32m;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Transaction;
 
@@ -49,23 +48,32 @@ public final class RpcMethods {
     this.network = network;
   }
 
-  public JsonNode call(String method, JsonNode params) {
+  /**
+   * Runs one call, charging {@code budget} for its work (docs/RPC.md lists the bounds of every
+   * method).
+   */
+  JsonNode call(String method, Params params, WorkBudget budget) {
     metrics.rpcRequest();
     return switch (method) {
-      case "bcos_chainId" -> chainId();
-      case "bcos_status" -> status();
-      case "bcos_getAccount" -> getAccount(params);
-      case "bcos_sendRawTransaction" -> sendRawTransaction(params);
-      case "bcos_sendRawTransactions" -> sendRawTransactions(params);
-      case "bcos_getTransaction" -> getTransaction(params);
-      case "bcos_getBlock" -> getBlock(params);
-      default -> method.startsWith("dvs_") ? dvs.call(method, params) : throwUnknown(method);
+      case "bcos_chainId" -> chainId(params.atMost(0));
+      case "bcos_status" -> status(params.atMost(0));
+      case "bcos_getAccount" -> getAccount(params.atMost(2), budget);
+      case "bcos_sendRawTransaction" -> sendRawTransaction(params.atMost(1), budget);
+      case "bcos_sendRawTransactions" -> sendRawTransactions(params.atMost(1), budget);
+      case "bcos_getTransaction" -> getTransaction(params.atMost(1));
+      case "bcos_getBlock" -> getBlock(params.atMost(2), budget);
+      default -> method.startsWith("dvs_") ? dvs.call(method, params, budget)
+          : throwUnknown(method);
     };
   }
 
   private static JsonNode throwUnknown(String method) {
     throw new RpcException(RpcException.METHOD_NOT_FOUND, "METHOD_NOT_FOUND",
           "no method named '" + method + "'");
+  }
+
+  private ObjectNode chainId(Params unused) {
+    return chainId();
   }
 
   private ObjectNode chainId() {
@@ -75,7 +83,7 @@ public final class RpcMethods {
     return n;
   }
 
-  private ObjectNode status() {
+  private ObjectNode status(Params unused) {
     Block head = ledger.head();
     ObjectNode n = chainId();
     n.put("height", head.height());
@@ -110,17 +118,20 @@ public final class RpcMethods {
     return n;
   }
 
-  private ObjectNode getAccount(JsonNode params) {
-    Address address = address(param(params, 0, "address"));
-    boolean withProof = params.size() > 1 && params.get(1).asBoolean(false);
+  private ObjectNode getAccount(Params params, WorkBudget budget) {
+    Address address = params.address(0, "address");
+    boolean withProof = params.flag(1, "withProof", false);
+    budget.charge(RpcCosts.ACCOUNT_PROOF);
     Ledger.AccountProof proof = ledger.proveAccount(address);
     long committedNonce = proof.account().map(a -> a.nonce()).orElse(0L);
     return JsonViews.account(proof, address.toString(),
         mempool.pendingNonce(address, committedNonce), withProof);
   }
 
-  private ObjectNode sendRawTransaction(JsonNode params) {
-    Ingress.Result r = ingress.submitHex(text(param(params, 0, "transaction hex")));
+  private ObjectNode sendRawTransaction(Params params, WorkBudget budget) {
+    String hex = params.text(0, "transaction hex");
+    budget.charge(RpcCosts.TX_SUBMIT);
+    Ingress.Result r = ingress.submitHex(hex);
     if (!r.verdict().ok()) {
       metrics.rejected(r.verdict().rejection());
       throw RpcException.rejected(r.verdict());
@@ -131,15 +142,11 @@ public final class RpcMethods {
     return n;
   }
 
-  private ArrayNode sendRawTransactions(JsonNode params) {
-    JsonNode list = param(params, 0, "array of transaction hex");
-    if (!list.isArray()) throw RpcException.invalidParams("parameter 0 must be an array");
-    if (list.size() > maxBatch) {
-      throw new RpcException(RpcException.LIMIT_EXCEEDED, "LIMIT_EXCEEDED",
-          "at most " + maxBatch + " transactions per call");
-    }
+  private ArrayNode sendRawTransactions(Params params, WorkBudget budget) {
+    JsonNode list = params.array(0, "transactions", maxBatch);
     List<String> hexes = new ArrayList<>(list.size());
-    for (JsonNode h : list) hexes.add(text(h));
+    for (JsonNode h : list) hexes.add(Params.textValue(h, "each transaction"));
+    budget.charge((long) RpcCosts.TX_SUBMIT * hexes.size());
     ArrayNode out = JsonViews.JSON.createArrayNode();
     for (Ingress.Result r : ingress.submitAllHex(hexes)) {
       ObjectNode n = out.addObject();
@@ -157,14 +164,10 @@ public final class RpcMethods {
     return out;
   }
 
-  private ObjectNode getTransaction(JsonNode params) {
-    Hash hash = hash(param(params, 0, "transaction hash"));
-    Optional<TxLocation> location = ledger.txLocation(hash);
-    if (location.isPresent()) {
-      Block block = ledger.block(location.get().height()).orElseThrow();
-      Transaction tx = block.transactions().get(location.get().index());
-      return JsonViews.transaction(tx, location, block);
-    }
+  private ObjectNode getTransaction(Params params) {
+    Hash hash = params.hash(0, "transaction hash");
+    Optional<FinalTx> found = ledger.finalTransaction(hash);
+    if (found.isPresent()) return JsonViews.transaction(found.get());
     Optional<Transaction> pending = mempool.get(hash);
     if (pending.isPresent()) return JsonViews.transaction(pending.get(), Optional.empty(), null);
     var dropped = mempool.dropped(hash).orElseThrow(
@@ -175,49 +178,22 @@ public final class RpcMethods {
     return n;
   }
 
-  private ObjectNode getBlock(JsonNode params) {
-    JsonNode which = params.size() > 0 ? params.get(0) : JsonViews.JSON.getNodeFactory()
-        .textNode("latest");
-    boolean full = params.size() > 1 && params.get(1).asBoolean(false);
-    Optional<Block> block;
-    if (which.isIntegralNumber()) {
-      block = ledger.block(which.asLong());
-    } else if (which.asText().equals("latest")) {
-      block = Optional.of(ledger.head());
-    } else if (which.asText().matches("\\d{1,19}")) {
-      block = ledger.block(Long.parseLong(which.asText()));
-    } else {
-      block = ledger.block(hash(which));
-    }
-    return JsonViews.block(block.orElseThrow(
-        () -> RpcException.notFound("no block " + which.asText())), full);
+  private ObjectNode getBlock(Params params, WorkBudget budget) {
+    boolean full = params.flag(1, "fullTransactions", false);
+    Optional<Block> block = blockByRef(params);
+    Block b = block.orElseThrow(() -> RpcException.notFound("no block " + params.raw(0)));
+    budget.charge((long) RpcCosts.BLOCK_TX * b.transactions().size());
+    return JsonViews.block(b, full);
   }
 
-  private static JsonNode param(JsonNode params, int index, String what) {
-    if (params == null || !params.isArray() || params.size() <= index) {
-      throw RpcException.invalidParams("missing parameter " + index + ": " + what);
+  /** {@code "latest"} (or absent), a block hash (64 hex digits), or a height. */
+  private Optional<Block> blockByRef(Params params) {
+    if (!params.has(0)) return Optional.of(ledger.head());
+    JsonNode ref = params.raw(0);
+    if (ref.isTextual() && ref.asText().equals("latest")) return Optional.of(ledger.head());
+    if (ref.isTextual() && ref.asText().length() == 2 * Hash.LENGTH) {
+      return ledger.block(params.hash(0, "block hash"));
     }
-    return params.get(index);
-  }
-
-  private static String text(JsonNode node) {
-    if (!node.isTextual()) throw RpcException.invalidParams("expected a string, got " + node);
-    return node.asText();
-  }
-
-  private static Address address(JsonNode node) {
-    try {
-      return Address.parse(text(node));
-    } catch (Bech32m.Bech32mException e) {
-      throw RpcException.invalidParams("invalid address: " + e.getMessage());
-    }
-  }
-
-  private static Hash hash(JsonNode node) {
-    try {
-      return Hash.fromHex(text(node));
-    } catch (IllegalArgumentException e) {
-      throw RpcException.invalidParams("invalid hash: " + e.getMessage());
-    }
+    return ledger.block(params.uint(0, "height"));
   }
 }

@@ -1,15 +1,17 @@
 package org.bcos.node.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -18,21 +20,28 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bcos.ledger.Ledger;
 import org.bcos.node.config.NodeConfig;
@@ -40,29 +49,50 @@ import org.bcos.node.config.NodeConfig;
 /**
  * The API server (Netty): {@code POST /rpc} JSON-RPC 2.0, {@code /ws} JSON-RPC plus
  * subscriptions, {@code GET /health}, {@code GET /metrics}. Calls run on virtual threads, never on
- * the event loop.
+ * the event loop, one request at a time per connection (nothing more is read from a connection
+ * until its request is answered). Every connection is admitted by the {@link ConnectionLimiter},
+ * timed and byte-counted by its {@link ConnectionGuard}, and every request head is checked by the
+ * {@link AccessPolicy}; every request runs within a {@link WorkBudget}.
  */
 public final class RpcServer implements AutoCloseable {
+  static final String GUARD_REQUESTS = "guard-requests";
+  /**
+   * WebSocket messages one connection may have waiting while one runs; past it the server stops
+   * reading from that connection (their bytes also count in {@code rpcMaxBufferedBytes}).
+   */
+  static final int MAX_QUEUED_WS_MESSAGES = 8;
   private final RpcMethods methods;
   private final JsonRpcDispatcher dispatcher;
   private final WebSocketHub hub;
   private final Supplier<String> metricsText;
   private final Supplier<HealthReport> health;
   private final NodeConfig.RpcLimits limits;
+  private final RpcServerMetrics serverMetrics = new RpcServerMetrics();
+  private volatile AccessPolicy policy;
+  private final ConnectionLimiter limiter;
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
       NioIoHandler.newFactory());
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-  private final AtomicInteger wsConnections = new AtomicInteger();
+  private final Map<InetAddress, Integer> wsPerIp = new HashMap<>();
+  private int wsConnections;
   private Channel serverChannel;
 
   public RpcServer(RpcMethods methods, Ledger ledger, NodeConfig.RpcLimits limits,
       Supplier<String> metricsText, Supplier<HealthReport> health) {
+    this(methods, ledger, limits, metricsText, health, FileDescriptors.ofProcess());
+  }
+
+  RpcServer(RpcMethods methods, Ledger ledger, NodeConfig.RpcLimits limits,
+      Supplier<String> metricsText, Supplier<HealthReport> health, FileDescriptors descriptors) {
     this.methods = methods;
-    this.dispatcher = new JsonRpcDispatcher(limits.maxBatch());
-    this.hub = new WebSocketHub(ledger, limits.maxWsSubscriptions());
+    this.dispatcher = new JsonRpcDispatcher(limits.maxBatch(),
+        reason -> serverMetrics.refused(RpcRefusal.valueOf(reason)));
+    this.hub = new WebSocketHub(ledger, limits.maxWsSubscriptions(), serverMetrics);
     this.metricsText = metricsText;
     this.health = health;
     this.limits = limits;
+    this.limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp(),
+        limits.reservedFileDescriptors(), descriptors, serverMetrics);
   }
 
   /** Receives committed blocks for subscribers. */
@@ -70,49 +100,158 @@ public final class RpcServer implements AutoCloseable {
     hub.onBlock(block);
   }
 
+  /** The server's own refusal counters (tests). */
+  RpcServerMetrics serverMetrics() {
+    return serverMetrics;
+  }
+
+  int openConnections() {
+    return limiter.openConnections();
+  }
+
+  /**
+   * Binds {@code host:port}. A specific bind address is also an allowed {@code Host} (an address
+   * literal cannot be rebound by DNS; a page can only carry it if it came from the node itself).
+   */
   public InetSocketAddress start(String host, int port) throws InterruptedException {
+    List<String> hosts = new ArrayList<>(limits.allowedHosts());
+    if (!host.equals("0.0.0.0") && !host.equals("::") && !host.equals("[::]")) hosts.add(host);
+    policy = new AccessPolicy(hosts, limits.allowedOrigins());
+    int queued = limits.wsMaxQueuedBytes();
     ServerBootstrap b = new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+            new WriteBufferWaterMark(queued / 2, queued))
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline()
-                .addLast(new HttpServerCodec())
-                .addLast(new HttpObjectAggregator(limits.maxBodyBytes()))
-                .addLast(new WebSocketServerProtocolHandler("/ws", null, true,
-                    limits.maxBodyBytes()))
-                .addLast(new HttpHandler())
-                .addLast(new WsHandler());
+            admit(ch);
           }
         });
     serverChannel = b.bind(host, port).sync().channel();
     return (InetSocketAddress) serverChannel.localAddress();
   }
 
+  /** Builds the pipeline of an admitted connection, or answers a refused one and closes it. */
+  private void admit(SocketChannel ch) {
+    InetAddress ip = ch.remoteAddress().getAddress();
+    ConnectionGuard guard = new ConnectionGuard(ch, ip, limits, policy, serverMetrics);
+    Optional<RpcRefusal> refusal = limiter.admit(guard, ip);
+    if (refusal.isPresent()) {
+      serverMetrics.refused(refusal.get());
+      ch.pipeline().addLast(new HttpServerCodec(), new RefuseOnConnect(refusal.get()));
+      return;
+    }
+    ch.closeFuture().addListener(f -> limiter.release(guard, ip));
+    ch.pipeline()
+        .addLast(guard.bytesIn())
+        .addLast(new HttpServerCodec())
+        .addLast(GUARD_REQUESTS, guard.requests())
+        .addLast(new HttpObjectAggregator(limits.maxBodyBytes()))
+        .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+            .websocketPath("/ws").checkStartsWith(true)
+            .maxFramePayloadLength(limits.wsMaxFrameBytes()).build()))
+        .addLast(new HttpHandler(guard))
+        .addLast(new WsHandler(guard, ip));
+  }
+
+  /** Answers a refused connection with its reason (no request is read) and closes it. */
+  private static final class RefuseOnConnect extends ChannelInboundHandlerAdapter {
+    private final RpcRefusal reason;
+
+    RefuseOnConnect(RpcRefusal reason) {
+      this.reason = reason;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      ctx.writeAndFlush(ConnectionGuard.response(reason)).addListener(ChannelFutureListener.CLOSE);
+      ctx.executor().schedule(() -> ctx.close(), 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      io.netty.util.ReferenceCountUtil.release(msg);
+    }
+  }
+
+  /** The path of a request URI (without the query). */
+  static String path(String uri) {
+    int q = uri.indexOf('?');
+    return q < 0 ? uri : uri.substring(0, q);
+  }
+
   private final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private final ConnectionGuard guard;
+
+    HttpHandler(ConnectionGuard guard) {
+      this.guard = guard;
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
       boolean keepAlive = HttpUtil.isKeepAlive(req);
-      String path = req.uri().split("\\?", 2)[0];
-      if (path.equals("/rpc") && req.method() == HttpMethod.POST) {
+      String path = path(req.uri());
+      Map<String, String> cors = corsHeaders(req.headers());
+      if (req.method() == HttpMethod.OPTIONS) {
+        respond(ctx, HttpResponseStatus.NO_CONTENT, "text/plain", "", keepAlive, cors);
+      } else if (path.equals("/rpc") && req.method() == HttpMethod.POST) {
         String body = req.content().toString(StandardCharsets.UTF_8);
+        // reading goes on while the call runs, so a client that hangs up is seen (and its work
+        // stopped); a second request before the answer is refused by the guard (no pipelining)
+        Channel ch = ctx.channel();
         workers.execute(() -> {
-          String out = dispatcher.handle(body, methods::call);
+          String out = dispatcher.handle(body, methods::call, budget(ch));
+          if (out == null && !ch.isActive()) return;
           respond(ctx, HttpResponseStatus.OK, "application/json", out == null ? "" : out,
-              keepAlive);
+              keepAlive, cors);
         });
       } else if (path.equals("/health") && req.method() == HttpMethod.GET) {
         HealthReport report = health.get();
         respond(ctx, report.healthy() ? HttpResponseStatus.OK
-            : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", report.json(), keepAlive);
+            : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", report.json(), keepAlive,
+            cors);
       } else if (path.equals("/metrics") && req.method() == HttpMethod.GET) {
-        respond(ctx, HttpResponseStatus.OK, "text/plain; version=0.0.4", metricsText.get(),
-            keepAlive);
+        respond(ctx, HttpResponseStatus.OK, "text/plain; version=0.0.4", metricsText.get()
+            + serverMetrics.render(limiter.openConnections(), webSockets()), keepAlive, cors);
       } else {
         respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain",
-            "not found: use POST /rpc, GET /health, GET /metrics or /ws\n", keepAlive);
+            "not found: use POST /rpc, GET /health, GET /metrics or /ws\n", keepAlive, cors);
       }
+    }
+
+    /** CORS answers for a configured foreign origin (the node's own origin needs none). */
+    private Map<String, String> corsHeaders(HttpHeaders headers) {
+      String origin = headers.get(HttpHeaderNames.ORIGIN);
+      if (!policy.isForeignAllowedOrigin(origin, headers.get(HttpHeaderNames.HOST))) {
+        return Map.of();
+      }
+      return Map.of(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN.toString(), origin,
+          HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS.toString(), "GET, POST",
+          HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS.toString(), "Content-Type",
+          HttpHeaderNames.VARY.toString(), "Origin");
+    }
+
+    private void respond(ChannelHandlerContext ctx, HttpResponseStatus status,
+        String contentType, String body, boolean keepAlive, Map<String, String> headers) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+          Unpooled.wrappedBuffer(bytes));
+      res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+      headers.forEach((k, v) -> res.headers().set(k, v));
+      HttpUtil.setContentLength(res, bytes.length);
+      if (!keepAlive) {
+        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
+      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      // the guard waits for the next request before this answer leaves: the client may send
+      // its next request the moment it reads this one
+      ctx.executor().execute(() -> {
+        guard.requestDone();
+        ctx.writeAndFlush(res);
+      });
     }
 
     @Override
@@ -121,61 +260,142 @@ public final class RpcServer implements AutoCloseable {
     }
   }
 
+  /** The budget of one request on {@code ch}: stops when the client disconnects. */
+  private WorkBudget budget(Channel ch) {
+    return new WorkBudget(limits.maxRequestWorkUnits(), limits.requestTimeoutMillis(),
+        System::nanoTime, ch::isActive);
+  }
+
   private final class WsHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    private final ConnectionGuard guard;
+    private final InetAddress ip;
+    // event-loop confined: messages waiting, their bytes, and whether one is running
+    private final java.util.ArrayDeque<Queued> queue = new java.util.ArrayDeque<>();
+    private long queuedBytes;
+    private boolean running;
+
+    WsHandler(ConnectionGuard guard, InetAddress ip) {
+      this.guard = guard;
+      this.ip = ip;
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
       if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-        if (wsConnections.incrementAndGet() > limits.maxWsConnections()) {
-          wsConnections.decrementAndGet();
-          ctx.close();
+        guard.upgraded();
+        Optional<RpcRefusal> refusal = openWebSocket(ip);
+        if (refusal.isPresent()) {
+          serverMetrics.refused(refusal.get());
+          ctx.writeAndFlush(new CloseWebSocketFrame(1013, refusal.get().name()))
+              .addListener(ChannelFutureListener.CLOSE);
           return;
         }
-        ctx.channel().closeFuture().addListener(f -> wsConnections.decrementAndGet());
+        ctx.channel().closeFuture().addListener(f -> closeWebSocket(ip));
       }
       super.userEventTriggered(ctx, evt);
     }
 
+    /**
+     * Queues the message (its bytes count in the server-wide buffered total); messages of one
+     * connection run one after another. Reading goes on, so a client that hangs up is seen, until
+     * {@link #MAX_QUEUED_WS_MESSAGES} wait.
+     */
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-      String text = frame.text();
-      Channel ch = ctx.channel();
+      int bytes = frame.content().readableBytes();
+      if (serverMetrics.bufferedBytes.addAndGet(bytes) > limits.maxBufferedBytes()) {
+        serverMetrics.bufferedBytes.addAndGet(-bytes);
+        serverMetrics.refused(RpcRefusal.RPC_BUFFERS_FULL);
+        ctx.writeAndFlush(new TextWebSocketFrame(RpcRefusal.RPC_BUFFERS_FULL.json()));
+        return;
+      }
+      queuedBytes += bytes;
+      queue.add(new Queued(frame.text(), bytes));
+      if (queue.size() >= MAX_QUEUED_WS_MESSAGES) ctx.channel().config().setAutoRead(false);
+      if (!running) runNext(ctx.channel());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+      serverMetrics.bufferedBytes.addAndGet(-queuedBytes);
+      queuedBytes = 0;
+      queue.clear();
+      super.channelInactive(ctx);
+    }
+
+    /** Runs the oldest queued message on a worker; called on the event loop. */
+    private void runNext(Channel ch) {
+      Queued next = queue.poll();
+      if (next == null || !ch.isActive()) {
+        running = false;
+        ch.config().setAutoRead(true);
+        return;
+      }
+      running = true;
       workers.execute(() -> {
-        List<String> subscribed = new ArrayList<>();
-        String out = dispatcher.handle(text, (method, params) -> switch (method) {
-          case "bcos_subscribe" -> {
-            JsonNode id = hub.subscribe(ch, params);
-            subscribed.add(id.asText());
-            yield id;
-          }
-          case "bcos_unsubscribe" -> hub.unsubscribe(ch, params);
-          default -> methods.call(method, params);
-        });
-        if (out != null) ch.writeAndFlush(new TextWebSocketFrame(out));
-        // a transaction already final is reported only once the client has the subscription id
-        subscribed.forEach(hub::catchUp);
+        try {
+          answer(ch, next.text());
+        } finally {
+          ch.eventLoop().execute(() -> {
+            // after a close, channelInactive has released every queued byte already
+            long released = Math.min(queuedBytes, next.bytes());
+            queuedBytes -= released;
+            serverMetrics.bufferedBytes.addAndGet(-released);
+            runNext(ch);
+          });
+        }
       });
+    }
+
+    private void answer(Channel ch, String text) {
+      List<String> subscribed = new ArrayList<>();
+      String out = dispatcher.handle(text, (method, params, budget) -> switch (method) {
+        case "bcos_subscribe" -> {
+          var id = hub.subscribe(ch, params);
+          subscribed.add(id.asText());
+          yield id;
+        }
+        case "bcos_unsubscribe" -> hub.unsubscribe(ch, params);
+        default -> methods.call(method, params, budget);
+      }, budget(ch));
+      if (out != null && !ch.isWritable()) {
+        hub.dropSlowConsumer(ch);
+        return;
+      }
+      if (out != null) ch.writeAndFlush(new TextWebSocketFrame(out));
+      // a transaction already final is reported only once the client has the subscription id
+      subscribed.forEach(hub::catchUp);
     }
   }
 
-  private static void respond(ChannelHandlerContext ctx, HttpResponseStatus status,
-      String contentType, String body, boolean keepAlive) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-        Unpooled.wrappedBuffer(bytes));
-    res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-    HttpUtil.setContentLength(res, bytes.length);
-    if (keepAlive) {
-      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(res);
-    } else {
-      ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+  /** A WebSocket message waiting to run, with its size as counted in the buffered total. */
+  private record Queued(String text, int bytes) {}
+
+  private synchronized Optional<RpcRefusal> openWebSocket(InetAddress ip) {
+    if (wsConnections >= limits.maxWsConnections()) {
+      return Optional.of(RpcRefusal.TOO_MANY_WS_CONNECTIONS);
     }
+    if (wsPerIp.getOrDefault(ip, 0) >= limits.maxWsConnectionsPerIp()) {
+      return Optional.of(RpcRefusal.TOO_MANY_WS_CONNECTIONS_FROM_IP);
+    }
+    wsConnections++;
+    wsPerIp.merge(ip, 1, Integer::sum);
+    return Optional.empty();
+  }
+
+  private synchronized void closeWebSocket(InetAddress ip) {
+    wsConnections--;
+    wsPerIp.computeIfPresent(ip, (k, n) -> n > 1 ? n - 1 : null);
+  }
+
+  private synchronized int webSockets() {
+    return wsConnections;
   }
 
   @Override
   public void close() {
     if (serverChannel != null) serverChannel.close().syncUninterruptibly();
-    group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownNow();
   }
 }

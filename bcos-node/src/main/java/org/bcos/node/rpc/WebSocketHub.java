@@ -3,6 +3,7 @@ package org.bcos.node.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,8 @@ import org.bcos.types.tx.Transaction;
 /**
  * WebSocket subscriptions: {@code bcos_subscribe ["newBlocks"]} and {@code bcos_subscribe
  * ["txFinal", HASH]}; notifications are {@code bcos_subscription} calls carrying the subscription
- * id and the result. Bounded per connection.
+ * id and the result. Bounded per connection; a subscriber whose outbound queue is over its limit
+ * (the channel is not writable: it does not read) is dropped by name ({@code SLOW_CONSUMER}).
  */
 final class WebSocketHub {
   private record Subscription(String id, Channel channel, String kind, Hash txHash,
@@ -23,16 +25,18 @@ final class WebSocketHub {
 
   private final Ledger ledger;
   private final int maxPerConnection;
+  private final RpcServerMetrics metrics;
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 
-  WebSocketHub(Ledger ledger, int maxPerConnection) {
+  WebSocketHub(Ledger ledger, int maxPerConnection, RpcServerMetrics metrics) {
     this.ledger = ledger;
     this.maxPerConnection = maxPerConnection;
+    this.metrics = metrics;
   }
 
-  JsonNode subscribe(Channel channel, JsonNode params) {
-    String kind = params.path(0).asText("");
+  JsonNode subscribe(Channel channel, Params params) {
+    String kind = params.atMost(2).text(0, "subscription kind");
     long open = subscriptions.values().stream().filter(s -> s.channel() == channel).count();
     if (open >= maxPerConnection) {
       throw new RpcException(RpcException.LIMIT_EXCEEDED, "LIMIT_EXCEEDED",
@@ -42,21 +46,14 @@ final class WebSocketHub {
     switch (kind) {
       case "newBlocks" -> subscriptions.put(id, new Subscription(id, channel, kind, null, 0));
       case "dvsTally" -> {
-        long issue = params.path(1).asLong(-1);
-        if (issue < 0 || ledger.dvsView().issue(issue).isEmpty()) {
+        long issue = params.uint(1, "issue id");
+        if (ledger.dvsView().issue(issue).isEmpty()) {
           throw RpcException.invalidParams("dvsTally needs an existing issue id");
         }
         subscriptions.put(id, new Subscription(id, channel, kind, null, issue));
       }
-      case "txFinal" -> {
-        Hash hash;
-        try {
-          hash = Hash.fromHex(params.path(1).asText(""));
-        } catch (IllegalArgumentException e) {
-          throw RpcException.invalidParams("txFinal needs a transaction hash: " + e.getMessage());
-        }
-        subscriptions.put(id, new Subscription(id, channel, kind, hash, 0));
-      }
+      case "txFinal" -> subscriptions.put(id, new Subscription(id, channel, kind,
+          params.hash(1, "transaction hash"), 0));
       default -> throw RpcException.invalidParams(
           "unknown subscription '" + kind + "' (newBlocks, txFinal, dvsTally)");
     }
@@ -71,12 +68,13 @@ final class WebSocketHub {
   void catchUp(String id) {
     Subscription s = subscriptions.get(id);
     if (s == null || !s.kind().equals("txFinal")) return;
-    ledger.txLocation(s.txHash()).ifPresent(loc ->
-        ledger.block(loc.height()).ifPresent(b -> notifyTx(s, b)));
+    ledger.finalTransaction(s.txHash()).ifPresent(found -> {
+      if (subscriptions.remove(s.id()) != null) send(s, JsonViews.transaction(found));
+    });
   }
 
-  JsonNode unsubscribe(Channel channel, JsonNode params) {
-    Subscription s = subscriptions.get(params.path(0).asText(""));
+  JsonNode unsubscribe(Channel channel, Params params) {
+    Subscription s = subscriptions.get(params.atMost(1).text(0, "subscription id"));
     boolean removed = s != null && s.channel() == channel && subscriptions.remove(s.id()) != null;
     return JsonViews.JSON.getNodeFactory().booleanNode(removed);
   }
@@ -131,6 +129,10 @@ final class WebSocketHub {
   }
 
   private void send(Subscription s, JsonNode result) {
+    if (!s.channel().isWritable()) {
+      dropSlowConsumer(s.channel());
+      return;
+    }
     ObjectNode n = JsonViews.JSON.createObjectNode();
     n.put("jsonrpc", "2.0");
     n.put("method", "bcos_subscription");
@@ -138,6 +140,20 @@ final class WebSocketHub {
     p.put("subscription", s.id());
     p.set("result", result);
     s.channel().writeAndFlush(new TextWebSocketFrame(JsonRpcDispatcher.write(n)));
+  }
+
+  /**
+   * Closes a subscriber that does not read: its queue is over {@code rpcWsMaxQueuedBytes}, and
+   * queueing more would hold node memory for a client that may never read it.
+   */
+  void dropSlowConsumer(Channel channel) {
+    if (!channel.isActive()) return;
+    dropChannel(channel);
+    metrics.refused(RpcRefusal.SLOW_CONSUMER);
+    // best effort: the close frame waits behind the unread queue, so the channel closes now
+    channel.writeAndFlush(new CloseWebSocketFrame(RpcRefusal.SLOW_CONSUMER.status(),
+        RpcRefusal.SLOW_CONSUMER.name()));
+    channel.close();
   }
 
   private void dropChannel(Channel channel) {

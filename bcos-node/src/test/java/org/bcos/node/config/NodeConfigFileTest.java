@@ -56,6 +56,29 @@ class NodeConfigFileTest {
   }
 
   @Test
+  void rpcHardeningKeysParseWithDefaultsAndStrictChecks() throws Exception {
+    assertEquals(NodeConfig.RpcLimits.DEFAULT, load("{}").config().rpc());
+    assertEquals(NodeConfig.RpcLimits.DEFAULT,
+        load(NodeConfigFile.defaultsText()).config().rpc());
+    NodeConfig.RpcLimits r = load("{\"rpcMaxConnections\": 50, \"rpcMaxConnectionsPerIp\": 5,"
+        + " \"rpcIdleTimeoutMillis\": 1000, \"rpcAllowedHosts\": [\"node.example.org\"],"
+        + " \"rpcAllowedOrigins\": [\"*\"]}").config().rpc();
+    assertEquals(50, r.maxConnections());
+    assertEquals(5, r.maxConnectionsPerIp());
+    assertEquals(1_000, r.idleTimeoutMillis());
+    assertEquals(List.of("node.example.org"), r.allowedHosts());
+    assertEquals(List.of("*"), r.allowedOrigins());
+    for (String bad : List.of("{\"rpcMaxConnections\": 0}",
+        "{\"rpcMaxConnections\": 4294967297}", "{\"rpcHeaderTimeoutMillis\": 1}",
+        "{\"rpcMaxBufferedBytes\": 1024}", "{\"rpcWsMaxFrameBytes\": 10}",
+        "{\"rpcAllowedHosts\": \"localhost\"}", "{\"rpcAllowedOrigins\": [1]}",
+        "{\"rpcAllowedHosts\": [\"\"]}", "{\"rpcMaxRequestWorkUnits\": -5}")) {
+      var e = assertThrows(NodeConfigFile.ConfigException.class, () -> load(bad), bad);
+      assertTrue(e.getMessage().contains("rpc"), e.getMessage());
+    }
+  }
+
+  @Test
   void anEmptyObjectMeansAllDefaultsAndAbsolutePathsStay() throws Exception {
     assertEquals(NodeConfig.DEFAULT_RPC_PORT, load("{}").config().rpcPort());
     ObjectNode c = JSON.createObjectNode().put("dataDir", "/srv/bcos").put("rpcPort", 9000);
