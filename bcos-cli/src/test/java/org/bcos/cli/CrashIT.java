@@ -365,6 +365,15 @@ class CrashIT {
       return "http://127.0.0.1:" + port;
     }
 
+    int port() {
+      return port;
+    }
+
+    /** The node's operating-system process id (for /proc readings). */
+    long pid() {
+      return process.pid();
+    }
+
     boolean isHealthy() {
       try {
         // get() saw HTTP 200: ok, or degraded by a warning such as a nearly full CI disk
