@@ -78,8 +78,9 @@ public final class RpcServer implements AutoCloseable {
   private final ExecutorService notifier = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
       TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(MAX_PENDING_BLOCKS),
       Thread.ofPlatform().daemon().name("bcos-rpc-notify").factory(),
-      (task, pool) -> org.bcos.node.Log.warn("rpc", "subscribers are " + MAX_PENDING_BLOCKS
-          + " blocks behind; a block was not notified"));
+      (task, pool) -> notificationDropped());
+  private final java.util.concurrent.atomic.AtomicLong droppedNotifications =
+      new java.util.concurrent.atomic.AtomicLong();
   private final Map<InetAddress, Integer> wsPerIp = new HashMap<>();
   private int wsConnections;
   private Channel serverChannel;
@@ -109,6 +110,15 @@ public final class RpcServer implements AutoCloseable {
    */
   public void onBlock(org.bcos.ledger.block.Block block) {
     notifier.execute(() -> hub.onBlock(block));
+  }
+
+  /** Logs the first block not notified, then every 1,000th (a stalled notifier logs little). */
+  private void notificationDropped() {
+    long n = droppedNotifications.incrementAndGet();
+    if (n % 1_000 == 1) {
+      org.bcos.node.Log.warn("rpc", "subscribers are " + MAX_PENDING_BLOCKS + " blocks behind; "
+          + n + " block(s) not notified so far");
+    }
   }
 
   /** The server's own refusal counters (tests). */
