@@ -61,6 +61,8 @@ public final class RpcServer implements AutoCloseable {
    * reading from that connection (their bytes also count in {@code rpcMaxBufferedBytes}).
    */
   static final int MAX_QUEUED_WS_MESSAGES = 8;
+  /** Committed blocks waiting for their subscriber notifications. */
+  static final int MAX_PENDING_BLOCKS = 256;
   private final RpcMethods methods;
   private final JsonRpcDispatcher dispatcher;
   private final WebSocketHub hub;
@@ -73,6 +75,12 @@ public final class RpcServer implements AutoCloseable {
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
       NioIoHandler.newFactory());
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+  private final ExecutorService notifier = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+      TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(MAX_PENDING_BLOCKS),
+      Thread.ofPlatform().daemon().name("bcos-rpc-notify").factory(),
+      (task, pool) -> notificationDropped());
+  private final java.util.concurrent.atomic.AtomicLong droppedNotifications =
+      new java.util.concurrent.atomic.AtomicLong();
   private final Map<InetAddress, Integer> wsPerIp = new HashMap<>();
   private int wsConnections;
   private Channel serverChannel;
@@ -95,9 +103,22 @@ public final class RpcServer implements AutoCloseable {
         limits.reservedFileDescriptors(), descriptors, serverMetrics);
   }
 
-  /** Receives committed blocks for subscribers. */
+  /**
+   * Receives committed blocks for subscribers. Called on the commit path, so the notifications
+   * (work that grows with the subscribers) are handed to the notifier thread and never delay a
+   * commit; if {@link #MAX_PENDING_BLOCKS} wait there, the newest is not notified (logged).
+   */
   public void onBlock(org.bcos.ledger.block.Block block) {
-    hub.onBlock(block);
+    notifier.execute(() -> hub.onBlock(block));
+  }
+
+  /** Logs the first block not notified, then every 1,000th (a stalled notifier logs little). */
+  private void notificationDropped() {
+    long n = droppedNotifications.incrementAndGet();
+    if (n % 1_000 == 1) {
+      org.bcos.node.Log.warn("rpc", "subscribers are " + MAX_PENDING_BLOCKS + " blocks behind; "
+          + n + " block(s) not notified so far");
+    }
   }
 
   /** The server's own refusal counters (tests). */
@@ -397,5 +418,6 @@ public final class RpcServer implements AutoCloseable {
     if (serverChannel != null) serverChannel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownNow();
+    notifier.shutdownNow();
   }
 }

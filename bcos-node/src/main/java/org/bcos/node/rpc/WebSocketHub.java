@@ -1,7 +1,6 @@
 package org.bcos.node.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -81,11 +80,13 @@ final class WebSocketHub {
 
   void onBlock(Block block) {
     if (subscriptions.isEmpty()) return;
+    String header = null; // rendered once for every newBlocks subscriber
     Map<Hash, Integer> index = null;
     Map<Long, JsonNode> tallies = new java.util.TreeMap<>();
     for (Subscription s : subscriptions.values()) {
       if (s.kind().equals("newBlocks")) {
-        send(s, JsonViews.header(block));
+        if (header == null) header = JsonRpcDispatcher.write(JsonViews.header(block));
+        sendRendered(s, header);
       } else if (s.kind().equals("dvsTally")) {
         JsonNode tally = tallies.computeIfAbsent(s.issueId(), id -> dvsTally(id, block));
         if (tally != null) send(s, tally);
@@ -129,17 +130,18 @@ final class WebSocketHub {
   }
 
   private void send(Subscription s, JsonNode result) {
+    sendRendered(s, JsonRpcDispatcher.write(result));
+  }
+
+  /** Sends a notification whose result is already JSON text (ids are hex: nothing to escape). */
+  private void sendRendered(Subscription s, String resultJson) {
     if (!s.channel().isWritable()) {
       dropSlowConsumer(s.channel());
       return;
     }
-    ObjectNode n = JsonViews.JSON.createObjectNode();
-    n.put("jsonrpc", "2.0");
-    n.put("method", "bcos_subscription");
-    ObjectNode p = n.putObject("params");
-    p.put("subscription", s.id());
-    p.set("result", result);
-    s.channel().writeAndFlush(new TextWebSocketFrame(JsonRpcDispatcher.write(n)));
+    String text = "{\"jsonrpc\":\"2.0\",\"method\":\"bcos_subscription\",\"params\":"
+        + "{\"subscription\":\"" + s.id() + "\",\"result\":" + resultJson + "}}";
+    s.channel().writeAndFlush(new TextWebSocketFrame(text));
   }
 
   /**
