@@ -13,10 +13,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code bcos key new|import|list|show}: keys live encrypted under $BCOS_HOME/keys. */
+/**
+ * {@code bcos key new|import|list|show|upgrade}: keys live encrypted under $BCOS_HOME/keys. New
+ * keys need a non-empty passphrase; {@code list} and {@code show} mark development keys (empty
+ * passphrase) and keys encrypted at less than today's cost, which {@code upgrade} re-encrypts.
+ */
 @Command(name = "key", description = "Manage local keys (encrypted in $BCOS_HOME/keys)",
     subcommands = {KeyCommand.New.class, KeyCommand.Import.class, KeyCommand.ListKeys.class,
-        KeyCommand.Show.class})
+        KeyCommand.Show.class, KeyCommand.Upgrade.class})
 final class KeyCommand {
 
   @Command(name = "new", description = "Create a key; prints its address and 24-word mnemonic once")
@@ -69,40 +73,91 @@ final class KeyCommand {
     }
   }
 
-  @Command(name = "list", description = "List local keys")
+  @Command(name = "list", description = "List local keys (dev keys and keys to upgrade marked)")
   static final class ListKeys implements Callable<Integer> {
     @Mixin CommonOptions common;
 
     @Override
     public Integer call() {
+      Keystore keystore = CommonOptions.keystore();
       ArrayNode out = Output.JSON.createArrayNode();
-      for (Keystore.KeyInfo k : CommonOptions.keystore().list()) {
-        out.addObject().put("name", k.name()).put("address", k.address().toString());
-      }
+      for (Keystore.KeyInfo k : keystore.list()) out.add(describe(keystore, k));
       if (common.json) {
         Output.json(System.out, out);
       } else if (out.isEmpty()) {
         System.out.println("no keys in " + CommonOptions.home().resolve("keys"));
       } else {
-        out.forEach(k -> System.out.printf("%-16s %s%n", k.get("name").asText(),
-            k.get("address").asText()));
+        out.forEach(k -> System.out.printf("%-16s %s%s%n", k.get("name").asText(),
+            k.get("address").asText(), marks(k)));
       }
       return 0;
     }
   }
 
-  @Command(name = "show", description = "Show a key's address")
+  @Command(name = "show", description = "Show a key's address, kind and encryption cost")
   static final class Show implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Parameters(paramLabel = "NAME") String name;
 
     @Override
     public Integer call() {
-      Keystore.KeyInfo k = CommonOptions.keystore().find(name).orElseThrow(
-          () -> new CliException("KEY_NOT_FOUND", "no key named '" + name + "'"));
-      ObjectNode out = Output.object().put("name", k.name()).put("address", k.address().toString());
+      Keystore keystore = CommonOptions.keystore();
+      ObjectNode out = describe(keystore, Keys.info(keystore, name));
       if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
       return 0;
     }
+  }
+
+  /**
+   * {@code bcos key upgrade NAME}: re-encrypts a key under today's scrypt cost (N = 2^18), after
+   * its passphrase; the migration for older files, including keys created with an empty
+   * passphrase before that was refused (they must get a new, non-empty one).
+   */
+  @Command(name = "upgrade", description = "Re-encrypt a key at today's scrypt cost (N=2^18);"
+      + " asks for its passphrase")
+  static final class Upgrade implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "NAME") String name;
+    @Option(names = "--passphrase-file", description = "the key's current passphrase")
+    Path passphraseFile;
+    @Option(names = "--new-passphrase-file", description = "a new passphrase (required when the"
+        + " current one is empty; default: keep the current one)")
+    Path newPassphraseFile;
+
+    @Override
+    public Integer call() {
+      Keystore keystore = CommonOptions.keystore();
+      Keystore.KeyInfo before = Keys.info(keystore, name);
+      ObjectNode out = Output.object().put("name", name).put("kdfBefore", before.kdf().toString());
+      if (before.devKey()) {
+        out.put("upgraded", false).put("why", "a dev key has an empty passphrase by design");
+      } else {
+        char[] current = Passphrases.forUnlock(passphraseFile, name);
+        char[] next = newPassphraseFile != null ? Passphrases.fromFile(newPassphraseFile)
+            : current.length > 0 ? current : Passphrases.askNew();
+        Keystore.KeyInfo after = keystore.upgrade(name, current, next);
+        out.put("upgraded", true).put("kdf", after.kdf().toString())
+            .put("passphraseChanged", newPassphraseFile != null || current.length == 0);
+      }
+      out.put("address", before.address().toString());
+      if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+      return 0;
+    }
+  }
+
+  /** A key's public part as JSON: name, address, devKey, kdf and whether to upgrade it. */
+  static ObjectNode describe(Keystore keystore, Keystore.KeyInfo k) {
+    return Output.object().put("name", k.name()).put("address", k.address().toString())
+        .put("devKey", k.devKey()).put("kdf", k.kdf().toString())
+        .put("upgradeAdvised", keystore.upgradeAdvised(k));
+  }
+
+  private static String marks(com.fasterxml.jackson.databind.JsonNode k) {
+    if (k.get("devKey").asBoolean()) return "  [dev key: empty passphrase, DEVELOPMENT ONLY]";
+    if (k.get("upgradeAdvised").asBoolean()) {
+      return "  [" + k.get("kdf").asText() + ": run `bcos key upgrade " + k.get("name").asText()
+          + "`]";
+    }
+    return "";
   }
 }

@@ -1,10 +1,9 @@
 package org.bcos.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.Keystore;
-import org.bcos.crypto.KeystoreException;
+import org.bcos.crypto.ScryptParams;
 import org.bcos.types.Address;
 import org.bcos.types.Bech32m;
 
@@ -28,24 +27,30 @@ final class Keys {
         .address();
   }
 
-  /** Unlocks a local key, trying the non-interactive passphrases before prompting. */
+  /** The public part of local key {@code name}, or KEY_NOT_FOUND. */
+  static Keystore.KeyInfo info(Keystore keystore, String name) {
+    return keystore.find(name).orElseThrow(() -> new CliException("KEY_NOT_FOUND", "no key named '"
+        + name + "' in " + keystore.directory() + " (see `bcos key list`)"));
+  }
+
+  /**
+   * Unlocks a local key. A key marked as a development key opens with its empty passphrase; any
+   * other needs its passphrase (file, environment or prompt), and an empty one is refused. A key
+   * encrypted at less than today's cost unlocks with a one-line hint to upgrade it.
+   */
   static Ed25519KeyPair unlock(String name, Path passphraseFile) {
     Keystore keystore = CommonOptions.keystore();
-    if (keystore.find(name).isEmpty()) {
-      throw new CliException("KEY_NOT_FOUND", "no key named '" + name + "' in "
-          + CommonOptions.home().resolve("keys") + " (see `bcos key list`)");
-    }
-    List<char[]> candidates = Passphrases.forUnlock(passphraseFile, name);
-    for (char[] p : candidates) {
-      try {
-        return keystore.load(name, p);
-      } catch (KeystoreException e) {
-        if (e.reason() != KeystoreException.Reason.WRONG_PASSPHRASE) throw e;
-      }
-    }
-    if (passphraseFile != null || System.getenv("BCOS_PASSPHRASE") != null) {
-      throw new CliException("WRONG_PASSPHRASE", "wrong passphrase for key '" + name + "'");
-    }
-    return keystore.load(name, Passphrases.prompt(name));
+    Keystore.KeyInfo info = info(keystore, name);
+    if (info.devKey()) return keystore.load(name, new char[0]);
+    Ed25519KeyPair key = keystore.load(name, Passphrases.forUnlock(passphraseFile, name));
+    if (keystore.upgradeAdvised(info)) System.err.println(upgradeHint(info));
+    return key;
+  }
+
+  /** One line: the key's cost is below today's and how to raise it. */
+  static String upgradeHint(Keystore.KeyInfo info) {
+    return "hint: key '" + info.name() + "' is encrypted with scrypt " + info.kdf()
+        + ", cheaper to attack than new keys (" + ScryptParams.DEFAULT + "); run `bcos key upgrade "
+        + info.name() + "` to re-encrypt it";
   }
 }

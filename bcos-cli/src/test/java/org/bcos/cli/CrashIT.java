@@ -329,7 +329,7 @@ class CrashIT {
 
     static List<String> javaCommand() {
       return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m",
+          "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx512m",
           "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
           "org.bcos.cli.BcosCli");
     }

@@ -36,7 +36,7 @@ class TestnetCommandTest {
   @BeforeEach
   void setUp() {
     dir = tmp.resolve("net");
-    keystore = new Keystore(tmp.resolve("keys"), new Keystore.ScryptParams(1 << 10, 8, 1));
+    keystore = new Keystore(tmp.resolve("keys"));
   }
 
   @Test

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The tiny JSON subset of key files: objects whose values are strings, non-negative integers or
- * nested objects. Strings are restricted to printable ASCII without escapes, which is all a key
+ * The tiny JSON subset of key files: objects whose values are strings, non-negative integers,
+ * {@code true}/{@code false} or nested objects. Strings are restricted to printable ASCII without escapes, which is all a key
  * file ever contains (names, bech32m, hex, "scrypt").
  */
 final class KeyFileJson {
@@ -65,6 +65,14 @@ final class KeyFileJson {
     }
     if (c == '{') {
       return object(depth + 1);
+    }
+    if (text.startsWith("true", pos)) {
+      pos += 4;
+      return Boolean.TRUE;
+    }
+    if (text.startsWith("false", pos)) {
+      pos += 5;
+      return Boolean.FALSE;
     }
     if (c >= '0' && c <= '9') {
       int start = pos;

@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,11 +42,18 @@ import org.bouncycastle.crypto.generators.SCrypt;
  *
  * <p>A key file is a small JSON object: {@code version}, {@code name}, {@code address} (bech32m,
  * readable without the passphrase), {@code kdf} ("scrypt") with {@code kdfParams} {@code n, r, p},
- * and hex {@code salt}, {@code nonce} and {@code ciphertext}. The 32-byte seed is encrypted with
- * AES-256-GCM under scrypt(passphrase as UTF-8, salt); the name and address are the associated
- * data, so neither can be swapped in the file without the decryption failing. Files are written
- * to a temporary file, flushed and then linked into place, readable by the owner only, and never
- * overwritten.
+ * and hex {@code salt}, {@code nonce} and {@code ciphertext}; a development key also has {@code
+ * "devKey": true}. The 32-byte seed is encrypted with AES-256-GCM under scrypt(passphrase as
+ * UTF-8, salt); the name and address are the associated data, so neither can be swapped in the
+ * file without the decryption failing. Files are written to a temporary file, flushed and then
+ * linked into place, readable by the owner only, and never overwritten except by {@link
+ * #upgrade}, which replaces a file atomically with the same key under new parameters.
+ *
+ * <p>Passphrases: an empty passphrase is refused ({@code EMPTY_PASSPHRASE}) for every key except
+ * those written by {@link #createDevKey}, which carry the {@code devKey} mark and have only the
+ * empty one. scrypt cost: new keys at {@link ScryptParams#DEFAULT}; files below {@link
+ * ScryptParams#FLOOR} or above the ceilings of {@link KdfLimits} are refused before any
+ * derivation.
  */
 public final class Keystore {
   /** A key name: lower-case letters, digits, '_' and '-', starting with a letter or digit. */
@@ -63,111 +71,150 @@ public final class Keystore {
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
 
-  /** A stored key's public part, readable without the passphrase. */
-  public record KeyInfo(String name, Address address) {
-    /** Checks both parts are present. */
-    public KeyInfo {
-      if (name == null || address == null) {
-        throw new IllegalArgumentException("a key has a name and an address");
-      }
-    }
-  }
-
   /**
-   * scrypt cost parameters for new key files. Loading uses the parameters stored in each file,
-   * within the limits checked here (so a crafted file cannot demand gigabytes of memory).
+   * A stored key's public part, readable without the passphrase: its name, address, whether it is
+   * a development key (empty passphrase) and its scrypt parameters.
    */
-  public record ScryptParams(int n, int r, int p) {
-    /** N = 2^15, r = 8, p = 1: about 32 MiB and 0.1 s per derivation. */
-    public static final ScryptParams DEFAULT = new ScryptParams(1 << 15, 8, 1);
-
-    /** Checks N is a power of two in [2, 2^20], r in [1, 32] and p in [1, 16]. */
-    public ScryptParams {
-      if (n < 2 || n > (1 << 20) || Integer.bitCount(n) != 1) {
-        throw new IllegalArgumentException("scrypt N must be a power of two from 2 to 2^20: " + n);
-      }
-      if (r < 1 || r > 32 || p < 1 || p > 16) {
-        throw new IllegalArgumentException("scrypt r must be 1-32 and p 1-16: r=" + r + " p=" + p);
+  public record KeyInfo(String name, Address address, boolean devKey, ScryptParams kdf) {
+    /** Checks every part is present. */
+    public KeyInfo {
+      if (name == null || address == null || kdf == null) {
+        throw new IllegalArgumentException("a key has a name, an address and kdf parameters");
       }
     }
   }
 
   private final Path dir;
-  private final ScryptParams params;
+  private final KdfLimits limits;
   private final SecureRandom random;
 
-  /** A keystore in {@code dir} with the default scrypt parameters. */
+  /** A keystore in {@code dir}: new keys at N = 2^18, files below N = 2^15 refused. */
   public Keystore(Path dir) {
-    this(dir, ScryptParams.DEFAULT);
+    this(dir, KdfLimits.PRODUCTION);
   }
 
-  /** A keystore in {@code dir} that writes new keys with {@code params}. */
-  public Keystore(Path dir, ScryptParams params) {
+  private Keystore(Path dir, KdfLimits limits) {
     this.dir = dir;
-    this.params = params;
+    this.limits = limits;
     this.random = new SecureRandom();
   }
 
-  /**
-   * Encrypts {@code key} under {@code passphrase} into {@code <name>.key}.
-   *
-   * @throws KeystoreException INVALID_NAME or ALREADY_EXISTS
-   */
-  public KeyInfo create(String name, Ed25519KeyPair key, char[] passphrase) {
-    checkName(name);
-    Path file = fileOf(name);
-    if (Files.exists(file)) {
-      throw alreadyExists(name);
-    }
-    KeyInfo info = new KeyInfo(name, key.address());
-    byte[] salt = randomBytes(SALT_BYTES);
-    byte[] nonce = randomBytes(NONCE_BYTES);
-    byte[] seed = key.seed();
-    byte[] ciphertext;
-    try {
-      ciphertext = aesGcm(Cipher.ENCRYPT_MODE, passphrase, params, salt, nonce, info, seed);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM failed while encrypting a new key", e);
-    } finally {
-      Arrays.fill(seed, (byte) 0);
-    }
-    writeNew(file, toJson(info, params, salt, nonce, ciphertext));
-    return info;
+  /** For this package's tests only: a cheaper cost and floor, so tests that make keys stay fast. */
+  static Keystore withLimits(Path dir, KdfLimits limits) {
+    return new Keystore(dir, limits);
   }
 
   /**
-   * Decrypts the key {@code name}. Never writes anything.
+   * Encrypts {@code key} under {@code passphrase} (not empty) into {@code <name>.key}.
    *
-   * @throws KeystoreException INVALID_NAME, NOT_FOUND, WRONG_PASSPHRASE or CORRUPT
+   * @throws KeystoreException INVALID_NAME, EMPTY_PASSPHRASE or ALREADY_EXISTS
+   */
+  public KeyInfo create(String name, Ed25519KeyPair key, char[] passphrase) {
+    checkName(name);
+    requirePassphrase(name, passphrase);
+    return createFile(new KeyInfo(name, key.address(), false, limits.forNewKeys()), key,
+        passphrase);
+  }
+
+  /**
+   * Writes a development key: empty passphrase, marked {@code "devKey": true} so that it alone
+   * unlocks without one, at the floor cost (a higher one would protect nothing). Only the dev
+   * chain and testnet set-up call this.
+   *
+   * @throws KeystoreException INVALID_NAME or ALREADY_EXISTS
+   */
+  public KeyInfo createDevKey(String name, Ed25519KeyPair key) {
+    checkName(name);
+    return createFile(new KeyInfo(name, key.address(), true, limits.floor()), key, new char[0]);
+  }
+
+  /**
+   * Decrypts the key {@code name}. Never writes anything. The empty passphrase opens only a key
+   * marked as a development key.
+   *
+   * @throws KeystoreException INVALID_NAME, NOT_FOUND, EMPTY_PASSPHRASE, KDF_TOO_WEAK,
+   *     KDF_TOO_COSTLY, KDF_MEMORY_UNAVAILABLE, WRONG_PASSPHRASE or CORRUPT
    */
   public Ed25519KeyPair load(String name, char[] passphrase) {
     checkName(name);
     KeyFile keyFile = read(name);
-    byte[] seed;
-    try {
-      seed =
-          aesGcm(
-              Cipher.DECRYPT_MODE, passphrase, keyFile.params, keyFile.salt, keyFile.nonce,
-              keyFile.info, keyFile.ciphertext);
-    } catch (AEADBadTagException e) {
-      throw new KeystoreException(
-          KeystoreException.Reason.WRONG_PASSPHRASE,
-          "The passphrase for key \"" + name + "\" is wrong (or its key file was altered).");
-    } catch (GeneralSecurityException e) {
-      throw corrupt(name, "it cannot be decrypted", e);
-    }
-    try {
-      if (seed.length != Ed25519KeyPair.SEED_BYTES) {
-        throw corrupt(name, "the decrypted key has the wrong length", null);
+    if (!keyFile.info.devKey()) requirePassphrase(name, passphrase);
+    return decrypt(keyFile, passphrase);
+  }
+
+  /**
+   * Re-encrypts key {@code name} under today's cost and {@code newPassphrase} (not empty),
+   * replacing its file atomically once the new file is proven to open; the migration for files
+   * written at a lower cost, or (old files without the dev mark) with an empty passphrase, which
+   * {@code oldPassphrase} may then be. A development key is left as it is.
+   *
+   * @throws KeystoreException as {@link #load}, or EMPTY_PASSPHRASE for the new passphrase
+   */
+  public KeyInfo upgrade(String name, char[] oldPassphrase, char[] newPassphrase) {
+    checkName(name);
+    try (KeyLock ignored = lock(name, Duration.ofSeconds(60))) {
+      KeyFile old = read(name);
+      if (old.info.devKey()) return old.info;
+      requirePassphrase(name, newPassphrase);
+      Ed25519KeyPair key = decrypt(old, oldPassphrase);
+      KeyInfo info = new KeyInfo(name, key.address(), false, limits.forNewKeys());
+      String json = encrypt(info, key, newPassphrase);
+      if (!decrypt(parse(name, json), newPassphrase).equals(key)) {
+        throw new IllegalStateException("the re-encrypted key file does not open to the same key");
       }
-      Ed25519KeyPair key = Ed25519KeyPair.fromSeed(seed);
-      if (!key.address().equals(keyFile.info.address())) {
-        throw corrupt(name, "the decrypted key does not match the address in the file", null);
-      }
-      return key;
-    } finally {
-      Arrays.fill(seed, (byte) 0);
+      replace(fileOf(name), json);
+      return info;
     }
+  }
+
+  /**
+   * Marks an old development key (written before the mark existed, with an empty passphrase) as
+   * one, so it keeps unlocking without a passphrase; a key that the empty passphrase does not open
+   * is left unchanged. Returns the key's info either way. For the dev chain and testnet set-up.
+   *
+   * @throws KeystoreException as {@link #load}, except WRONG_PASSPHRASE
+   */
+  public KeyInfo adoptDevKey(String name) {
+    checkName(name);
+    try (KeyLock ignored = lock(name, Duration.ofSeconds(60))) {
+      KeyFile old = read(name);
+      if (old.info.devKey()) return old.info;
+      Ed25519KeyPair key;
+      try {
+        key = decrypt(old, new char[0]);
+      } catch (KeystoreException e) {
+        if (e.reason() == KeystoreException.Reason.WRONG_PASSPHRASE) return old.info;
+        throw e;
+      }
+      KeyInfo info = new KeyInfo(name, key.address(), true, limits.floor());
+      replace(fileOf(name), encrypt(info, key, new char[0]));
+      return info;
+    }
+  }
+
+  /**
+   * Whether key {@code info} is legal but cheaper to attack than a new key: {@code bcos key
+   * upgrade} re-encrypts it. Never true for a development key.
+   */
+  public boolean upgradeAdvised(KeyInfo info) {
+    return !info.devKey() && limits.upgradeAdvised(info.kdf());
+  }
+
+  /**
+   * Takes key {@code name}'s exclusive lock, waiting at most {@code timeout} for another command
+   * (in this or another process) that holds it.
+   *
+   * @throws KeystoreException INVALID_NAME or LOCK_TIMEOUT
+   */
+  public KeyLock lock(String name, Duration timeout) {
+    checkName(name);
+    try {
+      createDirectory();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the keystore directory " + dir, e);
+    }
+    return KeyLock.acquire(dir.resolve("." + name + ".lock"), name, timeout,
+        ownerOnly(OWNER_READ_WRITE));
   }
 
   /**
@@ -220,8 +267,60 @@ public final class Keystore {
     return dir;
   }
 
-  private record KeyFile(
-      KeyInfo info, ScryptParams params, byte[] salt, byte[] nonce, byte[] ciphertext) {}
+  private record KeyFile(KeyInfo info, byte[] salt, byte[] nonce, byte[] ciphertext) {}
+
+  private KeyInfo createFile(KeyInfo info, Ed25519KeyPair key, char[] passphrase) {
+    Path file = fileOf(info.name());
+    if (Files.exists(file)) {
+      throw alreadyExists(info.name());
+    }
+    writeNew(file, encrypt(info, key, passphrase));
+    return info;
+  }
+
+  /** The key file's text: {@code key} encrypted under {@code passphrase} at {@code info.kdf()}. */
+  private String encrypt(KeyInfo info, Ed25519KeyPair key, char[] passphrase) {
+    byte[] salt = randomBytes(SALT_BYTES);
+    byte[] nonce = randomBytes(NONCE_BYTES);
+    byte[] seed = key.seed();
+    try {
+      byte[] ciphertext =
+          aesGcm(Cipher.ENCRYPT_MODE, passphrase, info.kdf(), salt, nonce, info, seed);
+      return toJson(info, salt, nonce, ciphertext);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM failed while encrypting a key", e);
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  private Ed25519KeyPair decrypt(KeyFile keyFile, char[] passphrase) {
+    String name = keyFile.info.name();
+    limits.check(name, keyFile.info.kdf());
+    byte[] seed;
+    try {
+      seed = aesGcm(Cipher.DECRYPT_MODE, passphrase, keyFile.info.kdf(), keyFile.salt,
+          keyFile.nonce, keyFile.info, keyFile.ciphertext);
+    } catch (AEADBadTagException e) {
+      throw new KeystoreException(
+          KeystoreException.Reason.WRONG_PASSPHRASE,
+          "The passphrase for key \"" + name + "\" is wrong (or its key file was altered).");
+    } catch (GeneralSecurityException e) {
+      throw corrupt(name, "it cannot be decrypted", e);
+    }
+    try {
+      if (seed.length != Ed25519KeyPair.SEED_BYTES) {
+        throw corrupt(name, "the decrypted key has the wrong length", null);
+      }
+      Ed25519KeyPair key = Ed25519KeyPair.fromSeed(seed);
+      if (!key.address().equals(keyFile.info.address())) {
+        throw corrupt(name, "the decrypted key does not match the address in the file", null);
+      }
+      return key;
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
 
   private KeyFile read(String name) {
     Path file = fileOf(name);
@@ -237,18 +336,20 @@ public final class Keystore {
     } catch (IOException e) {
       throw corrupt(name, "it cannot be read (" + e.getMessage() + ")", e);
     }
+    return parse(name, json);
+  }
+
+  private static KeyFile parse(String name, String json) {
     try {
-      return parse(name, json);
+      return parseFields(name, KeyFileJson.parse(json));
+    } catch (KeystoreException e) {
+      throw e;
     } catch (RuntimeException e) {
-      if (e instanceof KeystoreException ke) {
-        throw ke;
-      }
       throw corrupt(name, e.getMessage(), e);
     }
   }
 
-  private static KeyFile parse(String name, String json) {
-    Map<String, Object> fields = KeyFileJson.parse(json);
+  private static KeyFile parseFields(String name, Map<String, Object> fields) {
     if (!Long.valueOf(VERSION).equals(fields.get("version"))) {
       throw corrupt(name, "its version is not " + VERSION, null);
     }
@@ -261,6 +362,10 @@ public final class Keystore {
     if (!(fields.get("kdfParams") instanceof Map<?, ?> kdf)) {
       throw corrupt(name, "kdfParams is missing", null);
     }
+    Object devKey = fields.getOrDefault("devKey", Boolean.FALSE);
+    if (!(devKey instanceof Boolean)) {
+      throw corrupt(name, "devKey is not true or false", null);
+    }
     ScryptParams params =
         new ScryptParams(intField(kdf, "n"), intField(kdf, "r"), intField(kdf, "p"));
     Address address = Address.parse(stringField(fields, "address"));
@@ -270,15 +375,17 @@ public final class Keystore {
     if (salt.length != SALT_BYTES || nonce.length != NONCE_BYTES) {
       throw corrupt(name, "its salt or nonce has the wrong length", null);
     }
-    return new KeyFile(new KeyInfo(name, address), params, salt, nonce, ciphertext);
+    KeyInfo info = new KeyInfo(name, address, (Boolean) devKey, params);
+    return new KeyFile(info, salt, nonce, ciphertext);
   }
 
-  private static String toJson(
-      KeyInfo info, ScryptParams params, byte[] salt, byte[] nonce, byte[] ciphertext) {
+  private static String toJson(KeyInfo info, byte[] salt, byte[] nonce, byte[] ciphertext) {
+    ScryptParams params = info.kdf();
     return "{\n"
         + "  \"version\": " + VERSION + ",\n"
         + "  \"name\": " + KeyFileJson.quote(info.name()) + ",\n"
         + "  \"address\": " + KeyFileJson.quote(info.address().toString()) + ",\n"
+        + (info.devKey() ? "  \"devKey\": true,\n" : "")
         + "  \"kdf\": \"scrypt\",\n"
         + "  \"kdfParams\": {\"n\": " + params.n() + ", \"r\": " + params.r() + ", \"p\": "
         + params.p() + "},\n"
@@ -292,9 +399,7 @@ public final class Keystore {
       int mode, char[] passphrase, ScryptParams params, byte[] salt, byte[] nonce, KeyInfo info,
       byte[] input)
       throws GeneralSecurityException {
-    byte[] password = utf8(passphrase);
-    byte[] key = SCrypt.generate(password, salt, params.n(), params.r(), params.p(), 32);
-    Arrays.fill(password, (byte) 0);
+    byte[] key = scrypt(info.name(), passphrase, params, salt);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
@@ -305,6 +410,33 @@ public final class Keystore {
     }
   }
 
+  /**
+   * The 32-byte AES key. scrypt allocates {@code 128·N·r} bytes at once (256 MiB by default), so a
+   * JVM with a smaller heap gets a named error rather than an OutOfMemoryError's stack trace.
+   */
+  private static byte[] scrypt(String name, char[] passphrase, ScryptParams params, byte[] salt) {
+    // garbage counts as used until a collection, so only the heap limit is checked up front
+    if (params.memoryBytes() >= Runtime.getRuntime().maxMemory()) {
+      throw memoryUnavailable(name, params);
+    }
+    byte[] password = utf8(passphrase);
+    try {
+      return SCrypt.generate(password, salt, params.n(), params.r(), params.p(), 32);
+    } catch (OutOfMemoryError e) {
+      throw memoryUnavailable(name, params);
+    } finally {
+      Arrays.fill(password, (byte) 0);
+    }
+  }
+
+  private static KeystoreException memoryUnavailable(String name, ScryptParams params) {
+    return new KeystoreException(KeystoreException.Reason.KDF_MEMORY_UNAVAILABLE,
+        "Unlocking key \"" + name + "\" (scrypt " + params + ") needs "
+            + params.memoryBytes() / (1 << 20) + " MiB of Java heap, more than it can have (the heap"
+            + " limit is " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB); run with a"
+            + " larger -Xmx, e.g. BCOS_JAVA_OPTS=-Xmx1g.");
+  }
+
   private static byte[] associatedData(KeyInfo info) {
     return ("BCOS/keystore/v" + VERSION + "\n" + info.name() + "\n" + info.address())
         .getBytes(StandardCharsets.US_ASCII);
@@ -313,12 +445,7 @@ public final class Keystore {
   private void writeNew(Path file, String json) {
     Path temp = null;
     try {
-      createDirectory();
-      temp = Files.createTempFile(dir, ".tmp-", SUFFIX + ".part", ownerOnly(OWNER_READ_WRITE));
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.US_ASCII)));
-        channel.force(true);
-      }
+      temp = writeTemp(json);
       linkIntoPlace(temp, file);
     } catch (FileAlreadyExistsException e) {
       throw alreadyExists(file.getFileName().toString().replace(SUFFIX, ""));
@@ -327,6 +454,29 @@ public final class Keystore {
     } finally {
       deleteQuietly(temp);
     }
+  }
+
+  /** Replaces an existing key file atomically (only {@link #upgrade} and {@link #adoptDevKey}). */
+  private void replace(Path file, String json) {
+    Path temp = null;
+    try {
+      temp = writeTemp(json);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replace the key file " + file, e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  private Path writeTemp(String json) throws IOException {
+    createDirectory();
+    Path temp = Files.createTempFile(dir, ".tmp-", SUFFIX + ".part", ownerOnly(OWNER_READ_WRITE));
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.US_ASCII)));
+      channel.force(true);
+    }
+    return temp;
   }
 
   /** Hard-links so that an existing key is never replaced, even by a concurrent create. */
@@ -377,6 +527,16 @@ public final class Keystore {
           KeystoreException.Reason.INVALID_NAME,
           "\"" + name + "\" is not a valid key name: use 1 to 32 lower-case letters, digits, '_' or"
               + " '-', starting with a letter or digit.");
+    }
+  }
+
+  private static void requirePassphrase(String name, char[] passphrase) {
+    if (passphrase == null || passphrase.length == 0) {
+      throw new KeystoreException(
+          KeystoreException.Reason.EMPTY_PASSPHRASE,
+          "An empty passphrase is refused for key \"" + name + "\": only development keys"
+              + " (marked devKey) have none. If this key was created with an empty passphrase,"
+              + " give it one with `bcos key upgrade " + name + "`.");
     }
   }
 

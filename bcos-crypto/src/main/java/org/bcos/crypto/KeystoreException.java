@@ -15,7 +15,17 @@ public final class KeystoreException extends RuntimeException {
     /** The passphrase does not open the key file (or the file's encrypted part was altered). */
     WRONG_PASSPHRASE,
     /** The key file cannot be read, parsed or trusted. */
-    CORRUPT
+    CORRUPT,
+    /** An empty passphrase for a key that is not a development key (new or existing). */
+    EMPTY_PASSPHRASE,
+    /** The key file's scrypt parameters are below the accepted floor (N = 2^15, 32 MiB). */
+    KDF_TOO_WEAK,
+    /** The key file's scrypt parameters are above the accepted ceilings (memory or work). */
+    KDF_TOO_COSTLY,
+    /** The JVM's heap cannot hold the memory the key file's scrypt parameters need. */
+    KDF_MEMORY_UNAVAILABLE,
+    /** Another command holds the key's lock for longer than the wait allowed. */
+    LOCK_TIMEOUT
   }
 
   private final Reason reason;

@@ -17,8 +17,8 @@ import org.bcos.types.Hex;
 
 /**
  * Prepares a development chain on first start: a validator key in the data directory, a {@code
- * dev} key in the local keystore (empty passphrase: DEVELOPMENT ONLY) and a genesis giving the
- * whole supply to it. Later starts reuse all three.
+ * dev} key in the local keystore (empty passphrase, marked {@code "devKey": true} in its file:
+ * DEVELOPMENT ONLY) and a genesis giving the whole supply to it. Later starts reuse all three.
  */
 public final class DevChain {
   public static final String CHAIN_ID = "bcos-dev";
@@ -54,15 +54,20 @@ public final class DevChain {
   public record DevKey(Address address, Optional<String> newMnemonic) {}
 
   /**
-   * The keystore's {@code dev} key, created (empty passphrase: DEVELOPMENT ONLY) if it is
-   * missing.
+   * The keystore's {@code dev} key, created if it is missing: empty passphrase and marked as a
+   * development key in its file (DEVELOPMENT ONLY; `bcos key list` shows the mark). A dev key
+   * written before the mark existed is marked now if the empty passphrase opens it.
    */
   public static DevKey loadOrCreateDevKey(Keystore keystore) {
     var existing = keystore.find(DEV_KEY_NAME);
-    if (existing.isPresent()) return new DevKey(existing.get().address(), Optional.empty());
+    if (existing.isPresent()) {
+      Keystore.KeyInfo info = existing.get();
+      if (!info.devKey()) info = keystore.adoptDevKey(DEV_KEY_NAME);
+      return new DevKey(info.address(), Optional.empty());
+    }
     String words = Mnemonic.generate(new SecureRandom());
     Ed25519KeyPair dev = Mnemonic.toKeyPair(words);
-    keystore.create(DEV_KEY_NAME, dev, new char[0]);
+    keystore.createDevKey(DEV_KEY_NAME, dev);
     return new DevKey(dev.address(), Optional.of(words));
   }
 

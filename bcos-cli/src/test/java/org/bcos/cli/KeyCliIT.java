@@ -1,0 +1,106 @@
+package org.bcos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.crypto.Keystore;
+import org.bcos.types.Amount;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Key handling as users meet it: separate {@code bcos} processes sharing
+ * one {@code BCOS_HOME} against a dev node.
+ */
+class KeyCliIT {
+  @TempDir Path root;
+  private InProcessNode chain;
+  private CliProcess cli;
+
+  @BeforeEach
+  void start() throws Exception {
+    chain = InProcessNode.start(root);
+    cli = new CliProcess(root, root);
+  }
+
+  @AfterEach
+  void stop() {
+    chain.close();
+  }
+
+  @Test
+  void devKeysAreListedAsSuchAndNewKeysRefuseAnEmptyPassphrase() throws Exception {
+    JsonNode dev = cli.run("key", "show", "dev", "--json").json();
+    assertTrue(dev.path("devKey").asBoolean(), dev.toString());
+    assertEquals("N=2^15 r=8 p=1", dev.path("kdf").asText());
+    assertTrue(!dev.path("upgradeAdvised").asBoolean(), dev.toString());
+
+    CliProcess.Run refused = cli.run("key", "new", "--name", "alice", "--passphrase-file",
+        passphraseFile("empty", "").toString());
+    assertEquals(1, refused.exitCode(), refused.toString());
+    assertTrue(refused.stderr().startsWith("error: EMPTY_PASSPHRASE"), refused.stderr());
+    assertEquals(1, cli.run("key", "list", "--json").json().size(), "only dev: nothing written");
+
+    JsonNode alice = cli.run("key", "new", "--name", "alice", "--passphrase-file",
+        passphraseFile("pass", "correct horse").toString(), "--json").json();
+    JsonNode listed = cli.run("key", "show", "alice", "--json").json();
+    assertEquals(alice.path("address"), listed.path("address"));
+    assertEquals("N=2^18 r=8 p=1", listed.path("kdf").asText());
+    assertTrue(!listed.path("devKey").asBoolean() && !listed.path("upgradeAdvised").asBoolean());
+  }
+
+  @Test
+  void anOldKeyWithAnEmptyPassphraseNeverSignsUntilUpgraded() throws Exception {
+    Ed25519KeyPair old = InProcessNode.freshKey();
+    writeLegacyEmptyPassphraseKey("legacy", old);
+    chain.fund(old.address(), Amount.parse("10"));
+    String empty = passphraseFile("empty", "").toString();
+    String pass = passphraseFile("pass", "correct horse").toString();
+    String[] send = {"send", "--from", "legacy", "--to", chain.dev.address().toString(),
+        "--amount", "1", "--json", "--rpc", chain.url()};
+
+    CliProcess.Run silent = cli.run(send);
+    assertEquals(1, silent.exitCode(), "the empty passphrase is never tried: " + silent);
+    assertTrue(silent.stderr().startsWith("error: PASSPHRASE_REQUIRED"), silent.stderr());
+    CliProcess.Run explicit = cli.run(append(send, "--passphrase-file", empty));
+    assertEquals(1, explicit.exitCode(), explicit.toString());
+    assertTrue(explicit.stderr().startsWith("error: EMPTY_PASSPHRASE"), explicit.stderr());
+    assertTrue(explicit.stderr().contains("bcos key upgrade legacy"), explicit.stderr());
+    assertEquals(0, chain.nonce(old.address()), "nothing was signed");
+
+    JsonNode upgraded = cli.run("key", "upgrade", "legacy", "--passphrase-file", empty,
+        "--new-passphrase-file", pass, "--json").json();
+    assertEquals("N=2^18 r=8 p=1", upgraded.path("kdf").asText(), upgraded.toString());
+    CliProcess.Run signed = cli.run(append(send, "--passphrase-file", pass));
+    assertEquals(0, signed.exitCode(), signed.toString());
+    assertEquals("final", signed.json().path("status").asText());
+  }
+
+  /** A key file as `bcos node --dev` wrote it before dev keys were marked. */
+  private void writeLegacyEmptyPassphraseKey(String name, Ed25519KeyPair key) throws Exception {
+    new Keystore(chain.keysDir).createDevKey(name, key);
+    Path file = chain.keysDir.resolve(name + ".key");
+    Files.writeString(file, Files.readString(file).replace("  \"devKey\": true,\n", ""));
+  }
+
+  private Path passphraseFile(String name, String passphrase) throws Exception {
+    Path file = root.resolve(name + ".txt");
+    Files.writeString(file, passphrase + "\n", StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static String[] append(String[] args, String... more) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+}
