@@ -3,7 +3,6 @@ package org.bcos.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.tx.CoinTransfer;
@@ -33,12 +32,12 @@ final class SendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Ed25519KeyPair key = Keys.unlock(from, passphraseFile);
+    TxSubmitter.Signer signer = new TxSubmitter.Signer(from, Keys.unlock(from, passphraseFile));
     Address recipient = Keys.resolve(to);
     long units = parseAmount(amount, "--amount");
     TxSubmitter.Payment payment = new TxSubmitter.Payment(
         fee != null ? parseAmount(fee, "--fee") : null, null);
-    ObjectNode out = TxSubmitter.submit(common, key, new CoinTransfer(recipient, units, memo),
+    ObjectNode out = TxSubmitter.submit(common, signer, new CoinTransfer(recipient, units, memo),
         payment, expiryBlocks, !noWait, timeoutSeconds);
     out.put("to", recipient.toString()).put("amount", Amount.format(units))
         .put("amountUnits", Long.toString(units));

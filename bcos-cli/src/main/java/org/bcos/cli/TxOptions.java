@@ -24,7 +24,8 @@ final class TxOptions {
     TxSubmitter.Payment payment = freeBits != null ? new TxSubmitter.Payment(null, freeBits)
         : new TxSubmitter.Payment(fee != null ? SendCommand.parseAmount(fee, "--fee") : null,
             null);
-    return TxSubmitter.submit(common, Keys.unlock(from, passphraseFile), message, payment, 1000,
+    return TxSubmitter.submit(common,
+        new TxSubmitter.Signer(from, Keys.unlock(from, passphraseFile)), message, payment, 1000,
         !noWait, timeoutSeconds);
   }
 }

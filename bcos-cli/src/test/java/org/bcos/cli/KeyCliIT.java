@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.Keystore;
+import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Key handling as users meet it: separate {@code bcos} processes sharing
+ * Key handling and nonce assignment as users meet them: separate {@code bcos} processes sharing
  * one {@code BCOS_HOME} against a dev node.
  */
 class KeyCliIT {
@@ -35,6 +38,26 @@ class KeyCliIT {
   @AfterEach
   void stop() {
     chain.close();
+  }
+
+  @Test
+  void parallelSendsFromOneKeyAllBecomeFinalWithDistinctNonces() throws Exception {
+    Address to = InProcessNode.freshKey().address();
+    int sends = 6;
+    List<CliProcess.Pending> running = new ArrayList<>();
+    for (int i = 1; i <= sends; i++) {
+      running.add(cli.start("send", "--from", "dev", "--to", to.toString(), "--amount", "" + i,
+          "--json", "--rpc", chain.url()));
+    }
+    Set<Long> nonces = new HashSet<>();
+    for (CliProcess.Pending p : running) {
+      CliProcess.Run run = p.finish();
+      assertEquals(0, run.exitCode(), run.toString());
+      assertEquals("final", run.json().path("status").asText(), run.toString());
+      nonces.add(run.json().path("nonce").asLong());
+    }
+    assertEquals(sends, nonces.size(), "every send used its own nonce: " + nonces);
+    assertEquals(Amount.parse("" + sends * (sends + 1) / 2), chain.balance(to));
   }
 
   @Test
