@@ -17,6 +17,7 @@ import org.bcos.client.RpcError;
 import org.bcos.client.Transactions;
 import org.bcos.crypto.Ed25519;
 import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.crypto.KeyLock;
 import org.bcos.crypto.SignatureVerifier;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
@@ -78,7 +79,7 @@ final class BenchCommand {
           Ed25519.verifier().name(), verifyOne, verifyAll,
           Runtime.getRuntime().availableProcessors()));
       List<Ed25519KeyPair> keys = keys(senders, seed);
-      fund(client, chainId, fee, keys, perSender);
+      fund(client, status, fee, keys, perSender);
       long[] firstNonce = keys.stream().mapToLong(k -> client.account(k.address(), false)
           .path("pendingNonce").asLong()).toArray();
       List<Transaction> txs = presign(chainId, fee, keys, firstNonce, perSender,
@@ -109,21 +110,24 @@ final class BenchCommand {
       return keys;
     }
 
-    private void fund(BcosClient client, String chainId, long fee, List<Ed25519KeyPair> keys,
+    /**
+     * Funds every sender from the {@code --from} key in waves that fit the chain's nonce window,
+     * holding the key's lock; a refused funding transfer stops the bench with its reason.
+     */
+    private void fund(BcosClient client, JsonNode status, long fee, List<Ed25519KeyPair> keys,
         int perSender) throws Exception {
       Ed25519KeyPair funder = Keys.unlock(from, passphraseFile);
-      long nonce = client.account(funder.address(), false).path("pendingNonce").asLong();
+      String chainId = status.path("chainId").asText();
       long each = Math.addExact(Math.multiplyExact(perSender, Math.addExact(fee, 1000)), fee);
-      List<Transaction> funding = new ArrayList<>();
-      long expiry = client.height() + 1000;
-      for (Ed25519KeyPair k : keys) {
-        funding.add(Transactions.transfer(chainId, funder, nonce++, fee, expiry, k.address(),
-            each, "bench funding"));
-      }
-      submit(client, funding);
+      int window = NonceWaves.window(status);
       Transfers.progress("bench: funding " + keys.size() + " senders with " + Amount.format(each)
-          + " DDC each");
-      client.awaitFinal(funding.getLast().hash(), Duration.ofSeconds(120));
+          + " DDC each, in waves of at most " + window + " (the chain's nonce window)");
+      long expiry = client.height() + 1000;
+      try (KeyLock ignored = CommonOptions.keystore().lock(from, TxSubmitter.KEY_LOCK_TIMEOUT)) {
+        NonceWaves.send(client, this, funder, keys.size(), window, (i, nonce) ->
+            Transactions.transfer(chainId, funder, nonce, fee, expiry, keys.get(i).address(),
+                each, "bench funding"), "bench funding");
+      }
     }
 
     private static List<Transaction> presign(String chainId, long fee, List<Ed25519KeyPair> keys,
@@ -196,6 +200,11 @@ final class BenchCommand {
 
     long submit(BcosClient client, List<Transaction> txs) throws Exception {
       return submitPrepared(client, prepare(txs));
+    }
+
+    /** The reasons and counts of the transactions the last submission refused. */
+    java.util.Map<String, Long> rejections() {
+      return java.util.Map.copyOf(rejections);
     }
 
     /** The request texts, one per batch: the load generator's JSON work, done before timing. */
@@ -315,17 +324,13 @@ final class BenchCommand {
               100_000, 0, 0, 8, 1, powBits, false)));
       long communityId = created(client, client.send(community), "communities");
       List<Ed25519KeyPair> voters = Transfers.keys(count, seed);
-      List<Transaction> members = new ArrayList<>();
-      for (Ed25519KeyPair v : voters) {
-        members.add(Transactions.build(chainId, registrar, nonce++, fee, expiry,
-            new DvsSetMember(communityId, v.address(), 1)));
-      }
       Transfers.progress("bench: adding " + count + " members to community " + communityId);
-      // one sender may be at most maxNonceGap (1,000) nonces ahead: add them in rounds
-      for (int from = 0; from < members.size(); from += 900) {
-        load.submit(client, members.subList(from, Math.min(members.size(), from + 900)));
-        waitEmpty(client);
+      try (KeyLock ignored = CommonOptions.keystore().lock(from, TxSubmitter.KEY_LOCK_TIMEOUT)) {
+        NonceWaves.send(client, load, registrar, count, NonceWaves.window(client.status()),
+            (i, n) -> Transactions.build(chainId, registrar, n, fee, expiry,
+                new DvsSetMember(communityId, voters.get(i).address(), 1)), "bench members");
       }
+      nonce = client.account(registrar.address(), false).path("pendingNonce").asLong();
       Transaction issueTx = Transactions.build(chainId, registrar, nonce, fee, expiry,
           new DvsCreateIssue(communityId, 0, false, DvsRules.of(DvsMessages.Method.SINGLE_CHOICE),
               List.of("yes", "no"), Address.wrap(new byte[32]), 0));

@@ -114,6 +114,8 @@ public final class RpcMethods {
     n.put("signatureVerifier", ledger.signatures().verifierName());
     n.put("minFeeUnits", Long.toString(ledger.params().minFeeUnits()));
     JsonViews.amount(n, "minFee", ledger.params().minFeeUnits());
+    // how far ahead of its committed nonce a sender may queue: clients size their bursts by it
+    n.put("maxNonceGap", ledger.params().maxNonceGap());
     n.put("nodeVersion", version);
     return n;
   }
