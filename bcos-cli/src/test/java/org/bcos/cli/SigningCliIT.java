@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Key handling and nonce assignment as users meet them: separate {@code bcos} processes sharing
- * one {@code BCOS_HOME} against a dev node.
+ * Key handling, nonce assignment and bench funding as users meet them: separate {@code bcos}
+ * processes sharing one {@code BCOS_HOME} against a dev node.
  */
-class KeyCliIT {
+class SigningCliIT {
   @TempDir Path root;
   private InProcessNode chain;
   private CliProcess cli;
@@ -106,6 +106,35 @@ class KeyCliIT {
     CliProcess.Run signed = cli.run(append(send, "--passphrase-file", pass));
     assertEquals(0, signed.exitCode(), signed.toString());
     assertEquals("final", signed.json().path("status").asText());
+  }
+
+  @Test
+  void moreSendersThanTheNonceWindowAreFundedInWaves() throws Exception {
+    int senders = 2 * chain.genesis.params().maxNonceGap();
+    CliProcess.Run run = cli.run("bench", "transfers", "--senders", "" + senders, "--count",
+        "" + senders, "--json", "--rpc", chain.url());
+    assertEquals(0, run.exitCode(), run.toString());
+    JsonNode out = run.json();
+    assertEquals(senders, out.path("transfers").asLong(), run.toString());
+    assertEquals(senders, out.path("accepted").asLong(), run.toString());
+    assertTrue(run.stderr().contains("in waves of at most " + (chain.genesis.params()
+        .maxNonceGap() + 1)), run.stderr());
+  }
+
+  @Test
+  void aRefusedFundingTransferStopsTheBenchWithItsReason() throws Exception {
+    Path pass = passphraseFile("pass", "correct horse");
+    String poor = cli.run("key", "new", "--name", "poor", "--passphrase-file", pass.toString(),
+        "--json").json().path("address").asText();
+    chain.fund(Keys.resolve(poor), Amount.parse("1"));
+    long started = System.nanoTime();
+    CliProcess.Run run = cli.run("bench", "transfers", "--from", "poor", "--passphrase-file",
+        pass.toString(), "--senders", "5", "--count", "50000", "--rpc", chain.url());
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    assertEquals(1, run.exitCode(), run.toString());
+    assertTrue(run.stderr().contains("error: TX_REFUSED"), run.stderr());
+    assertTrue(run.stderr().contains("INSUFFICIENT_BALANCE"), run.stderr());
+    assertTrue(seconds < 60, "failed fast, not after a 120 s wait: " + seconds + " s");
   }
 
   /** A key file as `bcos node --dev` wrote it before dev keys were marked. */
