@@ -4,6 +4,7 @@ import org.bcos.client.BcosClient;
 import org.bcos.client.RpcError;
 import org.bcos.crypto.KeystoreException;
 import org.bcos.crypto.MnemonicException;
+import org.bcos.node.config.SecretFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +32,7 @@ public final class BcosCli {
         case CliException e -> e.reason();
         case RpcError e -> e.reason();
         case KeystoreException e -> e.reason().name();
+        case SecretFile.SecretFileException e -> e.reason().name();
         case MnemonicException e -> "INVALID_MNEMONIC";
         case BcosClient.UnreachableException e -> "NODE_UNREACHABLE";
         default -> null;

@@ -1,10 +1,8 @@
 package org.bcos.node.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
 import org.bcos.crypto.Ed25519KeyPair;
@@ -71,21 +69,24 @@ public final class DevChain {
     return new DevKey(dev.address(), Optional.of(words));
   }
 
-  /** Reads the validator seed (hex) or creates it with owner-only permissions. */
+  /**
+   * Reads the validator seed (hex) or creates it, owner-only from the first byte ({@link
+   * SecretFile}).
+   *
+   * @throws SecretFile.SecretFileException if the file is too large, readable by others or
+   *     malformed
+   */
   public static Ed25519KeyPair loadOrCreateValidatorKey(Path file) throws IOException {
     if (Files.exists(file)) {
-      String hex = Files.readString(file, StandardCharsets.US_ASCII).trim();
-      return Ed25519KeyPair.fromSeed(Hex.decode(hex));
+      String hex = SecretFile.read(file).trim();
+      try {
+        return Ed25519KeyPair.fromSeed(Hex.decode(hex));
+      } catch (IllegalArgumentException e) {
+        throw SecretFile.malformed(file, "expected a 32-byte seed in hex (" + e.getMessage() + ")");
+      }
     }
     Ed25519KeyPair key = Ed25519KeyPair.generate(new SecureRandom());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, Hex.encode(key.seed()) + "\n", StandardCharsets.US_ASCII);
-    try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // non-POSIX file system: permissions are the platform's default
-    }
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    SecretFile.writeNew(file, Hex.encode(key.seed()) + "\n");
     return key;
   }
 }
