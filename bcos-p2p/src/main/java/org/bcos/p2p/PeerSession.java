@@ -14,7 +14,8 @@ import org.bcos.types.Hash;
  * binding checked in messages 2 and 3), then encrypted frames both ways. Outbound {@link
  * Peer.Outbound} messages are encrypted here, in write order, so nonces match the wire order.
  */
-final class PeerSession extends ChannelDuplexHandler {
+final class PeerSession extends ChannelDuplexHandler
+    implements FrameDecoder.OversizedFrameListener {
   /** Largest handshake frame: e, encrypted s, encrypted payload, with slack. */
   static final int MAX_HANDSHAKE_FRAME_BYTES = 1024;
 
@@ -127,7 +128,8 @@ final class PeerSession extends ChannelDuplexHandler {
     ctx.close();
   }
 
-  void onOversizedFrame(ChannelHandlerContext ctx, long length) {
+  @Override
+  public void onOversizedFrame(ChannelHandlerContext ctx, long length) {
     fail(ctx, Penalty.OVERSIZED_FRAME, "frame header announced " + length + " bytes");
   }
 
