@@ -85,7 +85,7 @@ final class DvsMessageCodec {
     boolean deliberative = d.bool();
     DvsRules rules = DvsRules.decode(d);
     int n = (int) d.varint(DvsMessages.MAX_OPTIONS);
-    List<String> options = new ArrayList<>(n);
+    List<String> options = new ArrayList<>(Math.min(n, d.remaining()));
     for (int i = 0; i < n; i++) options.add(d.string(MAX_STRING));
     return new DvsCreateIssue(community, area, deliberative, rules, options, d.address(),
         d.u64());
