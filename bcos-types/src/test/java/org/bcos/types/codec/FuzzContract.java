@@ -38,12 +38,19 @@ public final class FuzzContract {
   public static <T> T decode(
       long inputBytes, List<Class<? extends Exception>> refusals, Decoding<T> decoding)
       throws Exception {
+    return decodeWithin(allowedAllocation(inputBytes), refusals, decoding);
+  }
+
+  /** As {@link #decode} with an explicit allocation budget (e.g. per network read). */
+  public static <T> T decodeWithin(
+      long allowedBytes, List<Class<? extends Exception>> refusals, Decoding<T> decoding)
+      throws Exception {
     run(refusals, decoding);
     long before = THREADS.getCurrentThreadAllocatedBytes();
     T value = run(refusals, decoding);
     long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-    assertTrue(allocated <= allowedAllocation(inputBytes),
-        "decoding " + inputBytes + " bytes allocated " + allocated + " bytes");
+    assertTrue(allocated <= allowedBytes,
+        "decoding allocated " + allocated + " bytes, allowed " + allowedBytes);
     return value;
   }
 
