@@ -115,7 +115,7 @@ public record CommitCertificate(
     long round = d.u32();
     Hash valueId = d.hash();
     int count = (int) d.varint(maxSignatures);
-    List<Signature> sigs = new ArrayList<>(count);
+    List<Signature> sigs = new ArrayList<>(Math.min(count, d.remaining()));
     for (int i = 0; i < count; i++) {
       Signature s = new Signature(d.address(), d.fixed(Vote.SIGNATURE_BYTES));
       if (i > 0 && sigs.get(i - 1).validator().compareTo(s.validator()) >= 0) {

@@ -8,16 +8,21 @@ import java.util.List;
 /**
  * Splits the stream into frames: a 4-byte big-endian length, then that many bytes. A length over
  * the current limit is refused from the header alone: the body is never read or buffered, and
- * {@link PeerSession#onOversizedFrame} penalises and closes.
+ * {@link OversizedFrameListener#onOversizedFrame} (the session) penalises and closes.
  */
 final class FrameDecoder extends ByteToMessageDecoder {
   static final int HEADER_BYTES = 4;
 
-  private final PeerSession session;
+  /** Told once when a header announces more than the limit; the decoder then drops all input. */
+  interface OversizedFrameListener {
+    void onOversizedFrame(ChannelHandlerContext ctx, long length);
+  }
+
+  private final OversizedFrameListener session;
   private int maxFrameBytes;
   private boolean failed;
 
-  FrameDecoder(PeerSession session, int initialMaxFrameBytes) {
+  FrameDecoder(OversizedFrameListener session, int initialMaxFrameBytes) {
     this.session = session;
     this.maxFrameBytes = initialMaxFrameBytes;
   }

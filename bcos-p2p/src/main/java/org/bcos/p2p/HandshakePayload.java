@@ -83,15 +83,20 @@ public record HandshakePayload(
   }
 
   /**
-   * Checks the payload against the peer's Noise static key: chain id, then identity puzzle, then
-   * the binding signature (cheap checks first). Each failure has its own named reason.
+   * Checks the payload against the peer's Noise static key: identity puzzle, binding signature,
+   * then chain id. Each failure has its own named reason.
    */
   public void verify(byte[] remoteNoiseStatic, String expectedChainId, int powBits)
       throws PeerRefusedException {
-    if (!chainId.equals(expectedChainId)) {
-      throw new PeerRefusedException(
-          Penalty.WRONG_CHAIN_ID, "peer is on '" + chainId + "', we are on '" + expectedChainId + "'");
-    }
+    verifyIdentity(remoteNoiseStatic, powBits);
+    verifyChain(expectedChainId);
+  }
+
+  /**
+   * Proves the sender owns a node id: the puzzle (a cheap hash) first, then the binding signature.
+   * Once this passes, later faults are the node id's, not the IP's.
+   */
+  public void verifyIdentity(byte[] remoteNoiseStatic, int powBits) throws PeerRefusedException {
     if (!NodeIdentity.isAdmissible(nodePublicKey, powNonce, powBits)) {
       throw new PeerRefusedException(Penalty.POW_TOO_LOW, "identity below " + powBits + " bits");
     }
@@ -99,6 +104,14 @@ public record HandshakePayload(
     if (!Ed25519.verify(nodePublicKey, digest, signature)) {
       throw new PeerRefusedException(
           Penalty.BAD_IDENTITY_SIGNATURE, "node key did not sign the Noise static key");
+    }
+  }
+
+  /** Refuses an authenticated peer of another chain (e.g. a local node left on an old genesis). */
+  public void verifyChain(String expectedChainId) throws PeerRefusedException {
+    if (!chainId.equals(expectedChainId)) {
+      throw new PeerRefusedException(
+          Penalty.WRONG_CHAIN_ID, "peer is on '" + chainId + "', we are on '" + expectedChainId + "'");
     }
   }
 

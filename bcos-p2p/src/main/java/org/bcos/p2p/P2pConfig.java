@@ -12,13 +12,20 @@ import java.util.List;
  * @param listenPort TCP port to bind, 0 for an ephemeral port
  * @param seeds {@code host:port} addresses dialled at start
  * @param maxInboundPeers inbound connections, including ones still handshaking
+ * @param maxInboundPeersPerIp inbound connections from one IP (several nodes may share one)
+ * @param maxHandshakesPerIp inbound connections from one IP still in the handshake; authenticated
+ *     peers do not count, so a flood from an IP never locks out the node ids already behind it
+ * @param bannedIpHandshakes handshakes allowed at a time from an IP banned for pre-handshake abuse
+ *     (not 0: another node behind the same IP can still authenticate and is judged by node id)
  * @param maxOutboundPeers outbound connections, including ones still dialling
  * @param maxFrameBytes largest plaintext message envelope
  * @param sendQueueLength messages queued to one peer before new ones are dropped
  * @param handshakeTimeoutMillis time allowed for the whole Noise handshake
  * @param pingIntervalMillis how often each peer is pinged
  * @param peerIdleTimeoutMillis a peer silent this long is disconnected
- * @param banDurationMillis how long a peer whose score fell to the threshold stays banned
+ * @param banBaseMillis how long a first ban lasts (a node id, or an IP for pre-handshake abuse)
+ * @param banMaxMillis cap of the ban duration, which doubles with each repeat offence
+ * @param banForgetMillis a key not banned again for this long starts over at the base duration
  * @param banScoreThreshold score at or below which a peer is banned (scores start at 0)
  * @param powBits identity puzzle difficulty (leading zero bits)
  * @param reconnectBaseMillis first retry delay after a failed or lost outbound connection
@@ -36,13 +43,18 @@ public record P2pConfig(
     int listenPort,
     List<String> seeds,
     int maxInboundPeers,
+    int maxInboundPeersPerIp,
+    int maxHandshakesPerIp,
+    int bannedIpHandshakes,
     int maxOutboundPeers,
     int maxFrameBytes,
     int sendQueueLength,
     long handshakeTimeoutMillis,
     long pingIntervalMillis,
     long peerIdleTimeoutMillis,
-    long banDurationMillis,
+    long banBaseMillis,
+    long banMaxMillis,
+    long banForgetMillis,
     int banScoreThreshold,
     int powBits,
     long reconnectBaseMillis,
@@ -67,13 +79,18 @@ public record P2pConfig(
     require(seeds.size() <= MAX_SEEDS, "seeds", seeds.size());
     for (String seed : seeds) PeerAddress.parse(seed);
     require(maxInboundPeers >= 0 && maxInboundPeers <= 10_000, "maxInboundPeers", maxInboundPeers);
+    require(within(maxInboundPeersPerIp, 1, 10_000), "maxInboundPeersPerIp", maxInboundPeersPerIp);
+    require(within(maxHandshakesPerIp, 1, 10_000), "maxHandshakesPerIp", maxHandshakesPerIp);
+    require(within(bannedIpHandshakes, 0, maxHandshakesPerIp), "bannedIpHandshakes", bannedIpHandshakes);
     require(maxOutboundPeers >= 0 && maxOutboundPeers <= 1_000, "maxOutboundPeers", maxOutboundPeers);
     require(maxFrameBytes >= 1024 && maxFrameBytes <= 64 << 20, "maxFrameBytes", maxFrameBytes);
     require(sendQueueLength >= 1 && sendQueueLength <= 1_000_000, "sendQueueLength", sendQueueLength);
     require(within(handshakeTimeoutMillis, 50, 120_000), "handshakeTimeoutMillis", handshakeTimeoutMillis);
     require(within(pingIntervalMillis, 50, 3_600_000), "pingIntervalMillis", pingIntervalMillis);
     require(peerIdleTimeoutMillis > pingIntervalMillis, "peerIdleTimeoutMillis", peerIdleTimeoutMillis);
-    require(within(banDurationMillis, 0, 30L * 86_400_000), "banDurationMillis", banDurationMillis);
+    require(within(banBaseMillis, 0, 30L * 86_400_000), "banBaseMillis", banBaseMillis);
+    require(within(banMaxMillis, banBaseMillis, 30L * 86_400_000), "banMaxMillis", banMaxMillis);
+    require(within(banForgetMillis, 0, 365L * 86_400_000), "banForgetMillis", banForgetMillis);
     require(banScoreThreshold < 0 && banScoreThreshold >= -100_000, "banScoreThreshold", banScoreThreshold);
     require(powBits >= 0 && powBits <= NodeIdentity.MAX_POW_BITS, "powBits", powBits);
     require(within(reconnectBaseMillis, 10, 3_600_000), "reconnectBaseMillis", reconnectBaseMillis);
@@ -110,13 +127,18 @@ public record P2pConfig(
     b.listenPort = listenPort;
     b.seeds = seeds;
     b.maxInboundPeers = maxInboundPeers;
+    b.maxInboundPeersPerIp = maxInboundPeersPerIp;
+    b.maxHandshakesPerIp = maxHandshakesPerIp;
+    b.bannedIpHandshakes = bannedIpHandshakes;
     b.maxOutboundPeers = maxOutboundPeers;
     b.maxFrameBytes = maxFrameBytes;
     b.sendQueueLength = sendQueueLength;
     b.handshakeTimeoutMillis = handshakeTimeoutMillis;
     b.pingIntervalMillis = pingIntervalMillis;
     b.peerIdleTimeoutMillis = peerIdleTimeoutMillis;
-    b.banDurationMillis = banDurationMillis;
+    b.banBaseMillis = banBaseMillis;
+    b.banMaxMillis = banMaxMillis;
+    b.banForgetMillis = banForgetMillis;
     b.banScoreThreshold = banScoreThreshold;
     b.powBits = powBits;
     b.reconnectBaseMillis = reconnectBaseMillis;
@@ -137,13 +159,18 @@ public record P2pConfig(
     private int listenPort = 26656;
     private List<String> seeds = List.of();
     private int maxInboundPeers = 40;
+    private int maxInboundPeersPerIp = 16;
+    private int maxHandshakesPerIp = 8;
+    private int bannedIpHandshakes = 1;
     private int maxOutboundPeers = 10;
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
     private int sendQueueLength = 1024;
     private long handshakeTimeoutMillis = 5_000;
     private long pingIntervalMillis = 15_000;
     private long peerIdleTimeoutMillis = 60_000;
-    private long banDurationMillis = 3_600_000;
+    private long banBaseMillis = 60_000;
+    private long banMaxMillis = 3_600_000;
+    private long banForgetMillis = 86_400_000;
     private int banScoreThreshold = -100;
     private int powBits = DEFAULT_POW_BITS;
     private long reconnectBaseMillis = 500;
@@ -197,9 +224,25 @@ public record P2pConfig(
       return this;
     }
 
-    public Builder ban(long durationMillis, int scoreThreshold) {
-      banDurationMillis = durationMillis;
+    /** The first ban's duration and the score at which a key is banned. */
+    public Builder ban(long baseMillis, int scoreThreshold) {
+      banBaseMillis = baseMillis;
       banScoreThreshold = scoreThreshold;
+      return this;
+    }
+
+    /** Cap of the doubling ban duration and the quiet time after which offences are forgotten. */
+    public Builder banEscalation(long maxMillis, long forgetMillis) {
+      banMaxMillis = maxMillis;
+      banForgetMillis = forgetMillis;
+      return this;
+    }
+
+    /** Per-IP inbound limits: connections, handshakes in progress, handshakes while banned. */
+    public Builder perIpLimits(int inboundPeers, int handshakes, int bannedHandshakes) {
+      maxInboundPeersPerIp = inboundPeers;
+      maxHandshakesPerIp = handshakes;
+      bannedIpHandshakes = bannedHandshakes;
       return this;
     }
 
@@ -238,9 +281,10 @@ public record P2pConfig(
 
     public P2pConfig build() {
       return new P2pConfig(
-          chainId, listenHost, listenPort, seeds, maxInboundPeers, maxOutboundPeers,
-          maxFrameBytes, sendQueueLength, handshakeTimeoutMillis, pingIntervalMillis,
-          peerIdleTimeoutMillis, banDurationMillis, banScoreThreshold, powBits,
+          chainId, listenHost, listenPort, seeds, maxInboundPeers, maxInboundPeersPerIp,
+          maxHandshakesPerIp, bannedIpHandshakes, maxOutboundPeers, maxFrameBytes,
+          sendQueueLength, handshakeTimeoutMillis, pingIntervalMillis, peerIdleTimeoutMillis,
+          banBaseMillis, banMaxMillis, banForgetMillis, banScoreThreshold, powBits,
           reconnectBaseMillis, reconnectMaxMillis, maxPeersPerMessage, maxKnownAddresses,
           maxHashesPerMessage, maxTrackedOffenders, maintenanceIntervalMillis, ioThreads);
     }

@@ -46,7 +46,7 @@ public final class P2pMessages {
   public static List<PeerAddress> decodePeers(byte[] body, int maxPeers) {
     Decoder d = new Decoder(body);
     int count = (int) d.varint(maxPeers);
-    List<PeerAddress> out = new ArrayList<>(count);
+    List<PeerAddress> out = new ArrayList<>(Math.min(count, d.remaining()));
     for (int i = 0; i < count; i++) {
       String host = d.string(PeerAddress.MAX_HOST_BYTES);
       long port = d.u32();
@@ -69,7 +69,7 @@ public final class P2pMessages {
   public static List<Hash> decodeHashes(byte[] body, int maxHashes) {
     Decoder d = new Decoder(body);
     int count = (int) d.varint(maxHashes);
-    List<Hash> out = new ArrayList<>(count);
+    List<Hash> out = new ArrayList<>(Math.min(count, d.remaining()));
     for (int i = 0; i < count; i++) out.add(d.hash());
     d.finish();
     return out;
@@ -84,7 +84,7 @@ public final class P2pMessages {
   public static List<byte[]> decodeBodies(byte[] body, int maxBodies, int maxBodyBytes) {
     Decoder d = new Decoder(body);
     int count = (int) d.varint(maxBodies);
-    List<byte[]> out = new ArrayList<>(count);
+    List<byte[]> out = new ArrayList<>(Math.min(count, d.remaining()));
     for (int i = 0; i < count; i++) out.add(d.bytes(maxBodyBytes));
     d.finish();
     return out;

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,9 @@ public final class PeerManager implements AutoCloseable {
   private final Map<Hash, Peer> peers = new ConcurrentHashMap<>();
   private final Map<String, DialState> known = new LinkedHashMap<>();
   private final AtomicInteger inboundChannels = new AtomicInteger();
+  /** Per IP: open inbound connections, and those of them still in the handshake. */
+  private final Map<String, Integer> inboundByIp = new HashMap<>();
+  private final Map<String, Integer> handshakingByIp = new HashMap<>();
   private final AtomicInteger outboundChannels = new AtomicInteger();
   private EventLoopGroup group;
   private Channel serverChannel;
@@ -82,8 +86,8 @@ public final class PeerManager implements AutoCloseable {
     this.noiseStatic = X25519.generate(random);
     this.scores =
         new PeerScores(
-            config.banScoreThreshold(), config.banDurationMillis(), config.maxTrackedOffenders(),
-            System::nanoTime);
+            config.banScoreThreshold(), PeerScores.BanPolicy.of(config),
+            config.maxTrackedOffenders(), System::nanoTime);
   }
 
   /** Binds the listener, remembers the seeds and starts dialling; returns the bound address. */
@@ -318,16 +322,68 @@ public final class PeerManager implements AutoCloseable {
 
   // ---- connections ----
 
+  /** Why an inbound connection was closed before its handshake started. */
+  enum InboundRefusal {
+    /** {@link P2pConfig#maxInboundPeers()} connections are open. */
+    TOO_MANY_INBOUND,
+    /** {@link P2pConfig#maxInboundPeersPerIp()} connections from this IP are open. */
+    TOO_MANY_FROM_IP,
+    /** {@link P2pConfig#maxHandshakesPerIp()} handshakes from this IP are in progress. */
+    TOO_MANY_HANDSHAKES_FROM_IP,
+    /** The IP is banned and already uses its {@link P2pConfig#bannedIpHandshakes()}. */
+    IP_BANNED
+  }
+
   private void acceptInbound(SocketChannel ch) {
-    InetSocketAddress remote = ch.remoteAddress();
-    if (scores.isBanned(ipKey(remote)) || inboundChannels.get() >= config.maxInboundPeers()) {
+    String ip = ipKey(ch.remoteAddress());
+    InboundRefusal refusal = admitInbound(ip);
+    if (refusal != null) {
       metrics.connectionsRefused.increment();
+      LOG.log(System.Logger.Level.DEBUG, "refused inbound from {0}: {1}", ip, refusal);
       ch.close();
       return;
     }
-    inboundChannels.incrementAndGet();
-    ch.closeFuture().addListener(f -> inboundChannels.decrementAndGet());
-    initPipeline(ch, new PeerSession(this, false, null));
+    PeerSession session = new PeerSession(this, false, null);
+    session.holdHandshakeSlot(ip);
+    ch.closeFuture().addListener(f -> releaseInbound(ip));
+    initPipeline(ch, session);
+  }
+
+  /**
+   * Takes an inbound slot and a handshake slot for {@code ip}, or names why not. An IP ban only
+   * narrows the IP's handshake allowance: another node behind the same address (a NAT, or every
+   * node of a local testnet) can still prove its node id and is judged by that.
+   */
+  private InboundRefusal admitInbound(String ip) {
+    int handshakeAllowance =
+        scores.isBanned(ip) ? config.bannedIpHandshakes() : config.maxHandshakesPerIp();
+    synchronized (inboundByIp) {
+      if (inboundChannels.get() >= config.maxInboundPeers()) return InboundRefusal.TOO_MANY_INBOUND;
+      if (inboundByIp.getOrDefault(ip, 0) >= config.maxInboundPeersPerIp()) {
+        return InboundRefusal.TOO_MANY_FROM_IP;
+      }
+      if (handshakingByIp.getOrDefault(ip, 0) >= handshakeAllowance) {
+        return scores.isBanned(ip) ? InboundRefusal.IP_BANNED : InboundRefusal.TOO_MANY_HANDSHAKES_FROM_IP;
+      }
+      inboundChannels.incrementAndGet();
+      inboundByIp.merge(ip, 1, Integer::sum);
+      handshakingByIp.merge(ip, 1, Integer::sum);
+      return null;
+    }
+  }
+
+  private void releaseInbound(String ip) {
+    synchronized (inboundByIp) {
+      inboundChannels.decrementAndGet();
+      inboundByIp.computeIfPresent(ip, (k, n) -> n > 1 ? n - 1 : null);
+    }
+  }
+
+  /** An inbound session authenticated or closed: its IP may start another handshake. */
+  void releaseHandshakeSlot(String ip) {
+    synchronized (inboundByIp) {
+      handshakingByIp.computeIfPresent(ip, (k, n) -> n > 1 ? n - 1 : null);
+    }
   }
 
   private void initPipeline(Channel ch, PeerSession session) {

@@ -7,13 +7,15 @@ import io.netty.channel.ChannelPromise;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.bcos.types.Hash;
 
 /**
  * One connection's protocol on its event loop: the Noise XX handshake (three frames, identity
  * binding checked in messages 2 and 3), then encrypted frames both ways. Outbound {@link
  * Peer.Outbound} messages are encrypted here, in write order, so nonces match the wire order.
  */
-final class PeerSession extends ChannelDuplexHandler {
+final class PeerSession extends ChannelDuplexHandler
+    implements FrameDecoder.OversizedFrameListener {
   /** Largest handshake frame: e, encrypted s, encrypted payload, with slack. */
   static final int MAX_HANDSHAKE_FRAME_BYTES = 1024;
 
@@ -28,6 +30,10 @@ final class PeerSession extends ChannelDuplexHandler {
   private NoiseHandshake.Transport transport;
   private HandshakePayload remotePayload;
   private Peer peer;
+  /** The remote node id once its handshake payload proved it (PoW and binding signature). */
+  private Hash authenticatedId;
+  /** The IP whose handshake slot this inbound session holds until it authenticates or closes. */
+  private String handshakeSlotIp;
   private ScheduledFuture<?> timeout;
   private boolean failed;
 
@@ -71,6 +77,7 @@ final class PeerSession extends ChannelDuplexHandler {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     if (timeout != null) timeout.cancel(false);
+    releaseHandshakeSlot();
     manager.onSessionClosed(this);
     super.channelInactive(ctx);
   }
@@ -121,7 +128,8 @@ final class PeerSession extends ChannelDuplexHandler {
     ctx.close();
   }
 
-  void onOversizedFrame(ChannelHandlerContext ctx, long length) {
+  @Override
+  public void onOversizedFrame(ChannelHandlerContext ctx, long length) {
     fail(ctx, Penalty.OVERSIZED_FRAME, "frame header announced " + length + " bytes");
   }
 
@@ -134,7 +142,9 @@ final class PeerSession extends ChannelDuplexHandler {
         return;
       }
       remotePayload = HandshakePayload.decode(payload);
-      remotePayload.verify(handshake.remoteStatic(), manager.config().chainId(), manager.config().powBits());
+      remotePayload.verifyIdentity(handshake.remoteStatic(), manager.config().powBits());
+      authenticatedId = NodeIdentity.nodeIdOf(remotePayload.nodePublicKey());
+      remotePayload.verifyChain(manager.config().chainId());
       if (initiator) writeFrame(ctx, handshake.writeMessage(ourPayload()), ctx.newPromise(), true);
       complete(ctx);
     } catch (NoiseException e) {
@@ -152,6 +162,7 @@ final class PeerSession extends ChannelDuplexHandler {
 
   private void complete(ChannelHandlerContext ctx) {
     timeout.cancel(false);
+    releaseHandshakeSlot();
     transport = handshake.split();
     decoder.maxFrameBytes(manager.config().maxCiphertextFrameBytes());
     manager.metrics().handshakesCompleted.increment();
@@ -168,10 +179,25 @@ final class PeerSession extends ChannelDuplexHandler {
     ctx.close();
   }
 
-  /** Who is blamed: the node id once authenticated, else the remote IP. */
+  /**
+   * Who is blamed: the node id once the peer proved it (a ban then leaves other nodes behind the
+   * same IP alone), else the remote IP (garbage or a failed handshake proves no identity).
+   */
   String offenderKey(ChannelHandlerContext ctx) {
-    if (peer != null) return PeerManager.nodeKey(peer.nodeId());
+    if (authenticatedId != null) return PeerManager.nodeKey(authenticatedId);
     return PeerManager.ipKey((InetSocketAddress) ctx.channel().remoteAddress());
+  }
+
+  /** Marks this inbound session as holding one of {@code ip}'s handshake slots. */
+  void holdHandshakeSlot(String ip) {
+    handshakeSlotIp = ip;
+  }
+
+  /** Gives the handshake slot back (once): on authentication or on close. Event loop only. */
+  void releaseHandshakeSlot() {
+    if (handshakeSlotIp == null) return;
+    manager.releaseHandshakeSlot(handshakeSlotIp);
+    handshakeSlotIp = null;
   }
 
   private void writeFrame(

@@ -3,7 +3,7 @@ package org.bcos.p2p;
 /**
  * Why a peer was scored down. Each carries its score change and whether the connection is closed
  * at once (framing and crypto failures leave the stream unusable). A peer whose score falls to the
- * configured threshold is disconnected and banned for {@link P2pConfig#banDurationMillis()}.
+ * configured threshold is disconnected and banned (escalating, see {@link P2pConfig#banBaseMillis()}).
  */
 public enum Penalty {
   /** A frame header announced more than the frame limit; closed before reading the body. */

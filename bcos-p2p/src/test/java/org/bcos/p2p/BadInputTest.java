@@ -165,14 +165,16 @@ class BadInputTest {
   }
 
   @Test
-  void addressBannedDuringTheHandshakeIsRefusedOnReconnect() throws Exception {
+  void identityBelowThePowIsBlamedOnTheAddressWhichThenGetsOneHandshakeAtATime() throws Exception {
     try (RawPeer raw = connect()) {
-      raw.handshake(TestNode.newIdentity(), "another-chain"); // -100: the address is banned
+      raw.handshake(PeerManagerTest.weakIdentity(TestNode.POW_BITS), TestNode.CHAIN);
       assertTrue(raw.closedByRemote(5_000));
     }
+    // POW_TOO_LOW proves no node id: the IP is banned (-100), which narrows it to one handshake
     long refusedBefore = node.manager.metrics().snapshot().get("p2p_connections_refused_total");
-    try (RawPeer raw = connect()) {
-      assertTrue(raw.closedByRemote(5_000));
+    try (RawPeer silent = connect(); RawPeer second = connect()) {
+      assertTrue(second.closedByRemote(5_000));
+      assertFalse(silent.closedByRemote(200));
     }
     TestNode.await("refusal counted", 2_000,
         () -> node.manager.metrics().snapshot().get("p2p_connections_refused_total") > refusedBefore);

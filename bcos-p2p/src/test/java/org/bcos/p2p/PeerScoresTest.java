@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Scores recover a point a second; repeated offences still reach the ban threshold. */
 class PeerScoresTest {
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-  private final PeerScores scores = new PeerScores(-100, 60_000, 100, nanos::get);
+  private final PeerScores scores = new PeerScores(-100, new PeerScores.BanPolicy(60_000, 3_600_000, 86_400_000), 100, nanos::get);
 
   private void seconds(long s) {
     nanos.addAndGet(s * 1_000_000_000L);
@@ -37,6 +37,20 @@ class PeerScoresTest {
     assertTrue(scores.isBanned("p"));
     seconds(61);
     assertFalse(scores.isBanned("p"));
+  }
+
+  @Test
+  void repeatOffencesDoubleTheBanUpToTheCapAndAQuietDayForgetsThem() {
+    long[] expectedMinutes = {1, 2, 4, 8, 16, 32, 60, 60};
+    for (long minutes : expectedMinutes) {
+      assertTrue(scores.penalise("r", Penalty.DECRYPT_FAILED));
+      assertEquals(minutes * 60_000, scores.banRemainingMillis("r"));
+      seconds(minutes * 60 + 1);
+      assertFalse(scores.isBanned("r"));
+    }
+    seconds(86_401);
+    assertTrue(scores.penalise("r", Penalty.DECRYPT_FAILED));
+    assertEquals(60_000, scores.banRemainingMillis("r"));
   }
 
   @Test

@@ -27,6 +27,9 @@ public final class Amount {
    * @throws IllegalArgumentException naming the problem: not a number, more than 8 decimals,
    *     negative, or larger than the total supply
    */
+  /** Digits before the point of the largest amount (the total supply, 5 x 10^10 DDC). */
+  private static final int MAX_INTEGER_DIGITS = 11;
+
   public static long parse(String ddcText) {
     BigDecimal value;
     try {
@@ -37,7 +40,12 @@ public final class Amount {
     if (value.signum() < 0) {
       throw new IllegalArgumentException("amount must not be negative: " + ddcText);
     }
-    if (value.stripTrailingZeros().scale() > DECIMALS) {
+    value = value.stripTrailingZeros();
+    // checked before scaling: "1e10000000" would otherwise build a ten-million-digit integer
+    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+      throw new IllegalArgumentException("amount exceeds the total supply: " + ddcText);
+    }
+    if (value.scale() > DECIMALS) {
       throw new IllegalArgumentException("DDC has at most 8 decimals: " + ddcText);
     }
     BigInteger units = value.movePointRight(DECIMALS).toBigIntegerExact();

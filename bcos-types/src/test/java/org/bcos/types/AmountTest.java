@@ -2,6 +2,7 @@ package org.bcos.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,15 @@ class AmountTest {
   void supplyFitsLong() {
     assertEquals(5_000_000_000_000_000_000L, Amount.TOTAL_SUPPLY_UNITS);
     assertEquals(Long.MAX_VALUE, Math.max(Long.MAX_VALUE, Amount.TOTAL_SUPPLY_UNITS));
+  }
+
+  /** Found by fuzzing genesis files: "1e10000000" built a ten-million-digit integer (4 GB). */
+  @Test
+  void refusesHugeExponentsWithoutExpandingThem() {
+    assertTimeoutPreemptively(java.time.Duration.ofMillis(500), () -> {
+      assertThrows(IllegalArgumentException.class, () -> Amount.parse("1000001e10000000"));
+      assertThrows(IllegalArgumentException.class, () -> Amount.parse("1e-100000000"));
+      assertEquals(0, Amount.parse("0e-1000000000"));
+    });
   }
 }

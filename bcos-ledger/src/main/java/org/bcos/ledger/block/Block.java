@@ -55,7 +55,8 @@ public record Block(BlockHeader header, byte[] signature, List<Transaction> tran
     BlockHeader header = BlockHeader.decode(d);
     byte[] signature = d.fixed(64);
     int count = (int) d.varint(MAX_TXS);
-    List<Transaction> txs = new ArrayList<>(count);
+    // the count is the sender's claim: size the list by the bytes that are really there
+    List<Transaction> txs = new ArrayList<>(Math.min(count, d.remaining()));
     for (int i = 0; i < count; i++) {
       txs.add(TransactionCodec.decode(d.bytes(Transaction.MAX_ENCODED_BYTES)));
     }

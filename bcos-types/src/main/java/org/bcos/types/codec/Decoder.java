@@ -46,6 +46,18 @@ public final class Decoder {
     return v;
   }
 
+  /**
+   * A u32 for a field held as a Java {@code int}: values above 2^31-1 are refused, not wrapped to
+   * a negative number that the encoder would then refuse to write back.
+   */
+  public int u32AsInt() {
+    long v = u32();
+    if (v > Integer.MAX_VALUE) {
+      throw new CodecException(Reason.INVALID_VALUE, "u32 " + v + " above 2^31-1");
+    }
+    return (int) v;
+  }
+
   public long u64() {
     need(8);
     long v = 0;

@@ -62,7 +62,7 @@ public record DvsBallotPart(long weight, long[] values) {
   /** Strictly reads what {@link #encodeParts} wrote. */
   public static List<DvsBallotPart> decodeParts(Decoder d) {
     int n = (int) d.varint(DvsMessages.MAX_BALLOT_PARTS);
-    List<DvsBallotPart> parts = new ArrayList<>(n);
+    List<DvsBallotPart> parts = new ArrayList<>(Math.min(n, d.remaining()));
     for (int i = 0; i < n; i++) {
       long weight = d.u64();
       long[] values = new long[(int) d.varint(MAX_VALUES)];

@@ -54,7 +54,7 @@ final class DvsMessageCodec {
     return switch (tag) {
       case DvsCreateCommunity.TAG ->
           new DvsCreateCommunity(d.string(MAX_STRING), DvsParams.decode(d));
-      case DvsAddArea.TAG -> new DvsAddArea(d.u64(), (int) d.u32(), d.string(MAX_STRING));
+      case DvsAddArea.TAG -> new DvsAddArea(d.u64(), d.u32AsInt(), d.string(MAX_STRING));
       case DvsSetMember.TAG -> new DvsSetMember(d.u64(), d.address(), d.u64());
       case DvsSetRegistrar.TAG -> new DvsSetRegistrar(d.u64(), d.address(), d.bool());
       case DvsAttest.TAG ->
@@ -64,7 +64,7 @@ final class DvsMessageCodec {
       case DvsRefuseDelegations.TAG -> new DvsRefuseDelegations(d.u64(), d.bool());
       case DvsCreateIssue.TAG -> issue(d);
       case DvsAddInitiative.TAG -> new DvsAddInitiative(d.u64(), d.string(MAX_STRING));
-      case DvsSupport.TAG -> new DvsSupport(d.u64(), (int) d.u32(), d.bool());
+      case DvsSupport.TAG -> new DvsSupport(d.u64(), d.u32AsInt(), d.bool());
       case DvsCastBallot.TAG -> new DvsCastBallot(d.u64(), DvsBallotPart.decodeParts(d));
       default -> throw new CodecException(CodecException.Reason.INVALID_VALUE,
           "unknown message tag " + tag);
@@ -81,11 +81,11 @@ final class DvsMessageCodec {
 
   private static DvsCreateIssue issue(Decoder d) {
     long community = d.u64();
-    int area = (int) d.u32();
+    int area = d.u32AsInt();
     boolean deliberative = d.bool();
     DvsRules rules = DvsRules.decode(d);
     int n = (int) d.varint(DvsMessages.MAX_OPTIONS);
-    List<String> options = new ArrayList<>(n);
+    List<String> options = new ArrayList<>(Math.min(n, d.remaining()));
     for (int i = 0; i < n; i++) options.add(d.string(MAX_STRING));
     return new DvsCreateIssue(community, area, deliberative, rules, options, d.address(),
         d.u64());

@@ -69,8 +69,8 @@ public record DvsParams(
 
   public static DvsParams decode(Decoder d) {
     try {
-      return new DvsParams(d.u8(), d.u64(), d.u64(), d.u64(), d.u64(), (int) d.u32(),
-          (int) d.u32(), (int) d.u32(), (int) d.u32(), (int) d.u32(), d.bool());
+      return new DvsParams(d.u8(), d.u64(), d.u64(), d.u64(), d.u64(), d.u32AsInt(),
+          d.u32AsInt(), d.u32AsInt(), d.u32AsInt(), d.u32AsInt(), d.bool());
     } catch (IllegalArgumentException e) {
       throw new CodecException(CodecException.Reason.INVALID_VALUE, e.getMessage());
     }

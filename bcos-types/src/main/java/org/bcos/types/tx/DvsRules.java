@@ -45,8 +45,8 @@ public record DvsRules(
       throw new CodecException(CodecException.Reason.INVALID_VALUE, "unknown method " + method);
     }
     try {
-      return new DvsRules(DvsMessages.Method.values()[method], (int) d.u32(), (int) d.u32(),
-          (int) d.u32(), (int) d.u32(), d.u64());
+      return new DvsRules(DvsMessages.Method.values()[method], d.u32AsInt(), d.u32AsInt(),
+          d.u32AsInt(), d.u32AsInt(), d.u64());
     } catch (IllegalArgumentException e) {
       throw new CodecException(CodecException.Reason.INVALID_VALUE, e.getMessage());
     }

@@ -66,4 +66,17 @@ class TransactionCodecTest {
     assertThrows(CodecException.class,
         () -> TransactionCodec.decode(new byte[Transaction.MAX_ENCODED_BYTES + 1]));
   }
+
+  /** Found by fuzzing: a u32 above 2^31-1 wrapped to a negative int the encoder could not write. */
+  @Test
+  void refusesAnIntFieldAbove2To31InsteadOfWrappingIt() {
+    TxBody body = new TxBody("bcos-dev", Address.wrap(new byte[32]), 1, 10_000, 99,
+        new DvsAddArea(7, 3, "north"));
+    byte[] bytes = TransactionCodec.assemble(body, new byte[64]).encoded();
+    int parentArea = TransactionCodec.encodeBody(body).length - 4 - 1 - "north".length();
+    assertEquals(3, bytes[parentArea + 3]);
+    bytes[parentArea] = (byte) 0x80; // parentArea = 2^31 + 3
+    assertEquals(CodecException.Reason.INVALID_VALUE,
+        assertThrows(CodecException.class, () -> TransactionCodec.decode(bytes)).reason());
+  }
 }
