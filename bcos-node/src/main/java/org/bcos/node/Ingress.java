@@ -175,7 +175,7 @@ public final class Ingress implements AutoCloseable {
     if (ledger.txLocation(tx.hash()).isPresent()) {
       return new Result(tx.hash(), Verdict.reject(Rejection.ALREADY_KNOWN, "already final"));
     }
-    return new Result(tx.hash(), mempool.add(tx, ledger.account(tx.sender()),
+    return new Result(tx.hash(), mempool.admit(tx, () -> ledger.account(tx.sender()),
         ledger.head().height() + 1));
   }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.tx.TransactionProcessor;
 import org.bcos.ledger.tx.Verdict;
@@ -70,12 +71,22 @@ public final class Mempool {
     return add(tx, account, 0);
   }
 
+  /** As {@link #admit}, with the sender's committed state already read. */
+  public synchronized Verdict add(Transaction tx, Optional<Account> account, long nextHeight) {
+    return admit(tx, () -> account, nextHeight);
+  }
+
   /**
    * Admits a transaction whose stateless, signature and state checks passed, at a time when the
    * next block is {@code nextHeight} (a fee-free one leaves {@link
-   * MempoolLimits#feeFreeTtlBlocks()} later). {@code account} is the sender's committed state.
+   * MempoolLimits#feeFreeTtlBlocks()} later). {@code account} reads the sender's committed state;
+   * it is read under the pool's lock, so a block committed meanwhile is either seen (the nonce is
+   * too low) or followed by its {@link #removeFinal}, which drops whatever now holds that nonce: a
+   * transaction at a used nonce never sits in the pool until it expires.
    */
-  public synchronized Verdict add(Transaction tx, Optional<Account> account, long nextHeight) {
+  public synchronized Verdict admit(Transaction tx, Supplier<Optional<Account>> committed,
+      long nextHeight) {
+    Optional<Account> account = committed.get();
     if (byHash.containsKey(tx.hash())) return Verdict.reject(Rejection.ALREADY_KNOWN, "pending");
     if (account.isEmpty() && !TransactionProcessor.isFeeFree(tx)) {
       return Verdict.reject(Rejection.UNKNOWN_SENDER, tx.sender().toString());

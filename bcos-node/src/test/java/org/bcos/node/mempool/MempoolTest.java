@@ -471,4 +471,18 @@ class MempoolTest {
     assertTrue(why.detail().contains("INSUFFICIENT_BALANCE"), why.detail());
     assertEquals(0, pool.pendingNonce(alice.address(), 0));
   }
+
+  @Test
+  void aTransactionAdmittedAtANonceABlockJustUsedLeavesWithThatBlock() {
+    // the account is read under the pool's lock: either the block's commit is seen (refused), or
+    // its removeFinal comes after the admission and drops what holds the nonce
+    Mempool pool = new Mempool(ROOMY, GAP);
+    Transaction included = tx(alice, 0, 10);
+    Transaction rival = tx(alice, 0, 11);
+    assertTrue(pool.admit(rival, () -> account(RICH, 0), 1).ok(), "read before the commit");
+    pool.removeFinal(List.of(included));
+    assertFalse(pool.contains(rival.hash()));
+    assertEquals(Rejection.NONCE_TOO_LOW,
+        pool.admit(rival, () -> account(RICH, 1), 2).rejection(), "read after the commit");
+  }
 }

@@ -14,10 +14,13 @@ import org.bcos.types.codec.FuzzContract;
  * The methods behind it echo their parameters or refuse by name, as real methods do.
  */
 class JsonRpcDispatcherFuzzTest {
-  private final JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(16);
+  private final JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(16, reason -> { });
 
-  private static JsonNode method(String name, JsonNode params) {
-    if (name.equals("echo")) return params;
+  /** Echoes its first parameter, reads an integer as the real methods do, or is not found. */
+  private static JsonNode method(String name, Params params, WorkBudget budget) {
+    budget.charge(1);
+    if (name.equals("echo")) return params.has(0) ? params.raw(0) : JsonViews.JSON.getNodeFactory().nullNode();
+    if (name.equals("height")) return JsonViews.JSON.getNodeFactory().numberNode(params.uint(0, "height"));
     throw new RpcException(RpcException.METHOD_NOT_FOUND, "METHOD_NOT_FOUND", "no " + name);
   }
 
@@ -25,7 +28,8 @@ class JsonRpcDispatcherFuzzTest {
   void requestBody(byte[] input) throws Exception {
     String body = new String(input, StandardCharsets.UTF_8);
     String response = FuzzContract.decode(input.length, List.of(),
-        () -> dispatcher.handle(body, JsonRpcDispatcherFuzzTest::method));
+        () -> dispatcher.handle(body, JsonRpcDispatcherFuzzTest::method,
+            WorkBudget.unbounded()));
     if (response == null) return;
     JsonNode parsed = JsonViews.JSON.readTree(response);
     assertTrue(parsed.isArray() || "2.0".equals(parsed.path("jsonrpc").asText()), response);
