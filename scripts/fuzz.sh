@@ -11,8 +11,9 @@
 #
 # Each target runs in its own JVM with JAZZER_FUZZ=1, a 10 s per-input timeout (a hang is a
 # finding) and writes its log to target/fuzz/<name>.log; the summary lists inputs executed and
-# findings. A finding leaves a crash-* reproducer in the module directory; copy it into the
-# target's Inputs directory to keep it as a regression seed. Exit code 1 if any target failed.
+# findings. A finding is written as crash-<sha1> into the target's seed directory
+# (src/test/resources/.../<Class>Inputs/<target>/, git-ignored); rename it and commit it with the
+# fix to keep it as a regression seed. Exit code 1 if any target failed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -48,7 +49,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds="$2"; shift 2 ;;
     --xmx) xmx="$2"; shift 2 ;;
     --list) for t in "${TARGETS[@]}"; do echo "${t%% *}"; done; exit 0 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     -*) echo "fuzz: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) selected+=("$1"); shift ;;
   esac

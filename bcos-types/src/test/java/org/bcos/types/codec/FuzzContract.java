@@ -32,8 +32,8 @@ public final class FuzzContract {
   /**
    * Runs {@code decoding} on {@code inputBytes} bytes of input; returns its value, or null if it
    * threw one of {@code refusals}. Any other exception is rethrown (a finding), and so is an
-   * allocation beyond {@link #allowedAllocation(long)}. The decoding runs twice and only the second
-   * run is measured (the first may load and instrument classes), so it must be repeatable.
+   * allocation beyond {@link #allowedAllocation(long)}. The decoding runs several times and only a
+   * later run is measured (the first may load and instrument classes), so it must be repeatable.
    */
   public static <T> T decode(
       long inputBytes, List<Class<? extends Exception>> refusals, Decoding<T> decoding)
@@ -45,13 +45,23 @@ public final class FuzzContract {
   public static <T> T decodeWithin(
       long allowedBytes, List<Class<? extends Exception>> refusals, Decoding<T> decoding)
       throws Exception {
-    run(refusals, decoding);
-    long before = THREADS.getCurrentThreadAllocatedBytes();
     T value = run(refusals, decoding);
-    long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+    long allocated = measured(refusals, decoding);
+    if (allocated > allowedBytes) {
+      // the fuzzing JVM now and then charges a one-off internal allocation (MBs) to the thread; a
+      // real amplification comes from the input and repeats on every run, so measure once more
+      allocated = measured(refusals, decoding);
+    }
     assertTrue(allocated <= allowedBytes,
         "decoding allocated " + allocated + " bytes, allowed " + allowedBytes);
     return value;
+  }
+
+  private static <T> long measured(List<Class<? extends Exception>> refusals, Decoding<T> decoding)
+      throws Exception {
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    run(refusals, decoding);
+    return THREADS.getCurrentThreadAllocatedBytes() - before;
   }
 
   private static <T> T run(List<Class<? extends Exception>> refusals, Decoding<T> decoding)
