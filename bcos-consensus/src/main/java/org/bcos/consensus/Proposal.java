@@ -44,7 +44,7 @@ public record Proposal(
   public static Proposal sign(
       String chainId, long height, int round, byte[] value, int validRound, Signer signer) {
     byte[] msg = signingBytes(chainId, height, round, valueId(value), validRound, signer.address());
-    signer.authorize(height, round, Signer.PROPOSAL, msg);
+    signer.authorize(height, round, Signer.PROPOSAL, valueId(value), msg);
     return new Proposal(height, round, value, validRound, signer.address(), signer.sign(msg));
   }
 

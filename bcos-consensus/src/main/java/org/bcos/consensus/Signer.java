@@ -3,6 +3,7 @@ package org.bcos.consensus;
 import java.util.Objects;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.types.Address;
+import org.bcos.types.Hash;
 
 /**
  * The node's validator key as the machine sees it. Ed25519 signing is deterministic (RFC 8032), so
@@ -23,10 +24,11 @@ public interface Signer {
 
   /**
    * Called before {@link #sign} for a consensus message of {@code kind} at ({@code height},
-   * {@code round}) whose signing bytes are {@code signingBytes}; returns only when signing may go
-   * ahead. The default allows everything (test keys, simulations without disks).
+   * {@code round}) for {@code valueId} (null for a nil vote) whose signing bytes are {@code
+   * signingBytes}; returns only when signing may go ahead. The default allows everything (test
+   * keys, simulations without disks).
    */
-  default void authorize(long height, int round, int kind, byte[] signingBytes) {}
+  default void authorize(long height, int round, int kind, Hash valueId, byte[] signingBytes) {}
 
   /** The {@link #authorize} kind of a vote of {@code type}. */
   static int kindOf(VoteType type) {

@@ -442,7 +442,9 @@ public final class TendermintMachine {
 
   /**
    * Signs and broadcasts a vote if this node is a validator, and counts it locally. A vote the
-   * signer refuses is neither counted nor sent: this validator is silent for that step.
+   * signer refuses is neither counted nor sent; when the refusal names the vote this validator
+   * did sign for this step (before it lost its state), that vote is cast again instead, so the
+   * round sees its real vote; otherwise this validator is silent for that step.
    */
   private void castVote(VoteType type, Hash valueId) {
     long power = set.powerOf(signer.address());
@@ -451,7 +453,12 @@ public final class TendermintMachine {
     try {
       v = Vote.sign(config.chainId(), type, height, round, valueId, signer);
     } catch (SigningRefusedException e) {
-      return;
+      if (e.earlierVote() == null) return;
+      try {
+        v = Vote.sign(config.chainId(), type, height, round, e.earlierVote().valueId(), signer);
+      } catch (SigningRefusedException again) {
+        return;
+      }
     }
     out.add(new Action.Broadcast(v));
     RoundState rs = roundState(round);

@@ -38,7 +38,7 @@ public record Vote(
   public static Vote sign(
       String chainId, VoteType type, long height, int round, Hash valueId, Signer signer) {
     byte[] msg = signingBytes(chainId, type, height, round, valueId, signer.address());
-    signer.authorize(height, round, Signer.kindOf(type), msg);
+    signer.authorize(height, round, Signer.kindOf(type), valueId, msg);
     return new Vote(type, height, round, valueId, signer.address(), signer.sign(msg));
   }
 

@@ -184,7 +184,7 @@ class TendermintMachineTest {
   void aSoleValidatorWhoseSignaturesAreRefusedNeitherSendsNorDecides() {
     Ed25519KeyPair only = keys.get(0);
     List<String> asked = new ArrayList<>();
-    TendermintMachine m = soleValidator(only, (height, round, kind) -> {
+    TendermintMachine m = soleValidator(only, (height, round, kind, valueId) -> {
       asked.add(height + "/" + round + "/" + kind);
       throw new SigningRefusedException(SigningRefusedException.Reason.GUARD_UNAVAILABLE,
           "disk full", null);
@@ -203,16 +203,44 @@ class TendermintMachineTest {
   @Test
   void aSoleValidatorDecidesOnceItsSignerAuthorizes() {
     List<Integer> kinds = new ArrayList<>();
-    TendermintMachine m = soleValidator(keys.get(0), (height, round, kind) -> kinds.add(kind));
+    TendermintMachine m = soleValidator(keys.get(0),
+        (height, round, kind, valueId) -> kinds.add(kind));
     m.start(1);
     assertTrue(m.isDecided());
     assertEquals(List.of(Signer.PROPOSAL, Signer.kindOf(VoteType.PREVOTE),
         Signer.kindOf(VoteType.PRECOMMIT)), kinds);
   }
 
+  @Test
+  void aValidatorThatLostItsStateReCastsTheVoteItSignedBeforeInsteadOfStayingSilent() {
+    // it had prevoted `earlier` in round 0 before losing its data; now it would prevote nil
+    Hash earlier = Proposal.valueId(TestKeys.bytes("the block it saw before the crash"));
+    TendermintMachine m = soleValidator(keys.get(0), (height, round, kind, valueId) -> {
+      if (kind == Signer.kindOf(VoteType.PREVOTE) && !earlier.equals(valueId)) {
+        throw new SigningRefusedException(SigningRefusedException.Reason.CONFLICT, "signed",
+            null, new SigningRefusedException.EarlierVote(earlier));
+      }
+      if (kind == Signer.PROPOSAL) {
+        throw new SigningRefusedException(SigningRefusedException.Reason.CONFLICT, "proposed",
+            null);
+      }
+    });
+    List<Action> out = new ArrayList<>(m.start(1));
+    Action.ScheduleTimeout propose = (Action.ScheduleTimeout) out.stream()
+        .filter(a -> a instanceof Action.ScheduleTimeout).findFirst().orElseThrow();
+    out.addAll(m.onTimeout(propose.timeout()));
+    Vote prevote = voteOf(out, VoteType.PREVOTE);
+    assertEquals(earlier, prevote.valueId(), "the earlier vote, the very same message, again");
+    assertTrue(prevote.verify(TestKeys.CHAIN, TestKeys.VERIFIER));
+    // counted: a sole validator's own prevote is a quorum of prevotes, which starts the prevote
+    // timeout (without the proposal for that value it cannot precommit it)
+    assertTrue(out.stream().anyMatch(a -> a instanceof Action.ScheduleTimeout t
+        && t.kind() == TimeoutKind.PREVOTE), out.toString());
+  }
+
   /** What a test signer does when asked to authorize a signature. */
   private interface Authorization {
-    void authorize(long height, int round, int kind);
+    void authorize(long height, int round, int kind, Hash valueId);
   }
 
   /** A machine whose validator set is {@code key} alone, signing after {@code authorization}. */
@@ -229,8 +257,9 @@ class TendermintMachineTest {
       }
 
       @Override
-      public void authorize(long height, int round, int kind, byte[] signingBytes) {
-        authorization.authorize(height, round, kind);
+      public void authorize(long height, int round, int kind, Hash valueId,
+          byte[] signingBytes) {
+        authorization.authorize(height, round, kind, valueId);
       }
     };
     return new TendermintMachine(ValidatorSchedule.genesis(TestKeys.set(List.of(key))),

@@ -5,7 +5,9 @@ import java.util.Objects;
 import org.bcos.consensus.Signer;
 import org.bcos.consensus.SigningRefusedException;
 import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.node.Log;
 import org.bcos.types.Address;
+import org.bcos.types.Hash;
 
 /**
  * The validator key behind the {@link DoubleSignGuard}: a consensus message is signed only after
@@ -29,10 +31,10 @@ public final class GuardedSigner implements Signer {
   }
 
   @Override
-  public void authorize(long height, int round, int kind, byte[] signingBytes) {
-    boolean admitted;
+  public void authorize(long height, int round, int kind, Hash valueId, byte[] signingBytes) {
+    DoubleSignGuard.Admission admission;
     try {
-      admitted = guard.admit(height, round, kind, signingBytes);
+      admission = guard.admit(height, round, kind, valueId, signingBytes);
     } catch (IOException e) {
       guardFailure = e;
       throw new SigningRefusedException(SigningRefusedException.Reason.GUARD_UNAVAILABLE,
@@ -40,10 +42,16 @@ public final class GuardedSigner implements Signer {
               + " kind " + kind + ": " + e.getMessage(), e);
     }
     guardFailure = null;
-    if (!admitted) {
-      throw new SigningRefusedException(SigningRefusedException.Reason.CONFLICT,
-          "this validator already signed another message for height " + height + " round "
-              + round + " kind " + kind + " (before a restart that lost its data?)", null);
+    if (!admission.admitted()) {
+      String what = "this validator already signed another message for height " + height
+          + " round " + round + " kind " + kind + " (before a restart that lost its data?)";
+      SigningRefusedException.EarlierVote earlier = admission.earlierVote()
+          .map(value -> new SigningRefusedException.EarlierVote(value.orElse(null)))
+          .orElse(null);
+      Log.warn("consensus", "not signing: " + what + (earlier == null ? ""
+          : "; re-sending the vote it signed then"));
+      throw new SigningRefusedException(SigningRefusedException.Reason.CONFLICT, what, null,
+          earlier);
     }
   }
 

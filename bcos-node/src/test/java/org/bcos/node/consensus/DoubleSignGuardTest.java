@@ -37,7 +37,8 @@ class DoubleSignGuardTest {
   private static boolean admit(DoubleSignGuard g, org.bcos.consensus.ConsensusMessage m)
       throws IOException {
     int kind = m instanceof Vote v ? Signer.kindOf(v.type()) : Signer.PROPOSAL;
-    return g.admit(m.height(), m.round(), kind, m.signingBytes(CHAIN));
+    Hash value = m instanceof Vote v ? v.valueId() : ((Proposal) m).valueId();
+    return g.admit(m.height(), m.round(), kind, value, m.signingBytes(CHAIN)).admitted();
   }
 
   @Test
@@ -96,5 +97,39 @@ class DoubleSignGuardTest {
   static void repairDirectory(Path home) throws IOException {
     Files.delete(home);
     Files.move(home.resolveSibling(home.getFileName() + ".aside"), home);
+  }
+
+  @Test
+  void aConflictingVoteNamesTheVoteSignedBeforeEvenAfterAReopen() throws IOException {
+    Path file = dir.resolve("validator.state");
+    Vote first = vote(VoteType.PREVOTE, 7, 2, 1);
+    assertTrue(admit(DoubleSignGuard.open(file), first));
+    assertTrue(admit(DoubleSignGuard.open(file), vote(VoteType.PRECOMMIT, 7, 2, 0)));
+    DoubleSignGuard reopened = DoubleSignGuard.open(file);
+    Vote nil = Vote.sign(CHAIN, VoteType.PREVOTE, 7, 2, null, me);
+    DoubleSignGuard.Admission a = reopened.admit(7, 2, Signer.kindOf(VoteType.PREVOTE), null,
+        nil.signingBytes(CHAIN));
+    assertFalse(a.admitted());
+    assertEquals(java.util.Optional.of(java.util.Optional.of(first.valueId())), a.earlierVote());
+    Proposal p = Proposal.sign(CHAIN, 7, 3, new byte[] {1}, -1, me);
+    assertTrue(admit(reopened, p));
+    DoubleSignGuard.Admission other = reopened.admit(7, 3, Signer.PROPOSAL, Hash.ZERO,
+        new byte[32]);
+    assertFalse(other.admitted());
+    assertTrue(other.earlierVote().isEmpty(), "a proposal's block is not kept: no re-send");
+  }
+
+  @Test
+  void aFileOfTheFormerFormatStillGuards() throws IOException {
+    Path file = dir.resolve("validator.state");
+    Vote earlier = vote(VoteType.PREVOTE, 4, 0, 1);
+    byte[] digest = org.bcos.types.Digests.domain("BCOS/double-sign-guard/v2",
+        earlier.signingBytes(CHAIN)).toBytes();
+    Files.write(file, new org.bcos.types.codec.Encoder(64).u64(4).varint(1)
+        .u64(Signer.kindOf(VoteType.PREVOTE)).hash(Hash.wrap(digest)).toByteArray());
+    DoubleSignGuard g = DoubleSignGuard.open(file);
+    assertEquals(4, g.height());
+    assertTrue(admit(g, earlier));
+    assertFalse(admit(g, vote(VoteType.PREVOTE, 4, 0, 2)));
   }
 }
