@@ -42,6 +42,13 @@ public final class GuardedSigner implements Signer {
               + " kind " + kind + ": " + e.getMessage(), e);
     }
     guardFailure = null;
+    if (!admission.admitted() && height < guard.height()) {
+      // a node catching up starts each synced height once; it signs nothing below its last
+      Log.debug("consensus", "not signing at height " + height + ": this validator signed at "
+          + guard.height() + " already");
+      throw new SigningRefusedException(SigningRefusedException.Reason.CONFLICT, "height "
+          + height + " is below the last signed height " + guard.height(), null);
+    }
     if (!admission.admitted()) {
       String what = "this validator already signed another message for height " + height
           + " round " + round + " kind " + kind + " (before a restart that lost its data?)";
