@@ -219,11 +219,15 @@ public final class NodeConfigFile {
     return v.asText();
   }
 
+  /** Largest number any config key takes (2 TiB - 1 KiB, for byte sizes). */
+  private static final long MAX_NUMBER = Integer.MAX_VALUE * 1024L;
+
   private static long number(ObjectNode c, String key) {
     JsonNode v = c.get(key);
     if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0
-        || v.asLong() > Integer.MAX_VALUE * 1024L) {
-      throw new ConfigException("config key '" + key + "' must be a non-negative integer");
+        || v.asLong() > MAX_NUMBER) {
+      throw new ConfigException("config key '" + key + "' must be an integer in 0.." + MAX_NUMBER
+          + ", got " + v);
     }
     return v.asLong();
   }
