@@ -90,7 +90,10 @@ class RpcConnectionLimitsTest {
     long[] free = {1_000};
     node = new RpcTestNode(limits, open -> free[0]);
     assertEquals(200, health().status());
+    // one connection at a time, so the oldest idle one is `idle` whatever the event loops do
+    await(() -> node.server.openConnections() == 0);
     RawHttp idle = open();
+    await(() -> node.server.openConnections() == 1);
     unfinishedPost(1_000, 10); // busy: it cannot make room
     await(() -> node.server.openConnections() == 2);
     free[0] = 99;
