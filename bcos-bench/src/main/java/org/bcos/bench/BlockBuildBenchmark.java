@@ -18,7 +18,7 @@ import org.bcos.storage.KeyValueStore;
 import org.bcos.storage.RocksDbStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
-import org.bcos.types.tx.CoinTransfer;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;

@@ -5,22 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bcos.types.Address;
-import org.bcos.types.tx.DvsAddArea;
-import org.bcos.types.tx.DvsAddInitiative;
-import org.bcos.types.tx.DvsAttest;
-import org.bcos.types.tx.DvsBallotPart;
-import org.bcos.types.tx.DvsCastBallot;
-import org.bcos.types.tx.DvsCreateCommunity;
-import org.bcos.types.tx.DvsCreateIssue;
-import org.bcos.types.tx.DvsDelegate;
-import org.bcos.types.tx.DvsMessages.Method;
-import org.bcos.types.tx.DvsMessages.Scope;
-import org.bcos.types.tx.DvsParams;
-import org.bcos.types.tx.DvsRefuseDelegations;
-import org.bcos.types.tx.DvsRules;
-import org.bcos.types.tx.DvsSetMember;
-import org.bcos.types.tx.DvsSupport;
-import org.bcos.types.tx.DvsUndelegate;
+import org.bcos.ledger.dvs.api.DvsAddArea;
+import org.bcos.ledger.dvs.api.DvsAddInitiative;
+import org.bcos.ledger.dvs.api.DvsAttest;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsCastBallot;
+import org.bcos.ledger.dvs.api.DvsCreateCommunity;
+import org.bcos.ledger.dvs.api.DvsCreateIssue;
+import org.bcos.ledger.dvs.api.DvsDelegate;
+import org.bcos.ledger.dvs.api.DvsMessages.Method;
+import org.bcos.ledger.dvs.api.DvsMessages.Scope;
+import org.bcos.ledger.dvs.api.DvsParams;
+import org.bcos.ledger.dvs.api.DvsRefuseDelegations;
+import org.bcos.ledger.dvs.api.DvsRules;
+import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.dvs.api.DvsSupport;
+import org.bcos.ledger.dvs.api.DvsUndelegate;
 import org.bcos.types.tx.Message;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -58,7 +58,7 @@ final class DvsCommand {
 
     @Override
     Message message() {
-      return new org.bcos.types.tx.DvsSetRegistrar(community, Keys.resolve(account), !remove);
+      return new org.bcos.ledger.dvs.api.DvsSetRegistrar(community, Keys.resolve(account), !remove);
     }
   }
 

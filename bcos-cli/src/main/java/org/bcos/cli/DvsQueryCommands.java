@@ -18,7 +18,7 @@ import org.bcos.storage.WriteBatch;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
 import org.bcos.types.Hex;
-import org.bcos.types.tx.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

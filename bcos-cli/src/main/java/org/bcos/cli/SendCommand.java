@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
-import org.bcos.types.tx.CoinTransfer;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

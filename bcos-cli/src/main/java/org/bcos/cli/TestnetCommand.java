@@ -215,7 +215,7 @@ final class TestnetCommand {
             .withBlockInterval(blockIntervalMillis);
         new NodeConfig.P2p(LOOPBACK, p2pBasePort + validators, List.of(), Path.of("node.key"));
         ChainParams d = ChainParams.defaults(chainId);
-        return maxTxsPerBlock == null ? d : new ChainParams(d.chainId(), d.minFeeUnits(),
+        return maxTxsPerBlock == null ? d : ChainParams.of(d.chainId(), d.minFeeUnits(),
             maxTxsPerBlock, d.maxBlockBytes(), d.maxExpiryDeltaBlocks(), d.maxNonceGap(),
             d.nodeIdPowBits());
       } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package org.bcos.cli;
 
+import org.bcos.ledger.coin.api.CoinRejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -28,7 +29,6 @@ import org.bcos.types.Address;
 import org.bcos.ledger.Genesis;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
-import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -194,7 +194,7 @@ class CrashIT {
         "--rpc", url);
     assertEquals(1, run.exitCode(), run.toString());
     assertTrue(run.stderr().contains("error: AMOUNT_NOT_POSITIVE: "
-        + Rejection.AMOUNT_NOT_POSITIVE.sentence()), run.toString());
+        + CoinRejection.AMOUNT_NOT_POSITIVE.sentence()), run.toString());
   }
 
   private void assertCliBalanceIsExactDecimal(Path home, String url, BcosClient client,

@@ -409,19 +409,19 @@ class DevNodeIT {
     org.bcos.client.BcosClient client = chain.client();
     long expiry = chain.height() + 1000;
     Transaction create = org.bcos.client.Transactions.build(chain.chainId(), chain.dev, 0,
-        chain.minFee(), expiry, new org.bcos.types.tx.DvsCreateCommunity("ws test",
-            new org.bcos.types.tx.DvsParams(org.bcos.types.tx.DvsParams.MEMBERS, 1, 0, 0, 8, 0,
+        chain.minFee(), expiry, new org.bcos.ledger.dvs.api.DvsCreateCommunity("ws test",
+            new org.bcos.ledger.dvs.api.DvsParams(org.bcos.ledger.dvs.api.DvsParams.MEMBERS, 1, 0, 0, 8, 0,
                 0, 8, 1, 0, false)));
     JsonNode created = chain.awaitFinal(client.send(create));
     long community = client.call("dvs_createdBy", chain.dev.address().toString(),
         created.path("height").asLong()).path("communities").get(0).asLong();
     chain.awaitFinal(client.send(org.bcos.client.Transactions.build(chain.chainId(), chain.dev,
-        1, chain.minFee(), expiry, new org.bcos.types.tx.DvsSetMember(community,
+        1, chain.minFee(), expiry, new org.bcos.ledger.dvs.api.DvsSetMember(community,
             chain.dev.address(), 1))));
     JsonNode issueTx = chain.awaitFinal(client.send(org.bcos.client.Transactions.build(
         chain.chainId(), chain.dev, 2, chain.minFee(), expiry,
-        new org.bcos.types.tx.DvsCreateIssue(community, 0, false,
-            org.bcos.types.tx.DvsRules.of(org.bcos.types.tx.DvsMessages.Method.SINGLE_CHOICE),
+        new org.bcos.ledger.dvs.api.DvsCreateIssue(community, 0, false,
+            org.bcos.ledger.dvs.api.DvsRules.of(org.bcos.ledger.dvs.api.DvsMessages.Method.SINGLE_CHOICE),
             List.of("tram", "bus"), chain.dev.address(), 0))));
     long issue = client.call("dvs_createdBy", chain.dev.address().toString(),
         issueTx.path("height").asLong()).path("issues").get(0).asLong();
@@ -436,8 +436,8 @@ class DevNodeIT {
         String sub = listener.response(1).path("result").asText();
         assertFalse(sub.isEmpty());
         client.send(org.bcos.client.Transactions.build(chain.chainId(), chain.dev, 3,
-            chain.minFee(), expiry, new org.bcos.types.tx.DvsCastBallot(issue, List.of(
-                new org.bcos.types.tx.DvsBallotPart(0, new long[] {1})))));
+            chain.minFee(), expiry, new org.bcos.ledger.dvs.api.DvsCastBallot(issue, List.of(
+                new org.bcos.ledger.dvs.api.DvsBallotPart(0, new long[] {1})))));
         JsonNode tally = listener.notification(sub);
         for (int i = 0; i < 40 && tally.path("ballots").asLong() == 0; i++) {
           tally = listener.notification(sub);

@@ -1,5 +1,7 @@
 package org.bcos.cli;
 
+import org.bcos.ledger.dvs.api.DvsRejection;
+import org.bcos.types.tx.TxRejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,21 +22,21 @@ import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
 import org.bcos.types.Hex;
-import org.bcos.types.tx.DvsAddArea;
-import org.bcos.types.tx.DvsAddInitiative;
-import org.bcos.types.tx.DvsAttest;
-import org.bcos.types.tx.DvsBallotPart;
-import org.bcos.types.tx.DvsCastBallot;
-import org.bcos.types.tx.DvsCreateCommunity;
-import org.bcos.types.tx.DvsCreateIssue;
-import org.bcos.types.tx.DvsDelegate;
-import org.bcos.types.tx.DvsMessages.Method;
-import org.bcos.types.tx.DvsMessages.Scope;
-import org.bcos.types.tx.DvsParams;
-import org.bcos.types.tx.DvsRefuseDelegations;
-import org.bcos.types.tx.DvsRules;
-import org.bcos.types.tx.DvsSetMember;
-import org.bcos.types.tx.DvsSupport;
+import org.bcos.ledger.dvs.api.DvsAddArea;
+import org.bcos.ledger.dvs.api.DvsAddInitiative;
+import org.bcos.ledger.dvs.api.DvsAttest;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsCastBallot;
+import org.bcos.ledger.dvs.api.DvsCreateCommunity;
+import org.bcos.ledger.dvs.api.DvsCreateIssue;
+import org.bcos.ledger.dvs.api.DvsDelegate;
+import org.bcos.ledger.dvs.api.DvsMessages.Method;
+import org.bcos.ledger.dvs.api.DvsMessages.Scope;
+import org.bcos.ledger.dvs.api.DvsParams;
+import org.bcos.ledger.dvs.api.DvsRefuseDelegations;
+import org.bcos.ledger.dvs.api.DvsRules;
+import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
@@ -364,7 +366,7 @@ class DvsScenariosIT {
         free(s.get(2), vote(dividend, 1), BITS),
         // s4 changes its mind on the merger: the last ballot counts
         free(s.get(3), vote(merger, 2), BITS));
-    refused(Rejection.INVALID_BALLOT, free(s.get(0), new DvsCastBallot(dividend,
+    refused(DvsRejection.INVALID_BALLOT, free(s.get(0), new DvsCastBallot(dividend,
         List.of(new DvsBallotPart(300, new long[] {0}), new DvsBallotPart(300,
             new long[] {1}))), BITS));
 
@@ -403,7 +405,7 @@ class DvsScenariosIT {
     for (JsonNode r : outsiders) {
       assertEquals("NOT_A_MEMBER", r.path("reason").asText(), r.toString());
     }
-    refused(Rejection.STAMP_INSUFFICIENT, weakStamp(m.get(1), vote(poll, 0), bits));
+    refused(TxRejection.STAMP_INSUFFICIENT, weakStamp(m.get(1), vote(poll, 0), bits));
     assertEquals(pendingBefore, chain.node().mempool().size(), "nothing of it is pending");
 
     // a member re-votes 200 times in one batch: the quota (32 pending) stops the flood
@@ -441,11 +443,11 @@ class DvsScenariosIT {
         DvsRules.of(Method.SCHULZE), List.of("x"), chain.dev.address(), 0));
 
     // outside the voting phase, not a member, an invalid ranking, no valid stamp and no fee
-    refused(Rejection.VOTING_CLOSED, free(b.get(1), vote(deliberative, 1, 0), bits));
-    refused(Rejection.NOT_A_MEMBER, free(outsider, vote(ranked, 1, 2, 3), bits));
-    refused(Rejection.INVALID_BALLOT, free(b.get(1), vote(ranked, 1, 1, 2), bits));
-    refused(Rejection.INVALID_BALLOT, free(b.get(1), vote(ranked, 1, 2), bits));
-    refused(Rejection.STAMP_INSUFFICIENT, weakStamp(b.get(1), vote(ranked, 1, 2, 3), bits));
+    refused(DvsRejection.VOTING_CLOSED, free(b.get(1), vote(deliberative, 1, 0), bits));
+    refused(DvsRejection.NOT_A_MEMBER, free(outsider, vote(ranked, 1, 2, 3), bits));
+    refused(DvsRejection.INVALID_BALLOT, free(b.get(1), vote(ranked, 1, 1, 2), bits));
+    refused(DvsRejection.INVALID_BALLOT, free(b.get(1), vote(ranked, 1, 2), bits));
+    refused(TxRejection.STAMP_INSUFFICIENT, weakStamp(b.get(1), vote(ranked, 1, 2, 3), bits));
     assertEquals(0, client.call("dvs_tally", ranked).path("ballots").asLong());
 
     // double counting: the same voter twice, the last ballot counts, with weight 1
@@ -458,15 +460,15 @@ class DvsScenariosIT {
 
     // delegation: to self, to a refusing member, beyond the chain limit of two
     final_(paid(b.get(4), new DvsRefuseDelegations(c, true)));
-    refused(Rejection.SELF_DELEGATION, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY, 0,
+    refused(DvsRejection.SELF_DELEGATION, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY, 0,
         b.get(2).address()), bits));
-    refused(Rejection.DELEGATE_REFUSES, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY, 0,
+    refused(DvsRejection.DELEGATE_REFUSES, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY, 0,
         b.get(4).address()), bits));
-    refused(Rejection.DELEGATE_NOT_MEMBER, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY,
+    refused(DvsRejection.DELEGATE_NOT_MEMBER, free(b.get(2), new DvsDelegate(c, Scope.COMMUNITY,
         0, outsider.address()), bits));
     final_(free(b.get(0), new DvsDelegate(c, Scope.COMMUNITY, 0, b.get(1).address()), bits),
         free(b.get(1), new DvsDelegate(c, Scope.COMMUNITY, 0, b.get(2).address()), bits));
-    refused(Rejection.CHAIN_TOO_LONG, free(b.get(3), new DvsDelegate(c, Scope.COMMUNITY, 0,
+    refused(DvsRejection.CHAIN_TOO_LONG, free(b.get(3), new DvsDelegate(c, Scope.COMMUNITY, 0,
         b.get(0).address()), bits));
     assertEquals(0, client.call("dvs_getMember", c, b.get(3).address().toString())
         .path("delegations").size());
@@ -480,7 +482,7 @@ class DvsScenariosIT {
     assertEquals(2, after.path("countedWeight").asLong());
 
     awaitPhase(ranked, "CLOSED");
-    refused(Rejection.VOTING_CLOSED, free(b.get(3), vote(ranked, 1, 2, 3), bits));
+    refused(DvsRejection.VOTING_CLOSED, free(b.get(3), vote(ranked, 1, 2, 3), bits));
     JsonNode result = client.call("dvs_result", ranked);
     assertEquals(1, result.path("ballots").asLong());
     assertEquals(2, result.path("countedWeight").asLong());

@@ -1,5 +1,7 @@
 package org.bcos.cli;
 
+import org.bcos.ledger.coin.api.CoinRejection;
+import org.bcos.types.tx.TxRejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +22,7 @@ import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
 import org.bcos.types.Hex;
-import org.bcos.types.tx.CoinTransfer;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
@@ -67,40 +69,40 @@ class RejectionsIT {
 
   @Test
   void malformedEncodingIsRefused() {
-    assertRejected(Rejection.MALFORMED_ENCODING, "01deadbeef", null);
+    assertRejected(TxRejection.MALFORMED_ENCODING, "01deadbeef", null);
     byte[] valid = devTransfer(chain.minFee(), validExpiry(), someone(), 1, "").encoded();
-    assertRejected(Rejection.MALFORMED_ENCODING, Hex.encode(Arrays.copyOf(valid, valid.length
+    assertRejected(TxRejection.MALFORMED_ENCODING, Hex.encode(Arrays.copyOf(valid, valid.length
         + 1)), null);
-    assertRejected(Rejection.MALFORMED_ENCODING, Hex.encode(Arrays.copyOf(valid, valid.length
+    assertRejected(TxRejection.MALFORMED_ENCODING, Hex.encode(Arrays.copyOf(valid, valid.length
         - 1)), null);
   }
 
   @Test
   void malformedHexIsRefused() {
-    assertRejected(Rejection.MALFORMED_HEX, "zz", null);
-    assertRejected(Rejection.MALFORMED_HEX, "012", null);
+    assertRejected(TxRejection.MALFORMED_HEX, "zz", null);
+    assertRejected(TxRejection.MALFORMED_HEX, "012", null);
   }
 
   @Test
   void unsupportedVersionIsRefused() {
     byte[] bytes = devTransfer(chain.minFee(), validExpiry(), someone(), 1, "").encoded();
     bytes[0] = 2;
-    assertRejected(Rejection.UNSUPPORTED_VERSION, Hex.encode(bytes), null);
+    assertRejected(TxRejection.UNSUPPORTED_VERSION, Hex.encode(bytes), null);
   }
 
   @Test
   void wrongChainIdIsRefused() {
     Transaction tx = Transactions.transfer("other-chain", chain.dev, chain.nonce(chain.dev
         .address()), chain.minFee(), validExpiry(), someone(), 1, "");
-    assertRejected(Rejection.WRONG_CHAIN_ID, tx);
+    assertRejected(TxRejection.WRONG_CHAIN_ID, tx);
   }
 
   @Test
   void flippedSignatureBitIsBadSignature() {
     byte[] bytes = devTransfer(chain.minFee(), validExpiry(), someone(), 1, "").encoded();
     bytes[bytes.length - 10] ^= 0x04;
-    Transaction tampered = TransactionCodec.decode(bytes);
-    assertRejected(Rejection.BAD_SIGNATURE, tampered);
+    Transaction tampered = org.bcos.ledger.Modules.decodeTransaction(bytes);
+    assertRejected(TxRejection.BAD_SIGNATURE, tampered);
   }
 
   @Test
@@ -110,7 +112,7 @@ class RejectionsIT {
     CoinTransfer t = (CoinTransfer) body.message();
     TxBody changed = new TxBody(body.chainId(), body.sender(), body.nonce(), body.feeUnits(),
         body.expiryHeight(), new CoinTransfer(t.to(), 1_001, t.memo()));
-    assertRejected(Rejection.BAD_SIGNATURE, TransactionCodec.assemble(changed, tx.signature()));
+    assertRejected(TxRejection.BAD_SIGNATURE, TransactionCodec.assemble(changed, tx.signature()));
   }
 
   @Test
@@ -118,7 +120,7 @@ class RejectionsIT {
     long used = chain.pendingNonce(chain.dev.address());
     chain.awaitFinal(chain.client().send(chain.transfer(chain.dev, used, someone(), 5)));
     Transaction again = chain.transfer(chain.dev, used, someone(), 6);
-    assertRejected(Rejection.NONCE_TOO_LOW, again);
+    assertRejected(TxRejection.NONCE_TOO_LOW, again);
   }
 
   @Test
@@ -126,7 +128,7 @@ class RejectionsIT {
     long next = chain.pendingNonce(chain.dev.address());
     int gap = chain.genesis.params().maxNonceGap();
     assertEquals(1000, gap);
-    assertRejected(Rejection.NONCE_GAP_TOO_LARGE,
+    assertRejected(TxRejection.NONCE_GAP_TOO_LARGE,
         chain.transfer(chain.dev, next + gap + 1, someone(), 1));
   }
 
@@ -135,7 +137,7 @@ class RejectionsIT {
     Ed25519KeyPair poor = InProcessNode.freshKey();
     chain.fund(poor.address(), Amount.parse("1"));
     Transaction tx = chain.transfer(poor, 0, someone(), Amount.parse("1") - chain.minFee() + 1);
-    assertRejected(Rejection.INSUFFICIENT_BALANCE, tx, poor.address());
+    assertRejected(TxRejection.INSUFFICIENT_BALANCE, tx, poor.address());
     // exactly the balance (amount + fee) is fine
     chain.awaitFinal(chain.client().send(
         chain.transfer(poor, 0, someone(), Amount.parse("1") - chain.minFee())));
@@ -145,58 +147,58 @@ class RejectionsIT {
   @Test
   void devCannotSendMoreThanTheSupply() {
     long balance = chain.balance(chain.dev.address());
-    assertRejected(Rejection.INSUFFICIENT_BALANCE,
+    assertRejected(TxRejection.INSUFFICIENT_BALANCE,
         devTransfer(chain.minFee(), validExpiry(), someone(), balance, ""));
   }
 
   @Test
   void zeroAmountIsNotPositive() {
-    assertRejected(Rejection.AMOUNT_NOT_POSITIVE,
+    assertRejected(CoinRejection.AMOUNT_NOT_POSITIVE,
         devTransfer(chain.minFee(), validExpiry(), someone(), 0, ""));
   }
 
   @Test
   void amountPlusFeeOverflowIsRefused() {
-    assertRejected(Rejection.AMOUNT_OVERFLOW,
+    assertRejected(CoinRejection.AMOUNT_OVERFLOW,
         devTransfer(chain.minFee(), validExpiry(), someone(), Long.MAX_VALUE, ""));
   }
 
   @Test
   void expiryBelowNextHeightIsExpired() {
     long expiry = Math.max(0, chain.height() - 1);
-    assertRejected(Rejection.EXPIRED, devTransfer(chain.minFee(), expiry, someone(), 1, ""));
+    assertRejected(TxRejection.EXPIRED, devTransfer(chain.minFee(), expiry, someone(), 1, ""));
   }
 
   @Test
   void expiryBeyondTheWindowIsTooFar() {
     long far = chain.height() + chain.genesis.params().maxExpiryDeltaBlocks() + 100;
-    assertRejected(Rejection.EXPIRY_TOO_FAR, devTransfer(chain.minFee(), far, someone(), 1, ""));
+    assertRejected(TxRejection.EXPIRY_TOO_FAR, devTransfer(chain.minFee(), far, someone(), 1, ""));
   }
 
   @Test
   void oversizedEncodingIsRefused() {
     byte[] bytes = new byte[Transaction.MAX_ENCODED_BYTES + 1];
     bytes[0] = 1;
-    assertRejected(Rejection.OVERSIZED, Hex.encode(bytes), null);
+    assertRejected(TxRejection.OVERSIZED, Hex.encode(bytes), null);
   }
 
   @Test
   void feeBelowMinimumIsTooLow() {
-    assertRejected(Rejection.FEE_TOO_LOW,
+    assertRejected(TxRejection.FEE_TOO_LOW,
         devTransfer(chain.minFee() - 1, validExpiry(), someone(), 1, ""));
   }
 
   @Test
   void senderWithoutAccountIsUnknown() {
     Ed25519KeyPair stranger = InProcessNode.freshKey();
-    assertRejected(Rejection.UNKNOWN_SENDER, chain.transfer(stranger, 0, someone(), 1),
+    assertRejected(TxRejection.UNKNOWN_SENDER, chain.transfer(stranger, 0, someone(), 1),
         stranger.address());
   }
 
   @Test
   void overlongMemoIsRefusedByName() {
     String memo = "m".repeat(CoinTransfer.MAX_MEMO_BYTES + 44);
-    assertRejected(Rejection.MEMO_TOO_LONG,
+    assertRejected(CoinRejection.MEMO_TOO_LONG,
         devTransfer(chain.minFee(), validExpiry(), someone(), 1, memo));
   }
 
@@ -210,7 +212,7 @@ class RejectionsIT {
 
   @Test
   void transferToSelfIsRefused() {
-    assertRejected(Rejection.SELF_TRANSFER,
+    assertRejected(CoinRejection.SELF_TRANSFER,
         devTransfer(chain.minFee(), validExpiry(), chain.dev.address(), 1, ""));
   }
 
@@ -219,15 +221,15 @@ class RejectionsIT {
     Transaction tx = devTransfer(chain.minFee(), validExpiry(), someone(), 11, "");
     chain.client().send(tx);
     RpcError pending = assertThrows(RpcError.class, () -> chain.client().send(tx));
-    assertEquals(Rejection.ALREADY_KNOWN.name(), pending.reason());
-    assertEquals(Rejection.ALREADY_KNOWN.code(), pending.code());
+    assertEquals(TxRejection.ALREADY_KNOWN.name(), pending.reason());
+    assertEquals(TxRejection.ALREADY_KNOWN.code(), pending.code());
     JsonNode fin = chain.awaitFinal(tx.hash());
 
     long balance = chain.balance(chain.dev.address());
     long nonce = chain.nonce(chain.dev.address());
     RpcError known = assertThrows(RpcError.class, () -> chain.client().send(tx));
-    assertEquals(Rejection.ALREADY_KNOWN.name(), known.reason());
-    assertEquals(Rejection.ALREADY_KNOWN.code(), known.code());
+    assertEquals(TxRejection.ALREADY_KNOWN.name(), known.reason());
+    assertEquals(TxRejection.ALREADY_KNOWN.code(), known.code());
     assertEquals(balance, chain.balance(chain.dev.address()));
     assertEquals(nonce, chain.nonce(chain.dev.address()));
     assertEquals(fin.path("height").asLong(),
@@ -246,9 +248,9 @@ class RejectionsIT {
     assertEquals(good.hash().toHex(), results.get(0).path("hash").asText());
     assertFalse(results.get(1).path("accepted").asBoolean());
     assertEquals("AMOUNT_NOT_POSITIVE", results.get(1).path("reason").asText());
-    assertEquals(Rejection.AMOUNT_NOT_POSITIVE.code(), results.get(1).path("code").asInt());
+    assertEquals(CoinRejection.AMOUNT_NOT_POSITIVE.code(), results.get(1).path("code").asInt());
     assertEquals("SELF_TRANSFER", results.get(2).path("reason").asText());
-    assertEquals(Rejection.SELF_TRANSFER.code(), results.get(2).path("code").asInt());
+    assertEquals(CoinRejection.SELF_TRANSFER.code(), results.get(2).path("code").asInt());
     chain.awaitFinal(good.hash());
     assertNotFound(zero.hash());
     assertNotFound(self.hash());
@@ -273,10 +275,10 @@ class RejectionsIT {
       assertEquals(5, small.client().status().path("mempoolTxs").asInt());
 
       Transaction fourth = small.transfer(small.dev, devNonce + 3, someone(), 1);
-      assertRejectedOn(small, Rejection.SENDER_QUEUE_FULL, Hex.encode(fourth.encoded()),
+      assertRejectedOn(small, TxRejection.SENDER_QUEUE_FULL, Hex.encode(fourth.encoded()),
           fourth.hash(), small.dev.address());
       Transaction newcomer = small.transfer(b, 0, someone(), 1);
-      assertRejectedOn(small, Rejection.MEMPOOL_FULL, Hex.encode(newcomer.encoded()),
+      assertRejectedOn(small, TxRejection.MEMPOOL_FULL, Hex.encode(newcomer.encoded()),
           newcomer.hash(), b.address());
       assertEquals(5, small.client().status().path("mempoolTxs").asInt());
     }

@@ -2,7 +2,7 @@ package org.bcos.ledger;
 
 import java.util.List;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.tx.Verdict;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.tx.Transaction;
 
 /** A committed block and the candidate transactions the builder left out, with why. */

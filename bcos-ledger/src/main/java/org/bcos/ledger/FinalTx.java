@@ -34,7 +34,7 @@ public record FinalTx(TxLocation location, Hash blockHash, Transaction tx) {
     Decoder d = new Decoder(value);
     TxLocation location = new TxLocation(d.u64(), (int) d.u32());
     Hash blockHash = d.hash();
-    Transaction tx = TransactionCodec.decode(d.bytes(Transaction.MAX_ENCODED_BYTES));
+    Transaction tx = Modules.decodeTransaction(d.bytes(Transaction.MAX_ENCODED_BYTES));
     d.finish();
     return new FinalTx(location, blockHash, tx);
   }

@@ -1,5 +1,6 @@
 package org.bcos.ledger;
 
+import org.bcos.types.tx.TxRejection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,24 +10,21 @@ import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
 import org.bcos.ledger.block.TxRoot;
-import org.bcos.ledger.coin.CoinSchema;
-import org.bcos.ledger.coin.CoinStore;
-import org.bcos.ledger.coin.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
-import org.bcos.ledger.coin.api.CoinView;
-import org.bcos.ledger.stake.EvidenceCheck;
-import org.bcos.ledger.stake.StakeModule;
-import org.bcos.ledger.stake.StakeSchema;
-import org.bcos.ledger.stake.StakeStore;
-import org.bcos.ledger.stake.ValidatorPower;
-import org.bcos.ledger.stake.ValidatorSets;
+import org.bcos.ledger.coin.api.Bank;
+import org.bcos.ledger.params.api.ParamsApi;
+import org.bcos.ledger.spi.EndBlockEffects;
+import org.bcos.ledger.spi.LedgerModule;
+import org.bcos.ledger.spi.ModuleRegistry;
+import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.state.StateKey;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.ledger.tx.TransactionProcessor;
-import org.bcos.ledger.tx.TxContext;
-import org.bcos.ledger.tx.Verdict;
+import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.stake.api.EvidenceCheck;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.storage.Column;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.storage.KeyValueStore;
@@ -37,7 +35,6 @@ import org.bcos.types.Address;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.Encoder;
-import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 
 /**
@@ -47,18 +44,24 @@ import org.bcos.types.tx.Transaction;
  * the new head, so a crash at any moment leaves either the whole block or none of it.
  * Deterministic: the same blocks give the same state root on every node.
  */
-public final class Ledger implements CoinView {
+public final class Ledger {
   private static final byte[] HEAD_KEY = "head".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] GENESIS_KEY = "genesis".getBytes(StandardCharsets.US_ASCII);
 
+  private static final String SCHEMA_KEY_PREFIX = "schema/";
+
   private final KeyValueStore store;
   private final Genesis genesis;
+  private final ModuleRegistry modules;
+  private final SupplyInvariant supply;
   private final TransactionProcessor processor;
   private final SignatureCheck signatures;
   private final MerkleStateTree tree;
   private final ValidatorSets validatorSets;
   private final Object writeLock = new Object();
   private volatile Block head;
+  // the parameters governing the block after the head (refreshed at every commit)
+  private volatile ChainParams headParams;
   // the last block prepared (executed, not committed); when `prepared.inTree`, its changes are
   // applied to the tree, which must be reverted before the tree is used for anything else
   private Prepared prepared;
@@ -69,26 +72,32 @@ public final class Ledger implements CoinView {
     final Hash parentHash;
     final WorkingState working;
     final WriteBatch batch;
+    final EndBlockEffects effects;
     boolean inTree;
 
-    Prepared(Block block, Hash parentHash, WorkingState working, WriteBatch batch) {
+    Prepared(Block block, Hash parentHash, WorkingState working, WriteBatch batch,
+        EndBlockEffects effects) {
       this.block = block;
       this.parentHash = parentHash;
       this.working = working;
       this.batch = batch;
+      this.effects = effects;
       this.inTree = true;
     }
   }
 
   private Ledger(KeyValueStore store, Genesis genesis, SignatureCheck signatures,
-      EvidenceCheck evidence, MerkleStateTree tree, ValidatorSets sets, Block head) {
+      ModuleRegistry modules, MerkleStateTree tree, ValidatorSets sets, Block head) {
     this.store = store;
     this.genesis = genesis;
+    this.modules = modules;
+    this.supply = new SupplyInvariant(modules.holdings());
     this.validatorSets = sets;
-    this.processor = new TransactionProcessor(genesis.params(), new StakeModule(evidence, sets));
+    this.processor = new TransactionProcessor(modules, this::params);
     this.signatures = signatures;
     this.tree = tree;
     this.head = head;
+    this.headParams = readParams(new WorkingState(store), head.height() + 1);
   }
 
   /**
@@ -103,41 +112,93 @@ public final class Ledger implements CoinView {
   /** Opens the chain with {@code evidence} as the check for double-signing reports. */
   public static Ledger open(KeyValueStore store, Genesis genesis, SignatureCheck signatures,
       EvidenceCheck evidence) {
+    return open(store, genesis, signatures, Modules.standard(evidence));
+  }
+
+  /** Opens the chain of {@code modules} (see {@link Modules} for the chain's own). */
+  public static Ledger open(KeyValueStore store, Genesis genesis, SignatureCheck signatures,
+      ModuleRegistry modules) {
     ValidatorSets sets = new ValidatorSets(genesis);
-    Block genesisBlock = genesisBlock(genesis);
+    Block genesisBlock = genesisBlock(genesis, modules);
     byte[] storedGenesis = store.get(ChainSchema.META, GENESIS_KEY);
     MerkleStateTree tree = new MerkleStateTree();
+    SupplyInvariant supply = new SupplyInvariant(modules.holdings());
     if (storedGenesis == null) {
       WorkingState working = new WorkingState(store);
-      applyGenesis(genesis, working);
+      applyGenesis(genesis, modules, working);
       WriteBatch batch = new WriteBatch();
       working.writeTo(batch, tree);
       batch.put(ChainSchema.META, GENESIS_KEY, genesisBlock.hash().toBytes());
+      for (LedgerModule m : modules.modules()) {
+        batch.put(ChainSchema.META, schemaKey(m), new Encoder(4).u32(m.schema().version())
+            .toByteArray());
+      }
       putBlock(batch, genesisBlock);
       store.commit(batch);
-      SupplyInvariant.checkTotal(store);
-      return new Ledger(store, genesis, signatures, evidence, tree, sets, genesisBlock);
+      supply.checkTotal(store);
+      return new Ledger(store, genesis, signatures, modules, tree, sets, genesisBlock);
     }
     if (!Hash.wrap(storedGenesis).equals(genesisBlock.hash())) {
       throw new IllegalStateException("the data directory holds a different chain (genesis "
           + Hash.wrap(storedGenesis).toHex() + ", this genesis is " + genesisBlock.hash().toHex()
-          + ")");
+          + "); a data directory written before chain parameters moved into state (BCOS 0.1, "
+          + "issue #9) is of a different chain too: start it again from an empty data directory");
     }
-    rebuildTree(store, tree);
+    migrateSchemas(store, modules);
+    rebuildTree(store, modules, tree);
     long headHeight = decodeHeight(store.get(ChainSchema.META, HEAD_KEY));
     Block head = Block.decode(store.get(ChainSchema.BLOCKS, heightKey(headHeight)));
     Invariants.check(tree.root().equals(head.header().stateRoot()),
         "stored state does not match the state root of block " + headHeight);
-    SupplyInvariant.checkTotal(store);
-    store.forEach(StakeSchema.SET_CHANGES, new byte[0], (k, v) ->
-        sets.recordChange(StakeStore.decodeHeightKey(k), ValidatorPower.decodeSet(v)));
-    return new Ledger(store, genesis, signatures, evidence, tree, sets, head);
+    supply.checkTotal(store);
+    recordValidatorSets(store, modules, sets);
+    return new Ledger(store, genesis, signatures, modules, tree, sets, head);
+  }
+
+  private static byte[] schemaKey(LedgerModule m) {
+    return (SCHEMA_KEY_PREFIX + m.name()).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Brings every module's state to its current schema version: refuses data written by a newer
+   * version, runs the module's migrations from an older one (one write), and records the version
+   * of a module the data directory has not seen yet (its state starts empty).
+   */
+  private static void migrateSchemas(KeyValueStore store, ModuleRegistry modules) {
+    WorkingState working = new WorkingState(store);
+    WriteBatch batch = new WriteBatch();
+    for (LedgerModule m : modules.modules()) {
+      byte[] raw = store.get(ChainSchema.META, schemaKey(m));
+      int current = m.schema().version();
+      int stored = raw == null ? current : (int) new org.bcos.types.codec.Decoder(raw).u32();
+      if (stored > current) {
+        throw new IllegalStateException("the data directory's " + m.name() + " state has schema "
+            + "version " + stored + ", newer than this software's " + current
+            + ": run a newer BCOS");
+      }
+      for (int v = stored; v < current; v++) m.schema().migration().migrate(v, working);
+      if (raw == null || stored != current) {
+        batch.put(ChainSchema.META, schemaKey(m), new Encoder(4).u32(current).toByteArray());
+      }
+    }
+    if (working.changeCount() > 0) {
+      throw new IllegalStateException("a schema migration changed state; migrations that change "
+          + "state must run at a block (none exists yet)");
+    }
+    if (!batch.isEmpty()) store.commit(batch);
+  }
+
+  private static void recordValidatorSets(KeyValueStore store, ModuleRegistry modules,
+      ValidatorSets sets) {
+    for (LedgerModule m : modules.modules()) {
+      m.recordedValidatorSets(store).forEach(sets::recordChange);
+    }
   }
 
   /** The genesis block is defined by the genesis alone: unsigned, no transactions, height 0. */
-  static Block genesisBlock(Genesis genesis) {
+  static Block genesisBlock(Genesis genesis, ModuleRegistry modules) {
     WorkingState working = new WorkingState(new InMemoryStore());
-    applyGenesis(genesis, working);
+    applyGenesis(genesis, modules, working);
     MerkleStateTree scratch = new MerkleStateTree();
     working.writeTo(new WriteBatch(), scratch);
     BlockHeader header = new BlockHeader(genesis.params().chainId(), 0, genesis.timeMillis(),
@@ -145,16 +206,17 @@ public final class Ledger implements CoinView {
     return new Block(header, new byte[64], List.of());
   }
 
-  private static void applyGenesis(Genesis genesis, WorkingState working) {
-    CoinStore coins = new CoinStore(working);
-    for (Genesis.Allocation a : genesis.allocations()) {
-      coins.put(a.address(), new Account(a.units(), 0));
-    }
-    StakeModule.applyGenesis(genesis, working);
+  /** Each module writes its genesis state, in registration order. */
+  private static void applyGenesis(Genesis genesis, ModuleRegistry modules,
+      WorkingState working) {
+    TxContext ctx = new TxContext(modules, genesis.params(), 0,
+        genesis.validators().get(0).address(), working, h -> List.of());
+    for (LedgerModule m : modules.modules()) m.initGenesis(genesis, ctx);
   }
 
-  private static void rebuildTree(KeyValueStore store, MerkleStateTree tree) {
-    for (var column : ChainSchema.STATE_COLUMNS) {
+  private static void rebuildTree(KeyValueStore store, ModuleRegistry modules,
+      MerkleStateTree tree) {
+    for (var column : modules.stateColumns()) {
       store.forEach(column, new byte[0],
           (k, v) -> tree.put(StateKey.treeKey(column, k), Digests.sha256(v)));
     }
@@ -164,8 +226,28 @@ public final class Ledger implements CoinView {
     return genesis;
   }
 
+  /** The chain parameters governing the next block, as the head's state holds them. */
   public ChainParams params() {
-    return genesis.params();
+    return headParams;
+  }
+
+  /** Every parameter's value governing the block at {@code height} (from 0). */
+  public java.util.SortedMap<String, Long> paramsAt(long height) {
+    return modules.api(ParamsApi.class, new WorkingState(store)).valuesAt(height);
+  }
+
+  /** The chain's modules. */
+  public ModuleRegistry modules() {
+    return modules;
+  }
+
+  private ChainParams readParams(WorkingState state, long height) {
+    return modules.api(ParamsApi.class, state).chainParams(genesis.params().chainId(), height);
+  }
+
+  private TxContext blockContext(WorkingState working, long height, Address proposer) {
+    return new TxContext(modules, readParams(working, height), height, proposer, working,
+        validatorSets::setAt);
   }
 
   public TransactionProcessor processor() {
@@ -185,17 +267,15 @@ public final class Ledger implements CoinView {
   }
 
   /** Committed account state. */
-  @Override
   public Optional<Account> account(Address address) {
-    byte[] raw = store.get(CoinSchema.ACCOUNTS, address.toBytes());
-    return raw == null ? Optional.empty() : Optional.of(Account.decode(raw));
+    return modules.api(Bank.class, new WorkingState(store)).find(address);
   }
 
   /** Account state with a Merkle proof against the head's state root, read atomically. */
   public AccountProof proveAccount(Address address) {
     synchronized (writeLock) {
       liftPrepared();
-      Hash key = StateKey.treeKey(CoinSchema.ACCOUNTS, address.toBytes());
+      Hash key = StateKey.treeKey(Account.STATE_COLUMN, address.toBytes());
       return new AccountProof(head.height(), head.header().stateRoot(), account(address),
           tree.prove(key));
     }
@@ -315,13 +395,14 @@ public final class Ledger implements CoinView {
         throw new IllegalArgumentException(proposer + " is not a validator at height " + height);
       }
       WorkingState working = new WorkingState(store);
-      TxContext ctx = TxContext.forBlock(params(), height, proposer, working);
+      TxContext ctx = blockContext(working, height, proposer);
+      ChainParams p = ctx.params();
       List<Transaction> included = new ArrayList<>();
       List<BlockResult.Skipped> skipped = new ArrayList<>();
       long bytes = 0;
       for (Transaction tx : candidates) {
-        if (included.size() >= params().maxTxsPerBlock()
-            || bytes + tx.encodedSize() > params().maxBlockBytes()) {
+        if (included.size() >= p.maxTxsPerBlock()
+            || bytes + tx.encodedSize() > p.maxBlockBytes()) {
           break;
         }
         // the same checks checkBlock applies, so a built block is always valid
@@ -333,16 +414,16 @@ public final class Ledger implements CoinView {
           skipped.add(new BlockResult.Skipped(tx, verdict));
         }
       }
-      processor.dvs().endBlock(ctx);
-      SupplyInvariant.checkBlock(working, store);
+      EndBlockEffects effects = endBlock(ctx);
+      supply.checkBlock(working, store);
       WriteBatch batch = new WriteBatch();
       working.writeTo(batch, tree);
       long time = Math.max(nowMillis, parent.header().timeMillis());
-      BlockHeader header = new BlockHeader(params().chainId(), height, time, parent.hash(),
+      BlockHeader header = new BlockHeader(p.chainId(), height, time, parent.hash(),
           TxRoot.of(included.stream().map(Transaction::hash).toList()), tree.root(), proposer,
           included.size());
       Block block = new Block(header, proposerKey.sign(header.hash().toBytes()), included);
-      prepared = new Prepared(block, parent.hash(), working, batch);
+      prepared = new Prepared(block, parent.hash(), working, batch, effects);
       return new BlockResult(block, skipped);
     }
   }
@@ -357,16 +438,15 @@ public final class Ledger implements CoinView {
    */
   public Verdict checkAdmission(Transaction tx) {
     Block parent = head;
-    TxContext ctx = TxContext.forBlock(params(), parent.height() + 1,
-        parent.header().proposer(), new WorkingState(store));
-    Optional<Account> found = ctx.coins().find(tx.sender());
+    TxContext ctx = new TxContext(modules, headParams, parent.height() + 1,
+        parent.header().proposer(), new WorkingState(store), validatorSets::setAt);
+    Bank bank = ctx.api(Bank.class);
+    Optional<Account> found = bank.find(tx.sender());
     if (found.isPresent() || TransactionProcessor.isFeeFree(tx)) {
       Account sender = found.orElse(Account.EMPTY);
-      if (tx.nonce() > sender.nonce()) {
-        ctx.coins().put(tx.sender(), new Account(sender.balanceUnits(), tx.nonce()));
-      }
+      if (tx.nonce() > sender.nonce()) bank.setNonce(tx.sender(), tx.nonce());
     }
-    return processor.execute(ctx, tx);
+    return processor.admit(ctx, tx);
   }
 
   /**
@@ -381,37 +461,47 @@ public final class Ledger implements CoinView {
       revertPrepared();
       Block parent = head;
       BlockHeader h = block.header();
-      require(h.height() == parent.height() + 1, "height " + h.height() + " does not follow "
+      require(h.height() == parent.height() + 1,
+          InvalidBlockException.Reason.WRONG_HEIGHT, "height " + h.height() + " does not follow "
           + parent.height());
-      require(h.previousHash().equals(parent.hash()), "previous hash does not match the head");
-      require(h.chainId().equals(params().chainId()), "wrong chain id " + h.chainId());
-      require(h.timeMillis() >= parent.header().timeMillis(), "block time goes backwards");
+      require(h.previousHash().equals(parent.hash()),
+          InvalidBlockException.Reason.WRONG_PARENT, "previous hash does not match the head");
+      require(h.chainId().equals(params().chainId()),
+          InvalidBlockException.Reason.WRONG_CHAIN, "wrong chain id " + h.chainId());
+      require(h.timeMillis() >= parent.header().timeMillis(),
+          InvalidBlockException.Reason.TIME_BACKWARDS, "block time goes backwards");
       require(isValidatorAt(h.proposer(), h.height()),
+          InvalidBlockException.Reason.NOT_A_VALIDATOR,
           "proposer " + h.proposer() + " is not a validator at height " + h.height());
       require(Ed25519.verify(h.proposer().toBytes(), h.hash().toBytes(), block.signature()),
+          InvalidBlockException.Reason.BAD_SIGNATURE,
           "block signature does not verify");
       require(h.txRoot().equals(TxRoot.of(block.transactions().stream()
-          .map(Transaction::hash).toList())), "tx root does not match the transactions");
+          .map(Transaction::hash).toList())), InvalidBlockException.Reason.TX_ROOT_MISMATCH,
+          "tx root does not match the transactions");
       WorkingState working = new WorkingState(store);
-      TxContext ctx = TxContext.forBlock(params(), h.height(), h.proposer(), working);
+      TxContext ctx = blockContext(working, h.height(), h.proposer());
       for (Transaction tx : block.transactions()) {
         Verdict v = check(ctx, tx);
-        require(v.ok(), "transaction " + tx.hash() + " is invalid: " + v.message());
+        require(v.ok(),
+          InvalidBlockException.Reason.INVALID_TRANSACTION,
+            "transaction " + tx.hash() + " is invalid: " + v.message());
       }
-      processor.dvs().endBlock(ctx);
+      EndBlockEffects effects = endBlock(ctx);
       try {
-        SupplyInvariant.checkBlock(working, store);
+        supply.checkBlock(working, store);
       } catch (IllegalStateException e) {
-        throw new InvalidBlockException("block " + h.height() + " breaks the supply: "
-            + e.getMessage());
+        throw new InvalidBlockException(InvalidBlockException.Reason.SUPPLY_CHANGED,
+            "block " + h.height() + " breaks the supply: " + e.getMessage());
       }
       WriteBatch batch = new WriteBatch();
       working.writeTo(batch, tree);
       if (!tree.root().equals(h.stateRoot())) {
         working.revertIn(tree);
-        throw new InvalidBlockException("state root mismatch at height " + h.height());
+        throw new InvalidBlockException(InvalidBlockException.Reason.STATE_ROOT_MISMATCH,
+            "state root mismatch at height " + h.height());
       }
-      prepared = new Prepared(block, parent.hash(), working, batch);
+      prepared = new Prepared(block, parent.hash(), working, batch, effects);
     }
   }
 
@@ -439,11 +529,9 @@ public final class Ledger implements CoinView {
         throw e;
       }
       prepared = null;
-      byte[] change = p.working.get(StakeSchema.SET_CHANGES, StakeStore.heightKey(block.height()));
-      if (change != null) {
-        validatorSets.recordChange(block.height(), ValidatorPower.decodeSet(change));
-      }
+      p.effects.validatorSet().ifPresent(set -> validatorSets.recordChange(block.height(), set));
       head = block;
+      headParams = readParams(new WorkingState(store), block.height() + 1);
     }
   }
 
@@ -452,9 +540,16 @@ public final class Ledger implements CoinView {
     commitBlock(block, new byte[0]);
   }
 
+  /** Every module's end-of-block work, in registration order, and their joint effects. */
+  private EndBlockEffects endBlock(TxContext ctx) {
+    EndBlockEffects effects = EndBlockEffects.NONE;
+    for (LedgerModule m : modules.modules()) effects = effects.and(m.endBlock(ctx));
+    return effects;
+  }
+
   private Verdict check(TxContext ctx, Transaction tx) {
-    Verdict v = processor.checkStateless(tx);
-    if (v.ok() && !signatures.verify(tx)) v = Verdict.reject(Rejection.BAD_SIGNATURE, "");
+    Verdict v = processor.checkStateless(tx, ctx.params());
+    if (v.ok() && !signatures.verify(tx)) v = Verdict.reject(TxRejection.BAD_SIGNATURE, "");
     if (v.ok()) v = processor.execute(ctx, tx);
     return v;
   }
@@ -504,11 +599,11 @@ public final class Ledger implements CoinView {
    * The head block, its certificate and a read view of the state as committed by it, taken
    * together (so the view is exactly the head's state). The caller closes the view.
    */
-  public record StateView(Block head, byte[] certificate, KeyValueStore.ReadView view)
-      implements AutoCloseable {
+  public record StateView(Block head, byte[] certificate, KeyValueStore.ReadView view,
+      List<Column> columns) implements AutoCloseable {
     /** Visits every state entry, column by column in schema order, keys ascending. */
     public void forEachEntry(java.util.function.Consumer<StateEntry> visitor) {
-      for (Column column : ChainSchema.STATE_COLUMNS) {
+      for (Column column : columns) {
         view.forEach(column, new byte[0], (k, v) -> visitor.accept(new StateEntry(column, k, v)));
       }
     }
@@ -523,7 +618,7 @@ public final class Ledger implements CoinView {
     synchronized (writeLock) {
       Block h = head;
       return new StateView(h, commitCertificate(h.height()).orElse(new byte[0]),
-          store.snapshot());
+          store.snapshot(), modules.stateColumns());
     }
   }
 
@@ -540,25 +635,32 @@ public final class Ledger implements CoinView {
         throw new IllegalStateException("a snapshot can only start a fresh node (head is "
             + head.height() + ")");
       }
-      require(block.height() > 0, "a snapshot is of a block above genesis");
-      require(block.header().chainId().equals(params().chainId()), "wrong chain id");
+      require(block.height() > 0,
+          InvalidBlockException.Reason.SNAPSHOT_MISMATCH,
+          "a snapshot is of a block above genesis");
+      require(block.header().chainId().equals(params().chainId()),
+          InvalidBlockException.Reason.WRONG_CHAIN, "wrong chain id");
       revertPrepared();
       MerkleStateTree fresh = new MerkleStateTree();
       long supply = 0;
       for (StateEntry e : entries) {
-        require(ChainSchema.STATE_COLUMNS.contains(e.column()), "not a state column: "
-            + e.column());
+        require(modules.stateColumns().contains(e.column()),
+            InvalidBlockException.Reason.SNAPSHOT_MISMATCH, "not a state column: " + e.column());
         fresh.put(StateKey.treeKey(e.column(), e.key()), Digests.sha256(e.value()));
-        supply = Math.addExact(supply, SupplyInvariant.units(e.column(), e.value()));
+        supply = Math.addExact(supply, this.supply.units(e.column(), e.value()));
       }
-      require(fresh.size() == entries.size(), "the snapshot repeats a key");
+      require(fresh.size() == entries.size(),
+          InvalidBlockException.Reason.SNAPSHOT_MISMATCH,
+          "the snapshot repeats a key");
       require(fresh.root().equals(block.header().stateRoot()),
+          InvalidBlockException.Reason.SNAPSHOT_MISMATCH,
           "the snapshot's state does not match the state root of block " + block.height());
       require(supply == org.bcos.types.Amount.TOTAL_SUPPLY_UNITS,
+          InvalidBlockException.Reason.SNAPSHOT_MISMATCH,
           "the snapshot holds " + supply + " units, not the total supply");
       WriteBatch batch = new WriteBatch();
       java.util.List<Hash> oldKeys = new ArrayList<>();
-      for (Column column : ChainSchema.STATE_COLUMNS) {
+      for (Column column : modules.stateColumns()) {
         store.forEach(column, new byte[0], (k, v) -> {
           batch.delete(column, k);
           oldKeys.add(StateKey.treeKey(column, k));
@@ -572,25 +674,43 @@ public final class Ledger implements CoinView {
       for (StateEntry e : entries) {
         tree.put(StateKey.treeKey(e.column(), e.key()), Digests.sha256(e.value()));
       }
-      for (StateEntry e : entries) {
-        if (e.column().id() == StakeSchema.SET_CHANGES.id()) {
-          validatorSets.recordChange(StakeStore.decodeHeightKey(e.key()),
-              ValidatorPower.decodeSet(e.value()));
-        }
-      }
+      recordValidatorSets(store, modules, validatorSets);
       head = block;
+      headParams = readParams(new WorkingState(store), block.height() + 1);
     }
   }
 
-  /** A block refused on import; the ledger is unchanged. */
+  /** A block (or state snapshot) refused on import, with why; the ledger is unchanged. */
   public static final class InvalidBlockException extends RuntimeException {
-    public InvalidBlockException(String message) {
+    /** Why a block was refused. */
+    public enum Reason {
+      WRONG_HEIGHT,
+      WRONG_PARENT,
+      WRONG_CHAIN,
+      TIME_BACKWARDS,
+      NOT_A_VALIDATOR,
+      BAD_SIGNATURE,
+      TX_ROOT_MISMATCH,
+      INVALID_TRANSACTION,
+      SUPPLY_CHANGED,
+      STATE_ROOT_MISMATCH,
+      SNAPSHOT_MISMATCH
+    }
+
+    private final Reason reason;
+
+    public InvalidBlockException(Reason reason, String message) {
       super(message);
+      this.reason = reason;
+    }
+
+    public Reason reason() {
+      return reason;
     }
   }
 
-  private static void require(boolean ok, String what) {
-    if (!ok) throw new InvalidBlockException(what);
+  private static void require(boolean ok, InvalidBlockException.Reason reason, String what) {
+    if (!ok) throw new InvalidBlockException(reason, what);
   }
 
   private static void putBlock(WriteBatch batch, Block block) {

@@ -8,7 +8,7 @@ import org.bcos.storage.InMemoryStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
-import org.bcos.types.tx.CoinTransfer;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;

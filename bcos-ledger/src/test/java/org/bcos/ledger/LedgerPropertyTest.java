@@ -1,5 +1,6 @@
 package org.bcos.ledger;
 
+import org.bcos.types.tx.TxRejection;
 import static org.bcos.ledger.LedgerFixtures.MIN_FEE;
 import static org.bcos.ledger.LedgerFixtures.VALIDATOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,7 @@ import org.bcos.storage.RocksDbStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
-import org.bcos.types.tx.CoinTransfer;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
@@ -307,14 +308,14 @@ class LedgerPropertyTest {
     }
 
     private Rejection applyOne(Transaction tx, long height) {
-      if (tx.body().expiryHeight() < height) return Rejection.EXPIRED;
+      if (tx.body().expiryHeight() < height) return TxRejection.EXPIRED;
       long[] sender = accounts.get(tx.sender());
-      if (sender == null) return Rejection.UNKNOWN_SENDER;
-      if (tx.nonce() < sender[1]) return Rejection.NONCE_TOO_LOW;
-      if (tx.nonce() > sender[1]) return Rejection.NONCE_GAP_TOO_LARGE;
+      if (sender == null) return TxRejection.UNKNOWN_SENDER;
+      if (tx.nonce() < sender[1]) return TxRejection.NONCE_TOO_LOW;
+      if (tx.nonce() > sender[1]) return TxRejection.NONCE_GAP_TOO_LARGE;
       CoinTransfer t = (CoinTransfer) tx.message();
       long cost = t.amountUnits() + tx.fee(); // stateless checks ruled out overflow
-      if (sender[0] < cost) return Rejection.INSUFFICIENT_BALANCE;
+      if (sender[0] < cost) return TxRejection.INSUFFICIENT_BALANCE;
       sender[0] -= cost;
       sender[1] += 1;
       accounts.computeIfAbsent(t.to(), k -> new long[2])[0] += t.amountUnits();

@@ -1,5 +1,7 @@
 package org.bcos.ledger;
 
+import org.bcos.ledger.coin.api.CoinRejection;
+import org.bcos.types.tx.TxRejection;
 import static org.bcos.ledger.LedgerFixtures.GENESIS_TIME;
 import static org.bcos.ledger.LedgerFixtures.MIN_FEE;
 import static org.bcos.ledger.LedgerFixtures.PARAMS;
@@ -39,7 +41,6 @@ import org.bcos.types.Amount;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.CodecException;
-import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -479,8 +480,8 @@ class LedgerTest {
         transfer(LedgerFixtures.CHAIN_ID, from, to, 1, 0, MIN_FEE, FAR, "x".repeat(300)));
     BlockResult r = p.builder().buildBlock(candidates, VALIDATOR, GENESIS_TIME + 1000);
     assertEquals(List.of(), r.block().transactions());
-    assertEquals(List.of(Rejection.FEE_TOO_LOW, Rejection.AMOUNT_NOT_POSITIVE,
-            Rejection.SELF_TRANSFER, Rejection.WRONG_CHAIN_ID, Rejection.MEMO_TOO_LONG),
+    assertEquals(List.of(TxRejection.FEE_TOO_LOW, CoinRejection.AMOUNT_NOT_POSITIVE,
+            CoinRejection.SELF_TRANSFER, TxRejection.WRONG_CHAIN_ID, CoinRejection.MEMO_TOO_LONG),
         r.skipped().stream().map(s -> s.verdict().rejection()).toList());
     p.replica().importBlock(r.block());
   }

@@ -1,5 +1,6 @@
 package org.bcos.node;
 
+import org.bcos.types.tx.TxRejection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +32,7 @@ import org.bcos.node.consensus.GuardedSigner;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.types.Hex;
 import org.bcos.types.codec.CodecException;
-import org.bcos.types.tx.Rejection;
-import org.bcos.types.tx.StakeEvidence;
+import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;
@@ -102,7 +102,7 @@ public final class ConsensusService implements AutoCloseable {
   private volatile Consumer<byte[]> network = wire -> { };
   private volatile java.util.function.BooleanSupplier behind = () -> false;
   private volatile ValidatorSchedule schedule;
-  private java.util.Map<Long, List<org.bcos.ledger.stake.ValidatorPower>> scheduleSource;
+  private java.util.Map<Long, List<org.bcos.ledger.spi.ValidatorPower>> scheduleSource;
   private volatile long height;
   private volatile Status status;
   private TendermintMachine machine;
@@ -487,7 +487,7 @@ public final class ConsensusService implements AutoCloseable {
           sender -> ledger.account(sender).map(a -> a.nonce()).orElse(0L));
       BlockResult result = ledger.proposeBlock(candidates, key, System.currentTimeMillis());
       for (BlockResult.Skipped s : result.skipped()) {
-        if (s.verdict().rejection() != Rejection.NONCE_GAP_TOO_LARGE) {
+        if (s.verdict().rejection() != TxRejection.NONCE_GAP_TOO_LARGE) {
           mempool.drop(s.tx(), s.verdict());
         }
       }

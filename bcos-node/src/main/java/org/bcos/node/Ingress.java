@@ -1,5 +1,6 @@
 package org.bcos.node;
 
+import org.bcos.types.tx.TxRejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -7,12 +8,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bcos.ledger.Ledger;
-import org.bcos.ledger.tx.Verdict;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.types.Hash;
 import org.bcos.types.Hex;
 import org.bcos.types.codec.CodecException;
-import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 
@@ -57,7 +57,7 @@ public final class Ingress implements AutoCloseable {
   public List<Result> submitAllHex(List<String> hexes) {
     NodeHealth.Condition fault = health.blockingFault();
     if (fault != null) {
-      Result refused = new Result(null, Verdict.reject(Rejection.NODE_UNHEALTHY,
+      Result refused = new Result(null, Verdict.reject(TxRejection.NODE_UNHEALTHY,
           fault.fault() + ": " + fault.detail()));
       return java.util.Collections.nCopies(hexes.size(), refused);
     }
@@ -108,7 +108,7 @@ public final class Ingress implements AutoCloseable {
     for (int i = start; i < end; i++) {
       Object decoded = decode(hexes.get(i));
       if (decoded instanceof Transaction tx && !ledger.signatures().verify(tx)) {
-        decoded = new Result(tx.hash(), Verdict.reject(Rejection.BAD_SIGNATURE,
+        decoded = new Result(tx.hash(), Verdict.reject(TxRejection.BAD_SIGNATURE,
             "not signed by " + tx.sender()));
       }
       if (decoded instanceof Transaction tx && needsStateCheck(tx)) {
@@ -126,7 +126,7 @@ public final class Ingress implements AutoCloseable {
    * learns of a wrong phase at once instead of when a block is built.
    */
   private static boolean needsStateCheck(Transaction tx) {
-    return !(tx.message() instanceof org.bcos.types.tx.CoinTransfer);
+    return !(tx.message() instanceof org.bcos.ledger.coin.api.CoinTransfer);
   }
 
   /**
@@ -148,21 +148,21 @@ public final class Ingress implements AutoCloseable {
     try {
       bytes = Hex.decode(hex);
     } catch (IllegalArgumentException e) {
-      return new Result(null, Verdict.reject(Rejection.MALFORMED_HEX, e.getMessage()));
+      return new Result(null, Verdict.reject(TxRejection.MALFORMED_HEX, e.getMessage()));
     }
     if (bytes.length > Transaction.MAX_ENCODED_BYTES) {
-      return new Result(null, Verdict.reject(Rejection.OVERSIZED,
+      return new Result(null, Verdict.reject(TxRejection.OVERSIZED,
           bytes.length + " bytes, limit " + Transaction.MAX_ENCODED_BYTES));
     }
     if (bytes.length > 0 && (bytes[0] & 0xff) != Transaction.VERSION) {
-      return new Result(null, Verdict.reject(Rejection.UNSUPPORTED_VERSION,
+      return new Result(null, Verdict.reject(TxRejection.UNSUPPORTED_VERSION,
           "version " + (bytes[0] & 0xff) + ", supported " + Transaction.VERSION));
     }
     Transaction tx;
     try {
-      tx = TransactionCodec.decode(bytes);
+      tx = org.bcos.ledger.Modules.decodeTransaction(bytes);
     } catch (CodecException e) {
-      return new Result(null, Verdict.reject(Rejection.MALFORMED_ENCODING, e.getMessage()));
+      return new Result(null, Verdict.reject(TxRejection.MALFORMED_ENCODING, e.getMessage()));
     }
     Verdict stateless = ledger.processor().checkStateless(tx);
     if (stateless.ok()) {
@@ -173,7 +173,7 @@ public final class Ingress implements AutoCloseable {
 
   private Result admit(Transaction tx) {
     if (ledger.txLocation(tx.hash()).isPresent()) {
-      return new Result(tx.hash(), Verdict.reject(Rejection.ALREADY_KNOWN, "already final"));
+      return new Result(tx.hash(), Verdict.reject(TxRejection.ALREADY_KNOWN, "already final"));
     }
     return new Result(tx.hash(), mempool.admit(tx, () -> ledger.account(tx.sender()),
         ledger.head().height() + 1));

@@ -1,5 +1,6 @@
 package org.bcos.node;
 
+import org.bcos.types.tx.TxRejection;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
@@ -473,8 +474,8 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
       }
       Ingress.Result r = ingress.submitHex(Hex.encode(body));
       Rejection why = r.verdict().rejection();
-      if (why == Rejection.MALFORMED_ENCODING || why == Rejection.UNSUPPORTED_VERSION
-          || why == Rejection.BAD_SIGNATURE || why == Rejection.OVERSIZED) {
+      if (why == TxRejection.MALFORMED_ENCODING || why == TxRejection.UNSUPPORTED_VERSION
+          || why == TxRejection.BAD_SIGNATURE || why == TxRejection.OVERSIZED) {
         peers.penalise(from, Penalty.UNDECODABLE_MESSAGE, "bad transaction: " + why);
       }
     }

@@ -10,14 +10,14 @@ import org.bcos.ledger.block.Block;
 import org.bcos.ledger.coin.SupplyInvariant;
 import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.stake.StakeStore;
-import org.bcos.ledger.stake.ValidatorPower;
+import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.ValidatorStake;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
-import org.bcos.types.tx.StakeEvidence;
+import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 
 /**

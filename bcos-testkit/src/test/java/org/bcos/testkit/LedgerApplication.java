@@ -18,8 +18,8 @@ import org.bcos.ledger.stake.StakeModule;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
-import org.bcos.types.tx.CoinTransfer;
-import org.bcos.types.tx.StakeEvidence;
+import org.bcos.ledger.coin.api.CoinTransfer;
+import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 
 /**

@@ -25,7 +25,7 @@ final class SimGenesis {
   static final long GENESIS_TIME_MILLIS = 1_700_000_000_000L;
   /** Few transactions per block, so that blocks stay small but are rarely empty. */
   static final int MAX_TXS_PER_BLOCK = 32;
-  static final ChainParams PARAMS = new ChainParams(Simulation.CHAIN_ID,
+  static final ChainParams PARAMS = ChainParams.of(Simulation.CHAIN_ID,
       ChainParams.DEFAULT_MIN_FEE_UNITS, MAX_TXS_PER_BLOCK, 16L << 20, 100_000, 1_000,
       ChainParams.DEFAULT_NODE_ID_POW_BITS);
   static final List<Ed25519KeyPair> HOLDERS = holders(6);

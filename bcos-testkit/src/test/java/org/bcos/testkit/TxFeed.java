@@ -1,5 +1,6 @@
 package org.bcos.testkit;
 
+import org.bcos.types.tx.TxRejection;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,8 +16,7 @@ import org.bcos.ledger.Ledger;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
-import org.bcos.types.tx.Rejection;
-import org.bcos.types.tx.StakeEvidence;
+import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 
 /**
@@ -89,7 +89,7 @@ final class TxFeed {
   /** What a proposer left out leaves the pool, as in a node's mempool. */
   void drop(List<BlockResult.Skipped> skipped) {
     for (BlockResult.Skipped s : skipped) {
-      if (s.verdict().rejection() != Rejection.NONCE_GAP_TOO_LARGE
+      if (s.verdict().rejection() != TxRejection.NONCE_GAP_TOO_LARGE
           && pool.remove(s.tx().hash()) != null) {
         String kind = s.tx().message().getClass().getSimpleName() + " " + s.verdict().rejection();
         dropped.merge(kind, 1L, Long::sum);

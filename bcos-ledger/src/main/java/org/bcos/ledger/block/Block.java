@@ -8,7 +8,7 @@ import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 import org.bcos.types.tx.Transaction;
-import org.bcos.types.tx.TransactionCodec;
+import org.bcos.ledger.Modules;
 
 /**
  * A block: header, the proposer's Ed25519 signature over the header hash, and the transactions.
@@ -58,7 +58,7 @@ public record Block(BlockHeader header, byte[] signature, List<Transaction> tran
     // the count is the sender's claim: size the list by the bytes that are really there
     List<Transaction> txs = new ArrayList<>(Math.min(count, d.remaining()));
     for (int i = 0; i < count; i++) {
-      txs.add(TransactionCodec.decode(d.bytes(Transaction.MAX_ENCODED_BYTES)));
+      txs.add(Modules.decodeTransaction(d.bytes(Transaction.MAX_ENCODED_BYTES)));
     }
     d.finish();
     if (count != header.txCount()) {

@@ -1,54 +1,63 @@
 package org.bcos.ledger.coin;
 
 import org.bcos.ledger.ChainParams;
-import org.bcos.ledger.coin.api.Account;
-import org.bcos.ledger.tx.TxContext;
-import org.bcos.ledger.tx.Verdict;
-import org.bcos.types.tx.CoinTransfer;
-import org.bcos.types.tx.Rejection;
+import org.bcos.ledger.coin.api.Bank;
+import org.bcos.ledger.coin.api.CoinRejection;
+import org.bcos.ledger.coin.api.CoinTransfer;
+import org.bcos.ledger.spi.MessageHandler;
+import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TxRejection;
 
 /**
- * Handles {@link CoinTransfer}. {@link #checkStateless} is pure (runs at ingress); {@link #handle}
- * checks the sender's balance first and only then writes, so a rejected transfer changes nothing.
+ * Handles {@link CoinTransfer}. {@link #pureChecks} runs at ingress; {@link #handle} checks the
+ * sender's balance first and only then writes, so a refused transfer changes nothing. The
+ * admission check is the mempool's balance check ({@link #maxDebit}), so {@link #preHandle} does
+ * no state work: transfers are the throughput path.
  */
-public final class CoinTransferHandler {
+final class CoinTransferHandler implements MessageHandler<CoinTransfer> {
 
-  public Verdict checkStateless(Transaction tx, CoinTransfer transfer, ChainParams params) {
+  @Override
+  public Verdict pureChecks(Transaction tx, CoinTransfer transfer, ChainParams params) {
     if (transfer.amountUnits() <= 0) {
-      return Verdict.reject(Rejection.AMOUNT_NOT_POSITIVE, "amount " + transfer.amountUnits());
+      return Verdict.reject(CoinRejection.AMOUNT_NOT_POSITIVE, "amount " + transfer.amountUnits());
     }
     if (transfer.memoBytes() > CoinTransfer.MAX_MEMO_BYTES) {
-      return Verdict.reject(Rejection.MEMO_TOO_LONG, "limit " + CoinTransfer.MAX_MEMO_BYTES);
+      return Verdict.reject(CoinRejection.MEMO_TOO_LONG, "limit " + CoinTransfer.MAX_MEMO_BYTES);
     }
     if (transfer.to().equals(tx.sender())) {
-      return Verdict.reject(Rejection.SELF_TRANSFER, "");
+      return Verdict.reject(CoinRejection.SELF_TRANSFER, "");
     }
     try {
       Math.addExact(transfer.amountUnits(), tx.fee());
     } catch (ArithmeticException e) {
-      return Verdict.reject(Rejection.AMOUNT_OVERFLOW, "");
+      return Verdict.reject(CoinRejection.AMOUNT_OVERFLOW, "");
     }
     return Verdict.OK;
   }
 
-  /** Total the sender must hold for this transfer. Call only after checkStateless passed. */
-  public static long cost(Transaction tx, CoinTransfer transfer) {
-    return Math.addExact(transfer.amountUnits(), tx.fee());
+  @Override
+  public Verdict preHandle(TxContext scratch, Transaction tx, CoinTransfer transfer) {
+    return Verdict.OK;
   }
 
-  /** Moves the amount; the processor charges the fee and advances the nonce afterwards. */
+  @Override
+  public long maxDebit(Transaction tx, CoinTransfer transfer) {
+    return transfer.amountUnits();
+  }
+
+  /** Moves the amount; the ledger charges the fee and advances the nonce afterwards. */
+  @Override
   public Verdict handle(TxContext ctx, Transaction tx, CoinTransfer transfer) {
-    CoinStore coins = ctx.coins();
-    Account sender = coins.getOrEmpty(tx.sender());
-    long cost = cost(tx, transfer);
-    if (sender.balanceUnits() < cost) {
-      return Verdict.reject(Rejection.INSUFFICIENT_BALANCE,
-          "needs " + cost + " units, has " + sender.balanceUnits());
+    Bank bank = ctx.api(Bank.class);
+    long balance = bank.balance(tx.sender());
+    long cost = Math.addExact(transfer.amountUnits(), tx.fee());
+    if (balance < cost) {
+      return Verdict.reject(TxRejection.INSUFFICIENT_BALANCE,
+          "needs " + cost + " units, has " + balance);
     }
-    coins.put(tx.sender(), new Account(sender.balanceUnits() - transfer.amountUnits(),
-        sender.nonce()));
-    coins.credit(transfer.to(), transfer.amountUnits());
+    bank.transfer(tx.sender(), transfer.to(), transfer.amountUnits());
     return Verdict.OK;
   }
 }

@@ -1,5 +1,6 @@
 package org.bcos.ledger.dvs;
 
+import org.bcos.ledger.dvs.api.DvsMessages;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.ledger.dvs.api.Issue;
@@ -7,8 +8,8 @@ import org.bcos.ledger.dvs.tally.BallotContent;
 import org.bcos.ledger.dvs.tally.BallotProblem;
 import org.bcos.ledger.dvs.tally.BallotRules;
 import org.bcos.ledger.dvs.tally.BallotValidator;
-import org.bcos.types.tx.DvsBallotPart;
-import org.bcos.types.tx.DvsRules;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsRules;
 
 /**
  * Turns the wire form of a ballot part (method-specific values over the issue's options) into the
@@ -45,7 +46,7 @@ final class DvsBallots {
           ? new BallotContent.SingleChoice(onBallot.indexOf((int) v[0])) : null;
       case APPROVAL -> approval(v, onBallot);
       case SCHULZE, IRV -> ranking(v, onBallot, all, issue.deliberative()
-          && issue.rules().method() == org.bcos.types.tx.DvsMessages.Method.SCHULZE);
+          && issue.rules().method() == org.bcos.ledger.dvs.api.DvsMessages.Method.SCHULZE);
       case SCORE -> v.length == all && offBallotUnmarked(v, onBallot)
           ? new BallotContent.Scores(compress(v, onBallot)) : null;
       case QUADRATIC -> v.length == all && offBallotUnmarked(v, onBallot)

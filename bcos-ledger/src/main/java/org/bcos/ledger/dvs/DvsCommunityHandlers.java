@@ -1,19 +1,19 @@
 package org.bcos.ledger.dvs;
 
+import org.bcos.ledger.dvs.api.DvsRejection;
 import java.util.Optional;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.Member;
-import org.bcos.ledger.tx.TxContext;
-import org.bcos.ledger.tx.Verdict;
+import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.Address;
 import org.bcos.types.Digests;
-import org.bcos.types.tx.DvsAddArea;
-import org.bcos.types.tx.DvsAttest;
-import org.bcos.types.tx.DvsCreateCommunity;
-import org.bcos.types.tx.DvsParams;
-import org.bcos.types.tx.DvsSetMember;
-import org.bcos.types.tx.DvsSetRegistrar;
-import org.bcos.types.tx.Rejection;
+import org.bcos.ledger.dvs.api.DvsAddArea;
+import org.bcos.ledger.dvs.api.DvsAttest;
+import org.bcos.ledger.dvs.api.DvsCreateCommunity;
+import org.bcos.ledger.dvs.api.DvsParams;
+import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.dvs.api.DvsSetRegistrar;
 import org.bcos.types.tx.Transaction;
 
 /** Handlers of the community messages: create, add area, set member, attest. */
@@ -30,7 +30,7 @@ final class DvsCommunityHandlers {
   }
 
   Verdict create(TxContext ctx, Transaction tx, DvsCreateCommunity m) {
-    DvsStore dvs = ctx.dvs();
+    DvsStore dvs = DvsStore.of(ctx);
     long id = dvs.next("community");
     dvs.put(new Community(id, m.name(), tx.sender(), m.params(), 1, 0, 0, treasury(id),
         ctx.height()));
@@ -49,81 +49,81 @@ final class DvsCommunityHandlers {
   static Checked registrar(DvsStore dvs, long communityId, Address sender) {
     Optional<Community> c = dvs.community(communityId);
     if (c.isEmpty()) {
-      return Checked.failed(Verdict.reject(Rejection.UNKNOWN_COMMUNITY, "id " + communityId));
+      return Checked.failed(Verdict.reject(DvsRejection.UNKNOWN_COMMUNITY, "id " + communityId));
     }
     if (!dvs.isRegistrar(c.get(), sender)) {
-      return Checked.failed(Verdict.reject(Rejection.NOT_REGISTRAR, "founding registrar is "
+      return Checked.failed(Verdict.reject(DvsRejection.NOT_REGISTRAR, "founding registrar is "
           + c.get().registrar()));
     }
     return new Checked(Verdict.OK, c.get());
   }
 
   Verdict setRegistrar(TxContext ctx, Transaction tx, DvsSetRegistrar m) {
-    Checked checked = registrar(ctx.dvs(), m.communityId(), tx.sender());
+    Checked checked = registrar(DvsStore.of(ctx), m.communityId(), tx.sender());
     if (!checked.verdict().ok()) return checked.verdict();
     Community c = checked.community();
     if (m.registrar().equals(c.registrar())) {
-      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "the founding registrar stays");
+      return Verdict.reject(DvsRejection.INVALID_DVS_INPUT, "the founding registrar stays");
     }
-    ctx.dvs().setRegistrar(m.communityId(), m.registrar(), m.enabled());
+    DvsStore.of(ctx).setRegistrar(m.communityId(), m.registrar(), m.enabled());
     return Verdict.OK;
   }
 
   Verdict addArea(TxContext ctx, Transaction tx, DvsAddArea m) {
-    Checked checked = registrar(ctx.dvs(), m.communityId(), tx.sender());
+    Checked checked = registrar(DvsStore.of(ctx), m.communityId(), tx.sender());
     if (!checked.verdict().ok()) return checked.verdict();
     Community c = checked.community();
-    if (ctx.dvs().areaParent(m.communityId(), m.parentArea()).isEmpty()) {
-      return Verdict.reject(Rejection.UNKNOWN_AREA, "parent area " + m.parentArea());
+    if (DvsStore.of(ctx).areaParent(m.communityId(), m.parentArea()).isEmpty()) {
+      return Verdict.reject(DvsRejection.UNKNOWN_AREA, "parent area " + m.parentArea());
     }
     if (c.areaCount() >= MAX_AREAS) {
-      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "at most " + MAX_AREAS + " areas");
+      return Verdict.reject(DvsRejection.INVALID_DVS_INPUT, "at most " + MAX_AREAS + " areas");
     }
     int area = c.areaCount();
-    ctx.dvs().putArea(m.communityId(), area, m.parentArea(), m.name());
-    ctx.dvs().put(c.withAreaCount(area + 1));
+    DvsStore.of(ctx).putArea(m.communityId(), area, m.parentArea(), m.name());
+    DvsStore.of(ctx).put(c.withAreaCount(area + 1));
     return Verdict.OK;
   }
 
   Verdict setMember(TxContext ctx, Transaction tx, DvsSetMember m) {
-    Checked checked = registrar(ctx.dvs(), m.communityId(), tx.sender());
+    Checked checked = registrar(DvsStore.of(ctx), m.communityId(), tx.sender());
     if (!checked.verdict().ok()) return checked.verdict();
     Community c = checked.community();
     int electorate = c.params().electorate();
     if (m.weight() > MAX_MEMBER_WEIGHT
         || (electorate != DvsParams.WEIGHTED && m.weight() > 1)) {
-      return Verdict.reject(Rejection.INVALID_WEIGHT, electorate == DvsParams.WEIGHTED
+      return Verdict.reject(DvsRejection.INVALID_WEIGHT, electorate == DvsParams.WEIGHTED
           ? "at most " + MAX_MEMBER_WEIGHT : "members and open electorates use weight 1 (0 removes)");
     }
-    Optional<Member> old = ctx.dvs().member(m.communityId(), m.member());
+    Optional<Member> old = DvsStore.of(ctx).member(m.communityId(), m.member());
     if (m.weight() == 0 && old.isEmpty()) {
-      return Verdict.reject(Rejection.NOT_A_MEMBER, m.member().toString());
+      return Verdict.reject(DvsRejection.NOT_A_MEMBER, m.member().toString());
     }
     long count = c.memberCount() + (old.isEmpty() ? 1 : 0) - (m.weight() == 0 ? 1 : 0);
     long weight = Math.addExact(c.totalWeight() - old.map(Member::weight).orElse(0L),
         m.weight());
     if (m.weight() == 0) {
-      ctx.dvs().removeMember(m.communityId(), m.member());
+      DvsStore.of(ctx).removeMember(m.communityId(), m.member());
     } else {
       Member kept = old.orElse(new Member(0, "", false));
-      ctx.dvs().putMember(m.communityId(), m.member(),
+      DvsStore.of(ctx).putMember(m.communityId(), m.member(),
           new Member(m.weight(), kept.region(), kept.refusesDelegations()));
     }
-    ctx.dvs().put(c.withMembers(count, weight));
+    DvsStore.of(ctx).put(c.withMembers(count, weight));
     return Verdict.OK;
   }
 
   Verdict attest(TxContext ctx, Transaction tx, DvsAttest m) {
-    Checked checked = registrar(ctx.dvs(), m.communityId(), tx.sender());
+    Checked checked = registrar(DvsStore.of(ctx), m.communityId(), tx.sender());
     if (!checked.verdict().ok()) return checked.verdict();
     Community c = checked.community();
     if (!m.attribute().equals(REGION)) {
-      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "the attestable attribute is 'region'");
+      return Verdict.reject(DvsRejection.INVALID_DVS_INPUT, "the attestable attribute is 'region'");
     }
-    Optional<Member> member = ctx.dvs().member(m.communityId(), m.member());
-    if (member.isEmpty()) return Verdict.reject(Rejection.NOT_A_MEMBER, m.member().toString());
+    Optional<Member> member = DvsStore.of(ctx).member(m.communityId(), m.member());
+    if (member.isEmpty()) return Verdict.reject(DvsRejection.NOT_A_MEMBER, m.member().toString());
     Member old = member.get();
-    ctx.dvs().putMember(m.communityId(), m.member(),
+    DvsStore.of(ctx).putMember(m.communityId(), m.member(),
         new Member(old.weight(), m.value(), old.refusesDelegations()));
     return Verdict.OK;
   }

@@ -21,8 +21,8 @@ import org.bcos.types.Address;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.Encoder;
-import org.bcos.types.tx.DvsBallotPart;
-import org.bcos.types.tx.DvsParams;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsParams;
 
 /**
  * Counts an issue from state: the electorate fixed when voting opened, the ballots, and the

@@ -1,19 +1,19 @@
 package org.bcos.ledger.dvs;
 
+import org.bcos.ledger.dvs.api.DvsRejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.Phase;
-import org.bcos.ledger.tx.TxContext;
-import org.bcos.ledger.tx.Verdict;
-import org.bcos.types.tx.DvsAddInitiative;
-import org.bcos.types.tx.DvsCreateIssue;
-import org.bcos.types.tx.DvsMessages;
-import org.bcos.types.tx.DvsMessages.Method;
-import org.bcos.types.tx.DvsSupport;
-import org.bcos.types.tx.Rejection;
+import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.spi.Verdict;
+import org.bcos.ledger.dvs.api.DvsAddInitiative;
+import org.bcos.ledger.dvs.api.DvsCreateIssue;
+import org.bcos.ledger.dvs.api.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsMessages.Method;
+import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.types.tx.Transaction;
 
 /** Handlers of issue creation, initiatives and support. */
@@ -26,7 +26,7 @@ final class DvsIssueHandlers {
     int min = method == Method.YES_NO ? 1 : m.deliberative() ? 1 : 2;
     int max = method == Method.YES_NO ? 1 : DvsMessages.MAX_OPTIONS;
     if (n < min || n > max) {
-      return Verdict.reject(Rejection.INVALID_DVS_INPUT, method == Method.YES_NO
+      return Verdict.reject(DvsRejection.INVALID_DVS_INPUT, method == Method.YES_NO
           ? "a yes/no issue has exactly one option: the proposal"
           : "needs " + min + ".." + max + " options, got " + n);
     }
@@ -35,27 +35,27 @@ final class DvsIssueHandlers {
       if (!v.ok()) return v;
     }
     if (method == Method.SCORE && m.rules().maxScore() < 1) {
-      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "score voting needs maxScore >= 1");
+      return Verdict.reject(DvsRejection.INVALID_DVS_INPUT, "score voting needs maxScore >= 1");
     }
     if (method == Method.QUADRATIC && m.rules().voiceCredits() < 1) {
-      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "quadratic voting needs voice credits");
+      return Verdict.reject(DvsRejection.INVALID_DVS_INPUT, "quadratic voting needs voice credits");
     }
     if (m.payUnits() < 0 || (m.payUnits() > 0 && method != Method.YES_NO)) {
-      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "only yes/no issues carry a payment");
+      return Verdict.reject(DvsRejection.INVALID_DVS_INPUT, "only yes/no issues carry a payment");
     }
     return Verdict.OK;
   }
 
   Verdict create(TxContext ctx, Transaction tx, DvsCreateIssue m) {
-    DvsStore dvs = ctx.dvs();
+    DvsStore dvs = DvsStore.of(ctx);
     Optional<Community> c = dvs.community(m.communityId());
-    if (c.isEmpty()) return Verdict.reject(Rejection.UNKNOWN_COMMUNITY, "id " + m.communityId());
+    if (c.isEmpty()) return Verdict.reject(DvsRejection.UNKNOWN_COMMUNITY, "id " + m.communityId());
     // members raise issues; so does the registrar (a town's or a company's agenda)
     Verdict v = dvs.isRegistrar(c.get(), tx.sender()) ? Verdict.OK
         : DvsDelegationHandlers.delegator(dvs, c.get(), tx.sender());
     if (!v.ok()) return v;
     if (m.areaId() < 0 || m.areaId() >= c.get().areaCount()) {
-      return Verdict.reject(Rejection.UNKNOWN_AREA, "area " + m.areaId());
+      return Verdict.reject(DvsRejection.UNKNOWN_AREA, "area " + m.areaId());
     }
     long id = dvs.next("issue");
     long h = ctx.height();
@@ -80,17 +80,17 @@ final class DvsIssueHandlers {
   static Checked deliberative(DvsStore dvs, long issueId, List<Phase> phases) {
     Optional<Issue> issue = dvs.issue(issueId);
     if (issue.isEmpty()) {
-      return new Checked(Verdict.reject(Rejection.UNKNOWN_ISSUE, "id " + issueId), null);
+      return new Checked(Verdict.reject(DvsRejection.UNKNOWN_ISSUE, "id " + issueId), null);
     }
     if (!issue.get().deliberative() || !phases.contains(issue.get().phase())) {
-      return new Checked(Verdict.reject(Rejection.WRONG_PHASE, "issue is "
+      return new Checked(Verdict.reject(DvsRejection.WRONG_PHASE, "issue is "
           + issue.get().phase() + (issue.get().deliberative() ? "" : " (a poll)")), null);
     }
     return new Checked(Verdict.OK, issue.get());
   }
 
   Verdict addInitiative(TxContext ctx, Transaction tx, DvsAddInitiative m) {
-    DvsStore dvs = ctx.dvs();
+    DvsStore dvs = DvsStore.of(ctx);
     Checked checked = deliberative(dvs, m.issueId(), List.of(Phase.ADMISSION, Phase.DISCUSSION));
     if (!checked.verdict().ok()) return checked.verdict();
     Issue issue = checked.issue();
@@ -98,7 +98,7 @@ final class DvsIssueHandlers {
     Verdict v = DvsDelegationHandlers.delegator(dvs, c, tx.sender());
     if (!v.ok()) return v;
     if (issue.options().size() >= DvsMessages.MAX_OPTIONS) {
-      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "at most " + DvsMessages.MAX_OPTIONS
+      return Verdict.reject(DvsRejection.INVALID_DVS_INPUT, "at most " + DvsMessages.MAX_OPTIONS
           + " initiatives");
     }
     List<String> options = new ArrayList<>(issue.options());
@@ -108,7 +108,7 @@ final class DvsIssueHandlers {
   }
 
   Verdict support(TxContext ctx, Transaction tx, DvsSupport m) {
-    DvsStore dvs = ctx.dvs();
+    DvsStore dvs = DvsStore.of(ctx);
     Checked checked = deliberative(dvs, m.issueId(),
         List.of(Phase.ADMISSION, Phase.DISCUSSION, Phase.VERIFICATION));
     if (!checked.verdict().ok()) return checked.verdict();
@@ -118,7 +118,7 @@ final class DvsIssueHandlers {
     if (v.ok()) v = DvsDelegationHandlers.delegator(dvs, c, tx.sender());
     if (!v.ok()) return v;
     if (m.initiative() < 0 || m.initiative() >= issue.options().size()) {
-      return Verdict.reject(Rejection.INVALID_DVS_INPUT, "no initiative " + m.initiative());
+      return Verdict.reject(DvsRejection.INVALID_DVS_INPUT, "no initiative " + m.initiative());
     }
     dvs.setSupport(m.issueId(), m.initiative(), tx.sender(), m.support());
     return Verdict.OK;

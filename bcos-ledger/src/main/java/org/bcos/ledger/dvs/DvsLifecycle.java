@@ -2,15 +2,15 @@ package org.bcos.ledger.dvs;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.coin.api.Bank;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.Phase;
-import org.bcos.ledger.tx.TxContext;
+import org.bcos.ledger.spi.TxContext;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
-import org.bcos.types.tx.DvsParams;
+import org.bcos.ledger.dvs.api.DvsParams;
 
 /**
  * The issue lifecycle, run at the end of every block for the issues whose phase ends there:
@@ -21,7 +21,7 @@ import org.bcos.types.tx.DvsParams;
 final class DvsLifecycle {
 
   void endBlock(TxContext ctx) {
-    DvsStore dvs = ctx.dvs();
+    DvsStore dvs = DvsStore.of(ctx);
     long h = ctx.height();
     for (long id : dvs.dueAt(h)) {
       dvs.unschedule(h, id);
@@ -32,7 +32,7 @@ final class DvsLifecycle {
   }
 
   private void advance(TxContext ctx, Community c, Issue issue) {
-    DvsStore dvs = ctx.dvs();
+    DvsStore dvs = DvsStore.of(ctx);
     long h = ctx.height();
     DvsParams p = c.params();
     Issue next = switch (issue.phase()) {
@@ -81,7 +81,7 @@ final class DvsLifecycle {
   }
 
   private Issue openVoting(TxContext ctx, Community c, Issue issue) {
-    DvsStore dvs = ctx.dvs();
+    DvsStore dvs = DvsStore.of(ctx);
     long threshold = quorum(c, c.params().initiativeQuorumBps());
     boolean[] qualified = new boolean[issue.options().size()];
     boolean any = false;
@@ -104,7 +104,7 @@ final class DvsLifecycle {
 
   /** Closes: counts (unless it ended earlier with {@code early}), stores, runs the action. */
   private Issue close(TxContext ctx, Issue issue, String early) {
-    DvsStore dvs = ctx.dvs();
+    DvsStore dvs = DvsStore.of(ctx);
     Issue closed = issue.withPhase(Phase.CLOSED, ctx.height());
     IssueTally tally;
     if (early != null) {
@@ -124,10 +124,9 @@ final class DvsLifecycle {
   private static String runAction(TxContext ctx, Issue issue, IssueTally tally) {
     if (issue.payUnits() == 0 || !tally.outcome().equals("PASSED")) return "";
     Address treasury = DvsCommunityHandlers.treasury(issue.communityId());
-    Account t = ctx.coins().getOrEmpty(treasury);
-    if (t.balanceUnits() < issue.payUnits()) return "TREASURY_INSUFFICIENT";
-    ctx.coins().put(treasury, new Account(t.balanceUnits() - issue.payUnits(), t.nonce()));
-    ctx.coins().credit(issue.payTo(), issue.payUnits());
+    if (!ctx.api(Bank.class).transfer(treasury, issue.payTo(), issue.payUnits())) {
+      return "TREASURY_INSUFFICIENT";
+    }
     return "PAID";
   }
 }

@@ -20,7 +20,7 @@ import org.bcos.ledger.dvs.tally.WeightedBallot;
 import org.bcos.ledger.dvs.tally.YesNoParams;
 import org.bcos.ledger.dvs.tally.YesNoResult;
 import org.bcos.ledger.dvs.tally.YesNoTally;
-import org.bcos.types.tx.DvsRules;
+import org.bcos.ledger.dvs.api.DvsRules;
 
 /** Runs the ballot method and maps the result back to the option indices. */
 final class DvsMethodTally {

@@ -1,98 +1,115 @@
 package org.bcos.ledger.dvs;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.bcos.ledger.dvs.api.Community;
-import org.bcos.ledger.tx.TxContext;
-import org.bcos.ledger.tx.Verdict;
-import org.bcos.types.tx.CoinTransfer;
-import org.bcos.types.tx.StakeEvidence;
-import org.bcos.types.tx.DvsAddArea;
-import org.bcos.types.tx.DvsAddInitiative;
-import org.bcos.types.tx.DvsAttest;
-import org.bcos.types.tx.DvsCastBallot;
-import org.bcos.types.tx.DvsCreateCommunity;
-import org.bcos.types.tx.DvsCreateIssue;
-import org.bcos.types.tx.DvsDelegate;
-import org.bcos.types.tx.DvsMessages;
-import org.bcos.types.tx.DvsRefuseDelegations;
-import org.bcos.types.tx.DvsSetMember;
-import org.bcos.types.tx.DvsSetRegistrar;
-import org.bcos.types.tx.DvsSupport;
-import org.bcos.types.tx.DvsUndelegate;
-import org.bcos.types.tx.Message;
+import org.bcos.ledger.dvs.api.DvsAddArea;
+import org.bcos.ledger.dvs.api.DvsAddInitiative;
+import org.bcos.ledger.dvs.api.DvsAttest;
+import org.bcos.ledger.dvs.api.DvsCastBallot;
+import org.bcos.ledger.dvs.api.DvsCreateCommunity;
+import org.bcos.ledger.dvs.api.DvsCreateIssue;
+import org.bcos.ledger.dvs.api.DvsDelegate;
+import org.bcos.ledger.dvs.api.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsRefuseDelegations;
+import org.bcos.ledger.dvs.api.DvsRejection;
+import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.dvs.api.DvsSetRegistrar;
+import org.bcos.ledger.dvs.api.DvsSupport;
+import org.bcos.ledger.dvs.api.DvsUndelegate;
+import org.bcos.ledger.spi.EndBlockEffects;
+import org.bcos.ledger.spi.LedgerModule;
+import org.bcos.ledger.spi.MessageHandlers;
+import org.bcos.ledger.spi.MessageType;
+import org.bcos.ledger.spi.ModuleSchema;
+import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
+import org.bcos.types.tx.TxRejection;
 
 /**
- * The DVS ledger module: dispatches each DVS message to its handler (one per message type, each
- * checking everything before it writes), and runs the issue lifecycle at the end of every block
- * ({@link DvsLifecycle}).
+ * The DVS ledger module: communities, delegation, issues and ballots. One handler per message
+ * type (each checks everything before it writes); the issue lifecycle runs at the end of every
+ * block ({@link DvsLifecycle}). Ballots, supports and delegations may go fee-free with a
+ * proof-of-work stamp of the community's difficulty.
  */
-public final class DvsModule {
+public final class DvsModule implements LedgerModule {
   private final DvsCommunityHandlers community = new DvsCommunityHandlers();
   private final DvsDelegationHandlers delegation = new DvsDelegationHandlers();
   private final DvsIssueHandlers issues = new DvsIssueHandlers();
   private final DvsCastBallotHandler ballots = new DvsCastBallotHandler();
   private final DvsLifecycle lifecycle = new DvsLifecycle();
 
-  /** Ballots, supports and delegations may pay no fee when they carry a proof-of-work stamp. */
-  public static boolean mayBeFeeFree(Message m) {
-    return m instanceof DvsCastBallot || m instanceof DvsSupport || m instanceof DvsDelegate
-        || m instanceof DvsUndelegate;
+  @Override
+  public String name() {
+    return "dvs";
   }
 
-  /** Pure bounds checks (names, texts, option counts). */
-  public Verdict checkStateless(Transaction tx) {
-    return switch (tx.message()) {
-      case CoinTransfer t -> throw new IllegalArgumentException("not a DVS message");
-      case StakeEvidence t -> throw new IllegalArgumentException("not a DVS message");
-      case DvsCreateCommunity m -> text(m.name(), DvsMessages.MAX_NAME_BYTES, 1, "name");
-      case DvsAddArea m -> text(m.name(), DvsMessages.MAX_NAME_BYTES, 1, "area name");
-      case DvsSetMember m -> Verdict.OK;
-      case DvsSetRegistrar m -> Verdict.OK;
-      case DvsAttest m -> text(m.value(), DvsMessages.MAX_ATTRIBUTE_BYTES, 0, "attribute value");
-      case DvsDelegate m -> Verdict.OK;
-      case DvsUndelegate m -> Verdict.OK;
-      case DvsRefuseDelegations m -> Verdict.OK;
-      case DvsCreateIssue m -> DvsIssueHandlers.checkOptions(m);
-      case DvsAddInitiative m -> text(m.title(), DvsMessages.MAX_TEXT_BYTES, 1, "title");
-      case DvsSupport m -> Verdict.OK;
-      case DvsCastBallot m -> m.parts().isEmpty() || m.parts().size() > DvsMessages.MAX_BALLOT_PARTS
-          ? Verdict.reject(Rejection.INVALID_BALLOT, "1.." + DvsMessages.MAX_BALLOT_PARTS
-              + " parts") : Verdict.OK;
-    };
+  @Override
+  public ModuleSchema schema() {
+    return ModuleSchema.v1(DvsSchema.ALL);
   }
 
-  /** Executes a DVS message; check-then-write, so a rejection changes nothing. */
-  public Verdict handle(TxContext ctx, Transaction tx) {
-    return switch (tx.message()) {
-      case CoinTransfer t -> throw new IllegalArgumentException("not a DVS message");
-      case StakeEvidence t -> throw new IllegalArgumentException("not a DVS message");
-      case DvsCreateCommunity m -> community.create(ctx, tx, m);
-      case DvsAddArea m -> community.addArea(ctx, tx, m);
-      case DvsSetMember m -> community.setMember(ctx, tx, m);
-      case DvsSetRegistrar m -> community.setRegistrar(ctx, tx, m);
-      case DvsAttest m -> community.attest(ctx, tx, m);
-      case DvsDelegate m -> delegation.delegate(ctx, tx, m);
-      case DvsUndelegate m -> delegation.undelegate(ctx, tx, m);
-      case DvsRefuseDelegations m -> delegation.refuse(ctx, tx, m);
-      case DvsCreateIssue m -> issues.create(ctx, tx, m);
-      case DvsAddInitiative m -> issues.addInitiative(ctx, tx, m);
-      case DvsSupport m -> issues.support(ctx, tx, m);
-      case DvsCastBallot m -> ballots.cast(ctx, tx, m);
-    };
+  @Override
+  public List<MessageType<?>> messages() {
+    return List.of(
+        new MessageType<>(DvsCreateCommunity.TAG, "dvs.createCommunity", DvsCreateCommunity.class,
+            DvsMessageCodec::createCommunity, MessageHandlers.of(community::create,
+                (tx, m, p) -> text(m.name(), DvsMessages.MAX_NAME_BYTES, 1, "name"), false)),
+        new MessageType<>(DvsAddArea.TAG, "dvs.addArea", DvsAddArea.class,
+            DvsMessageCodec::addArea, MessageHandlers.of(community::addArea,
+                (tx, m, p) -> text(m.name(), DvsMessages.MAX_NAME_BYTES, 1, "area name"), false)),
+        new MessageType<>(DvsSetMember.TAG, "dvs.setMember", DvsSetMember.class,
+            DvsMessageCodec::setMember, MessageHandlers.paid(community::setMember)),
+        new MessageType<>(DvsAttest.TAG, "dvs.attest", DvsAttest.class,
+            DvsMessageCodec::attest, MessageHandlers.of(community::attest, (tx, m, p) ->
+                text(m.value(), DvsMessages.MAX_ATTRIBUTE_BYTES, 0, "attribute value"), false)),
+        new MessageType<>(DvsDelegate.TAG, "dvs.delegate", DvsDelegate.class,
+            DvsMessageCodec::delegate, MessageHandlers.feeFree(delegation::delegate)),
+        new MessageType<>(DvsUndelegate.TAG, "dvs.undelegate", DvsUndelegate.class,
+            DvsMessageCodec::undelegate, MessageHandlers.feeFree(delegation::undelegate)),
+        new MessageType<>(DvsRefuseDelegations.TAG, "dvs.refuseDelegations",
+            DvsRefuseDelegations.class, DvsMessageCodec::refuseDelegations,
+            MessageHandlers.paid(delegation::refuse)),
+        new MessageType<>(DvsCreateIssue.TAG, "dvs.createIssue", DvsCreateIssue.class,
+            DvsMessageCodec::createIssue, MessageHandlers.of(issues::create,
+                (tx, m, p) -> DvsIssueHandlers.checkOptions(m), false)),
+        new MessageType<>(DvsAddInitiative.TAG, "dvs.addInitiative", DvsAddInitiative.class,
+            DvsMessageCodec::addInitiative, MessageHandlers.of(issues::addInitiative,
+                (tx, m, p) -> text(m.title(), DvsMessages.MAX_TEXT_BYTES, 1, "title"), false)),
+        new MessageType<>(DvsSupport.TAG, "dvs.support", DvsSupport.class,
+            DvsMessageCodec::support, MessageHandlers.feeFree(issues::support)),
+        new MessageType<>(DvsCastBallot.TAG, "dvs.castBallot", DvsCastBallot.class,
+            DvsMessageCodec::castBallot, MessageHandlers.of(ballots::cast,
+                (tx, m, p) -> ballotParts(m), true)),
+        new MessageType<>(DvsSetRegistrar.TAG, "dvs.setRegistrar", DvsSetRegistrar.class,
+            DvsMessageCodec::setRegistrar, MessageHandlers.paid(community::setRegistrar)));
+  }
+
+  @Override
+  public List<? extends Rejection> rejections() {
+    return List.of(DvsRejection.values());
   }
 
   /** Phase changes and closing of issues due at the end of block {@code ctx.height()}. */
-  public void endBlock(TxContext ctx) {
+  @Override
+  public EndBlockEffects endBlock(TxContext ctx) {
     lifecycle.endBlock(ctx);
+    return EndBlockEffects.NONE;
+  }
+
+  private static Verdict ballotParts(DvsCastBallot m) {
+    return m.parts().isEmpty() || m.parts().size() > DvsMessages.MAX_BALLOT_PARTS
+        ? Verdict.reject(DvsRejection.INVALID_BALLOT, "1.." + DvsMessages.MAX_BALLOT_PARTS
+            + " parts") : Verdict.OK;
   }
 
   static Verdict text(String s, int maxBytes, int minBytes, String what) {
     int n = s.getBytes(StandardCharsets.UTF_8).length;
     if (n < minBytes || n > maxBytes) {
-      return Verdict.reject(Rejection.INVALID_DVS_INPUT,
+      return Verdict.reject(DvsRejection.INVALID_DVS_INPUT,
           what + " must be " + minBytes + ".." + maxBytes + " bytes, got " + n);
     }
     return Verdict.OK;
@@ -103,7 +120,7 @@ public final class DvsModule {
     if (tx.fee() > 0) return Verdict.OK;
     int bits = TransactionCodec.powBits(tx);
     if (bits < c.params().powDifficultyBits()) {
-      return Verdict.reject(Rejection.STAMP_INSUFFICIENT,
+      return Verdict.reject(TxRejection.STAMP_INSUFFICIENT,
           "stamp shows " + bits + " bits, community needs " + c.params().powDifficultyBits());
     }
     return Verdict.OK;

@@ -8,7 +8,7 @@ import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally.RegionCell;
 import org.bcos.ledger.dvs.delegation.DelegationResult;
 import org.bcos.ledger.dvs.tally.BallotContent;
-import org.bcos.types.tx.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsMessages;
 
 /**
  * The regional breakdown: every counted member's weight goes to its own attested region and to the

@@ -11,13 +11,18 @@ import org.bcos.ledger.state.WorkingState;
 import org.bcos.types.Address;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
-import org.bcos.types.tx.DvsBallotPart;
-import org.bcos.types.tx.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsMessages;
 
 /** Typed access to DVS state over the block's working state (reads see this block's writes). */
 public final class DvsStore {
   private static final byte[] EMPTY = new byte[0];
   private final WorkingState state;
+
+  /** The DVS state of the block {@code ctx} executes in. */
+  public static DvsStore of(org.bcos.ledger.spi.TxContext ctx) {
+    return new DvsStore(ctx.state());
+  }
 
   public DvsStore(WorkingState state) {
     this.state = state;

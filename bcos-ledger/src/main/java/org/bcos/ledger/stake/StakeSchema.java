@@ -1,5 +1,7 @@
 package org.bcos.ledger.stake;
 
+import org.bcos.ledger.ValidatorSets;
+import org.bcos.ledger.spi.ValidatorPower;
 import java.util.List;
 import org.bcos.storage.Column;
 
@@ -12,10 +14,10 @@ import org.bcos.storage.Column;
  *       the fixed supply).
  *   <li>{@link #SET_CHANGES}: u64 height of the block that changed the active set → the new set
  *       ({@link ValidatorPower#encodeSet}); it governs from that height + {@link
- *       StakeModule#ACTIVATION_DELAY} on.
+ *       org.bcos.ledger.ValidatorSets#ACTIVATION_DELAY} on.
  * </ul>
  */
-public final class StakeSchema {
+final class StakeSchema {
   public static final Column VALIDATORS = new Column(30, "stake_validators");
   public static final Column POOL = new Column(31, "stake_pool");
   public static final Column SET_CHANGES = new Column(32, "stake_set_changes");

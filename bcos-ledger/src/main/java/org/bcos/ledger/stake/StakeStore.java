@@ -1,5 +1,6 @@
 package org.bcos.ledger.stake;
 
+import org.bcos.ledger.spi.ValidatorPower;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 
 /** Typed access to the stake columns of one block's working state. */
-public final class StakeStore {
+final class StakeStore {
   private final WorkingState state;
 
   public StakeStore(WorkingState state) {
@@ -48,6 +49,12 @@ public final class StakeStore {
   /** Records that the block at {@code height} changed the active set to {@code set}. */
   public void recordSetChange(long height, List<ValidatorPower> set) {
     state.put(StakeSchema.SET_CHANGES, heightKey(height), ValidatorPower.encodeSet(set));
+  }
+
+  /** The set the block at {@code height} changed the active set to, if it did. */
+  public Optional<List<ValidatorPower>> setChangeAt(long height) {
+    byte[] raw = state.get(StakeSchema.SET_CHANGES, heightKey(height));
+    return raw == null ? Optional.empty() : Optional.of(ValidatorPower.decodeSet(raw));
   }
 
   public static byte[] heightKey(long height) {

@@ -1,14 +1,14 @@
 package org.bcos.ledger.state;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.bcos.ledger.coin.CoinSchema;
-import org.bcos.ledger.dvs.DvsSchema;
-import org.bcos.ledger.stake.StakeSchema;
+import org.bcos.ledger.spi.ModuleRegistry;
 import org.bcos.storage.Column;
 
 /**
- * Schema v1 of the chain's storage. Column ids are never reused. State columns are committed to by
- * the state root; chain columns hold blocks and indexes.
+ * The chain's storage: the ledger's own chain columns (blocks and indexes, not under the state
+ * root) and the modules' state columns (committed to by the state root). Column ids are never
+ * reused; chain columns use 2..9, modules the rest.
  */
 public final class ChainSchema {
   public static final Column BLOCKS = new Column(2, "blocks");
@@ -16,21 +16,19 @@ public final class ChainSchema {
   public static final Column TX_INDEX = new Column(4, "tx_index");
   public static final Column META = new Column(5, "meta");
 
-  /** Columns whose contents the state root commits to. */
-  public static final List<Column> STATE_COLUMNS =
-      concat(concat(List.of(CoinSchema.ACCOUNTS), DvsSchema.ALL), StakeSchema.ALL);
-
   /** Commit certificate of each block: u64 height → the consensus layer's encoded certificate. */
   public static final Column COMMITS = new Column(6, "commits");
 
-  public static final List<Column> ALL =
-      concat(List.of(BLOCKS, BLOCK_HASHES, TX_INDEX, META, COMMITS), STATE_COLUMNS);
-
-  private static List<Column> concat(List<Column> a, List<Column> b) {
-    java.util.ArrayList<Column> out = new java.util.ArrayList<>(a);
-    out.addAll(b);
-    return List.copyOf(out);
-  }
+  /** The ledger's own columns. */
+  public static final List<Column> CHAIN_COLUMNS =
+      List.of(BLOCKS, BLOCK_HASHES, TX_INDEX, META, COMMITS);
 
   private ChainSchema() {}
+
+  /** Every column a store for a chain of {@code modules} must have. */
+  public static List<Column> all(ModuleRegistry modules) {
+    List<Column> out = new ArrayList<>(CHAIN_COLUMNS);
+    out.addAll(modules.stateColumns());
+    return List.copyOf(out);
+  }
 }

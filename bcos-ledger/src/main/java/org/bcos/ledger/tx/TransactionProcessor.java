@@ -1,87 +1,109 @@
 package org.bcos.ledger.tx;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.bcos.ledger.ChainParams;
-import org.bcos.ledger.coin.CoinTransferHandler;
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.coin.api.Account;
-import org.bcos.ledger.dvs.DvsModule;
-import org.bcos.ledger.stake.StakeModule;
-import org.bcos.types.tx.CoinTransfer;
+import org.bcos.ledger.coin.api.Bank;
+import org.bcos.ledger.spi.MessageHandler;
+import org.bcos.ledger.spi.MessageType;
+import org.bcos.ledger.spi.ModuleRegistry;
+import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.tx.Message;
-import org.bcos.types.tx.Rejection;
-import org.bcos.types.tx.StakeEvidence;
 import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TxRejection;
 
 /**
  * Validates and executes transactions in stages: {@link #checkStateless} (pure; ingress and
- * gossip), {@link #checkExpiry} (needs the next height), then {@link #execute} (reads and writes
- * the block's working state). Fees and nonces are handled here for every message; the message's
- * own effect by one handler per message type (coin here, DVS in {@link DvsModule}, evidence in
- * {@link StakeModule}). Dispatch is a
- * pattern switch without default, so a new message type does not compile until it is handled.
+ * gossip), {@link #checkExpiry} (needs the next height), {@link #admit} (the admission check
+ * against current state) and {@link #execute} (reads and writes the block's working state). The
+ * envelope — chain id, size, fee, nonce, expiry — is checked here for every message; the
+ * message's own checks and effect are its module's {@link MessageHandler}, found in the module
+ * registry by the message's class. A message no module registers is refused by name ({@link
+ * TxRejection#UNKNOWN_MESSAGE_TYPE}): there is no default branch.
  */
 public final class TransactionProcessor {
-  private final ChainParams params;
-  private final CoinTransferHandler coinTransfer = new CoinTransferHandler();
-  private final DvsModule dvs = new DvsModule();
-  private final StakeModule stake;
+  private static final TransactionProcessor STANDARD_TYPES =
+      new TransactionProcessor(Modules.CODEC, () -> {
+        throw new IllegalStateException("message-type rules only");
+      });
 
-  /** A processor whose stake module checks evidence with {@code stake}'s seam. */
-  public TransactionProcessor(ChainParams params, StakeModule stake) {
+  private final ModuleRegistry modules;
+  private final Supplier<ChainParams> params;
+
+  /** A processor over {@code modules}, checking against the head's {@code params}. */
+  public TransactionProcessor(ModuleRegistry modules, Supplier<ChainParams> params) {
+    this.modules = modules;
     this.params = params;
-    this.stake = stake;
   }
 
+  public ModuleRegistry modules() {
+    return modules;
+  }
+
+  /** The parameters governing the next block. */
   public ChainParams params() {
-    return params;
+    return params.get();
   }
 
-  public DvsModule dvs() {
-    return dvs;
-  }
-
+  /** The stateless checks under the head's parameters (ingress and gossip). */
   public Verdict checkStateless(Transaction tx) {
-    if (!tx.body().chainId().equals(params.chainId())) {
-      return Verdict.reject(Rejection.WRONG_CHAIN_ID,
-          "expected " + params.chainId() + ", got " + tx.body().chainId());
+    return checkStateless(tx, params.get());
+  }
+
+  /** The stateless checks under {@code p} (the parameters of the block being built). */
+  public Verdict checkStateless(Transaction tx, ChainParams p) {
+    if (!tx.body().chainId().equals(p.chainId())) {
+      return Verdict.reject(TxRejection.WRONG_CHAIN_ID,
+          "expected " + p.chainId() + ", got " + tx.body().chainId());
     }
     if (tx.encodedSize() > Transaction.MAX_ENCODED_BYTES) {
-      return Verdict.reject(Rejection.OVERSIZED, "limit " + Transaction.MAX_ENCODED_BYTES);
+      return Verdict.reject(TxRejection.OVERSIZED, "limit " + Transaction.MAX_ENCODED_BYTES);
     }
-    if (tx.fee() < params.minFeeUnits() && !isFeeFree(tx)) {
-      return Verdict.reject(Rejection.FEE_TOO_LOW, "minimum " + params.minFeeUnits() + " units"
-          + (DvsModule.mayBeFeeFree(tx.message()) ? " (or fee 0 with a proof-of-work stamp)" : ""));
+    Optional<MessageType<?>> type = modules.typeOf(tx.message());
+    if (type.isEmpty()) return unknownType(tx);
+    boolean mayBeFree = mayBeFeeFree(type.get(), tx.message());
+    if (tx.fee() < p.minFeeUnits() && !(mayBeFree && tx.fee() == 0)) {
+      return Verdict.reject(TxRejection.FEE_TOO_LOW, "minimum " + p.minFeeUnits() + " units"
+          + (mayBeFree ? " (or fee 0 with a proof-of-work stamp)" : ""));
     }
-    return switch (tx.message()) {
-      case CoinTransfer t -> coinTransfer.checkStateless(tx, t, params);
-      case StakeEvidence m -> Verdict.OK; // bounded by the codec; checked at execution
-      default -> dvs.checkStateless(tx);
-    };
+    return pureChecks(type.get(), tx, p);
   }
 
   /** Fee 0 on a message that may go fee-free; the stamp itself is checked at execution. */
   public static boolean isFeeFree(Transaction tx) {
-    return tx.fee() == 0
-        && (DvsModule.mayBeFeeFree(tx.message()) || tx.message() instanceof StakeEvidence);
+    return STANDARD_TYPES.feeFree(tx);
   }
 
-  /** Whether {@code tx} may still be included at {@code nextHeight}, and is not absurdly far off. */
+  /** Total a transaction can debit from its sender (fee plus what its message moves). */
+  public static long maxCost(Transaction tx) {
+    return STANDARD_TYPES.cost(tx);
+  }
+
+  private boolean feeFree(Transaction tx) {
+    return tx.fee() == 0
+        && modules.typeOf(tx.message()).map(t -> mayBeFeeFree(t, tx.message())).orElse(false);
+  }
+
+  private long cost(Transaction tx) {
+    long debit = modules.typeOf(tx.message()).map(t -> maxDebit(t, tx)).orElse(0L);
+    return Math.addExact(debit, tx.fee());
+  }
+
+  /** Whether {@code tx} may still be included at {@code nextHeight} and is not absurdly far off. */
   public Verdict checkExpiry(Transaction tx, long nextHeight) {
     long expiry = tx.body().expiryHeight();
     if (expiry < nextHeight) {
-      return Verdict.reject(Rejection.EXPIRED, "expiry " + expiry + ", next height " + nextHeight);
+      return Verdict.reject(TxRejection.EXPIRED, "expiry " + expiry + ", next height "
+          + nextHeight);
     }
-    if (expiry - nextHeight > params.maxExpiryDeltaBlocks()) {
-      return Verdict.reject(Rejection.EXPIRY_TOO_FAR,
-          "at most " + params.maxExpiryDeltaBlocks() + " blocks ahead");
+    long maxDelta = params.get().maxExpiryDeltaBlocks();
+    if (expiry - nextHeight > maxDelta) {
+      return Verdict.reject(TxRejection.EXPIRY_TOO_FAR, "at most " + maxDelta + " blocks ahead");
     }
     return Verdict.OK;
-  }
-
-  /** Total a transaction can debit from its sender (amount plus fee). */
-  public static long maxCost(Transaction tx) {
-    Message m = tx.message();
-    return m instanceof CoinTransfer t ? CoinTransferHandler.cost(tx, t) : tx.fee();
   }
 
   /**
@@ -89,36 +111,86 @@ public final class TransactionProcessor {
    * On rejection nothing was written.
    */
   public Verdict execute(TxContext ctx, Transaction tx) {
-    if (tx.body().expiryHeight() < ctx.height()) {
-      return Verdict.reject(Rejection.EXPIRED, "expiry " + tx.body().expiryHeight());
-    }
-    Optional<Account> found = ctx.coins().find(tx.sender());
-    if (found.isEmpty() && !isFeeFree(tx)) {
-      return Verdict.reject(Rejection.UNKNOWN_SENDER, tx.sender().toString());
-    }
-    Account sender = found.orElse(Account.EMPTY);
-    if (tx.nonce() < sender.nonce()) {
-      return Verdict.reject(Rejection.NONCE_TOO_LOW, "next nonce is " + sender.nonce());
-    }
-    if (tx.nonce() > sender.nonce()) {
-      return Verdict.reject(Rejection.NONCE_GAP_TOO_LARGE, "next nonce is " + sender.nonce());
-    }
-    if (sender.balanceUnits() < tx.fee()) {
-      return Verdict.reject(Rejection.INSUFFICIENT_BALANCE, "cannot pay the fee");
-    }
-    Verdict verdict = switch (tx.message()) {
-      case CoinTransfer t -> coinTransfer.handle(ctx, tx, t);
-      case StakeEvidence m -> stake.handle(ctx, tx, m);
-      default -> dvs.handle(ctx, tx);
-    };
+    Verdict envelope = checkEnvelope(ctx, tx);
+    if (!envelope.ok()) return envelope;
+    Optional<MessageType<?>> type = modules.typeOf(tx.message());
+    if (type.isEmpty()) return unknownType(tx);
+    Verdict verdict = handle(type.get(), ctx, tx);
     if (verdict.ok()) chargeFeeAndAdvanceNonce(ctx, tx);
     return verdict;
   }
 
+  /**
+   * The admission check: the envelope against {@code scratch} (a throw-away copy of the head
+   * state at the next height, with the sender's nonce already advanced past its pending
+   * transactions), then the message handler's {@link MessageHandler#preHandle}.
+   */
+  public Verdict admit(TxContext scratch, Transaction tx) {
+    Verdict envelope = checkEnvelope(scratch, tx);
+    if (!envelope.ok()) return envelope;
+    Optional<MessageType<?>> type = modules.typeOf(tx.message());
+    if (type.isEmpty()) return unknownType(tx);
+    return preHandle(type.get(), scratch, tx);
+  }
+
+  private Verdict checkEnvelope(TxContext ctx, Transaction tx) {
+    if (tx.body().expiryHeight() < ctx.height()) {
+      return Verdict.reject(TxRejection.EXPIRED, "expiry " + tx.body().expiryHeight());
+    }
+    Optional<Account> found = ctx.api(Bank.class).find(tx.sender());
+    if (found.isEmpty() && !feeFree(tx)) {
+      return Verdict.reject(TxRejection.UNKNOWN_SENDER, tx.sender().toString());
+    }
+    Account sender = found.orElse(Account.EMPTY);
+    if (tx.nonce() < sender.nonce()) {
+      return Verdict.reject(TxRejection.NONCE_TOO_LOW, "next nonce is " + sender.nonce());
+    }
+    if (tx.nonce() > sender.nonce()) {
+      return Verdict.reject(TxRejection.NONCE_GAP_TOO_LARGE, "next nonce is " + sender.nonce());
+    }
+    if (sender.balanceUnits() < tx.fee()) {
+      return Verdict.reject(TxRejection.INSUFFICIENT_BALANCE, "cannot pay the fee");
+    }
+    return Verdict.OK;
+  }
+
+  private static Verdict unknownType(Transaction tx) {
+    return Verdict.reject(TxRejection.UNKNOWN_MESSAGE_TYPE,
+        "tag " + tx.message().tag() + " (" + tx.message().getClass().getSimpleName() + ")");
+  }
+
   private static void chargeFeeAndAdvanceNonce(TxContext ctx, Transaction tx) {
-    Account after = ctx.coins().getOrEmpty(tx.sender());
-    ctx.coins().put(tx.sender(),
-        new Account(after.balanceUnits() - tx.fee(), after.nonce() + 1));
-    if (tx.fee() > 0) ctx.coins().credit(ctx.proposer(), tx.fee());
+    Bank bank = ctx.api(Bank.class);
+    long nonce = bank.getOrEmpty(tx.sender()).nonce();
+    if (!bank.debit(tx.sender(), tx.fee())) {
+      throw new IllegalStateException("fee checked before the message ran, now unpayable");
+    }
+    bank.setNonce(tx.sender(), nonce + 1);
+    if (tx.fee() > 0) bank.credit(ctx.proposer(), tx.fee());
+  }
+
+  // Typed calls through a registered type: the registry found it by the message's class.
+
+  private static <M extends Message> boolean mayBeFeeFree(MessageType<M> t, Message m) {
+    return t.handler().mayBeFeeFree(t.cast(m));
+  }
+
+  private static <M extends Message> long maxDebit(MessageType<M> t, Transaction tx) {
+    return t.handler().maxDebit(tx, t.cast(tx.message()));
+  }
+
+  private static <M extends Message> Verdict pureChecks(MessageType<M> t, Transaction tx,
+      ChainParams p) {
+    return t.handler().pureChecks(tx, t.cast(tx.message()), p);
+  }
+
+  private static <M extends Message> Verdict handle(MessageType<M> t, TxContext ctx,
+      Transaction tx) {
+    return t.handler().handle(ctx, tx, t.cast(tx.message()));
+  }
+
+  private static <M extends Message> Verdict preHandle(MessageType<M> t, TxContext ctx,
+      Transaction tx) {
+    return t.handler().preHandle(ctx, tx, t.cast(tx.message()));
   }
 }

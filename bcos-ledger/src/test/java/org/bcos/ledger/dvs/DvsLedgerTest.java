@@ -1,5 +1,9 @@
 package org.bcos.ledger.dvs;
 
+import org.bcos.ledger.dvs.api.DvsRejection;
+import org.bcos.types.tx.TxRejection;
+import org.bcos.ledger.dvs.api.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsSetRegistrar;
 import static org.bcos.ledger.LedgerFixtures.key;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,25 +26,24 @@ import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.IssueTally.RegionCell;
 import org.bcos.ledger.dvs.api.Phase;
 import org.bcos.types.Address;
-import org.bcos.types.tx.CoinTransfer;
-import org.bcos.types.tx.DvsAddArea;
-import org.bcos.types.tx.DvsAddInitiative;
-import org.bcos.types.tx.DvsAttest;
-import org.bcos.types.tx.DvsBallotPart;
-import org.bcos.types.tx.DvsCastBallot;
-import org.bcos.types.tx.DvsCreateCommunity;
-import org.bcos.types.tx.DvsCreateIssue;
-import org.bcos.types.tx.DvsDelegate;
-import org.bcos.types.tx.DvsMessages.Method;
-import org.bcos.types.tx.DvsMessages.Scope;
-import org.bcos.types.tx.DvsParams;
-import org.bcos.types.tx.DvsRefuseDelegations;
-import org.bcos.types.tx.DvsRules;
-import org.bcos.types.tx.DvsSetMember;
-import org.bcos.types.tx.DvsSupport;
-import org.bcos.types.tx.DvsUndelegate;
+import org.bcos.ledger.coin.api.CoinTransfer;
+import org.bcos.ledger.dvs.api.DvsAddArea;
+import org.bcos.ledger.dvs.api.DvsAddInitiative;
+import org.bcos.ledger.dvs.api.DvsAttest;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsCastBallot;
+import org.bcos.ledger.dvs.api.DvsCreateCommunity;
+import org.bcos.ledger.dvs.api.DvsCreateIssue;
+import org.bcos.ledger.dvs.api.DvsDelegate;
+import org.bcos.ledger.dvs.api.DvsMessages.Method;
+import org.bcos.ledger.dvs.api.DvsMessages.Scope;
+import org.bcos.ledger.dvs.api.DvsParams;
+import org.bcos.ledger.dvs.api.DvsRefuseDelegations;
+import org.bcos.ledger.dvs.api.DvsRules;
+import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.dvs.api.DvsSupport;
+import org.bcos.ledger.dvs.api.DvsUndelegate;
 import org.bcos.types.tx.Message;
-import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
@@ -156,44 +159,44 @@ class DvsLedgerTest {
     assertEquals(COMMUNITY, c);
     Address m4 = m(4).address();
 
-    chain.rejected(Rejection.UNKNOWN_COMMUNITY, REG, new DvsSetMember(42, m4, 1));
-    chain.rejected(Rejection.UNKNOWN_COMMUNITY, m(1), issueOf(42, 0, false,
+    chain.rejected(DvsRejection.UNKNOWN_COMMUNITY, REG, new DvsSetMember(42, m4, 1));
+    chain.rejected(DvsRejection.UNKNOWN_COMMUNITY, m(1), issueOf(42, 0, false,
         DvsRules.of(Method.YES_NO), "proposal"));
-    chain.rejected(Rejection.UNKNOWN_COMMUNITY, m(1), new DvsRefuseDelegations(42, true));
+    chain.rejected(DvsRejection.UNKNOWN_COMMUNITY, m(1), new DvsRefuseDelegations(42, true));
 
-    chain.rejected(Rejection.NOT_REGISTRAR, m(1), new DvsSetMember(c, m4, 1));
-    chain.rejected(Rejection.NOT_REGISTRAR, m(1), new DvsAddArea(c, 0, "area"));
-    chain.rejected(Rejection.NOT_REGISTRAR, m(1), new DvsAttest(c, m(1).address(), "region",
+    chain.rejected(DvsRejection.NOT_REGISTRAR, m(1), new DvsSetMember(c, m4, 1));
+    chain.rejected(DvsRejection.NOT_REGISTRAR, m(1), new DvsAddArea(c, 0, "area"));
+    chain.rejected(DvsRejection.NOT_REGISTRAR, m(1), new DvsAttest(c, m(1).address(), "region",
         "KR"));
 
-    chain.rejected(Rejection.UNKNOWN_AREA, REG, new DvsAddArea(c, 7, "orphan"));
-    chain.rejected(Rejection.UNKNOWN_AREA, m(1), issueOf(c, 5, false,
+    chain.rejected(DvsRejection.UNKNOWN_AREA, REG, new DvsAddArea(c, 7, "orphan"));
+    chain.rejected(DvsRejection.UNKNOWN_AREA, m(1), issueOf(c, 5, false,
         DvsRules.of(Method.YES_NO), "proposal"));
-    chain.rejected(Rejection.UNKNOWN_AREA, m(1), new DvsDelegate(c, Scope.AREA, 9,
+    chain.rejected(DvsRejection.UNKNOWN_AREA, m(1), new DvsDelegate(c, Scope.AREA, 9,
         m(2).address()));
 
-    chain.rejected(Rejection.INVALID_WEIGHT, REG, new DvsSetMember(c, m4, 2));
+    chain.rejected(DvsRejection.INVALID_WEIGHT, REG, new DvsSetMember(c, m4, 2));
 
-    chain.rejected(Rejection.NOT_A_MEMBER, REG, new DvsSetMember(c, OUTSIDER.address(), 0));
-    chain.rejected(Rejection.NOT_A_MEMBER, REG, new DvsAttest(c, OUTSIDER.address(), "region",
+    chain.rejected(DvsRejection.NOT_A_MEMBER, REG, new DvsSetMember(c, OUTSIDER.address(), 0));
+    chain.rejected(DvsRejection.NOT_A_MEMBER, REG, new DvsAttest(c, OUTSIDER.address(), "region",
         "KR"));
-    chain.rejected(Rejection.NOT_A_MEMBER, OUTSIDER, issueOf(c, 0, false,
+    chain.rejected(DvsRejection.NOT_A_MEMBER, OUTSIDER, issueOf(c, 0, false,
         DvsRules.of(Method.YES_NO), "proposal"));
-    chain.rejected(Rejection.NOT_A_MEMBER, OUTSIDER, new DvsRefuseDelegations(c, true));
+    chain.rejected(DvsRejection.NOT_A_MEMBER, OUTSIDER, new DvsRefuseDelegations(c, true));
 
-    chain.rejected(Rejection.INVALID_DVS_INPUT, REG, new DvsCreateCommunity("",
+    chain.rejected(DvsRejection.INVALID_DVS_INPUT, REG, new DvsCreateCommunity("",
         poll(DvsParams.MEMBERS, 5)));
-    chain.rejected(Rejection.INVALID_DVS_INPUT, REG, new DvsAddArea(c, 0, ""));
-    chain.rejected(Rejection.INVALID_DVS_INPUT, REG, new DvsAttest(c, m(1).address(), "age",
+    chain.rejected(DvsRejection.INVALID_DVS_INPUT, REG, new DvsAddArea(c, 0, ""));
+    chain.rejected(DvsRejection.INVALID_DVS_INPUT, REG, new DvsAttest(c, m(1).address(), "age",
         "40"));
-    chain.rejected(Rejection.INVALID_DVS_INPUT, m(1), issueOf(c, 0, false,
+    chain.rejected(DvsRejection.INVALID_DVS_INPUT, m(1), issueOf(c, 0, false,
         DvsRules.of(Method.YES_NO), "yes", "no"));
-    chain.rejected(Rejection.INVALID_DVS_INPUT, m(1), issueOf(c, 0, false,
+    chain.rejected(DvsRejection.INVALID_DVS_INPUT, m(1), issueOf(c, 0, false,
         DvsRules.of(Method.SINGLE_CHOICE), "only one"));
-    chain.rejected(Rejection.INVALID_DVS_INPUT, m(1), new DvsCreateIssue(c, 0, false,
+    chain.rejected(DvsRejection.INVALID_DVS_INPUT, m(1), new DvsCreateIssue(c, 0, false,
         DvsRules.of(Method.SINGLE_CHOICE), List.of("x", "y"), NOBODY, 5));
-    chain.rejected(Rejection.INVALID_DVS_INPUT, m(1), new DvsUndelegate(c, Scope.COMMUNITY, 0));
-    chain.rejected(Rejection.INVALID_DVS_INPUT, m(1), new DvsDelegate(c, Scope.COMMUNITY, 3,
+    chain.rejected(DvsRejection.INVALID_DVS_INPUT, m(1), new DvsUndelegate(c, Scope.COMMUNITY, 0));
+    chain.rejected(DvsRejection.INVALID_DVS_INPUT, m(1), new DvsDelegate(c, Scope.COMMUNITY, 3,
         m(2).address()));
 
     assertEquals(3, chain.community(c).memberCount());
@@ -208,21 +211,21 @@ class DvsLedgerTest {
     chain.ok(m(1), issueOf(c, 0, true, DvsRules.of(Method.SCHULZE), "initiative"));
     long deliberative = lastId(false);
 
-    chain.rejected(Rejection.UNKNOWN_ISSUE, m(1), vote(99, 0));
-    chain.rejected(Rejection.UNKNOWN_ISSUE, m(1), new DvsSupport(99, 0, true));
-    chain.rejected(Rejection.NOT_A_MEMBER, OUTSIDER, vote(single, 0));
-    chain.rejected(Rejection.VOTING_CLOSED, m(1), vote(deliberative, 1, 0));
-    chain.rejected(Rejection.WRONG_PHASE, m(1), new DvsSupport(single, 0, true));
-    chain.rejected(Rejection.INVALID_BALLOT, m(1), vote(single, 3));
-    chain.rejected(Rejection.INVALID_BALLOT, m(1), vote(single, 0, 1));
-    chain.rejected(Rejection.INVALID_BALLOT, m(1), vote(approval, 0, 0));
-    chain.rejected(Rejection.INVALID_BALLOT, m(1), vote(approval, 5));
-    chain.rejected(Rejection.INVALID_BALLOT, m(1), split(single, part(0, 0), part(0, 1)));
-    chain.rejected(Rejection.INVALID_BALLOT, m(1), new DvsCastBallot(single, List.of()));
-    chain.rejected(Rejection.STAMP_INSUFFICIENT, chain.free(m(1), vote(single, 0), 8, false));
-    chain.rejected(Rejection.STAMP_INSUFFICIENT, chain.free(m(1),
+    chain.rejected(DvsRejection.UNKNOWN_ISSUE, m(1), vote(99, 0));
+    chain.rejected(DvsRejection.UNKNOWN_ISSUE, m(1), new DvsSupport(99, 0, true));
+    chain.rejected(DvsRejection.NOT_A_MEMBER, OUTSIDER, vote(single, 0));
+    chain.rejected(DvsRejection.VOTING_CLOSED, m(1), vote(deliberative, 1, 0));
+    chain.rejected(DvsRejection.WRONG_PHASE, m(1), new DvsSupport(single, 0, true));
+    chain.rejected(DvsRejection.INVALID_BALLOT, m(1), vote(single, 3));
+    chain.rejected(DvsRejection.INVALID_BALLOT, m(1), vote(single, 0, 1));
+    chain.rejected(DvsRejection.INVALID_BALLOT, m(1), vote(approval, 0, 0));
+    chain.rejected(DvsRejection.INVALID_BALLOT, m(1), vote(approval, 5));
+    chain.rejected(DvsRejection.INVALID_BALLOT, m(1), split(single, part(0, 0), part(0, 1)));
+    chain.rejected(DvsRejection.INVALID_BALLOT, m(1), new DvsCastBallot(single, List.of()));
+    chain.rejected(TxRejection.STAMP_INSUFFICIENT, chain.free(m(1), vote(single, 0), 8, false));
+    chain.rejected(TxRejection.STAMP_INSUFFICIENT, chain.free(m(1),
         new DvsSupport(deliberative, 0, true), 8, false));
-    chain.rejected(Rejection.FEE_TOO_LOW, LedgerFixtures.sign(m(1), 0, 0, chain.height() + 10,
+    chain.rejected(TxRejection.FEE_TOO_LOW, LedgerFixtures.sign(m(1), 0, 0, chain.height() + 10,
         new DvsSetMember(c, m(2).address(), 1)));
 
     chain.ok(chain.free(m(1), vote(single, 0), 8, true));
@@ -236,7 +239,7 @@ class DvsLedgerTest {
     Transaction early = chain.tx(m(2), vote(1, 0));
     BlockResult r = chain.block(create, early);
     assertEquals(List.of(create), r.block().transactions());
-    assertEquals(Rejection.VOTING_CLOSED, r.skipped().getFirst().verdict().rejection());
+    assertEquals(DvsRejection.VOTING_CLOSED, r.skipped().getFirst().verdict().rejection());
     chain.ok(m(2), vote(1, 0));
   }
 
@@ -248,24 +251,24 @@ class DvsLedgerTest {
         m(2), new DvsDelegate(c, Scope.COMMUNITY, 0, m(3).address()),
         m(5), new DvsRefuseDelegations(c, true)));
 
-    chain.rejected(Rejection.SELF_DELEGATION, m(4), new DvsDelegate(c, Scope.COMMUNITY, 0,
+    chain.rejected(DvsRejection.SELF_DELEGATION, m(4), new DvsDelegate(c, Scope.COMMUNITY, 0,
         m(4).address()));
-    chain.rejected(Rejection.DELEGATE_NOT_MEMBER, m(4), new DvsDelegate(c, Scope.COMMUNITY, 0,
+    chain.rejected(DvsRejection.DELEGATE_NOT_MEMBER, m(4), new DvsDelegate(c, Scope.COMMUNITY, 0,
         OUTSIDER.address()));
-    chain.rejected(Rejection.DELEGATE_REFUSES, m(4), new DvsDelegate(c, Scope.COMMUNITY, 0,
+    chain.rejected(DvsRejection.DELEGATE_REFUSES, m(4), new DvsDelegate(c, Scope.COMMUNITY, 0,
         m(5).address()));
-    chain.rejected(Rejection.NOT_A_MEMBER, OUTSIDER, new DvsDelegate(c, Scope.COMMUNITY, 0,
+    chain.rejected(DvsRejection.NOT_A_MEMBER, OUTSIDER, new DvsDelegate(c, Scope.COMMUNITY, 0,
         m(1).address()));
     // m4 → m1 → m2 → m3 is three hops; the limit is two
-    chain.rejected(Rejection.CHAIN_TOO_LONG, m(4), new DvsDelegate(c, Scope.COMMUNITY, 0,
+    chain.rejected(DvsRejection.CHAIN_TOO_LONG, m(4), new DvsDelegate(c, Scope.COMMUNITY, 0,
         m(1).address()));
-    chain.rejected(Rejection.UNKNOWN_ISSUE, m(4), new DvsDelegate(c, Scope.ISSUE, 77,
+    chain.rejected(DvsRejection.UNKNOWN_ISSUE, m(4), new DvsDelegate(c, Scope.ISSUE, 77,
         m(1).address()));
-    chain.rejected(Rejection.UNKNOWN_COMMUNITY, m(4), new DvsDelegate(9, Scope.COMMUNITY, 0,
+    chain.rejected(DvsRejection.UNKNOWN_COMMUNITY, m(4), new DvsDelegate(9, Scope.COMMUNITY, 0,
         m(1).address()));
-    chain.rejected(Rejection.STAMP_INSUFFICIENT, chain.free(m(4),
+    chain.rejected(TxRejection.STAMP_INSUFFICIENT, chain.free(m(4),
         new DvsDelegate(c, Scope.COMMUNITY, 0, m(2).address()), 8, false));
-    chain.rejected(Rejection.STAMP_INSUFFICIENT, chain.free(m(1),
+    chain.rejected(TxRejection.STAMP_INSUFFICIENT, chain.free(m(1),
         new DvsUndelegate(c, Scope.COMMUNITY, 0), 8, false));
 
     // two hops is within the limit, fee-free with a stamp
@@ -279,7 +282,7 @@ class DvsLedgerTest {
     long c = community(params(DvsParams.MEMBERS, 10, 10, 10, 10, 8, 1, 6), m(1), PENNILESS);
     long issue = poll(m(1), c, 0, DvsRules.of(Method.YES_NO), "proposal");
     assertTrue(chain.ledger.account(PENNILESS.address()).isEmpty());
-    chain.rejected(Rejection.UNKNOWN_SENDER, PENNILESS, vote(issue, 0));
+    chain.rejected(TxRejection.UNKNOWN_SENDER, PENNILESS, vote(issue, 0));
     chain.ok(chain.free(PENNILESS, vote(issue, 0), 6, true));
     assertEquals(new Account(0, 1), chain.ledger.account(PENNILESS.address()).orElseThrow());
     assertEquals(longs(1, 0, 0, 0), chain.live(issue).totals());
@@ -317,7 +320,7 @@ class DvsLedgerTest {
     assertEquals(4, result.countedWeight());
     assertEquals(4, result.electorateWeight());
 
-    chain.rejected(Rejection.VOTING_CLOSED, m(2), vote(issue, 0));
+    chain.rejected(DvsRejection.VOTING_CLOSED, m(2), vote(issue, 0));
     assertEquals(result, chain.result(issue));
   }
 
@@ -332,7 +335,7 @@ class DvsLedgerTest {
     chain.advanceTo(h + 2);
     assertEquals(Phase.CLOSED, chain.issue(issue).phase());
     assertEquals("NOT_ADMITTED", chain.result(issue).outcome());
-    chain.rejected(Rejection.WRONG_PHASE, m(1), new DvsSupport(issue, 0, true));
+    chain.rejected(DvsRejection.WRONG_PHASE, m(1), new DvsSupport(issue, 0, true));
   }
 
   @Test
@@ -342,7 +345,7 @@ class DvsLedgerTest {
     chain.ok(m(1), issueOf(c, 0, true, DvsRules.of(Method.SCHULZE), "A"));
     long issue = lastId(false);
     long h = chain.height();
-    chain.rejected(Rejection.VOTING_CLOSED, m(1), vote(issue, 1, 2));
+    chain.rejected(DvsRejection.VOTING_CLOSED, m(1), vote(issue, 1, 2));
     chain.ok(txs(m(2), new DvsAddInitiative(issue, "B"), m(3), new DvsAddInitiative(issue, "C")));
     chain.ok(txs(m(1), new DvsSupport(issue, 0, true), m(2), new DvsSupport(issue, 1, true)));
     assertEquals(h + 3, chain.height());
@@ -350,16 +353,16 @@ class DvsLedgerTest {
     chain.ok(m(4), new DvsSupport(issue, 0, true));
     chain.advanceTo(h + 5);
     assertEquals(Phase.VERIFICATION, chain.issue(issue).phase());
-    chain.rejected(Rejection.WRONG_PHASE, m(3), new DvsAddInitiative(issue, "D"));
+    chain.rejected(DvsRejection.WRONG_PHASE, m(3), new DvsAddInitiative(issue, "D"));
     chain.ok(m(5), new DvsSupport(issue, 1, true));
     assertEquals(h + 7, chain.height());
     assertEquals(Phase.VOTING, chain.issue(issue).phase());
     assertArrayEquals(new boolean[] {true, true, false}, chain.issue(issue).onBallot());
     assertEquals(List.of("A", "B", "C"), chain.issue(issue).options());
 
-    chain.rejected(Rejection.WRONG_PHASE, m(5), new DvsSupport(issue, 2, true));
+    chain.rejected(DvsRejection.WRONG_PHASE, m(5), new DvsSupport(issue, 2, true));
     // C did not reach the ballot: ranking it is invalid
-    chain.rejected(Rejection.INVALID_BALLOT, m(1), vote(issue, 1, 2, 3, 4));
+    chain.rejected(DvsRejection.INVALID_BALLOT, m(1), vote(issue, 1, 2, 3, 4));
     // ranks: A, B, C (off the ballot: 0), status quo
     chain.ok(txs(m(1), vote(issue, 1, 2, 0, 3), m(2), vote(issue, 2, 1, 0, 3),
         m(3), vote(issue, 2, 3, 0, 1), m(4), vote(issue, 1, 3, 0, 2),
@@ -477,9 +480,9 @@ class DvsLedgerTest {
         m(1), split(a, part(40, 0), part(20, 1)), m(2), vote(a, 0), m(3), vote(a, 1),
         m(1), split(b, part(30, 0), part(30, 1)), m(2), vote(b, 0), m(3), vote(b, 1),
         m(1), split(v, part(45, 0), part(15, 3)), m(2), vote(v, 1), m(3), vote(v, 3)));
-    chain.rejected(Rejection.INVALID_BALLOT, m(1), split(a, part(30, 0), part(20, 1)));
-    chain.rejected(Rejection.INVALID_BALLOT, m(1), split(a, part(70, 0)));
-    chain.rejected(Rejection.INVALID_WEIGHT, REG, new DvsSetMember(c, m(4).address(),
+    chain.rejected(DvsRejection.INVALID_BALLOT, m(1), split(a, part(30, 0), part(20, 1)));
+    chain.rejected(DvsRejection.INVALID_BALLOT, m(1), split(a, part(70, 0)));
+    chain.rejected(DvsRejection.INVALID_WEIGHT, REG, new DvsSetMember(c, m(4).address(),
         DvsCommunityHandlers.MAX_MEMBER_WEIGHT + 1));
     chain.advanceTo(chain.issue(a).phaseEnd());
 
@@ -500,15 +503,15 @@ class DvsLedgerTest {
   void registrarsAddAndRemoveRegistrarsButNotTheFounder() {
     long c = community(poll(DvsParams.MEMBERS, 50), m(1), m(2));
     Address m4 = m(4).address();
-    chain.rejected(Rejection.NOT_REGISTRAR, m(1),
-        new org.bcos.types.tx.DvsSetRegistrar(c, m(1).address(), true));
-    chain.ok(REG, new org.bcos.types.tx.DvsSetRegistrar(c, m(1).address(), true));
+    chain.rejected(DvsRejection.NOT_REGISTRAR, m(1),
+        new org.bcos.ledger.dvs.api.DvsSetRegistrar(c, m(1).address(), true));
+    chain.ok(REG, new org.bcos.ledger.dvs.api.DvsSetRegistrar(c, m(1).address(), true));
     chain.ok(m(1), new DvsSetMember(c, m4, 1));
     assertEquals(3, chain.community(c).memberCount());
-    chain.rejected(Rejection.INVALID_DVS_INPUT, m(1),
-        new org.bcos.types.tx.DvsSetRegistrar(c, REG.address(), false));
-    chain.ok(REG, new org.bcos.types.tx.DvsSetRegistrar(c, m(1).address(), false));
-    chain.rejected(Rejection.NOT_REGISTRAR, m(1), new DvsSetMember(c, m4, 0));
+    chain.rejected(DvsRejection.INVALID_DVS_INPUT, m(1),
+        new org.bcos.ledger.dvs.api.DvsSetRegistrar(c, REG.address(), false));
+    chain.ok(REG, new org.bcos.ledger.dvs.api.DvsSetRegistrar(c, m(1).address(), false));
+    chain.rejected(DvsRejection.NOT_REGISTRAR, m(1), new DvsSetMember(c, m4, 0));
   }
 
   @Test
@@ -535,8 +538,8 @@ class DvsLedgerTest {
         REG, new DvsSetMember(c, m(1).address(), 0)));
     assertEquals(1_500, chain.community(c).totalWeight());
     chain.ok(txs(m(1), vote(issue, 0), m(2), vote(issue, 1)));
-    chain.rejected(Rejection.NOT_A_MEMBER, m(3), vote(issue, 0));
-    chain.rejected(Rejection.INVALID_BALLOT, m(2), split(issue, part(600, 1), part(400, 0)));
+    chain.rejected(DvsRejection.NOT_A_MEMBER, m(3), vote(issue, 0));
+    chain.rejected(DvsRejection.INVALID_BALLOT, m(2), split(issue, part(600, 1), part(400, 0)));
     chain.advanceTo(chain.issue(issue).phaseEnd());
     IssueTally result = chain.result(issue);
     assertEquals(longs(10, 10, 0, 0), result.totals());
@@ -688,7 +691,7 @@ class DvsLedgerTest {
       }
       BlockResult r = chain.block(txs.toArray(Transaction[]::new));
       for (BlockResult.Skipped skipped : r.skipped()) {
-        assertEquals(Rejection.INVALID_BALLOT, skipped.verdict().rejection(), where);
+        assertEquals(DvsRejection.INVALID_BALLOT, skipped.verdict().rejection(), where);
       }
       assertEquals(txs.size(), r.block().transactions().size() + r.skipped().size(), where);
       last.putAll(pending);

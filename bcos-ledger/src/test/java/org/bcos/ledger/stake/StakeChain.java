@@ -1,5 +1,7 @@
 package org.bcos.ledger.stake;
 
+import org.bcos.ledger.spi.ValidatorPower;
+import org.bcos.ledger.stake.api.EvidenceCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +27,8 @@ import org.bcos.storage.KeyValueStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
-import org.bcos.types.tx.CoinTransfer;
-import org.bcos.types.tx.StakeEvidence;
+import org.bcos.ledger.coin.api.CoinTransfer;
+import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 
 /**

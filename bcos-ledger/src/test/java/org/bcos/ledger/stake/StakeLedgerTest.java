@@ -1,5 +1,9 @@
 package org.bcos.ledger.stake;
 
+import org.bcos.ledger.stake.api.StakeRejection;
+import org.bcos.types.tx.TxRejection;
+import org.bcos.ledger.spi.ValidatorPower;
+import org.bcos.ledger.stake.api.EvidenceCheck;
 import static org.bcos.ledger.stake.StakeChain.DDC;
 import static org.bcos.ledger.stake.StakeChain.HOLDERS;
 import static org.bcos.ledger.stake.StakeChain.MIN_FEE;
@@ -58,7 +62,7 @@ import org.bcos.types.Amount;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Rejection;
-import org.bcos.types.tx.StakeEvidence;
+import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.junit.jupiter.api.Test;
@@ -288,9 +292,9 @@ class StakeLedgerTest {
     Transaction weak = c.freeReport(REPORTER, 0, proof, false);
     assertTrue(TransactionCodec.powBits(weak)
         < StakeEvidence.FEE_FREE_POW_BITS);
-    assertRejected(c, Rejection.STAMP_INSUFFICIENT, weak);
+    assertRejected(c, TxRejection.STAMP_INSUFFICIENT, weak);
     // a funded holder sending fee 0 without a stamp fares no better
-    assertRejected(c, Rejection.STAMP_INSUFFICIENT,
+    assertRejected(c, TxRejection.STAMP_INSUFFICIENT,
         LedgerFixtures.sign(HOLDERS.get(1), 0, 0, c.expiry(),
             new StakeEvidence(proof)));
     assertEquals(Optional.empty(), c.ledger.account(REPORTER.address()));
@@ -303,10 +307,10 @@ class StakeLedgerTest {
     c.emptyBlocks(2);
     Ed25519KeyPair holder = HOLDERS.get(0);
     c.block(c.report(holder, 0, evidence.prove(validator(2), 1)));
-    assertRejected(c, Rejection.OFFENDER_NOT_ACTIVE,
+    assertRejected(c, StakeRejection.OFFENDER_NOT_ACTIVE,
         c.report(holder, 1, evidence.prove(validator(2), 2)));
     // a non-validator is never active either
-    assertRejected(c, Rejection.OFFENDER_NOT_ACTIVE,
+    assertRejected(c, StakeRejection.OFFENDER_NOT_ACTIVE,
         c.report(holder, 1, evidence.prove(HOLDERS.get(2).address(), 2)));
   }
 
@@ -318,7 +322,7 @@ class StakeLedgerTest {
     Transaction second = c.report(HOLDERS.get(1), 0, evidence.prove(validator(2), 2));
     BlockResult r = c.block(first, second);
     assertEquals(List.of(first), r.block().transactions());
-    assertEquals(List.of(Rejection.OFFENDER_NOT_ACTIVE),
+    assertEquals(List.of(StakeRejection.OFFENDER_NOT_ACTIVE),
         r.skipped().stream().map(s -> s.verdict().rejection()).toList());
     assertEquals(slashOf(stakeOf(2)), c.slashedPool());
   }
@@ -340,9 +344,9 @@ class StakeLedgerTest {
   void unknownEvidenceIsInvalid() {
     StakeChain c = StakeChain.inMemory(StakeChain.genesis(4), evidence);
     c.emptyBlocks(2);
-    assertRejected(c, Rejection.INVALID_EVIDENCE, c.report(HOLDERS.get(0), 0,
+    assertRejected(c, StakeRejection.INVALID_EVIDENCE, c.report(HOLDERS.get(0), 0,
         "not evidence of anything".getBytes(StandardCharsets.US_ASCII)));
-    assertRejected(c, Rejection.INVALID_EVIDENCE,
+    assertRejected(c, StakeRejection.INVALID_EVIDENCE,
         c.freeReport(REPORTER, 0, new byte[] {0}, true));
   }
 
@@ -361,7 +365,7 @@ class StakeLedgerTest {
         case 3 -> next - max - 1;
         default -> next - max - 1_000;
       };
-      assertRejected(c, Rejection.EVIDENCE_TOO_OLD,
+      assertRejected(c, StakeRejection.EVIDENCE_TOO_OLD,
           c.report(holder, 0, evidence.prove(validator(2), offenceHeight)));
     }
     // the including block's own height is the newest allowed (a double vote of an earlier round)
@@ -375,7 +379,7 @@ class StakeLedgerTest {
     // height() - offence.height() overflows for offence heights near Long.MIN_VALUE
     StakeChain c = StakeChain.inMemory(StakeChain.genesis(4), evidence);
     c.emptyBlocks(2);
-    assertRejected(c, Rejection.EVIDENCE_TOO_OLD,
+    assertRejected(c, StakeRejection.EVIDENCE_TOO_OLD,
         c.report(HOLDERS.get(0), 0, evidence.prove(validator(2), Long.MIN_VALUE)));
   }
 
@@ -387,7 +391,7 @@ class StakeLedgerTest {
     c.block(c.report(holder, 0, evidence.prove(validator(0), 1)));
     assertEquals(List.of(new ValidatorPower(validator(1), 2_000)),
         c.ledger.validatorSetAt(c.height() + 2));
-    assertRejected(c, Rejection.LAST_VALIDATOR,
+    assertRejected(c, StakeRejection.LAST_VALIDATOR,
         c.report(holder, 1, evidence.prove(validator(1), 2)));
     // in the same block as the first slashing too
     StakeChain d = StakeChain.inMemory(StakeChain.genesis(2), new FakeEvidence());
@@ -395,14 +399,14 @@ class StakeLedgerTest {
     BlockResult r = d.block(d.report(holder, 0, d.evidence.prove(validator(1), 1)),
         d.report(HOLDERS.get(1), 0, d.evidence.prove(validator(0), 1)));
     assertEquals(1, r.block().transactions().size());
-    assertEquals(List.of(Rejection.LAST_VALIDATOR),
+    assertEquals(List.of(StakeRejection.LAST_VALIDATOR),
         r.skipped().stream().map(s -> s.verdict().rejection()).toList());
     assertEquals(List.of(new ValidatorPower(validator(0), 1_000)),
         d.ledger.validatorSetAt(d.height() + 2));
     // and with a single genesis validator
     StakeChain e = StakeChain.inMemory(StakeChain.genesis(1), new FakeEvidence());
     e.emptyBlocks(2);
-    assertRejected(e, Rejection.LAST_VALIDATOR,
+    assertRejected(e, StakeRejection.LAST_VALIDATOR,
         e.report(holder, 0, e.evidence.prove(validator(0), 1)));
   }
 

@@ -1,5 +1,7 @@
 package org.bcos.ledger.tx;
 
+import org.bcos.ledger.coin.api.CoinRejection;
+import org.bcos.types.tx.TxRejection;
 import static org.bcos.ledger.LedgerFixtures.CHAIN_ID;
 import static org.bcos.ledger.LedgerFixtures.MIN_FEE;
 import static org.bcos.ledger.LedgerFixtures.VALIDATOR;
@@ -112,8 +114,8 @@ class TransactionProcessorTest {
   @Test
   void transferRejectedWhenChainIdDiffers() {
     Transaction tx = transfer("other-chain", rich, other.address(), 1, 1, MIN_FEE, FAR, "");
-    assertEquals(Rejection.WRONG_CHAIN_ID, processor().checkStateless(tx).rejection());
-    assertRejectedStatelessOnly(Rejection.WRONG_CHAIN_ID, tx);
+    assertEquals(TxRejection.WRONG_CHAIN_ID, processor().checkStateless(tx).rejection());
+    assertRejectedStatelessOnly(TxRejection.WRONG_CHAIN_ID, tx);
   }
 
   private void assertRejectedStatelessOnly(Rejection expected, Transaction tx) {
@@ -126,15 +128,15 @@ class TransactionProcessorTest {
 
   @Test
   void transferRejectedWhenFeeBelowMinimum() {
-    assertRejectedStatelessOnly(Rejection.FEE_TOO_LOW, fromSmall(1, 0));
-    assertRejectedStatelessOnly(Rejection.FEE_TOO_LOW, fromSmall(1, 1));
-    assertRejectedStatelessOnly(Rejection.FEE_TOO_LOW, fromSmall(1, MIN_FEE - 1));
+    assertRejectedStatelessOnly(TxRejection.FEE_TOO_LOW, fromSmall(1, 0));
+    assertRejectedStatelessOnly(TxRejection.FEE_TOO_LOW, fromSmall(1, 1));
+    assertRejectedStatelessOnly(TxRejection.FEE_TOO_LOW, fromSmall(1, MIN_FEE - 1));
     assertTrue(fullCheck(fromSmall(1, MIN_FEE)).ok());
   }
 
   @Test
   void transferRejectedWhenAmountNotPositive() {
-    assertRejectedStatelessOnly(Rejection.AMOUNT_NOT_POSITIVE, fromSmall(0, MIN_FEE));
+    assertRejectedStatelessOnly(CoinRejection.AMOUNT_NOT_POSITIVE, fromSmall(0, MIN_FEE));
     assertTrue(fullCheck(fromSmall(1, MIN_FEE)).ok());
   }
 
@@ -147,30 +149,30 @@ class TransactionProcessorTest {
     Address to = other.address();
     assertTrue(fullCheck(transfer(CHAIN_ID, small, to, 1, 0, MIN_FEE, FAR, ascii256)).ok());
     assertTrue(fullCheck(transfer(CHAIN_ID, small, to, 1, 0, MIN_FEE, FAR, twoByte128)).ok());
-    assertRejectedStatelessOnly(Rejection.MEMO_TOO_LONG,
+    assertRejectedStatelessOnly(CoinRejection.MEMO_TOO_LONG,
         transfer(CHAIN_ID, small, to, 1, 0, MIN_FEE, FAR, ascii257));
-    assertRejectedStatelessOnly(Rejection.MEMO_TOO_LONG,
+    assertRejectedStatelessOnly(CoinRejection.MEMO_TOO_LONG,
         transfer(CHAIN_ID, small, to, 1, 0, MIN_FEE, FAR, twoByte129));
   }
 
   @Test
   void transferRejectedWhenSenderIsRecipient() {
-    assertRejectedStatelessOnly(Rejection.SELF_TRANSFER,
+    assertRejectedStatelessOnly(CoinRejection.SELF_TRANSFER,
         transfer(small, small.address(), 1, 0, MIN_FEE, FAR));
   }
 
   @Test
   void transferRejectedWhenAmountPlusFeeOverflows() {
     long max = Long.MAX_VALUE;
-    assertRejectedStatelessOnly(Rejection.AMOUNT_OVERFLOW, fromSmall(max, MIN_FEE));
-    assertRejectedStatelessOnly(Rejection.AMOUNT_OVERFLOW, fromSmall(max - MIN_FEE + 1, MIN_FEE));
-    assertRejectedStatelessOnly(Rejection.AMOUNT_OVERFLOW, fromSmall(1, max));
-    assertRejectedStatelessOnly(Rejection.AMOUNT_OVERFLOW, fromSmall(max - 1, max - 1));
+    assertRejectedStatelessOnly(CoinRejection.AMOUNT_OVERFLOW, fromSmall(max, MIN_FEE));
+    assertRejectedStatelessOnly(CoinRejection.AMOUNT_OVERFLOW, fromSmall(max - MIN_FEE + 1, MIN_FEE));
+    assertRejectedStatelessOnly(CoinRejection.AMOUNT_OVERFLOW, fromSmall(1, max));
+    assertRejectedStatelessOnly(CoinRejection.AMOUNT_OVERFLOW, fromSmall(max - 1, max - 1));
     // amount + fee == Long.MAX_VALUE exactly does not overflow; it is merely unaffordable
     Transaction exact = fromSmall(max - MIN_FEE, MIN_FEE);
     assertTrue(processor().checkStateless(exact).ok());
     assertEquals(max, TransactionProcessor.maxCost(exact));
-    assertRejectedAndNothingChanged(Rejection.INSUFFICIENT_BALANCE, exact);
+    assertRejectedAndNothingChanged(TxRejection.INSUFFICIENT_BALANCE, exact);
   }
 
   // --- expiry ---
@@ -178,9 +180,9 @@ class TransactionProcessorTest {
   @Test
   void transferRejectedWhenExpiryHeightPassed() {
     long next = nextHeight();
-    assertRejectedAndNothingChanged(Rejection.EXPIRED,
+    assertRejectedAndNothingChanged(TxRejection.EXPIRED,
         transfer(small, other.address(), 1, 0, MIN_FEE, next - 1));
-    assertRejectedAndNothingChanged(Rejection.EXPIRED,
+    assertRejectedAndNothingChanged(TxRejection.EXPIRED,
         transfer(small, other.address(), 1, 0, MIN_FEE, 0));
     // each refused attempt above committed an empty block, so ask for the next height again
     assertTrue(fullCheck(transfer(small, other.address(), 1, 0, MIN_FEE, nextHeight())).ok());
@@ -191,9 +193,9 @@ class TransactionProcessorTest {
     long next = nextHeight();
     long delta = ledger.params().maxExpiryDeltaBlocks();
     assertTrue(fullCheck(transfer(small, other.address(), 1, 0, MIN_FEE, next + delta)).ok());
-    assertRejectedStatelessOnly(Rejection.EXPIRY_TOO_FAR,
+    assertRejectedStatelessOnly(TxRejection.EXPIRY_TOO_FAR,
         transfer(small, other.address(), 1, 0, MIN_FEE, next + delta + 1));
-    assertRejectedStatelessOnly(Rejection.EXPIRY_TOO_FAR,
+    assertRejectedStatelessOnly(TxRejection.EXPIRY_TOO_FAR,
         transfer(small, other.address(), 1, 0, MIN_FEE, Long.MAX_VALUE));
   }
 
@@ -201,7 +203,7 @@ class TransactionProcessorTest {
 
   @Test
   void transferRejectedWhenSenderUnknown() {
-    assertRejectedAndNothingChanged(Rejection.UNKNOWN_SENDER,
+    assertRejectedAndNothingChanged(TxRejection.UNKNOWN_SENDER,
         transfer(stranger, other.address(), 1, 0, MIN_FEE, FAR));
     assertEquals(Optional.empty(), ledger.account(stranger.address()));
   }
@@ -210,26 +212,26 @@ class TransactionProcessorTest {
   void transferRejectedWhenNonceAlreadyUsed() {
     // small's nonce is 0; rich used nonce 0 in the fixture block, so rich's next nonce is 1
     assertEquals(1, ledger.account(rich.address()).orElseThrow().nonce());
-    assertRejectedAndNothingChanged(Rejection.NONCE_TOO_LOW,
+    assertRejectedAndNothingChanged(TxRejection.NONCE_TOO_LOW,
         transfer(rich, other.address(), 1, 0, MIN_FEE, FAR));
     assertTrue(fullCheck(transfer(rich, other.address(), 1, 1, MIN_FEE, FAR)).ok());
   }
 
   @Test
   void transferRejectedWhenNonceAheadOfNext() {
-    assertRejectedAndNothingChanged(Rejection.NONCE_GAP_TOO_LARGE,
+    assertRejectedAndNothingChanged(TxRejection.NONCE_GAP_TOO_LARGE,
         transfer(small, other.address(), 1, 1, MIN_FEE, FAR));
-    assertRejectedAndNothingChanged(Rejection.NONCE_GAP_TOO_LARGE,
+    assertRejectedAndNothingChanged(TxRejection.NONCE_GAP_TOO_LARGE,
         transfer(small, other.address(), 1, Long.MAX_VALUE, MIN_FEE, FAR));
   }
 
   @Test
   void transferRejectedWhenBalanceBelowAmountPlusFee() {
-    assertRejectedAndNothingChanged(Rejection.INSUFFICIENT_BALANCE,
+    assertRejectedAndNothingChanged(TxRejection.INSUFFICIENT_BALANCE,
         fromSmall(SMALL_BALANCE - MIN_FEE + 1, MIN_FEE));
-    assertRejectedAndNothingChanged(Rejection.INSUFFICIENT_BALANCE, fromSmall(SMALL_BALANCE,
+    assertRejectedAndNothingChanged(TxRejection.INSUFFICIENT_BALANCE, fromSmall(SMALL_BALANCE,
         MIN_FEE));
-    assertRejectedAndNothingChanged(Rejection.INSUFFICIENT_BALANCE,
+    assertRejectedAndNothingChanged(TxRejection.INSUFFICIENT_BALANCE,
         fromSmall(1, SMALL_BALANCE));
   }
 
@@ -248,7 +250,7 @@ class TransactionProcessorTest {
     assertEquals(validatorBefore + MIN_FEE,
         ledger.account(VALIDATOR.address()).orElseThrow().balanceUnits());
     // an empty account still exists: its next transfer is refused for balance, not as unknown
-    assertRejectedAndNothingChanged(Rejection.INSUFFICIENT_BALANCE,
+    assertRejectedAndNothingChanged(TxRejection.INSUFFICIENT_BALANCE,
         transfer(small, other.address(), 1, 1, MIN_FEE, FAR));
   }
 
@@ -269,7 +271,7 @@ class TransactionProcessorTest {
     BlockResult r =
         ledger.buildBlock(List.of(first, second), VALIDATOR, LedgerFixtures.GENESIS_TIME + 2);
     assertEquals(List.of(first), r.block().transactions());
-    assertEquals(Rejection.INSUFFICIENT_BALANCE, r.skipped().get(0).verdict().rejection());
+    assertEquals(TxRejection.INSUFFICIENT_BALANCE, r.skipped().get(0).verdict().rejection());
     assertEquals(new Account(SMALL_BALANCE - half - MIN_FEE, 1),
         ledger.account(small.address()).orElseThrow());
   }

@@ -38,7 +38,7 @@ public final class GenesisFile {
           + "bcos-data/dev) and start again");
     }
     JsonNode p = required(root, "params");
-    ChainParams params = new ChainParams(required(root, "chainId").asText(),
+    ChainParams params = ChainParams.of(required(root, "chainId").asText(),
         required(p, "minFeeUnits").asLong(), required(p, "maxTxsPerBlock").asInt(),
         required(p, "maxBlockBytes").asLong(), required(p, "maxExpiryDeltaBlocks").asLong(),
         required(p, "maxNonceGap").asInt(), required(p, "nodeIdPowBits").asInt());

@@ -13,9 +13,9 @@ import org.bcos.consensus.ValidatorSet;
 import org.bcos.crypto.SignatureVerifier;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.stake.EvidenceCheck;
+import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.stake.StakeModule;
-import org.bcos.ledger.stake.ValidatorPower;
+import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.types.codec.CodecException;
 
 /**

@@ -1,5 +1,6 @@
 package org.bcos.node.mempool;
 
+import org.bcos.types.tx.TxRejection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.tx.TransactionProcessor;
-import org.bcos.ledger.tx.Verdict;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Rejection;
@@ -87,16 +88,16 @@ public final class Mempool {
   public synchronized Verdict admit(Transaction tx, Supplier<Optional<Account>> committed,
       long nextHeight) {
     Optional<Account> account = committed.get();
-    if (byHash.containsKey(tx.hash())) return Verdict.reject(Rejection.ALREADY_KNOWN, "pending");
+    if (byHash.containsKey(tx.hash())) return Verdict.reject(TxRejection.ALREADY_KNOWN, "pending");
     if (account.isEmpty() && !TransactionProcessor.isFeeFree(tx)) {
-      return Verdict.reject(Rejection.UNKNOWN_SENDER, tx.sender().toString());
+      return Verdict.reject(TxRejection.UNKNOWN_SENDER, tx.sender().toString());
     }
     Account acct = account.orElse(Account.EMPTY);
     if (tx.nonce() < acct.nonce()) {
-      return Verdict.reject(Rejection.NONCE_TOO_LOW, "next nonce is " + acct.nonce());
+      return Verdict.reject(TxRejection.NONCE_TOO_LOW, "next nonce is " + acct.nonce());
     }
     if (tx.nonce() - acct.nonce() > maxNonceGap) {
-      return Verdict.reject(Rejection.NONCE_GAP_TOO_LARGE,
+      return Verdict.reject(TxRejection.NONCE_GAP_TOO_LARGE,
           "next nonce is " + acct.nonce() + ", at most " + maxNonceGap + " ahead");
     }
     SenderQueue queue = senders.computeIfAbsent(tx.sender(), a -> new SenderQueue());
@@ -129,11 +130,11 @@ public final class Mempool {
 
   private Verdict checkFeeFreeQuota(SenderQueue queue) {
     if (queue.feeFree >= limits.maxFeeFreePerSender()) {
-      return Verdict.reject(Rejection.FEE_FREE_QUOTA_FULL, "this sender has " + queue.feeFree
+      return Verdict.reject(TxRejection.FEE_FREE_QUOTA_FULL, "this sender has " + queue.feeFree
           + " fee-free transactions pending, limit " + limits.maxFeeFreePerSender());
     }
     if (feeFree >= limits.maxFeeFreeTxs()) {
-      return Verdict.reject(Rejection.FEE_FREE_QUOTA_FULL, feeFree
+      return Verdict.reject(TxRejection.FEE_FREE_QUOTA_FULL, feeFree
           + " fee-free transactions pending, limit " + limits.maxFeeFreeTxs());
     }
     return Verdict.OK;
@@ -141,10 +142,10 @@ public final class Mempool {
 
   private Verdict checkSenderQueue(Transaction tx, Account acct, SenderQueue queue) {
     if (queue.byNonce.containsKey(tx.nonce())) {
-      return Verdict.reject(Rejection.ALREADY_KNOWN, "nonce " + tx.nonce() + " already pending");
+      return Verdict.reject(TxRejection.ALREADY_KNOWN, "nonce " + tx.nonce() + " already pending");
     }
     if (queue.byNonce.size() >= limits.maxPerSender()) {
-      return Verdict.reject(Rejection.SENDER_QUEUE_FULL, "limit " + limits.maxPerSender());
+      return Verdict.reject(TxRejection.SENDER_QUEUE_FULL, "limit " + limits.maxPerSender());
     }
     long cost = TransactionProcessor.maxCost(tx);
     // entries below the account's nonce are already final (the block producer removes them just
@@ -153,7 +154,7 @@ public final class Mempool {
     for (Entry e : queue.byNonce.headMap(acct.nonce()).values()) stale += e.cost();
     long available = acct.balanceUnits() - (queue.pendingCost - stale);
     if (available < cost) {
-      return Verdict.reject(Rejection.INSUFFICIENT_BALANCE, "needs " + cost
+      return Verdict.reject(TxRejection.INSUFFICIENT_BALANCE, "needs " + cost
           + " units, has " + acct.balanceUnits() + " minus " + queue.pendingCost + " pending");
     }
     return Verdict.OK;
@@ -177,7 +178,7 @@ public final class Mempool {
         if (!doomed.contains(e)) lowest = e;
       }
       if (lowest == null || lowest.tx().fee() >= tx.fee()) {
-        return Verdict.reject(Rejection.MEMPOOL_FULL,
+        return Verdict.reject(TxRejection.MEMPOOL_FULL,
             byHash.size() + " transactions, " + bytes + " bytes pending");
       }
       victims.add(lowest);
@@ -260,7 +261,7 @@ public final class Mempool {
   public synchronized void drop(Transaction tx, Verdict why) {
     SenderQueue queue = senders.get(tx.sender());
     if (queue != null && byHash.containsKey(tx.hash())) {
-      Verdict after = Verdict.reject(Rejection.EARLIER_TX_DROPPED, "nonce " + tx.nonce()
+      Verdict after = Verdict.reject(TxRejection.EARLIER_TX_DROPPED, "nonce " + tx.nonce()
           + " was dropped: " + why.rejection()
           + (why.detail().isEmpty() ? "" : " " + why.detail()));
       for (Entry later : queue.byNonce.tailMap(tx.nonce(), false).values()) {
@@ -299,7 +300,7 @@ public final class Mempool {
       if (pending && nextHeight - oldest.admittedAt() < limits.feeFreeTtlBlocks()) break;
       feeFreeByAge.removeFirst();
       if (pending) {
-        drop(oldest.tx(), Verdict.reject(Rejection.EXPIRED, "fee-free transactions stay at most "
+        drop(oldest.tx(), Verdict.reject(TxRejection.EXPIRED, "fee-free transactions stay at most "
             + limits.feeFreeTtlBlocks() + " blocks in the mempool"));
         count++;
       }

@@ -6,22 +6,22 @@ import java.util.List;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
-import org.bcos.types.tx.CoinTransfer;
-import org.bcos.types.tx.DvsAddArea;
-import org.bcos.types.tx.DvsAddInitiative;
-import org.bcos.types.tx.DvsAttest;
-import org.bcos.types.tx.DvsBallotPart;
-import org.bcos.types.tx.DvsCastBallot;
-import org.bcos.types.tx.DvsCreateCommunity;
-import org.bcos.types.tx.DvsCreateIssue;
-import org.bcos.types.tx.DvsDelegate;
-import org.bcos.types.tx.DvsParams;
-import org.bcos.types.tx.DvsRefuseDelegations;
-import org.bcos.types.tx.DvsRules;
-import org.bcos.types.tx.DvsSetMember;
-import org.bcos.types.tx.DvsSetRegistrar;
-import org.bcos.types.tx.DvsSupport;
-import org.bcos.types.tx.DvsUndelegate;
+import org.bcos.ledger.coin.api.CoinTransfer;
+import org.bcos.ledger.dvs.api.DvsAddArea;
+import org.bcos.ledger.dvs.api.DvsAddInitiative;
+import org.bcos.ledger.dvs.api.DvsAttest;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsCastBallot;
+import org.bcos.ledger.dvs.api.DvsCreateCommunity;
+import org.bcos.ledger.dvs.api.DvsCreateIssue;
+import org.bcos.ledger.dvs.api.DvsDelegate;
+import org.bcos.ledger.dvs.api.DvsParams;
+import org.bcos.ledger.dvs.api.DvsRefuseDelegations;
+import org.bcos.ledger.dvs.api.DvsRules;
+import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.dvs.api.DvsSetRegistrar;
+import org.bcos.ledger.dvs.api.DvsSupport;
+import org.bcos.ledger.dvs.api.DvsUndelegate;
 import org.bcos.types.tx.Message;
 
 /** JSON shapes of DVS messages, communities, issues and tallies. */
@@ -31,7 +31,7 @@ final class DvsJson {
   static void message(ObjectNode n, Message m) {
     switch (m) {
       case CoinTransfer t -> throw new IllegalArgumentException("not a DVS message");
-      case org.bcos.types.tx.StakeEvidence t -> throw new IllegalArgumentException("not DVS");
+      case org.bcos.ledger.stake.api.StakeEvidence t -> throw new IllegalArgumentException("not DVS");
       case DvsCreateCommunity c -> params(n.put("type", "dvs.createCommunity")
           .put("name", c.name()).putObject("params"), c.params());
       case DvsAddArea a -> n.put("type", "dvs.addArea").put("community", a.communityId())

@@ -20,7 +20,7 @@ import org.bcos.types.Address;
 import org.bcos.types.Hash;
 import org.bcos.types.Hex;
 import org.bcos.types.codec.Encoder;
-import org.bcos.types.tx.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
 
 /** The {@code dvs_*} JSON-RPC methods (docs/RPC.md, docs/DVS.md). */
 final class DvsRpcMethods {

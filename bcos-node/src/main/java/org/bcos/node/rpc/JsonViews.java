@@ -13,7 +13,7 @@ import org.bcos.ledger.coin.api.Account;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
 import org.bcos.types.Hex;
-import org.bcos.types.tx.CoinTransfer;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Transaction;
 
 /** JSON shapes of the API: amounts as exact DDC strings plus base units under {@code …Units}. */
@@ -104,7 +104,7 @@ final class JsonViews {
       n.put("to", t.to().toString());
       amount(n, "amount", t.amountUnits());
       n.put("memo", t.memo());
-    } else if (tx.message() instanceof org.bcos.types.tx.StakeEvidence e) {
+    } else if (tx.message() instanceof org.bcos.ledger.stake.api.StakeEvidence e) {
       n.put("type", "stake.evidence").put("evidence", org.bcos.types.Hex.encode(e.evidence()));
     } else {
       DvsJson.message(n, tx.message());

@@ -1,6 +1,6 @@
 package org.bcos.node.rpc;
 
-import org.bcos.ledger.tx.Verdict;
+import org.bcos.ledger.spi.Verdict;
 
 /** A JSON-RPC error: standard codes (-32700..-32603) or a named transaction rejection. */
 public final class RpcException extends RuntimeException {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.ledger.Ledger;
-import org.bcos.ledger.stake.ValidatorPower;
+import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.node.ConsensusService;
 import org.bcos.node.NetworkService;
 import org.bcos.ledger.FinalTx;

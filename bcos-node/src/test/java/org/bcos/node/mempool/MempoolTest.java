@@ -1,5 +1,6 @@
 package org.bcos.node.mempool;
 
+import org.bcos.types.tx.TxRejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.coin.api.Account;
-import org.bcos.ledger.tx.Verdict;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.Address;
-import org.bcos.types.tx.CoinTransfer;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
@@ -147,8 +148,8 @@ class MempoolTest {
     Mempool pool = new Mempool(ROOMY, GAP);
     Transaction t = tx(alice, 0, 10);
     assertAdded(pool, t, account(RICH, 0));
-    assertRejected(Rejection.ALREADY_KNOWN, pool, t, account(RICH, 0));
-    assertRejected(Rejection.ALREADY_KNOWN, pool, t, Optional.empty());
+    assertRejected(TxRejection.ALREADY_KNOWN, pool, t, account(RICH, 0));
+    assertRejected(TxRejection.ALREADY_KNOWN, pool, t, Optional.empty());
   }
 
   @Test
@@ -157,15 +158,15 @@ class MempoolTest {
     Transaction t = tx(alice, 0, 10);
     assertAdded(pool, t, account(RICH, 0));
     Transaction sameNonce = tx(alice, 0, 1_000);
-    assertRejected(Rejection.ALREADY_KNOWN, pool, sameNonce, account(RICH, 0));
+    assertRejected(TxRejection.ALREADY_KNOWN, pool, sameNonce, account(RICH, 0));
     assertEquals(List.of(t), pool.candidates(10, a -> 0L));
   }
 
   @Test
   void nonceBelowAccountNonceIsTooLow() {
     Mempool pool = new Mempool(ROOMY, GAP);
-    assertRejected(Rejection.NONCE_TOO_LOW, pool, tx(alice, 4, 10), account(RICH, 5));
-    assertRejected(Rejection.NONCE_TOO_LOW, pool, tx(alice, 0, 10), account(RICH, 5));
+    assertRejected(TxRejection.NONCE_TOO_LOW, pool, tx(alice, 4, 10), account(RICH, 5));
+    assertRejected(TxRejection.NONCE_TOO_LOW, pool, tx(alice, 0, 10), account(RICH, 5));
     assertAdded(pool, tx(alice, 5, 10), account(RICH, 5));
   }
 
@@ -173,18 +174,18 @@ class MempoolTest {
   void nonceBeyondMaxGapIsRejected() {
     Mempool pool = new Mempool(ROOMY, 3);
     assertAdded(pool, tx(alice, 5, 10), account(RICH, 2));
-    assertRejected(Rejection.NONCE_GAP_TOO_LARGE, pool, tx(alice, 6, 10), account(RICH, 2));
-    assertRejected(Rejection.NONCE_GAP_TOO_LARGE, pool, tx(alice, Long.MAX_VALUE, 10),
+    assertRejected(TxRejection.NONCE_GAP_TOO_LARGE, pool, tx(alice, 6, 10), account(RICH, 2));
+    assertRejected(TxRejection.NONCE_GAP_TOO_LARGE, pool, tx(alice, Long.MAX_VALUE, 10),
         account(RICH, 2));
     Mempool strict = new Mempool(ROOMY, 0);
-    assertRejected(Rejection.NONCE_GAP_TOO_LARGE, strict, tx(alice, 3, 10), account(RICH, 2));
+    assertRejected(TxRejection.NONCE_GAP_TOO_LARGE, strict, tx(alice, 3, 10), account(RICH, 2));
     assertAdded(strict, tx(alice, 2, 10), account(RICH, 2));
   }
 
   @Test
   void unknownSenderIsRejected() {
     Mempool pool = new Mempool(ROOMY, GAP);
-    assertRejected(Rejection.UNKNOWN_SENDER, pool, tx(alice, 0, 10), Optional.empty());
+    assertRejected(TxRejection.UNKNOWN_SENDER, pool, tx(alice, 0, 10), Optional.empty());
     assertEquals(0, pool.pendingNonce(alice.address(), 0));
   }
 
@@ -193,14 +194,14 @@ class MempoolTest {
     Mempool pool = new Mempool(ROOMY, GAP);
     Optional<Account> acct = account(100, 0);
     assertAdded(pool, tx(alice, 0, 10, 50, 100, ""), acct); // cost 60, 40 left
-    assertRejected(Rejection.INSUFFICIENT_BALANCE, pool, tx(alice, 1, 10, 31, 100, ""), acct);
+    assertRejected(TxRejection.INSUFFICIENT_BALANCE, pool, tx(alice, 1, 10, 31, 100, ""), acct);
     assertAdded(pool, tx(alice, 1, 10, 30, 100, ""), acct); // exactly the rest
-    assertRejected(Rejection.INSUFFICIENT_BALANCE, pool, tx(alice, 2, 1, 1, 100, ""), acct);
+    assertRejected(TxRejection.INSUFFICIENT_BALANCE, pool, tx(alice, 2, 1, 1, 100, ""), acct);
     // another sender's pending spends do not count against alice's
     assertAdded(pool, tx(bob, 0, 10, 90, 100, ""), account(100, 0));
-    assertRejected(Rejection.INSUFFICIENT_BALANCE, pool, tx(carol, 0, 10, 91, 100, ""),
+    assertRejected(TxRejection.INSUFFICIENT_BALANCE, pool, tx(carol, 0, 10, 91, 100, ""),
         account(100, 0));
-    assertRejected(Rejection.INSUFFICIENT_BALANCE, pool, tx(carol, 0, 10, 1, 100, ""),
+    assertRejected(TxRejection.INSUFFICIENT_BALANCE, pool, tx(carol, 0, 10, 1, 100, ""),
         account(0, 0));
   }
 
@@ -209,7 +210,7 @@ class MempoolTest {
     Mempool pool = new Mempool(new MempoolLimits(100, 1 << 20, 2), GAP);
     assertAdded(pool, tx(alice, 0, 10), account(RICH, 0));
     assertAdded(pool, tx(alice, 1, 10), account(RICH, 0));
-    assertRejected(Rejection.SENDER_QUEUE_FULL, pool, tx(alice, 2, 1_000), account(RICH, 0));
+    assertRejected(TxRejection.SENDER_QUEUE_FULL, pool, tx(alice, 2, 1_000), account(RICH, 0));
     assertAdded(pool, tx(bob, 0, 10), account(RICH, 0));
   }
 
@@ -218,9 +219,9 @@ class MempoolTest {
     Mempool pool = new Mempool(new MempoolLimits(2, 1 << 20, 2), GAP);
     assertAdded(pool, tx(alice, 0, 10), account(RICH, 0));
     assertAdded(pool, tx(bob, 0, 20), account(RICH, 0));
-    assertRejected(Rejection.MEMPOOL_FULL, pool, tx(carol, 0, 10), account(RICH, 0));
-    assertRejected(Rejection.MEMPOOL_FULL, pool, tx(carol, 0, 9), account(RICH, 0));
-    assertRejected(Rejection.MEMPOOL_FULL, pool, tx(carol, 0, 0), account(RICH, 0));
+    assertRejected(TxRejection.MEMPOOL_FULL, pool, tx(carol, 0, 10), account(RICH, 0));
+    assertRejected(TxRejection.MEMPOOL_FULL, pool, tx(carol, 0, 9), account(RICH, 0));
+    assertRejected(TxRejection.MEMPOOL_FULL, pool, tx(carol, 0, 0), account(RICH, 0));
     assertEquals(0, pool.pendingNonce(carol.address(), 0));
   }
 
@@ -236,7 +237,7 @@ class MempoolTest {
       added++;
     }
     assertTrue(added > 10 && added < 1_000, "filled by bytes, not count: " + added);
-    assertRejected(Rejection.MEMPOOL_FULL, pool, tx(bob, 0, 10, 1, 100, memo), account(RICH, 0));
+    assertRejected(TxRejection.MEMPOOL_FULL, pool, tx(bob, 0, 10, 1, 100, memo), account(RICH, 0));
     assertTrue(pool.bytes() <= pool.limits().maxBytes());
   }
 
@@ -319,7 +320,7 @@ class MempoolTest {
     Transaction newcomer = tx(bob, 0, 50, 1, 100, memo);
     assertTrue(newcomer.encodedSize() > room + cheap.encodedSize(),
         "evicting the cheap tx alone must not make room");
-    assertRejected(Rejection.MEMPOOL_FULL, pool, newcomer, account(RICH, 0));
+    assertRejected(TxRejection.MEMPOOL_FULL, pool, newcomer, account(RICH, 0));
     assertTrue(pool.contains(cheap.hash()), "a refused newcomer evicted a transaction");
   }
 
@@ -336,7 +337,7 @@ class MempoolTest {
     // nonce 0 is final: 2 units of cost left, nonce 1 still pending → room for exactly one more
     assertAdded(pool, tx(alice, 2, 10), account(2 * each, 1));
     // nonce 1 final too: what is left covers nonce 2 only
-    assertEquals(Rejection.INSUFFICIENT_BALANCE,
+    assertEquals(TxRejection.INSUFFICIENT_BALANCE,
         pool.add(tx(alice, 3, 10), account(each, 2)).rejection());
   }
 
@@ -402,7 +403,7 @@ class MempoolTest {
     Mempool pool = new Mempool(ROOMY, GAP);
     Transaction all = tx(alice, 0, 10, 90, 100, "");
     assertAdded(pool, all, account(100, 0));
-    assertRejected(Rejection.INSUFFICIENT_BALANCE, pool, tx(alice, 1, 10, 1, 100, ""),
+    assertRejected(TxRejection.INSUFFICIENT_BALANCE, pool, tx(alice, 1, 10, 1, 100, ""),
         account(100, 0));
     pool.drop(all);
     assertEquals(0, pool.size());
@@ -414,7 +415,7 @@ class MempoolTest {
   /** A fee-free DVS support (stamp not checked here: the ledger's admission check does that). */
   private Transaction free(Ed25519KeyPair from, long nonce) {
     return signed(new TxBody(CHAIN, from.address(), nonce, 0, 100_000,
-        new org.bcos.types.tx.DvsSupport(1, 0, true)), from);
+        new org.bcos.ledger.dvs.api.DvsSupport(1, 0, true)), from);
   }
 
   @Test
@@ -422,12 +423,12 @@ class MempoolTest {
     Mempool pool = new Mempool(new MempoolLimits(1_000, 1 << 20, 100, 5, 2, 100), GAP);
     assertTrue(pool.add(free(alice, 0), Optional.empty(), 1).ok());
     assertTrue(pool.add(free(alice, 1), Optional.empty(), 1).ok());
-    assertRejected(Rejection.FEE_FREE_QUOTA_FULL, pool, free(alice, 2), Optional.empty());
+    assertRejected(TxRejection.FEE_FREE_QUOTA_FULL, pool, free(alice, 2), Optional.empty());
     for (int i = 0; i < 3; i++) {
       assertTrue(pool.add(free(key(20 + i), 0), Optional.empty(), 1).ok());
     }
     assertEquals(5, pool.feeFreeSize());
-    assertRejected(Rejection.FEE_FREE_QUOTA_FULL, pool, free(bob, 0), Optional.empty());
+    assertRejected(TxRejection.FEE_FREE_QUOTA_FULL, pool, free(bob, 0), Optional.empty());
     assertAdded(pool, tx(bob, 0, 10), account(RICH, 0));
     pool.removeFinal(List.of(free(alice, 0)));
     assertEquals(4, pool.feeFreeSize());
@@ -446,8 +447,8 @@ class MempoolTest {
     assertAdded(pool, paying, account(RICH, 0));
     assertEquals(0, pool.dropStaleFeeFree(24));
     assertEquals(1, pool.dropStaleFeeFree(25), "admitted at 5, 20 blocks to live");
-    assertEquals(Rejection.EXPIRED, pool.dropped(early.hash()).orElseThrow().rejection());
-    assertEquals(Rejection.EARLIER_TX_DROPPED, pool.dropped(later.hash()).orElseThrow()
+    assertEquals(TxRejection.EXPIRED, pool.dropped(early.hash()).orElseThrow().rejection());
+    assertEquals(TxRejection.EARLIER_TX_DROPPED, pool.dropped(later.hash()).orElseThrow()
         .rejection(), "nonce 1 can never execute without nonce 0");
     assertFalse(pool.contains(paying.hash()));
     assertEquals(1, pool.size(), "bob's message stays");
@@ -464,10 +465,10 @@ class MempoolTest {
     Transaction t2 = tx(alice, 2, 10);
     Transaction other = tx(bob, 0, 10);
     for (Transaction t : List.of(t0, t1, t2, other)) assertAdded(pool, t, account(RICH, 0));
-    pool.drop(t0, Verdict.reject(Rejection.INSUFFICIENT_BALANCE, "spent elsewhere"));
+    pool.drop(t0, Verdict.reject(TxRejection.INSUFFICIENT_BALANCE, "spent elsewhere"));
     assertEquals(List.of(other), pool.candidates(10, a -> 0L));
     Verdict why = pool.dropped(t2.hash()).orElseThrow();
-    assertEquals(Rejection.EARLIER_TX_DROPPED, why.rejection());
+    assertEquals(TxRejection.EARLIER_TX_DROPPED, why.rejection());
     assertTrue(why.detail().contains("INSUFFICIENT_BALANCE"), why.detail());
     assertEquals(0, pool.pendingNonce(alice.address(), 0));
   }
@@ -482,7 +483,7 @@ class MempoolTest {
     assertTrue(pool.admit(rival, () -> account(RICH, 0), 1).ok(), "read before the commit");
     pool.removeFinal(List.of(included));
     assertFalse(pool.contains(rival.hash()));
-    assertEquals(Rejection.NONCE_TOO_LOW,
+    assertEquals(TxRejection.NONCE_TOO_LOW,
         pool.admit(rival, () -> account(RICH, 1), 2).rejection(), "read after the commit");
   }
 }

@@ -15,7 +15,7 @@ import org.bcos.node.config.NodeConfig;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.node.mempool.MempoolLimits;
 import org.bcos.storage.InMemoryStore;
-import org.bcos.types.tx.CoinTransfer;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;

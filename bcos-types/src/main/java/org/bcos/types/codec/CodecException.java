@@ -8,7 +8,9 @@ public final class CodecException extends RuntimeException {
     TRAILING_BYTES,
     NON_CANONICAL_VARINT,
     LENGTH_TOO_LARGE,
-    INVALID_VALUE
+    INVALID_VALUE,
+    /** A message tag no ledger module registers. */
+    UNKNOWN_TYPE
   }
 
   private final Reason reason;

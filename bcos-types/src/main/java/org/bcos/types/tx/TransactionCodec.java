@@ -42,13 +42,7 @@ public final class TransactionCodec {
 
   private static void encodeMessage(Encoder e, Message message) {
     e.u8(message.tag());
-    if (message instanceof CoinTransfer t) {
-      e.address(t.to()).u64(t.amountUnits()).string(t.memo());
-    } else if (message instanceof StakeEvidence s) {
-      e.bytes(s.evidence());
-    } else {
-      DvsMessageCodec.encode(e, message);
-    }
+    message.encodeFields(e);
   }
 
   /** What the sender signs: the domain-separated SHA-256 of the body encoding. */
@@ -103,11 +97,12 @@ public final class TransactionCodec {
   }
 
   /**
-   * Strictly decodes one transaction.
+   * Strictly decodes one transaction, its message by {@code messages} (the ledger's module
+   * registry knows every message type).
    *
    * @throws CodecException if the bytes are not exactly one canonical transaction
    */
-  public static Transaction decode(byte[] encoded) {
+  public static Transaction decode(byte[] encoded, MessageCodec messages) {
     if (encoded.length > Transaction.MAX_ENCODED_BYTES) {
       throw new CodecException(Reason.LENGTH_TOO_LARGE, "transaction exceeds size limit");
     }
@@ -118,28 +113,11 @@ public final class TransactionCodec {
     }
     String chainId = d.string(Transaction.MAX_CHAIN_ID_BYTES);
     TxBody body =
-        new TxBody(chainId, d.address(), d.u64(), d.u64(), d.u64(), decodeMessage(d));
+        new TxBody(chainId, d.address(), d.u64(), d.u64(), d.u64(), messages.decode(d.u8(), d));
     byte[] signature = d.fixed(Transaction.SIGNATURE_BYTES);
     long stamp = d.u64();
     d.finish();
     return new Transaction(body, signature, stamp, encoded.clone(), Digests.sha256(encoded));
-  }
-
-  private static Message decodeMessage(Decoder d) {
-    int tag = d.u8();
-    // the memo's own limit is a ledger rule (MEMO_TOO_LONG); the codec bounds it only by the
-    // transaction size, so callers get the named reason
-    if (tag == CoinTransfer.TAG) {
-      return new CoinTransfer(d.address(), d.u64(), d.string(Transaction.MAX_ENCODED_BYTES));
-    }
-    if (tag == StakeEvidence.TAG) {
-      try {
-        return new StakeEvidence(d.bytes(StakeEvidence.MAX_EVIDENCE_BYTES));
-      } catch (IllegalArgumentException e) {
-        throw new CodecException(Reason.INVALID_VALUE, e.getMessage());
-      }
-    }
-    return DvsMessageCodec.decode(tag, d);
   }
 
   /** The body bytes of a decoded transaction (without re-encoding). */

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.bcos.types.Address;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
-import org.bcos.types.tx.DvsMessages;
-import org.bcos.types.tx.DvsRules;
+import org.bcos.ledger.dvs.api.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsRules;
 
 /**
  * A DVS issue. {@code options} are the poll's options or the deliberative issue's initiatives;

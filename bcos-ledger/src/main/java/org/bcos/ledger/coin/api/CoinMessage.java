@@ -1,0 +1,6 @@
+package org.bcos.ledger.coin.api;
+
+import org.bcos.types.tx.Message;
+
+/** The coin module's messages. */
+public sealed interface CoinMessage extends Message permits CoinTransfer {}

@@ -1,0 +1,72 @@
+package org.bcos.ledger.params;
+
+import java.util.List;
+import java.util.Map;
+import org.bcos.ledger.ChainParams;
+import org.bcos.ledger.Genesis;
+import org.bcos.ledger.params.api.ParamsApi;
+import org.bcos.ledger.params.api.ParamsRejection;
+import org.bcos.ledger.spi.ApiBinding;
+import org.bcos.ledger.spi.LedgerModule;
+import org.bcos.ledger.spi.MessageType;
+import org.bcos.ledger.spi.ModuleSchema;
+import org.bcos.ledger.spi.ParamSpec;
+import org.bcos.ledger.spi.TxContext;
+import org.bcos.types.tx.Rejection;
+
+/**
+ * The params module (Cosmos' {@code x/params}): keeps every chain parameter any module declares in
+ * state, from genesis on, with its history, so each block runs under the values all nodes agree
+ * on and any height's values can be read back. It declares the ledger core's parameters ({@link
+ * ChainParams#CORE}). It has no messages of its own: governance changes parameters through {@link
+ * ParamsApi}, which checks each parameter's declared bounds.
+ */
+public final class ParamsModule implements LedgerModule {
+  @Override
+  public String name() {
+    return "params";
+  }
+
+  @Override
+  public ModuleSchema schema() {
+    return ModuleSchema.v1(List.of(ParamsStore.VALUES));
+  }
+
+  @Override
+  public List<MessageType<?>> messages() {
+    return List.of();
+  }
+
+  @Override
+  public List<? extends Rejection> rejections() {
+    return List.of(ParamsRejection.values());
+  }
+
+  @Override
+  public List<ParamSpec> params() {
+    return ChainParams.CORE;
+  }
+
+  /**
+   * Writes every declared parameter at height 0: the genesis' value where it sets one, else the
+   * declared default. A genesis value no module declares, or outside its bounds, is refused.
+   */
+  @Override
+  public void initGenesis(Genesis genesis, TxContext ctx) {
+    ParamsStore store = (ParamsStore) ctx.api(ParamsApi.class);
+    Map<String, Long> given = genesis.params().values();
+    for (String name : given.keySet()) {
+      ParamSpec spec = ctx.registry().param(name).orElseThrow(() ->
+          new IllegalArgumentException("genesis sets an unknown chain parameter: " + name));
+      ChainParams.check(spec, given.get(name));
+    }
+    for (ParamSpec spec : ctx.registry().params()) {
+      store.put(spec.name(), 0, given.getOrDefault(spec.name(), spec.genesisDefault()));
+    }
+  }
+
+  @Override
+  public List<ApiBinding<?>> apis() {
+    return List.of(new ApiBinding<>(ParamsApi.class, ParamsStore::new));
+  }
+}

@@ -1,0 +1,76 @@
+package org.bcos.ledger.spi;
+
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.bcos.ledger.Genesis;
+import org.bcos.storage.KeyValueStore;
+import org.bcos.types.tx.Rejection;
+
+/**
+ * One ledger module: a unit of chain state and the messages that change it (Cosmos SDK's {@code
+ * x/<module>}, Hedera's services). Every module has the same shape, and the ledger knows modules
+ * only through this interface and the {@link ModuleRegistry} built from them:
+ *
+ * <ul>
+ *   <li>{@link #schema()}: its state columns, schema version and migration hook;
+ *   <li>{@link #messages()}: the message types it handles, each with its wire tag, decoder and
+ *       {@link MessageHandler} (stateless checks, admission check, execution);
+ *   <li>{@link #rejections()}: the named reasons its handlers return;
+ *   <li>{@link #params()}: the chain parameters it declares (kept in state by the params module);
+ *   <li>{@link #initGenesis}: its genesis state;
+ *   <li>{@link #endBlock}: work at the end of every block, returning its effects on the chain
+ *       (validator-set changes) instead of the ledger reading the module's keys;
+ *   <li>{@link #holdings()}: the state entries that hold coins, for the fixed-supply invariant;
+ *   <li>{@link #apis()}: the interfaces other modules may call (its {@code api} package).
+ * </ul>
+ *
+ * A module reaches another module only through that module's {@code api} interfaces ({@link
+ * TxContext#api}); it never reads another module's columns.
+ */
+public interface LedgerModule {
+  /** Short lower-case name, unique in a registry (e.g. {@code coin}). */
+  String name();
+
+  /** Its storage: columns, version and migration. */
+  ModuleSchema schema();
+
+  /** The message types it handles (possibly none). */
+  List<MessageType<?>> messages();
+
+  /** Every reason its handlers may refuse a message with. */
+  List<? extends Rejection> rejections();
+
+  /** Chain parameters it declares, with bounds and documentation. */
+  default List<ParamSpec> params() {
+    return List.of();
+  }
+
+  /** Writes its genesis state (modules run in registration order). */
+  default void initGenesis(Genesis genesis, TxContext ctx) {}
+
+  /** Runs after the block's last transaction; returns what the chain must do about it. */
+  default EndBlockEffects endBlock(TxContext ctx) {
+    return EndBlockEffects.NONE;
+  }
+
+  /** State entries that hold coins (counted by the supply invariant). */
+  default List<Holding> holdings() {
+    return List.of();
+  }
+
+  /** The module's api implementations, bound to a block's state. */
+  default List<ApiBinding<?>> apis() {
+    return List.of();
+  }
+
+  /**
+   * The validator-set changes this module has recorded in committed state, by the height of the
+   * block that made each (only a module that returns validator sets from {@link #endBlock} has
+   * any). The ledger rebuilds its validator schedule from them when it opens a data directory or a
+   * state snapshot.
+   */
+  default NavigableMap<Long, List<ValidatorPower>> recordedValidatorSets(KeyValueStore store) {
+    return new TreeMap<>();
+  }
+}

@@ -1,0 +1,44 @@
+package org.bcos.ledger.spi;
+
+import org.bcos.ledger.ChainParams;
+import org.bcos.types.tx.Message;
+import org.bcos.types.tx.Transaction;
+
+/**
+ * Validates and executes one message type, in Hedera's three stages: {@link #pureChecks} (no
+ * state: ingress and gossip), {@link #preHandle} (against the head state at admission) and {@link
+ * #handle} (in a block). The envelope — chain id, signature, fee, nonce, expiry — is checked by
+ * the ledger for every message before these run.
+ */
+public interface MessageHandler<M extends Message> {
+  /** Bounds that need no state (names, lengths, counts). */
+  default Verdict pureChecks(Transaction tx, M message, ChainParams params) {
+    return Verdict.OK;
+  }
+
+  /**
+   * The admission check against current state: by default the message is executed on a scratch
+   * copy of the head state that is thrown away, so what would be refused in a block is refused at
+   * the door. A handler whose refusals the mempool already covers (a transfer's balance) may skip
+   * it to keep the hot path fast.
+   */
+  default Verdict preHandle(TxContext scratch, Transaction tx, M message) {
+    return handle(scratch, tx, message);
+  }
+
+  /**
+   * Executes the message at {@code ctx.height()}. Checks everything before it writes, so a
+   * refusal changes nothing. The ledger charges the fee and advances the nonce afterwards.
+   */
+  Verdict handle(TxContext ctx, Transaction tx, M message);
+
+  /** Whether the message may pay no fee when it carries a proof-of-work stamp. */
+  default boolean mayBeFeeFree(M message) {
+    return false;
+  }
+
+  /** Units the message can move out of the sender's account beyond the fee (for the mempool). */
+  default long maxDebit(Transaction tx, M message) {
+    return 0;
+  }
+}

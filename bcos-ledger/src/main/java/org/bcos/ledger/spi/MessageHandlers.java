@@ -1,0 +1,56 @@
+package org.bcos.ledger.spi;
+
+import org.bcos.ledger.ChainParams;
+import org.bcos.types.tx.Message;
+import org.bcos.types.tx.Transaction;
+
+/** Builds a {@link MessageHandler} from its parts, so a module lists its messages in one table. */
+public final class MessageHandlers {
+  private MessageHandlers() {}
+
+  /** Executes a message in a block (check-then-write). */
+  @FunctionalInterface
+  public interface Execution<M extends Message> {
+    Verdict handle(TxContext ctx, Transaction tx, M message);
+  }
+
+  /** Checks a message without state. */
+  @FunctionalInterface
+  public interface PureCheck<M extends Message> {
+    Verdict check(Transaction tx, M message, ChainParams params);
+  }
+
+  /** A handler with the given parts. */
+  public static <M extends Message> MessageHandler<M> of(Execution<M> execution,
+      PureCheck<M> pureChecks, boolean mayBeFeeFree) {
+    return new MessageHandler<>() {
+      @Override
+      public Verdict pureChecks(Transaction tx, M message, ChainParams params) {
+        return pureChecks.check(tx, message, params);
+      }
+
+      @Override
+      public Verdict handle(TxContext ctx, Transaction tx, M message) {
+        return execution.handle(ctx, tx, message);
+      }
+
+      @Override
+      public boolean mayBeFeeFree(M message) {
+        return mayBeFeeFree;
+      }
+    };
+  }
+
+  /** A handler without stateless checks that always pays its fee. */
+  public static <M extends Message> MessageHandler<M> paid(Execution<M> execution) {
+    return of(execution, (tx, m, p) -> Verdict.OK, false);
+  }
+
+  /**
+   * A handler without stateless checks whose message may go fee-free with a proof-of-work stamp
+   * (the handler checks the stamp's difficulty).
+   */
+  public static <M extends Message> MessageHandler<M> feeFree(Execution<M> execution) {
+    return of(execution, (tx, m, p) -> Verdict.OK, true);
+  }
+}

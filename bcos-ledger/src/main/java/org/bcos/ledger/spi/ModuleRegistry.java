@@ -1,0 +1,130 @@
+package org.bcos.ledger.spi;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bcos.ledger.state.WorkingState;
+import org.bcos.storage.Column;
+import org.bcos.types.codec.CodecException;
+import org.bcos.types.codec.Decoder;
+import org.bcos.types.tx.Message;
+import org.bcos.types.tx.MessageCodec;
+import org.bcos.types.tx.Rejection;
+import org.bcos.types.tx.TxRejection;
+
+/**
+ * The ledger modules of a chain, built once: the one table that feeds message decoding and
+ * dispatch, the state schema, genesis, the chain parameters, the supply invariant, end-of-block
+ * work and the api lookup. Building it checks that no two modules claim one name, message tag,
+ * message class, column id, rejection code or name, parameter name or api type.
+ */
+public final class ModuleRegistry implements MessageCodec {
+  private final List<LedgerModule> modules;
+  private final Map<Integer, MessageType<?>> byTag = new HashMap<>();
+  private final Map<Class<?>, MessageType<?>> byClass = new HashMap<>();
+  private final Map<Integer, Rejection> rejectionsByCode = new HashMap<>();
+  private final Map<String, ParamSpec> params = new LinkedHashMap<>();
+  private final Map<Class<?>, ApiBinding<?>> apis = new HashMap<>();
+  private final List<Column> stateColumns = new ArrayList<>();
+  private final List<Holding> holdings = new ArrayList<>();
+
+  public ModuleRegistry(List<LedgerModule> modules) {
+    this.modules = List.copyOf(modules);
+    Set<String> names = new HashSet<>();
+    Set<String> rejectionNames = new HashSet<>();
+    Set<Integer> columnIds = new HashSet<>();
+    for (TxRejection r : TxRejection.values()) addRejection(r, rejectionNames);
+    for (LedgerModule m : this.modules) {
+      unique(names.add(m.name()), "module name " + m.name());
+      for (MessageType<?> t : m.messages()) {
+        unique(byTag.put(t.tag(), t) == null, "message tag " + t.tag());
+        unique(byClass.put(t.type(), t) == null, "message class " + t.type().getName());
+      }
+      for (Rejection r : m.rejections()) addRejection(r, rejectionNames);
+      for (Column c : m.schema().columns()) {
+        unique(columnIds.add(c.id()), "column id " + c.id());
+        stateColumns.add(c);
+      }
+      for (ParamSpec p : m.params()) {
+        unique(params.putIfAbsent(p.name(), p) == null, "parameter " + p.name());
+      }
+      for (ApiBinding<?> a : m.apis()) {
+        unique(apis.put(a.type(), a) == null, "api " + a.type().getName());
+      }
+      holdings.addAll(m.holdings());
+    }
+  }
+
+  private void addRejection(Rejection r, Set<String> names) {
+    unique(rejectionsByCode.put(r.code(), r) == null, "rejection code " + r.code());
+    unique(names.add(r.name()), "rejection name " + r.name());
+  }
+
+  private static void unique(boolean ok, String what) {
+    if (!ok) throw new IllegalArgumentException("two ledger modules claim the same " + what);
+  }
+
+  public List<LedgerModule> modules() {
+    return modules;
+  }
+
+  /** The registered type of {@code message}, if any module handles its class. */
+  public Optional<MessageType<?>> typeOf(Message message) {
+    return Optional.ofNullable(byClass.get(message.getClass()));
+  }
+
+  /** Every registered message type, by tag. */
+  public List<MessageType<?>> messageTypes() {
+    return byTag.values().stream()
+        .sorted(java.util.Comparator.comparingInt(MessageType::tag)).toList();
+  }
+
+  @Override
+  public Message decode(int tag, Decoder d) {
+    MessageType<?> t = byTag.get(tag);
+    if (t == null) {
+      throw new CodecException(CodecException.Reason.UNKNOWN_TYPE, "unknown message tag " + tag);
+    }
+    try {
+      return t.decoder().decode(d);
+    } catch (IllegalArgumentException e) {
+      // a record constructor refused a value the wire allowed: still a malformed encoding
+      throw new CodecException(CodecException.Reason.INVALID_VALUE, e.getMessage());
+    }
+  }
+
+  /** The reason with this stable code, among the envelope's and every module's. */
+  public Optional<Rejection> rejection(int code) {
+    return Optional.ofNullable(rejectionsByCode.get(code));
+  }
+
+  /** Every state column of every module, in registration order. */
+  public List<Column> stateColumns() {
+    return List.copyOf(stateColumns);
+  }
+
+  public List<Holding> holdings() {
+    return List.copyOf(holdings);
+  }
+
+  /** Every declared chain parameter, in registration order. */
+  public List<ParamSpec> params() {
+    return List.copyOf(params.values());
+  }
+
+  public Optional<ParamSpec> param(String name) {
+    return Optional.ofNullable(params.get(name));
+  }
+
+  /** The implementation of api {@code type} bound to {@code state}. */
+  public <A> A api(Class<A> type, WorkingState state) {
+    ApiBinding<?> binding = apis.get(type);
+    if (binding == null) throw new IllegalArgumentException("no module provides " + type);
+    return type.cast(binding.factory().bind(state, this));
+  }
+}
