@@ -18,8 +18,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 TARGETS=(
-  "transaction bcos-types TransactionCodecFuzzTest#transaction"
-  "dvsMessage bcos-types TransactionCodecFuzzTest#dvsMessage"
+  "transaction bcos-ledger TransactionCodecFuzzTest#transaction"
+  "message bcos-ledger TransactionCodecFuzzTest#message"
   "keyFile bcos-crypto KeyFileJsonFuzzTest#keyFile"
   "block bcos-ledger BlockFuzzTest#block"
   "commitCertificate bcos-consensus ConsensusCodecFuzzTest#commitCertificate"

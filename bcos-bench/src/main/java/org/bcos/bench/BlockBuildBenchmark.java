@@ -1,5 +1,6 @@
 package org.bcos.bench;
 
+import org.bcos.ledger.Modules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public class BlockBuildBenchmark {
     Genesis genesis = new Genesis(ChainParams.defaults("bench"), 0,
         List.of(new Genesis.Validator(validator.address(), Genesis.MIN_STAKE_UNITS)), allocations);
     dir = Files.createTempDirectory("bcos-bench");
-    kv = store.equals("rocksdb") ? RocksDbStore.open(dir, ChainSchema.ALL) : new InMemoryStore();
+    kv = store.equals("rocksdb") ? RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD)) : new InMemoryStore();
     ledger = Ledger.open(kv, genesis, SignatureCheck.withBestVerifier());
   }
 

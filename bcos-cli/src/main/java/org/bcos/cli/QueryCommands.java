@@ -3,7 +3,7 @@ package org.bcos.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
-import org.bcos.ledger.coin.CoinSchema;
+import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.state.StateKey;
 import org.bcos.storage.merkle.MerkleProof;
 import org.bcos.types.Address;
@@ -51,7 +51,7 @@ final class QueryCommands {
     static boolean verifyProof(Address address, JsonNode account) {
       Hash root = Hash.fromHex(account.path("stateRoot").asText());
       MerkleProof proof = MerkleProof.decode(Hex.decode(account.path("proof").asText()));
-      Hash key = StateKey.treeKey(CoinSchema.ACCOUNTS, address.toBytes());
+      Hash key = StateKey.treeKey(Account.STATE_COLUMN, address.toBytes());
       if (!proof.key().equals(key)) return false;
       if (!account.path("exists").asBoolean()) return MerkleProof.verifyExclusion(root, key, proof);
       byte[] encoding = Hex.decode(account.path("accountEncoding").asText());

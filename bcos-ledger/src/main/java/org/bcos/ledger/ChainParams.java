@@ -1,7 +1,6 @@
 package org.bcos.ledger;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.bcos.ledger.spi.ParamSpec;
@@ -72,13 +71,14 @@ public record ChainParams(String chainId, SortedMap<String, Long> values) {
   /** The core parameters, given one by one (genesis files and tests). */
   public static ChainParams of(String chainId, long minFeeUnits, int maxTxsPerBlock,
       long maxBlockBytes, long maxExpiryDeltaBlocks, int maxNonceGap, int nodeIdPowBits) {
-    return new ChainParams(chainId, new TreeMap<>(Map.of(
-        MIN_FEE_UNITS.name(), minFeeUnits,
-        MAX_TXS_PER_BLOCK.name(), (long) maxTxsPerBlock,
-        MAX_BLOCK_BYTES.name(), maxBlockBytes,
-        MAX_EXPIRY_DELTA_BLOCKS.name(), maxExpiryDeltaBlocks,
-        MAX_NONCE_GAP.name(), (long) maxNonceGap,
-        NODE_ID_POW_BITS.name(), (long) nodeIdPowBits)));
+    TreeMap<String, Long> v = new TreeMap<>();
+    v.put(MIN_FEE_UNITS.name(), minFeeUnits);
+    v.put(MAX_TXS_PER_BLOCK.name(), (long) maxTxsPerBlock);
+    v.put(MAX_BLOCK_BYTES.name(), maxBlockBytes);
+    v.put(MAX_EXPIRY_DELTA_BLOCKS.name(), maxExpiryDeltaBlocks);
+    v.put(MAX_NONCE_GAP.name(), (long) maxNonceGap);
+    v.put(NODE_ID_POW_BITS.name(), (long) nodeIdPowBits);
+    return new ChainParams(chainId, v);
   }
 
   /** The core parameters' defaults. */

@@ -196,6 +196,10 @@ public final class Ledger {
   }
 
   /** The genesis block is defined by the genesis alone: unsigned, no transactions, height 0. */
+  static Block genesisBlock(Genesis genesis) {
+    return genesisBlock(genesis, Modules.STANDARD);
+  }
+
   static Block genesisBlock(Genesis genesis, ModuleRegistry modules) {
     WorkingState working = new WorkingState(new InMemoryStore());
     applyGenesis(genesis, modules, working);

@@ -27,13 +27,13 @@ public final class Modules {
   }
 
   /**
-   * The standard modules for decoding and describing messages (their handlers refuse all
-   * evidence: use {@link #standard} to run a chain).
+   * The standard modules, for decoding and describing messages, the schema and the parameters
+   * (its stake module refuses all evidence: use {@link #standard} to run a chain).
    */
-  public static final ModuleRegistry CODEC = standard(EvidenceCheck.NONE);
+  public static final ModuleRegistry STANDARD = standard(EvidenceCheck.NONE);
 
   /** Strictly decodes one transaction of any registered message type. */
   public static Transaction decodeTransaction(byte[] encoded) {
-    return TransactionCodec.decode(encoded, CODEC);
+    return TransactionCodec.decode(encoded, STANDARD);
   }
 }

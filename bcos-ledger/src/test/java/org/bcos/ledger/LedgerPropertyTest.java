@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.coin.SupplyInvariant;
+import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.tx.SignatureCheck;
@@ -105,11 +105,11 @@ class LedgerPropertyTest {
     }
     String where = "seed=" + exampleSeed;
     int restartAfter = 1 + random.nextInt(blocks.size() - 1);
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.ALL)) {
+    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
       Ledger replica = Ledger.open(store, GENESIS, SignatureCheck.withBestVerifier());
       for (Block b : blocks.subList(0, restartAfter)) replica.importBlock(b);
     }
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.ALL)) {
+    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
       Ledger replica = Ledger.open(store, GENESIS, SignatureCheck.withBestVerifier());
       assertEquals(blocks.get(restartAfter - 1).hash(), replica.head().hash(), where);
       for (Block b : blocks.subList(restartAfter, blocks.size())) replica.importBlock(b);
@@ -121,7 +121,7 @@ class LedgerPropertyTest {
       for (Address a : model.addresses()) {
         assertEquals(builder.account(a), replica.account(a), where);
       }
-      assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.total(store), where);
+      assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(store), where);
     }
   }
 
@@ -161,7 +161,7 @@ class LedgerPropertyTest {
       assertEquals(builder.head().hash(), replica.head().hash(), where);
       assertEquals(builder.head().header().stateRoot(), replica.head().header().stateRoot(),
           where);
-      assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.total(replicaStore), where);
+      assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(replicaStore), where);
     }
     for (long h = 0; h <= builder.head().height(); h++) {
       Block mine = builder.block(h).orElseThrow();
@@ -176,7 +176,7 @@ class LedgerPropertyTest {
 
   private static void checkInvariants(Ledger ledger, KeyValueStore store, Model model,
       Map<Address, Long> includedPerSender, String where) {
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.total(store), where);
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(store), where);
     for (Address a : model.addresses()) {
       Optional<Account> account = ledger.account(a);
       assertEquals(model.account(a), account, where + " " + a);

@@ -27,8 +27,7 @@ import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
 import org.bcos.ledger.block.TxRoot;
-import org.bcos.ledger.coin.CoinSchema;
-import org.bcos.ledger.coin.SupplyInvariant;
+import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.state.StateKey;
@@ -97,7 +96,7 @@ class LedgerTest {
     InMemoryStore store = new InMemoryStore();
     Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
     assertEquals(0, ledger.head().height());
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.total(store));
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(store));
     for (Genesis.Allocation a : genesis.allocations()) {
       long bonded = genesis.validators().stream().filter(v -> v.address().equals(a.address()))
           .mapToLong(Genesis.Validator::stakeUnits).sum();
@@ -113,13 +112,13 @@ class LedgerTest {
   void reopeningRocksDbLedgerGivesSameHeadAndBalances(@TempDir Path dir) throws Exception {
     Hash head;
     Map<Address, Optional<Account>> balances = new TreeMap<>();
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.ALL)) {
+    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
       Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
       buildTransfers(ledger, 3);
       head = ledger.head().hash();
       for (Address a : interesting()) balances.put(a, ledger.account(a));
     }
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.ALL)) {
+    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
       Ledger reopened = Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
       assertEquals(head, reopened.head().hash());
       assertEquals(3, reopened.head().height());
@@ -134,10 +133,10 @@ class LedgerTest {
   @Test
   void openingStoreWithDifferentGenesisFails(@TempDir Path dir) throws Exception {
     Genesis otherGenesis = LedgerFixtures.genesis(LedgerFixtures.keys(3));
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.ALL)) {
+    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
       Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
     }
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.ALL)) {
+    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> Ledger.open(store, otherGenesis, SignatureCheck.withBestVerifier()));
       assertTrue(e.getMessage().contains("different chain"), e.getMessage());
@@ -230,7 +229,7 @@ class LedgerTest {
     assertEquals(headBefore.hash(), p.replica().head().hash());
     assertEquals(Optional.empty(), p.replica().block(headBefore.height() + 1));
     for (Address a : interesting()) assertEquals(before.get(a), p.replica().account(a));
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.total(p.replicaStore()));
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(p.replicaStore()));
     // the in-memory state tree is untouched too: proofs still match the old root
     Ledger.AccountProof proofAfter = p.replica().proveAccount(holders.get(0).address());
     assertEquals(proofBefore.stateRoot(), proofAfter.stateRoot());
@@ -366,7 +365,7 @@ class LedgerTest {
 
   /** Checks {@code p} (for {@code a}) against its own state root: inclusion or exclusion. */
   private static boolean verifies(Address a, Ledger.AccountProof p) {
-    Hash key = StateKey.treeKey(CoinSchema.ACCOUNTS, a.toBytes());
+    Hash key = StateKey.treeKey(Account.STATE_COLUMN, a.toBytes());
     return p.account().isPresent()
         ? MerkleProof.verifyInclusion(p.stateRoot(), key,
             Digests.sha256(p.account().get().encode()), p.proof())
@@ -383,7 +382,7 @@ class LedgerTest {
         assertEquals(ledger.head().height(), p.height());
         assertEquals(ledger.account(a), p.account());
         assertTrue(verifies(a, p), "round " + round + " " + a);
-        Hash key = StateKey.treeKey(CoinSchema.ACCOUNTS, a.toBytes());
+        Hash key = StateKey.treeKey(Account.STATE_COLUMN, a.toBytes());
         if (p.account().isPresent()) {
           Account lie = new Account(p.account().get().balanceUnits() + 1, p.account().get().nonce());
           assertFalse(MerkleProof.verifyInclusion(p.stateRoot(), key, Digests.sha256(lie.encode()),
@@ -403,7 +402,7 @@ class LedgerTest {
     Ledger.AccountProof p = ledger.proveAccount(unknown);
     assertEquals(Optional.empty(), p.account());
     assertTrue(verifies(unknown, p));
-    Hash key = StateKey.treeKey(CoinSchema.ACCOUNTS, unknown.toBytes());
+    Hash key = StateKey.treeKey(Account.STATE_COLUMN, unknown.toBytes());
     assertFalse(MerkleProof.verifyInclusion(p.stateRoot(), key,
         Digests.sha256(new Account(1, 0).encode()), p.proof()));
   }
@@ -416,7 +415,7 @@ class LedgerTest {
     buildTransfers(ledger, 1);
     Hash newRoot = ledger.head().header().stateRoot();
     assertNotEquals(old.stateRoot(), newRoot);
-    Hash key = StateKey.treeKey(CoinSchema.ACCOUNTS, a.toBytes());
+    Hash key = StateKey.treeKey(Account.STATE_COLUMN, a.toBytes());
     assertFalse(MerkleProof.verifyInclusion(newRoot, key,
         Digests.sha256(old.account().orElseThrow().encode()), old.proof()));
   }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.coin.CoinSchema;
+import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.Column;
@@ -133,8 +133,8 @@ class TxIndexTest {
     CountingStore store = new CountingStore();
     Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
     store.visited.set(0);
-    assertEquals(2, ledger.stateEntries(CoinSchema.ACCOUNTS, new byte[0], 2).size());
+    assertEquals(2, ledger.stateEntries(Account.STATE_COLUMN, new byte[0], 2).size());
     assertEquals(2, store.visited.get(), "the scan went on past its limit");
-    assertEquals(0, ledger.stateEntries(CoinSchema.ACCOUNTS, new byte[0], 0).size());
+    assertEquals(0, ledger.stateEntries(Account.STATE_COLUMN, new byte[0], 0).size());
   }
 }

@@ -1,5 +1,6 @@
 package org.bcos.node;
 
+import org.bcos.ledger.Modules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -87,7 +88,7 @@ public final class Node implements AutoCloseable {
         : org.bcos.node.config.NodeKeyFile.loadOrCreate(config.p2p().nodeKeyFile(),
             genesis.params().nodeIdPowBits());
     Files.createDirectories(config.dataDir());
-    KeyValueStore store = RocksDbStore.open(config.dataDir().resolve("db"), ChainSchema.ALL);
+    KeyValueStore store = RocksDbStore.open(config.dataDir().resolve("db"), ChainSchema.all(Modules.STANDARD));
     try {
       SignatureVerifier verifier = Ed25519.verifier();
       Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(),

@@ -1,5 +1,6 @@
 package org.bcos.testkit;
 
+import org.bcos.ledger.ValidatorSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import org.bcos.consensus.Evidence;
 import org.bcos.crypto.Ed25519;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.coin.SupplyInvariant;
+import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.stake.StakeStore;
 import org.bcos.ledger.spi.ValidatorPower;
@@ -57,8 +58,8 @@ final class ChainAudit {
     String at = "node " + n.index + ": ";
     long head = ledger.head().height();
     long s = app.slashHeight;
-    check(s >= 1 && head >= s + StakeModule.ACTIVATION_DELAY, at + "head " + head
-        + " does not reach slash height " + s + " + " + StakeModule.ACTIVATION_DELAY);
+    check(s >= 1 && head >= s + ValidatorSets.ACTIVATION_DELAY, at + "head " + head
+        + " does not reach slash height " + s + " + " + ValidatorSets.ACTIVATION_DELAY);
     List<Long> evidenceHeights = new ArrayList<>();
     for (long h = 1; h <= head; h++) {
       Block block = ledger.block(h).orElseThrow();
@@ -76,12 +77,12 @@ final class ChainAudit {
         + evidenceHeights + ", expected exactly one at " + s);
     for (long h = 1; h <= head + 1; h++) {
       boolean member = contains(ledger.validatorSetAt(h), app.offender());
-      check(member == h < s + StakeModule.ACTIVATION_DELAY, at + "offender "
+      check(member == h < s + ValidatorSets.ACTIVATION_DELAY, at + "offender "
           + (member ? "still in" : "already out of") + " the set of height " + h + " (slashed at "
           + s + ")");
     }
     checkStakes(at, n);
-    long supply = SupplyInvariant.total(n.store);
+    long supply = SupplyInvariant.standard().total(n.store);
     check(supply == Amount.TOTAL_SUPPLY_UNITS, at + "supply " + Amount.format(supply));
   }
 

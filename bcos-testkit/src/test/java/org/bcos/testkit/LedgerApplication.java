@@ -1,5 +1,6 @@
 package org.bcos.testkit;
 
+import org.bcos.ledger.ValidatorSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -13,7 +14,7 @@ import org.bcos.consensus.sim.Scenario;
 import org.bcos.consensus.sim.Simulation;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.coin.SupplyInvariant;
+import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.stake.StakeModule;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
@@ -109,7 +110,7 @@ final class LedgerApplication implements Simulation.Application {
       return "STATE: node " + node + " has state root " + head.header().stateRoot() + " at height "
           + h + " but another node has " + knownRoot;
     }
-    long supply = SupplyInvariant.total(n.store);
+    long supply = SupplyInvariant.standard().total(n.store);
     if (supply != Amount.TOTAL_SUPPLY_UNITS) {
       return "SUPPLY: node " + node + " holds " + Amount.format(supply) + " DDC at height " + h;
     }
@@ -159,7 +160,7 @@ final class LedgerApplication implements Simulation.Application {
   @Override
   public boolean done() {
     if (slashHeight < 0) return false;
-    long target = slashHeight + StakeModule.ACTIVATION_DELAY + HEIGHTS_AFTER_JAIL;
+    long target = slashHeight + ValidatorSets.ACTIVATION_DELAY + HEIGHTS_AFTER_JAIL;
     for (LedgerNode n : nodes) {
       if (honest(n.index) && n.ledger.head().height() < target) return false;
     }

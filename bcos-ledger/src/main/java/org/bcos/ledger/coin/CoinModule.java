@@ -27,7 +27,7 @@ public final class CoinModule implements LedgerModule {
 
   @Override
   public ModuleSchema schema() {
-    return ModuleSchema.v1(List.of(CoinSchema.ACCOUNTS));
+    return ModuleSchema.v1(List.of(Account.STATE_COLUMN));
   }
 
   @Override
@@ -55,7 +55,7 @@ public final class CoinModule implements LedgerModule {
 
   @Override
   public List<Holding> holdings() {
-    return List.of(new Holding(CoinSchema.ACCOUNTS, v -> Account.decode(v).balanceUnits()));
+    return List.of(new Holding(Account.STATE_COLUMN, v -> Account.decode(v).balanceUnits()));
   }
 
   @Override

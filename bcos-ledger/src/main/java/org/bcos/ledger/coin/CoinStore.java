@@ -16,12 +16,12 @@ final class CoinStore implements Bank {
 
   @Override
   public Optional<Account> find(Address address) {
-    byte[] raw = state.get(CoinSchema.ACCOUNTS, address.toBytes());
+    byte[] raw = state.get(Account.STATE_COLUMN, address.toBytes());
     return raw == null ? Optional.empty() : Optional.of(Account.decode(raw));
   }
 
   void put(Address address, Account account) {
-    state.put(CoinSchema.ACCOUNTS, address.toBytes(), account.encode());
+    state.put(Account.STATE_COLUMN, address.toBytes(), account.encode());
   }
 
   @Override

@@ -1,8 +1,6 @@
 package org.bcos.ledger.spi;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +23,19 @@ import org.bcos.types.tx.TxRejection;
  */
 public final class ModuleRegistry implements MessageCodec {
   private final List<LedgerModule> modules;
-  private final Map<Integer, MessageType<?>> byTag = new HashMap<>();
-  private final Map<Class<?>, MessageType<?>> byClass = new HashMap<>();
-  private final Map<Integer, Rejection> rejectionsByCode = new HashMap<>();
+  private final Map<Integer, MessageType<?>> byTag = new LinkedHashMap<>();
+  private final Map<Class<?>, MessageType<?>> byClass = new LinkedHashMap<>();
+  private final Map<Integer, Rejection> rejectionsByCode = new LinkedHashMap<>();
   private final Map<String, ParamSpec> params = new LinkedHashMap<>();
-  private final Map<Class<?>, ApiBinding<?>> apis = new HashMap<>();
+  private final Map<Class<?>, ApiBinding<?>> apis = new LinkedHashMap<>();
   private final List<Column> stateColumns = new ArrayList<>();
   private final List<Holding> holdings = new ArrayList<>();
 
   public ModuleRegistry(List<LedgerModule> modules) {
     this.modules = List.copyOf(modules);
-    Set<String> names = new HashSet<>();
-    Set<String> rejectionNames = new HashSet<>();
-    Set<Integer> columnIds = new HashSet<>();
+    Set<String> names = new java.util.LinkedHashSet<>();
+    Set<String> rejectionNames = new java.util.LinkedHashSet<>();
+    Set<Integer> columnIds = new java.util.LinkedHashSet<>();
     for (TxRejection r : TxRejection.values()) addRejection(r, rejectionNames);
     for (LedgerModule m : this.modules) {
       unique(names.add(m.name()), "module name " + m.name());

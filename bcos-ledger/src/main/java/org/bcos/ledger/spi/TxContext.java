@@ -1,6 +1,6 @@
 package org.bcos.ledger.spi;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
@@ -20,7 +20,7 @@ public final class TxContext {
   private final Address proposer;
   private final WorkingState state;
   private final LongFunction<List<ValidatorPower>> validatorSetAt;
-  private final Map<Class<?>, Object> apis = new HashMap<>();
+  private final Map<Class<?>, Object> apis = new LinkedHashMap<>();
 
   public TxContext(ModuleRegistry registry, ChainParams params, long height, Address proposer,
       WorkingState state, LongFunction<List<ValidatorPower>> validatorSetAt) {

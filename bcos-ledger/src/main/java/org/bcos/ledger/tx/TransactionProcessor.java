@@ -26,7 +26,7 @@ import org.bcos.types.tx.TxRejection;
  */
 public final class TransactionProcessor {
   private static final TransactionProcessor STANDARD_TYPES =
-      new TransactionProcessor(Modules.CODEC, () -> {
+      new TransactionProcessor(Modules.STANDARD, () -> {
         throw new IllegalStateException("message-type rules only");
       });
 

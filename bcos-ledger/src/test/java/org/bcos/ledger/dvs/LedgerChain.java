@@ -152,7 +152,7 @@ final class LedgerChain {
 
   /** Sum of every account's balance: must always be the total supply. */
   long supply() {
-    return org.bcos.ledger.coin.SupplyInvariant.total(store);
+    return org.bcos.ledger.SupplyInvariant.standard().total(store);
   }
 
   void assertSupplyConserved() {

@@ -18,7 +18,7 @@ import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
-import org.bcos.ledger.coin.SupplyInvariant;
+import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.tx.SignatureCheck;
@@ -191,7 +191,7 @@ final class StakeChain {
   }
 
   long supply() {
-    return SupplyInvariant.total(store);
+    return SupplyInvariant.standard().total(store);
   }
 
   // --- blocks ---

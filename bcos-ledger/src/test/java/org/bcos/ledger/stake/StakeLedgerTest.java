@@ -1,5 +1,7 @@
 package org.bcos.ledger.stake;
 
+import org.bcos.ledger.Modules;
+import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.stake.api.StakeRejection;
 import org.bcos.types.tx.TxRejection;
 import org.bcos.ledger.spi.ValidatorPower;
@@ -43,8 +45,7 @@ import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.coin.CoinSchema;
-import org.bcos.ledger.coin.SupplyInvariant;
+import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.stake.StakeChain.FakeEvidence;
 import org.bcos.ledger.state.ChainSchema;
@@ -93,12 +94,12 @@ class StakeLedgerTest {
   }
 
   private static long slashOf(long bondedUnits) {
-    return BigInteger.valueOf(bondedUnits).multiply(BigInteger.valueOf(StakeModule.SLASH_PERCENT))
+    return BigInteger.valueOf(bondedUnits).multiply(BigInteger.valueOf(StakeModule.SLASH_PERCENT.genesisDefault()))
         .divide(BigInteger.valueOf(100)).longValueExact();
   }
 
   private static boolean verifies(Address a, Ledger.AccountProof p) {
-    Hash key = StateKey.treeKey(CoinSchema.ACCOUNTS, a.toBytes());
+    Hash key = StateKey.treeKey(Account.STATE_COLUMN, a.toBytes());
     return p.account().isPresent()
         ? MerkleProof.verifyInclusion(p.stateRoot(), key,
             Digests.sha256(p.account().get().encode()), p.proof())
@@ -125,7 +126,7 @@ class StakeLedgerTest {
     assertEquals(Amount.TOTAL_SUPPLY_UNITS - bonded, balances, "stake left the balances");
     assertEquals(0, c.slashedPool());
     assertEquals(Amount.TOTAL_SUPPLY_UNITS, c.supply());
-    SupplyInvariant.checkTotal(c.store);
+    SupplyInvariant.standard().checkTotal(c.store);
   }
 
   private static Genesis genesisWith(List<Genesis.Validator> validators, long validatorAlloc) {
@@ -216,14 +217,14 @@ class StakeLedgerTest {
       if (i != offender) assertEquals(othersBefore.get(i), c.stake(validator(i)), "validator " + i);
     }
     assertEquals(Amount.TOTAL_SUPPLY_UNITS, c.supply());
-    SupplyInvariant.checkTotal(c.store);
+    SupplyInvariant.standard().checkTotal(c.store);
 
     List<ValidatorPower> after = expectedSet(4, offender);
     assertEquals(expectedSet(4), c.ledger.validatorSetAt(h));
     assertEquals(expectedSet(4), c.ledger.validatorSetAt(h + 1), "still governs the next height");
-    assertEquals(after, c.ledger.validatorSetAt(h + StakeModule.ACTIVATION_DELAY));
+    assertEquals(after, c.ledger.validatorSetAt(h + ValidatorSets.ACTIVATION_DELAY));
     assertEquals(after, c.ledger.validatorSetAt(h + 50));
-    assertEquals(Map.of(1L, expectedSet(4), h + StakeModule.ACTIVATION_DELAY, after),
+    assertEquals(Map.of(1L, expectedSet(4), h + ValidatorSets.ACTIVATION_DELAY, after),
         c.ledger.validatorSetChanges());
     assertEquals(after, c.activeSetInState());
     assertEquals(List.of(expectedSet(4)), c.evidence.setsSeen(),
@@ -355,7 +356,7 @@ class StakeLedgerTest {
     StakeChain c = StakeChain.inMemory(StakeChain.genesis(4), evidence);
     c.emptyBlocks(2);
     Ed25519KeyPair holder = HOLDERS.get(0);
-    long max = StakeModule.MAX_EVIDENCE_AGE_BLOCKS;
+    long max = StakeModule.MAX_EVIDENCE_AGE_BLOCKS.genesisDefault();
     for (int kind = 0; kind < 5; kind++) {
       long next = c.height() + 1; // the height of the block that includes the report
       long offenceHeight = switch (kind) {
@@ -462,7 +463,7 @@ class StakeLedgerTest {
     List<List<ValidatorPower>> answers = new ArrayList<>();
     Map<Long, List<ValidatorPower>> changes;
     Hash head;
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.ALL)) {
+    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
       StakeChain c = new StakeChain(g, store, evidence);
       c.emptyBlocks(1);
       offender = c.ledger.validatorSetAt(2).getFirst().address();
@@ -476,15 +477,15 @@ class StakeLedgerTest {
     assertEquals(expectedSet(4), answers.get(2), "height 3");
     assertFalse(answers.get(3).stream().anyMatch(v -> v.address().equals(offender)), "height 4");
     for (EvidenceCheck check : List.of(evidence, EvidenceCheck.NONE)) {
-      try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.ALL)) {
+      try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
         Ledger reopened = Ledger.open(store, g, SignatureCheck.withBestVerifier(), check);
         assertEquals(head, reopened.head().hash());
         for (long h = 1; h <= 6; h++) {
           assertEquals(answers.get((int) h - 1), reopened.validatorSetAt(h), "height " + h);
         }
         assertEquals(changes, reopened.validatorSetChanges());
-        SupplyInvariant.checkTotal(store);
-        assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.total(store));
+        SupplyInvariant.standard().checkTotal(store);
+        assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(store));
         // the jailed validator may not propose height 4 after the restart either
         assertThrows(IllegalArgumentException.class,
             () -> reopened.proposeBlock(List.of(), StakeChain.keyOf(offender), timeAt(4)));
@@ -545,7 +546,7 @@ class StakeLedgerTest {
       assertEquals(b.header().stateRoot(), c.root());
       assertEquals(b.header().stateRoot(), c.ledger.proveAccount(HOLDERS.get(0).address())
           .stateRoot());
-      SupplyInvariant.checkTotal(c.store);
+      SupplyInvariant.standard().checkTotal(c.store);
     }
   }
 
@@ -606,7 +607,7 @@ class StakeLedgerTest {
       assertEquals(a.header().stateRoot(), py.stateRoot());
       assertTrue(verifies(y, py), "b's changes leaked into the tree");
       assertTrue(verifies(x, c.ledger.proveAccount(x)));
-      SupplyInvariant.checkTotal(c.store);
+      SupplyInvariant.standard().checkTotal(c.store);
     }
     // b is now stale on both
     assertThrows(Ledger.InvalidBlockException.class, () -> replica.ledger.checkBlock(b));

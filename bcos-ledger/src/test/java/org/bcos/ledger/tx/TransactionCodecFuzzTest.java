@@ -1,6 +1,9 @@
 package org.bcos.ledger.tx;
 
-import org.bcos.ledger.dvs.DvsMessageCodec;
+import org.bcos.ledger.Modules;
+import org.bcos.types.tx.Message;
+import org.bcos.types.tx.TransactionCodec;
+import org.bcos.types.tx.Transaction;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Arrays;
 import java.util.List;
@@ -19,26 +22,26 @@ class TransactionCodecFuzzTest {
 
   @FuzzTest(maxDuration = "10s")
   void transaction(byte[] input) throws Exception {
-    Transaction tx = FuzzContract.decode(input.length, REFUSALS, () -> org.bcos.ledger.Modules.decodeTransaction(input));
+    Transaction tx = FuzzContract.decode(input.length, REFUSALS, () -> Modules.decodeTransaction(input));
     if (tx == null) return;
     FuzzContract.assertRoundTrip(
         input, TransactionCodec.assemble(tx.body(), tx.signature(), tx.powStamp()).encoded());
   }
 
-  /** The DVS messages alone (first byte: the message tag), so the fuzzer need not find a header. */
+  /** The messages alone (first byte: the message tag), so the fuzzer need not find a header. */
   @FuzzTest(maxDuration = "10s")
-  void dvsMessage(byte[] input) throws Exception {
+  void message(byte[] input) throws Exception {
     if (input.length == 0) return;
     byte[] body = Arrays.copyOfRange(input, 1, input.length);
     Message m = FuzzContract.decode(input.length, REFUSALS, () -> {
       Decoder d = new Decoder(body);
-      Message decoded = DvsMessageCodec.decode(input[0] & 0xff, d);
+      Message decoded = Modules.STANDARD.decode(input[0] & 0xff, d);
       d.finish();
       return decoded;
     });
     if (m == null) return;
     Encoder e = new Encoder().u8(m.tag());
-    DvsMessageCodec.encode(e, m);
+    m.encodeFields(e);
     FuzzContract.assertRoundTrip(input, e.toByteArray());
   }
 }

@@ -1,5 +1,9 @@
 package org.bcos.ledger.tx;
 
+import org.bcos.ledger.Modules;
+import org.bcos.types.tx.TransactionCodec;
+import org.bcos.types.tx.TxBody;
+import org.bcos.types.tx.Transaction;
 import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.dvs.api.DvsAddArea;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -40,7 +44,7 @@ class TransactionCodecTest {
         .checkAssert(
             (nonce, amount, memo) -> {
               Transaction tx = sample(r, nonce, amount, memo);
-              Transaction back = org.bcos.ledger.Modules.decodeTransaction(tx.encoded());
+              Transaction back = Modules.decodeTransaction(tx.encoded());
               assertEquals(tx.body(), back.body());
               assertArrayEquals(tx.signature(), back.signature());
               assertEquals(tx.hash(), back.hash());
@@ -54,19 +58,19 @@ class TransactionCodecTest {
     Transaction tx = sample(new Random(1), 1, 5, 3);
     byte[] longer = Arrays.copyOf(tx.encoded(), tx.encodedSize() + 1);
     assertEquals(CodecException.Reason.TRAILING_BYTES,
-        assertThrows(CodecException.class, () -> org.bcos.ledger.Modules.decodeTransaction(longer)).reason());
+        assertThrows(CodecException.class, () -> Modules.decodeTransaction(longer)).reason());
     byte[] shorter = Arrays.copyOf(tx.encoded(), tx.encodedSize() - 1);
     assertEquals(CodecException.Reason.TRUNCATED,
-        assertThrows(CodecException.class, () -> org.bcos.ledger.Modules.decodeTransaction(shorter)).reason());
+        assertThrows(CodecException.class, () -> Modules.decodeTransaction(shorter)).reason());
   }
 
   @Test
   void refusesUnknownVersionTagAndOversize() {
     byte[] bytes = sample(new Random(2), 1, 5, 0).encoded();
     bytes[0] = 2;
-    assertThrows(CodecException.class, () -> org.bcos.ledger.Modules.decodeTransaction(bytes));
+    assertThrows(CodecException.class, () -> Modules.decodeTransaction(bytes));
     assertThrows(CodecException.class,
-        () -> org.bcos.ledger.Modules.decodeTransaction(new byte[Transaction.MAX_ENCODED_BYTES + 1]));
+        () -> Modules.decodeTransaction(new byte[Transaction.MAX_ENCODED_BYTES + 1]));
   }
 
   /** Found by fuzzing: a u32 above 2^31-1 wrapped to a negative int the encoder could not write. */
@@ -79,6 +83,6 @@ class TransactionCodecTest {
     assertEquals(3, bytes[parentArea + 3]);
     bytes[parentArea] = (byte) 0x80; // parentArea = 2^31 + 3
     assertEquals(CodecException.Reason.INVALID_VALUE,
-        assertThrows(CodecException.class, () -> org.bcos.ledger.Modules.decodeTransaction(bytes)).reason());
+        assertThrows(CodecException.class, () -> Modules.decodeTransaction(bytes)).reason());
   }
 }

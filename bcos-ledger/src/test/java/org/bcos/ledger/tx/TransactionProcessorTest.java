@@ -1,5 +1,7 @@
 package org.bcos.ledger.tx;
 
+import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.coin.api.CoinRejection;
 import org.bcos.types.tx.TxRejection;
 import static org.bcos.ledger.LedgerFixtures.CHAIN_ID;
@@ -73,7 +75,8 @@ class TransactionProcessorTest {
   /** Executes in a throwaway working state; a rejection must leave that state untouched. */
   private Verdict executeAlone(Transaction tx) {
     WorkingState working = new WorkingState(store);
-    TxContext ctx = TxContext.forBlock(ledger.params(), nextHeight(), VALIDATOR.address(), working);
+    TxContext ctx = new TxContext(ledger.modules(), ledger.params(), nextHeight(),
+        VALIDATOR.address(), working, ledger::validatorSetAt);
     Verdict v = processor().execute(ctx, tx);
     if (!v.ok()) assertEquals(0, working.changeCount(), "a rejected tx wrote state");
     return v;
@@ -99,7 +102,7 @@ class TransactionProcessorTest {
   }
 
   private static boolean isExecutionReason(Rejection r) {
-    return switch (r) {
+    return r instanceof TxRejection t && switch (t) {
       case EXPIRED, UNKNOWN_SENDER, NONCE_TOO_LOW, NONCE_GAP_TOO_LARGE, INSUFFICIENT_BALANCE -> true;
       default -> false;
     };

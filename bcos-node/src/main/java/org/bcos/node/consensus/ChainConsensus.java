@@ -1,5 +1,6 @@
 package org.bcos.node.consensus;
 
+import org.bcos.ledger.ValidatorSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class ChainConsensus {
 
   /** The schedule of every set change the ledger has committed. */
   public static ValidatorSchedule schedule(Ledger ledger) {
-    if (StakeModule.ACTIVATION_DELAY != ValidatorSchedule.ACTIVATION_DELAY) {
+    if (ValidatorSets.ACTIVATION_DELAY != ValidatorSchedule.ACTIVATION_DELAY) {
       throw new IllegalStateException("stake and consensus disagree on the activation delay");
     }
     ValidatorSchedule schedule = null;
