@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden replay: builds the fixed {@link GoldenChain} and compares every height with the values
- * recorded in {@code src/test/resources/golden/chain-v1.txt}, so a refactor of the ledger that
+ * recorded in {@code src/test/resources/golden/chain-v2.txt}, so a refactor of the ledger that
  * changes any state byte, state-tree layout or block encoding fails here.
  *
  * <p>Two separate checks per height:
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p><b>Re-recording.</b> {@code mvn -q -B -ntp -o -pl bcos-ledger -am test -Dtest=GoldenChainTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbcos.golden.record=true} rewrites the file in the
- * source tree (its {@code columns} line becomes every column of {@link ChainSchema#STATE_COLUMNS})
+ * source tree (its {@code columns} line becomes every column of {@code Modules.STANDARD.stateColumns()})
  * instead of comparing. Re-record only for a deliberate change of the state or block encoding
  * (for example chain parameters moving into state), together with a note in docs/DESIGN.md that
  * explains the encoding change; never to make a refactor pass. When only new columns were added,
@@ -51,7 +51,9 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenChainTest {
   static final String RECORD_PROPERTY = "bcos.golden.record";
-  private static final String RESOURCE = "golden/chain-v1.txt";
+  private static final String RESOURCE = "golden/chain-v2.txt";
+  /** Recorded before chain parameters moved into state (#9); checked with (a) only. */
+  private static final String RESOURCE_V1 = "golden/chain-v1.txt";
   private static final String COLUMNS = "columns";
 
   /** One height of the chain: the root over the recorded columns, the header root, the hash. */
@@ -60,13 +62,29 @@ class GoldenChainTest {
   /** The recorded file: the state column ids its roots cover, and one row per height. */
   record Golden(List<Integer> columnIds, List<Row> rows) {}
 
+  /**
+   * The chain recorded before issue #9 (chain-v1.txt) is checked with (a) only: #9 moved the
+   * chain parameters into state (a new column, so every header root and block hash changed), and
+   * this proves every column that existed then still holds byte-identical state at every height.
+   */
+  @Test
+  void stateOfTheColumnsRecordedBeforeParamsMovedIntoStateIsUnchanged() throws IOException {
+    Golden golden = parse(readResource(RESOURCE_V1));
+    List<Row> replay = replay(columnsById(golden.columnIds()));
+    assertEquals(golden.rows().size(), replay.size(), "heights recorded vs replayed");
+    for (int i = 0; i < replay.size(); i++) {
+      assertEquals(golden.rows().get(i).columnsRoot(), replay.get(i).columnsRoot(),
+          "(a) v1 height " + i + ": state of columns " + golden.columnIds() + " differs");
+    }
+  }
+
   @Test
   void replayGivesTheRecordedStateRootsAndBlockHashes() throws IOException {
     if (Boolean.getBoolean(RECORD_PROPERTY)) {
       record();
       return;
     }
-    Golden golden = parse(readResource());
+    Golden golden = parse(readResource(RESOURCE));
     List<Row> replay = replay(columnsById(golden.columnIds()));
     assertEquals(golden.rows().size(), replay.size(), "heights recorded vs replayed");
     for (int i = 0; i < replay.size(); i++) {
@@ -110,7 +128,7 @@ class GoldenChainTest {
   }
 
   private static void record() throws IOException {
-    List<Column> columns = ChainSchema.STATE_COLUMNS;
+    List<Column> columns = Modules.STANDARD.stateColumns();
     List<Row> rows = replay(columns);
     for (Row row : rows) {
       assertEquals(row.stateRoot(), row.columnsRoot(),
@@ -126,7 +144,7 @@ class GoldenChainTest {
 
   static String format(List<Integer> columnIds, List<Row> rows) {
     StringBuilder out = new StringBuilder();
-    out.append("# BCOS golden chain v1, written by GoldenChainTest with -D")
+    out.append("# BCOS golden chain, written by GoldenChainTest with -D")
         .append(RECORD_PROPERTY).append("=true; do not edit by hand.\n")
         .append("# columns: state column ids the column roots cover\n")
         .append("# then per height: height, root over those columns, header state root,"
@@ -166,16 +184,16 @@ class GoldenChainTest {
   static List<Column> columnsById(List<Integer> ids) {
     List<Column> out = new ArrayList<>();
     for (int id : ids) {
-      out.add(ChainSchema.STATE_COLUMNS.stream().filter(c -> c.id() == id).findFirst()
+      out.add(Modules.STANDARD.stateColumns().stream().filter(c -> c.id() == id).findFirst()
           .orElseThrow(() -> new AssertionError("recorded state column " + id
-              + " is not in ChainSchema.STATE_COLUMNS")));
+              + " is not in Modules.STANDARD.stateColumns()")));
     }
     return out;
   }
 
-  private static String readResource() throws IOException {
-    try (InputStream in = GoldenChainTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      assertNotNull(in, RESOURCE + " is missing: record it with -D" + RECORD_PROPERTY + "=true");
+  private static String readResource(String resource) throws IOException {
+    try (InputStream in = GoldenChainTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertNotNull(in, resource + " is missing: record it with -D" + RECORD_PROPERTY + "=true");
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

@@ -156,7 +156,7 @@ final class StateSnapshots implements AutoCloseable {
     Decoder d = new Decoder(payload);
     while (d.remaining() > 0) {
       int id = d.u8();
-      Column column = ChainSchema.STATE_COLUMNS.stream().filter(c -> c.id() == id).findFirst()
+      Column column = Modules.STANDARD.stateColumns().stream().filter(c -> c.id() == id).findFirst()
           .orElseThrow(() -> new CodecException(CodecException.Reason.INVALID_VALUE,
               "not a state column: " + id));
       out.add(new Ledger.StateEntry(column, d.bytes(MAX_CHUNK_BYTES), d.bytes(MAX_CHUNK_BYTES)));
