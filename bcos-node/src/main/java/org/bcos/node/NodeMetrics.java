@@ -3,6 +3,7 @@ package org.bcos.node;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.bcos.ledger.block.Block;
+import org.bcos.ledger.Modules;
 import org.bcos.types.tx.Rejection;
 
 /** Counters exported at {@code GET /metrics} in the Prometheus text format. */
@@ -12,11 +13,12 @@ public final class NodeMetrics {
   private final LongAdder blocks = new LongAdder();
   private final AtomicLong lastBlockMicros = new AtomicLong();
   private final LongAdder admitted = new LongAdder();
-  private final LongAdder[] rejected = new LongAdder[Rejection.values().length];
+  // by reason code, every reason known up front (so each is reported, zero or not)
+  private final java.util.SortedMap<Integer, LongAdder> rejected = new java.util.TreeMap<>();
   private final LongAdder rpcRequests = new LongAdder();
 
   public NodeMetrics() {
-    for (int i = 0; i < rejected.length; i++) rejected[i] = new LongAdder();
+    for (Rejection r : Modules.STANDARD.rejections()) rejected.put(r.code(), new LongAdder());
   }
 
   void blockCommitted(Block block, long micros) {
@@ -31,7 +33,8 @@ public final class NodeMetrics {
   }
 
   public void rejected(Rejection r) {
-    rejected[r.ordinal()].increment();
+    LongAdder count = rejected.get(r.code());
+    if (count != null) count.increment();
   }
 
   public void rpcRequest() {
@@ -76,9 +79,9 @@ public final class NodeMetrics {
     counter(sb, "bcos_rpc_requests_total", "JSON-RPC calls served", rpcRequests.sum());
     sb.append("# HELP bcos_txs_rejected_total Transactions refused at admission, by reason\n");
     sb.append("# TYPE bcos_txs_rejected_total counter\n");
-    for (Rejection r : Rejection.values()) {
+    for (Rejection r : Modules.STANDARD.rejections()) {
       sb.append("bcos_txs_rejected_total{reason=\"").append(r.name()).append("\"} ")
-          .append(rejected[r.ordinal()].sum()).append('\n');
+          .append(rejected.get(r.code()).sum()).append('\n');
     }
     return sb.toString();
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.state.ChainSchema;
 import org.bcos.storage.Column;
@@ -156,7 +157,8 @@ final class StateSnapshots implements AutoCloseable {
     Decoder d = new Decoder(payload);
     while (d.remaining() > 0) {
       int id = d.u8();
-      Column column = Modules.STANDARD.stateColumns().stream().filter(c -> c.id() == id).findFirst()
+      Column column = Modules.STANDARD.stateColumns().stream().filter(c -> c.id() == id)
+          .findFirst()
           .orElseThrow(() -> new CodecException(CodecException.Reason.INVALID_VALUE,
               "not a state column: " + id));
       out.add(new Ledger.StateEntry(column, d.bytes(MAX_CHUNK_BYTES), d.bytes(MAX_CHUNK_BYTES)));

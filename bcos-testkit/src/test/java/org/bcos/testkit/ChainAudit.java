@@ -10,9 +10,10 @@ import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.stake.StakeModule;
-import org.bcos.ledger.stake.StakeStore;
+import org.bcos.ledger.Modules;
+import org.bcos.ledger.stake.api.StakeApi;
 import org.bcos.ledger.spi.ValidatorPower;
-import org.bcos.ledger.stake.ValidatorStake;
+import org.bcos.ledger.stake.api.ValidatorStake;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.consensus.ChainConsensus;
@@ -94,11 +95,11 @@ final class ChainAudit {
   }
 
   private void checkStakes(String at, LedgerNode n) {
-    StakeStore stakes = new StakeStore(new WorkingState(n.store));
+    StakeApi stakes = Modules.STANDARD.api(StakeApi.class, new WorkingState(n.store));
     long slashed = 0;
     for (int i = 0; i < app.nodes.size(); i++) {
       long genesisStake = SimGenesis.stakeUnits(app.scenario, i);
-      ValidatorStake stake = stakes.find(app.nodes.get(i).key.address()).orElseThrow();
+      ValidatorStake stake = stakes.validator(app.nodes.get(i).key.address()).orElseThrow();
       ValidatorStake expected = app.honest(i)
           ? ValidatorStake.active(genesisStake)
           : new ValidatorStake(genesisStake - genesisStake / 10, true, app.slashHeight);

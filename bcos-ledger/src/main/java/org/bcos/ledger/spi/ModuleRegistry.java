@@ -96,6 +96,12 @@ public final class ModuleRegistry implements MessageCodec {
     }
   }
 
+  /** Every reason, the envelope's and every module's, by code. */
+  public List<Rejection> rejections() {
+    return rejectionsByCode.values().stream()
+        .sorted(java.util.Comparator.comparingInt(Rejection::code).reversed()).toList();
+  }
+
   /** The reason with this stable code, among the envelope's and every module's. */
   public Optional<Rejection> rejection(int code) {
     return Optional.ofNullable(rejectionsByCode.get(code));

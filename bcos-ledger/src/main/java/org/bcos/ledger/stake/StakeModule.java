@@ -20,7 +20,10 @@ import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.stake.api.StakeEvidence;
+import org.bcos.ledger.stake.api.StakeApi;
 import org.bcos.ledger.stake.api.StakeRejection;
+import org.bcos.ledger.stake.api.ValidatorStake;
+import org.bcos.ledger.spi.ApiBinding;
 import org.bcos.storage.KeyValueStore;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
@@ -102,6 +105,11 @@ public final class StakeModule implements LedgerModule {
   }
 
   @Override
+  public List<ApiBinding<?>> apis() {
+    return List.of(new ApiBinding<>(StakeApi.class, (state, registry) -> new StakeStore(state)));
+  }
+
+  @Override
   public NavigableMap<Long, List<ValidatorPower>> recordedValidatorSets(KeyValueStore store) {
     NavigableMap<Long, List<ValidatorPower>> out = new TreeMap<>();
     store.forEach(StakeSchema.SET_CHANGES, new byte[0], (k, v) ->
@@ -132,7 +140,7 @@ public final class StakeModule implements LedgerModule {
           + " blocks back");
     }
     StakeStore stake = new StakeStore(ctx.state());
-    Optional<ValidatorStake> offender = stake.find(offence.offender());
+    Optional<ValidatorStake> offender = stake.validator(offence.offender());
     if (offender.isEmpty() || !offender.get().isActive()) {
       return Verdict.reject(StakeRejection.OFFENDER_NOT_ACTIVE, offence.offender().toString());
     }

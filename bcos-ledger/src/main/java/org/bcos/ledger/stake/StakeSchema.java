@@ -1,5 +1,6 @@
 package org.bcos.ledger.stake;
 
+import org.bcos.ledger.stake.api.ValidatorStake;
 import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.spi.ValidatorPower;
 import java.util.List;

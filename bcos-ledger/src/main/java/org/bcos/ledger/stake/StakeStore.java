@@ -4,20 +4,23 @@ import org.bcos.ledger.spi.ValidatorPower;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bcos.ledger.stake.api.StakeApi;
+import org.bcos.ledger.stake.api.ValidatorStake;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.types.Address;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 
 /** Typed access to the stake columns of one block's working state. */
-final class StakeStore {
+final class StakeStore implements StakeApi {
   private final WorkingState state;
 
   public StakeStore(WorkingState state) {
     this.state = state;
   }
 
-  public Optional<ValidatorStake> find(Address validator) {
+  @Override
+  public Optional<ValidatorStake> validator(Address validator) {
     byte[] raw = state.get(StakeSchema.VALIDATORS, validator.toBytes());
     return raw == null ? Optional.empty() : Optional.of(ValidatorStake.decode(raw));
   }
@@ -26,6 +29,7 @@ final class StakeStore {
     state.put(StakeSchema.VALIDATORS, validator.toBytes(), stake.encode());
   }
 
+  @Override
   public long slashedPool() {
     byte[] raw = state.get(StakeSchema.POOL, StakeSchema.SLASHED_KEY);
     return raw == null ? 0 : decodeUnits(raw);
@@ -37,6 +41,7 @@ final class StakeStore {
   }
 
   /** The active validators as this block sees them, in ascending address-byte order. */
+  @Override
   public List<ValidatorPower> activeSet() {
     List<ValidatorPower> out = new ArrayList<>();
     state.forEach(StakeSchema.VALIDATORS, new byte[0], (k, v) -> {

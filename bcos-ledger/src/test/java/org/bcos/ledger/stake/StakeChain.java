@@ -1,5 +1,6 @@
 package org.bcos.ledger.stake;
 
+import org.bcos.ledger.stake.api.ValidatorStake;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.api.EvidenceCheck;
 import java.nio.charset.StandardCharsets;
@@ -179,7 +180,7 @@ final class StakeChain {
   }
 
   Optional<ValidatorStake> stake(Address validator) {
-    return stakes().find(validator);
+    return stakes().validator(validator);
   }
 
   long slashedPool() {

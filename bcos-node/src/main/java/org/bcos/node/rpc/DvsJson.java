@@ -6,7 +6,6 @@ import java.util.List;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
-import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.dvs.api.DvsAddArea;
 import org.bcos.ledger.dvs.api.DvsAddInitiative;
 import org.bcos.ledger.dvs.api.DvsAttest;
@@ -22,16 +21,14 @@ import org.bcos.ledger.dvs.api.DvsSetMember;
 import org.bcos.ledger.dvs.api.DvsSetRegistrar;
 import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.DvsUndelegate;
-import org.bcos.types.tx.Message;
+import org.bcos.ledger.dvs.api.DvsMessage;
 
 /** JSON shapes of DVS messages, communities, issues and tallies. */
 final class DvsJson {
   private DvsJson() {}
 
-  static void message(ObjectNode n, Message m) {
+  static void message(ObjectNode n, DvsMessage m) {
     switch (m) {
-      case CoinTransfer t -> throw new IllegalArgumentException("not a DVS message");
-      case org.bcos.ledger.stake.api.StakeEvidence t -> throw new IllegalArgumentException("not DVS");
       case DvsCreateCommunity c -> params(n.put("type", "dvs.createCommunity")
           .put("name", c.name()).putObject("params"), c.params());
       case DvsAddArea a -> n.put("type", "dvs.addArea").put("community", a.communityId())

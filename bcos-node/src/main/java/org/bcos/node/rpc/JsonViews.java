@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.bcos.ledger.FinalTx;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.TxLocation;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
@@ -106,8 +107,10 @@ final class JsonViews {
       n.put("memo", t.memo());
     } else if (tx.message() instanceof org.bcos.ledger.stake.api.StakeEvidence e) {
       n.put("type", "stake.evidence").put("evidence", org.bcos.types.Hex.encode(e.evidence()));
+    } else if (tx.message() instanceof org.bcos.ledger.dvs.api.DvsMessage m) {
+      DvsJson.message(n, m);
     } else {
-      DvsJson.message(n, tx.message());
+      Modules.STANDARD.typeOf(tx.message()).ifPresent(t -> n.put("type", t.name()));
     }
     return n;
   }

@@ -1,4 +1,4 @@
-package org.bcos.ledger.stake;
+package org.bcos.ledger.stake.api;
 
 import org.bcos.types.Amount;
 import org.bcos.types.codec.Decoder;
