@@ -1,5 +1,8 @@
 package org.bcos.cli;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -67,13 +70,52 @@ class ArchitectureTest {
         .check(bcos);
   }
 
+  /**
+   * The client builds transactions, so it uses the ledger modules' messages (their {@code api}
+   * packages: records and reasons) and the registry that decodes them, and nothing else of the
+   * ledger.
+   */
   @Test
-  void clientDependsOnlyOnTypesAndCrypto() {
+  void clientDependsOnlyOnTypesCryptoAndModuleApis() {
     noClasses().that().resideInAPackage("org.bcos.client..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.bcos.ledger..",
+        .should().dependOnClassesThat(resideInAnyPackage("org.bcos.ledger..")
+            .and(not(resideInAnyPackage("org.bcos.ledger.*.api..")))
+            .and(not(type(org.bcos.ledger.Modules.class))))
+        .orShould().dependOnClassesThat().resideInAnyPackage(
             "org.bcos.storage..", "org.bcos.node..", "org.bcos.cli..")
         .check(bcos);
   }
+
+  /**
+   * A ledger module is reached from outside its package only through its {@code api} (messages,
+   * read views, reasons, the interfaces other modules call) and the SPI; only the one registration
+   * place ({@code org.bcos.ledger.Modules}) names a module's class.
+   */
+  @Test
+  void ledgerModulesAreReachedOnlyThroughTheirApi() {
+    for (String module : MODULES) {
+      String pkg = "org.bcos.ledger." + module;
+      noClasses().that().resideOutsideOfPackage(pkg + "..")
+          .and().doNotHaveFullyQualifiedName("org.bcos.ledger.Modules")
+          .should().dependOnClassesThat(resideInAnyPackage(pkg + "..")
+              .and(not(resideInAnyPackage(pkg + ".api.."))))
+          .because("module " + module + " is reached only through " + pkg + ".api")
+          .check(bcos);
+    }
+  }
+
+  /** The ledger core names no module: it works through the SPI and the registry. */
+  @Test
+  void ledgerCoreNamesNoModuleInternals() {
+    noClasses().that().resideInAnyPackage("org.bcos.ledger.spi..", "org.bcos.ledger.state..",
+            "org.bcos.ledger.tx..", "org.bcos.ledger.block..")
+        .should().dependOnClassesThat().resideInAnyPackage(MODULE_INTERNALS)
+        .check(bcos);
+  }
+
+  private static final String[] MODULES = {"coin", "stake", "dvs", "params"};
+  private static final String[] MODULE_INTERNALS = java.util.Arrays.stream(MODULES)
+      .map(m -> "org.bcos.ledger." + m).toArray(String[]::new);
 
   @Test
   void nodeNeverImportsClientOrCli() {

@@ -277,12 +277,35 @@ public final class Ledger {
 
   /** Account state with a Merkle proof against the head's state root, read atomically. */
   public AccountProof proveAccount(Address address) {
+    StateProof p = proveState(Account.STATE_COLUMN, address.toBytes());
+    return new AccountProof(p.height(), p.stateRoot(), p.value().map(Account::decode), p.proof());
+  }
+
+  /**
+   * Any committed state entry with its inclusion (or exclusion) proof against the head's state
+   * root, read atomically: what a module's query returns so a client can check an answer against
+   * a block header it trusts (the entry sits at {@code StateKey.treeKey(column, key)}, its leaf
+   * is the SHA-256 of the value).
+   */
+  public StateProof proveState(Column column, byte[] key) {
     synchronized (writeLock) {
       liftPrepared();
-      Hash key = StateKey.treeKey(Account.STATE_COLUMN, address.toBytes());
-      return new AccountProof(head.height(), head.header().stateRoot(), account(address),
-          tree.prove(key));
+      return new StateProof(head.height(), head.header().stateRoot(),
+          Optional.ofNullable(store.get(column, key)),
+          tree.prove(StateKey.treeKey(column, key)));
     }
+  }
+
+  /** A state entry read with its proof at {@code height}. */
+  public record StateProof(long height, Hash stateRoot, Optional<byte[]> value,
+      MerkleProof proof) {}
+
+  /**
+   * A module's api over the committed state at the head (for queries: writes through it go
+   * nowhere).
+   */
+  public <A> A api(Class<A> type) {
+    return modules.api(type, new WorkingState(store));
   }
 
   /** An account read with its inclusion (or exclusion) proof at {@code height}. */
