@@ -113,7 +113,17 @@ class ArchitectureTest {
         .check(bcos);
   }
 
-  private static final String[] MODULES = {"coin", "stake", "dvs", "params"};
+  /** Every registered module's package is {@code org.bcos.ledger.<name>}. */
+  private static final String[] MODULES = org.bcos.ledger.Modules.STANDARD.modules().stream()
+      .map(org.bcos.ledger.spi.LedgerModule::name).toArray(String[]::new);
+
+  @Test
+  void everyModuleLivesInItsOwnPackage() {
+    for (var m : org.bcos.ledger.Modules.STANDARD.modules()) {
+      org.junit.jupiter.api.Assertions.assertEquals("org.bcos.ledger." + m.name(),
+          m.getClass().getPackageName(), "module " + m.name());
+    }
+  }
   private static final String[] MODULE_INTERNALS = java.util.Arrays.stream(MODULES)
       .map(m -> "org.bcos.ledger." + m).toArray(String[]::new);
 
