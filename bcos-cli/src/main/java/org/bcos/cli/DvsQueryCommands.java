@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bcos.ledger.block.TxRoot;
-import org.bcos.ledger.dvs.DvsCounting;
-import org.bcos.ledger.dvs.DvsSchema;
-import org.bcos.ledger.dvs.DvsStore;
-import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.Modules;
+import org.bcos.ledger.dvs.api.DvsApi;
 import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.storage.Column;
@@ -65,6 +63,10 @@ final class DvsQueryCommands {
   @Command(name = "recount", description = "Recount a closed issue here, from the raw ballots, "
       + "electorate and delegations fetched from the chain; says whether it matches")
   static final class Recount implements Callable<Integer> {
+    /** The DVS module's state columns: the raw data names each by column name. */
+    private static final List<Column> DVS_COLUMNS = Modules.STANDARD.module("dvs")
+        .orElseThrow().schema().columns();
+
     @Mixin CommonOptions common;
     @Parameters(paramLabel = "ISSUE") long issue;
 
@@ -91,16 +93,16 @@ final class DvsQueryCommands {
     static IssueTally recount(JsonNode raw, long issue, long height) {
       InMemoryStore store = new InMemoryStore();
       WriteBatch batch = new WriteBatch();
-      for (Column column : DvsSchema.ALL) {
+      for (Column column : DVS_COLUMNS) {
         for (JsonNode entry : raw.path(column.name())) {
           String[] kv = entry.asText().split(":", 2);
           batch.put(column, Hex.decode(kv[0]), Hex.decode(kv[1]));
         }
       }
       store.commit(batch);
-      DvsStore dvs = new DvsStore(new WorkingState(store));
-      Issue i = dvs.issue(issue).orElseThrow(() -> new CliException("NOT_FOUND", "no issue"));
-      return DvsCounting.count(dvs, i, height, true);
+      return Modules.STANDARD.api(DvsApi.class, new WorkingState(store))
+          .count(issue, height, true)
+          .orElseThrow(() -> new CliException("NOT_FOUND", "no issue"));
     }
   }
 
@@ -123,7 +125,7 @@ final class DvsQueryCommands {
       List<Hash> path = new ArrayList<>();
       p.path("path").forEach(h -> path.add(Hash.fromHex(h.asText())));
       Hash root = Hash.fromHex(p.path("ballotsRoot").asText());
-      boolean verified = TxRoot.verify(root, DvsCounting.ballotLeaf(who, parts),
+      boolean verified = TxRoot.verify(root, DvsBallotPart.ballotLeaf(who, parts),
           p.path("index").asInt(), p.path("size").asInt(), path);
       String stored = "";
       try {

@@ -18,9 +18,7 @@ import org.bcos.ledger.dvs.delegation.WeightSnapshot;
 import org.bcos.ledger.dvs.tally.BallotContent;
 import org.bcos.ledger.dvs.tally.WeightedBallot;
 import org.bcos.types.Address;
-import org.bcos.types.Digests;
 import org.bcos.types.Hash;
-import org.bcos.types.codec.Encoder;
 import org.bcos.ledger.dvs.api.DvsBallotPart;
 import org.bcos.ledger.dvs.api.DvsParams;
 
@@ -236,8 +234,7 @@ public final class DvsCounting {
     return TxRoot.of(leaves);
   }
 
-  public static Hash ballotLeaf(Address voter, List<DvsBallotPart> parts) {
-    return Digests.domain("BCOS/dvs-ballot/v1", voter.toBytes(),
-        DvsBallotPart.encodeParts(new Encoder(64), parts).toByteArray());
+  static Hash ballotLeaf(Address voter, List<DvsBallotPart> parts) {
+    return DvsBallotPart.ballotLeaf(voter, parts);
   }
 }

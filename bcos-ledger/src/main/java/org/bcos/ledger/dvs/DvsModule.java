@@ -3,6 +3,8 @@ package org.bcos.ledger.dvs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.DvsApi;
+import org.bcos.ledger.spi.ApiBinding;
 import org.bcos.ledger.dvs.api.DvsAddArea;
 import org.bcos.ledger.dvs.api.DvsAddInitiative;
 import org.bcos.ledger.dvs.api.DvsAttest;
@@ -91,6 +93,11 @@ public final class DvsModule implements LedgerModule {
   @Override
   public List<? extends Rejection> rejections() {
     return List.of(DvsRejection.values());
+  }
+
+  @Override
+  public List<ApiBinding<?>> apis() {
+    return List.of(new ApiBinding<>(DvsApi.class, (state, registry) -> new DvsStore(state)));
   }
 
   /** Phase changes and closing of issues due at the end of block {@code ctx.height()}. */

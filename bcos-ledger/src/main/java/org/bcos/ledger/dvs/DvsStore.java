@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.DvsApi;
+import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.Member;
 import org.bcos.ledger.state.WorkingState;
@@ -15,7 +17,7 @@ import org.bcos.ledger.dvs.api.DvsBallotPart;
 import org.bcos.ledger.dvs.api.DvsMessages;
 
 /** Typed access to DVS state over the block's working state (reads see this block's writes). */
-public final class DvsStore {
+public final class DvsStore implements DvsApi {
   private static final byte[] EMPTY = new byte[0];
   private final WorkingState state;
 
@@ -37,6 +39,7 @@ public final class DvsStore {
     return n;
   }
 
+  @Override
   public Optional<Community> community(long id) {
     byte[] raw = state.get(DvsSchema.COMMUNITIES, DvsSchema.id(id));
     return raw == null ? Optional.empty() : Optional.of(Community.decode(raw));
@@ -83,6 +86,7 @@ public final class DvsStore {
     throw new IllegalStateException("area tree deeper than 10000");
   }
 
+  @Override
   public Optional<Member> member(long community, Address who) {
     byte[] raw = state.get(DvsSchema.MEMBERS, DvsSchema.idAddress(community, who));
     return raw == null ? Optional.empty() : Optional.of(Member.decode(raw));
@@ -153,6 +157,7 @@ public final class DvsStore {
     return out;
   }
 
+  @Override
   public Optional<Issue> issue(long id) {
     byte[] raw = state.get(DvsSchema.ISSUES, DvsSchema.id(id));
     return raw == null ? Optional.empty() : Optional.of(Issue.decode(raw));
@@ -217,6 +222,16 @@ public final class DvsStore {
 
   void putResult(long issue, byte[] result) {
     state.put(DvsSchema.RESULTS, DvsSchema.id(issue), result);
+  }
+
+  @Override
+  public Optional<IssueTally> storedResult(long issue) {
+    return result(issue).map(IssueTally::decode);
+  }
+
+  @Override
+  public Optional<IssueTally> count(long issueId, long height, boolean isFinal) {
+    return issue(issueId).map(i -> DvsCounting.count(this, i, height, isFinal));
   }
 
   public Optional<byte[]> result(long issue) {

@@ -71,6 +71,11 @@ public final class ModuleRegistry implements MessageCodec {
     return modules;
   }
 
+  /** The module named {@code name}. */
+  public Optional<LedgerModule> module(String name) {
+    return modules.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
   /** The registered type of {@code message}, if any module handles its class. */
   public Optional<MessageType<?>> typeOf(Message message) {
     return Optional.ofNullable(byClass.get(message.getClass()));

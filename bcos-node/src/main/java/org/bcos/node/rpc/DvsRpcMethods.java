@@ -133,7 +133,7 @@ final class DvsRpcMethods {
       throw RpcException.notFound(voter + " has no ballot on issue " + issue.id());
     }
     List<Hash> leaves = new ArrayList<>();
-    ballots.forEach((v, parts) -> leaves.add(DvsCounting.ballotLeaf(v, parts)));
+    ballots.forEach((v, parts) -> leaves.add(org.bcos.ledger.dvs.api.DvsBallotPart.ballotLeaf(v, parts)));
     int index = new ArrayList<>(ballots.keySet()).indexOf(voter);
     ObjectNode n = JsonViews.JSON.createObjectNode().put("issue", issue.id())
         .put("voter", voter.toString()).put("index", index).put("size", leaves.size())

@@ -3,6 +3,9 @@ package org.bcos.ledger.dvs.api;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bcos.types.Address;
+import org.bcos.types.Digests;
+import org.bcos.types.Hash;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 
@@ -46,6 +49,15 @@ public record DvsBallotPart(long weight, long[] values) {
   @Override
   public String toString() {
     return "DvsBallotPart[weight=" + weight + ", values=" + Arrays.toString(values) + "]";
+  }
+
+  /**
+   * The leaf of a voter's ballot in an issue's ballots Merkle tree (the proof format a voter
+   * checks): domain-separated SHA-256 of the voter's address and the encoded parts.
+   */
+  public static Hash ballotLeaf(Address voter, List<DvsBallotPart> parts) {
+    return Digests.domain("BCOS/dvs-ballot/v1", voter.toBytes(),
+        encodeParts(new Encoder(64), parts).toByteArray());
   }
 
   /** Writes parts: varint count, then per part u64 weight, varint count, zig-zag varints. */
