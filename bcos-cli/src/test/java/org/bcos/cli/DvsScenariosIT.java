@@ -17,7 +17,6 @@ import org.bcos.client.RpcError;
 import org.bcos.client.Transactions;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.TxRoot;
-import org.bcos.ledger.dvs.DvsCounting;
 import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
@@ -284,12 +283,12 @@ class DvsScenariosIT {
     JsonNode proof = client.call("dvs_proof", issue, voter.toString());
     List<Hash> path = new ArrayList<>();
     proof.path("path").forEach(h -> path.add(Hash.fromHex(h.asText())));
-    Hash leaf = DvsCounting.ballotLeaf(voter, List.of(new DvsBallotPart(0, new long[] {3, 2, 1})));
+    Hash leaf = DvsBallotPart.ballotLeaf(voter, List.of(new DvsBallotPart(0, new long[] {3, 2, 1})));
     Hash rootHash = Hash.fromHex(proof.path("ballotsRoot").asText());
     assertEquals(result.path("ballotsRoot").asText(), rootHash.toHex());
     assertTrue(TxRoot.verify(rootHash, leaf, proof.path("index").asInt(),
         proof.path("size").asInt(), path));
-    assertFalse(TxRoot.verify(rootHash, DvsCounting.ballotLeaf(voter,
+    assertFalse(TxRoot.verify(rootHash, DvsBallotPart.ballotLeaf(voter,
         List.of(new DvsBallotPart(0, new long[] {1, 2, 3}))), proof.path("index").asInt(),
         proof.path("size").asInt(), path));
     assertEquals(0, BcosCli.run("dvs", "proof", Long.toString(issue), "--voter",
