@@ -80,7 +80,8 @@ final class DvsQueryCommands {
       IssueTally recounted = recount(raw, issue, stored.height());
       boolean match = recounted.asFinal(recounted.outcome(), stored.action()).equals(stored);
       ObjectNode out = Output.object().put("issue", issue).put("match", match)
-          .put("storedOutcome", stored.outcome()).put("recountedOutcome", recounted.outcome())
+          .put("storedOutcome", stored.outcome().name())
+          .put("recountedOutcome", recounted.outcome().name())
           .put("ballots", recounted.ballots()).put("countedWeight", recounted.countedWeight())
           .put("ballotsRoot", recounted.ballotsRoot().toHex());
       print(common, out);

@@ -254,7 +254,7 @@ final class GoldenChain {
   private String outcome(long issue) {
     byte[] result = ledger.dvsView().result(issue).orElseThrow(
         () -> new AssertionError("issue " + issue + " has no result"));
-    return IssueTally.decode(result).outcome();
+    return IssueTally.decode(result).outcome().name();
   }
 
   private void assertPhase(long issue, Phase phase) {

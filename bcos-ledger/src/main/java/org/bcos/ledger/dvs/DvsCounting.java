@@ -90,7 +90,7 @@ public final class DvsCounting {
         counted, firstChoice, c.params().minCellSize());
     List<Long> totals = outcome.totals().isEmpty() ? DvsRegions.firstChoiceTotals(regions,
         DvsRegions.width(issue)) : outcome.totals();
-    return new IssueTally(issue.id(), height, isFinal, outcome.name(), totals,
+    return new IssueTally(issue.id(), height, isFinal, outcome.outcome(), totals,
         outcome.winners(), electorateWeight, outcome.countedWeight(), ballots.size(),
         outcome.quorumMet(), ballotsRoot(ballots), regions,
         c.params().electorate() == DvsParams.OPEN, "");

@@ -38,7 +38,7 @@ final class DvsLifecycle {
     Issue next = switch (issue.phase()) {
       case ADMISSION -> bestSupport(dvs, c, issue) >= quorum(c, p.issueQuorumBps())
           ? issue.withPhase(Phase.DISCUSSION, h + p.discussionBlocks())
-          : close(ctx, issue, "NOT_ADMITTED");
+          : close(ctx, issue, IssueTally.Outcome.NOT_ADMITTED);
       case DISCUSSION -> issue.withPhase(Phase.VERIFICATION, h + p.verificationBlocks());
       case VERIFICATION -> openVoting(ctx, c, issue);
       case VOTING -> close(ctx, issue, null);
@@ -89,7 +89,7 @@ final class DvsLifecycle {
       qualified[i] = support(dvs, c, issue, i) >= threshold && support(dvs, c, issue, i) > 0;
       any |= qualified[i];
     }
-    if (!any) return close(ctx, issue, "NO_QUALIFIED_INITIATIVE");
+    if (!any) return close(ctx, issue, IssueTally.Outcome.NO_QUALIFIED_INITIATIVE);
     snapshot(dvs, c, issue.id());
     return issue.openVoting(ctx.height(), ctx.height() + c.params().votingBlocks(), qualified);
   }
@@ -103,7 +103,7 @@ final class DvsLifecycle {
   }
 
   /** Closes: counts (unless it ended earlier with {@code early}), stores, runs the action. */
-  private Issue close(TxContext ctx, Issue issue, String early) {
+  private Issue close(TxContext ctx, Issue issue, IssueTally.Outcome early) {
     DvsStore dvs = DvsStore.of(ctx);
     Issue closed = issue.withPhase(Phase.CLOSED, ctx.height());
     IssueTally tally;
@@ -122,7 +122,7 @@ final class DvsLifecycle {
 
   /** A passed yes/no issue's payment from the community treasury. */
   private static String runAction(TxContext ctx, Issue issue, IssueTally tally) {
-    if (issue.payUnits() == 0 || !tally.outcome().equals("PASSED")) return "";
+    if (issue.payUnits() == 0 || tally.outcome() != IssueTally.Outcome.PASSED) return "";
     Address treasury = DvsCommunityHandlers.treasury(issue.communityId());
     if (!ctx.api(Bank.class).transfer(treasury, issue.payTo(), issue.payUnits())) {
       return "TREASURY_INSUFFICIENT";

@@ -3,6 +3,7 @@ package org.bcos.ledger.dvs;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.bcos.ledger.dvs.api.IssueTally;
 import java.util.Optional;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.tally.ApprovalTally;
@@ -30,7 +31,7 @@ final class DvsMethodTally {
    * @param totals per issue option (yes/no: yes, no, abstain, veto); empty for ranked methods,
    *     whose per-option figures are first choices
    */
-  record Outcome(String name, List<Long> totals, List<Integer> winners, long countedWeight,
+  record Outcome(IssueTally.Outcome outcome, List<Long> totals, List<Integer> winners, long countedWeight,
       boolean quorumMet) {}
 
   static Outcome tally(Issue issue, List<WeightedBallot> ballots, long electorateWeight) {
@@ -54,7 +55,7 @@ final class DvsMethodTally {
     YesNoParams params = new YesNoParams(quorumWeight, new Ratio(r.thresholdBps(), 10_000),
         false, r.vetoBps() > 0 ? Optional.of(new Ratio(r.vetoBps(), 10_000)) : Optional.empty());
     YesNoResult y = YesNoTally.tally(params, ballots);
-    return new Outcome(y.outcome().name(), List.of(y.yes(), y.no(), y.abstain(), y.noWithVeto()),
+    return new Outcome(yesNoOutcome(y.outcome()), List.of(y.yes(), y.no(), y.abstain(), y.noWithVeto()),
         List.of(), y.countedWeight(), y.outcome() != YesNoResult.Outcome.QUORUM_NOT_MET);
   }
 
@@ -86,8 +87,19 @@ final class DvsMethodTally {
   private static Outcome decided(List<Integer> winners, List<Long> totals, long counted,
       long quorumWeight) {
     boolean quorum = counted >= quorumWeight;
-    String name = !quorum ? "QUORUM_NOT_MET" : counted == 0 || winners.isEmpty() ? "NO_VOTES"
-        : winners.size() > 1 ? "TIE" : winners.getFirst() == -1 ? "STATUS_QUO" : "DECIDED";
+    IssueTally.Outcome name = !quorum ? IssueTally.Outcome.QUORUM_NOT_MET
+        : counted == 0 || winners.isEmpty() ? IssueTally.Outcome.NO_VOTES
+        : winners.size() > 1 ? IssueTally.Outcome.TIE
+        : winners.getFirst() == -1 ? IssueTally.Outcome.STATUS_QUO : IssueTally.Outcome.DECIDED;
     return new Outcome(name, totals, winners, counted, quorum);
+  }
+
+  private static IssueTally.Outcome yesNoOutcome(YesNoResult.Outcome o) {
+    return switch (o) {
+      case QUORUM_NOT_MET -> IssueTally.Outcome.QUORUM_NOT_MET;
+      case VETOED -> IssueTally.Outcome.VETOED;
+      case PASSED -> IssueTally.Outcome.PASSED;
+      case REJECTED -> IssueTally.Outcome.REJECTED;
+    };
   }
 }

@@ -313,7 +313,7 @@ class DvsLedgerTest {
     IssueTally result = chain.result(issue);
     assertTrue(result.isFinal());
     assertEquals(h + 3, result.height());
-    assertEquals("DECIDED", result.outcome());
+    assertEquals(IssueTally.Outcome.DECIDED, result.outcome());
     assertEquals(longs(0, 4), result.totals());
     assertEquals(List.of(1), result.winners());
     assertEquals(4, result.ballots());
@@ -334,7 +334,7 @@ class DvsLedgerTest {
     assertEquals(Phase.ADMISSION, chain.issue(issue).phase());
     chain.advanceTo(h + 2);
     assertEquals(Phase.CLOSED, chain.issue(issue).phase());
-    assertEquals("NOT_ADMITTED", chain.result(issue).outcome());
+    assertEquals(IssueTally.Outcome.NOT_ADMITTED, chain.result(issue).outcome());
     chain.rejected(DvsRejection.WRONG_PHASE, m(1), new DvsSupport(issue, 0, true));
   }
 
@@ -370,7 +370,7 @@ class DvsLedgerTest {
     assertEquals(h + 10, chain.height());
     IssueTally result = chain.result(issue);
     // A beats B 3:2 and the status quo 3:2: the Condorcet winner
-    assertEquals("DECIDED", result.outcome());
+    assertEquals(IssueTally.Outcome.DECIDED, result.outcome());
     assertEquals(List.of(0), result.winners());
     assertEquals(5, result.ballots());
     assertEquals(5, result.countedWeight());
@@ -392,7 +392,7 @@ class DvsLedgerTest {
     chain.ok();
     assertEquals(Phase.CLOSED, chain.issue(issue).phase());
     IssueTally result = chain.result(issue);
-    assertEquals("STATUS_QUO", result.outcome());
+    assertEquals(IssueTally.Outcome.STATUS_QUO, result.outcome());
     assertEquals(List.of(-1), result.winners());
   }
 
@@ -488,13 +488,13 @@ class DvsLedgerTest {
 
     IssueTally ra = chain.result(a);
     assertEquals(longs(70, 30, 0, 0), ra.totals());
-    assertEquals("PASSED", ra.outcome()); // 70 % > 66.67 %
+    assertEquals(IssueTally.Outcome.PASSED, ra.outcome()); // 70 % > 66.67 %
     IssueTally rb = chain.result(b);
     assertEquals(longs(60, 40, 0, 0), rb.totals());
-    assertEquals("REJECTED", rb.outcome()); // 60 % < 66.67 %
+    assertEquals(IssueTally.Outcome.REJECTED, rb.outcome()); // 60 % < 66.67 %
     IssueTally rv = chain.result(v);
     assertEquals(longs(45, 30, 0, 25), rv.totals());
-    assertEquals("VETOED", rv.outcome()); // 25 % no-with-veto ≥ 10 %
+    assertEquals(IssueTally.Outcome.VETOED, rv.outcome()); // 25 % no-with-veto ≥ 10 %
     assertEquals(100, ra.electorateWeight());
     assertEquals(100, ra.countedWeight());
   }
@@ -521,12 +521,12 @@ class DvsLedgerTest {
     long issue = poll(m(1), c, 0, yesNo(5_000, 1_000), "proposal");
     chain.ok(txs(m(1), vote(issue, 0), m(2), vote(issue, 0), m(3), vote(issue, 3)));
     chain.advanceTo(chain.issue(issue).phaseEnd());
-    assertEquals("PASSED", chain.result(issue).outcome());
+    assertEquals(IssueTally.Outcome.PASSED, chain.result(issue).outcome());
     long c2 = weighted(3, 60, 29, 11);
     long issue2 = poll(m(1), c2, 0, yesNo(5_000, 1_000), "proposal");
     chain.ok(txs(m(1), vote(issue2, 0), m(2), vote(issue2, 0), m(3), vote(issue2, 3)));
     chain.advanceTo(chain.issue(issue2).phaseEnd());
-    assertEquals("VETOED", chain.result(issue2).outcome());
+    assertEquals(IssueTally.Outcome.VETOED, chain.result(issue2).outcome());
   }
 
   @Test
@@ -544,7 +544,7 @@ class DvsLedgerTest {
     IssueTally result = chain.result(issue);
     assertEquals(longs(10, 10, 0, 0), result.totals());
     assertEquals(20, result.electorateWeight());
-    assertEquals("REJECTED", result.outcome()); // a tie is not a majority
+    assertEquals(IssueTally.Outcome.REJECTED, result.outcome()); // a tie is not a majority
   }
 
   // --- treasury ------------------------------------------------------------------------------
@@ -565,11 +565,11 @@ class DvsLedgerTest {
     chain.assertSupplyConserved();
     chain.advanceTo(chain.issue(1).phaseEnd());
 
-    assertEquals("PASSED", chain.result(1).outcome());
+    assertEquals(IssueTally.Outcome.PASSED, chain.result(1).outcome());
     assertEquals("PAID", chain.result(1).action());
-    assertEquals("PASSED", chain.result(2).outcome());
+    assertEquals(IssueTally.Outcome.PASSED, chain.result(2).outcome());
     assertEquals("TREASURY_INSUFFICIENT", chain.result(2).action());
-    assertEquals("REJECTED", chain.result(3).outcome());
+    assertEquals(IssueTally.Outcome.REJECTED, chain.result(3).outcome());
     assertEquals("", chain.result(3).action());
     assertEquals(1_000, chain.balance(NOBODY));
     assertEquals(4_000, chain.balance(treasury));
@@ -602,7 +602,7 @@ class DvsLedgerTest {
     chain.advanceTo(chain.issue(issue).phaseEnd());
     assertEquals(expected, chain.result(issue).regions());
     assertEquals(longs(4, 4), chain.result(issue).totals());
-    assertEquals("TIE", chain.result(issue).outcome());
+    assertEquals(IssueTally.Outcome.TIE, chain.result(issue).outcome());
   }
 
   @Test

@@ -130,7 +130,7 @@ final class DvsJson {
 
   static ObjectNode tally(IssueTally t) {
     ObjectNode n = JsonViews.JSON.createObjectNode().put("issue", t.issueId())
-        .put("height", t.height()).put("final", t.isFinal()).put("outcome", t.outcome());
+        .put("height", t.height()).put("final", t.isFinal()).put("outcome", t.outcome().name());
     ArrayNode totals = n.putArray("totals");
     t.totals().forEach(totals::add);
     ArrayNode winners = n.putArray("winners");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.bcos.types.Hash;
+import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 
@@ -12,8 +13,7 @@ import org.bcos.types.codec.Encoder;
  * {@code winners} is the status quo (deliberative Schulze). For yes/no issues {@code totals} are
  * yes, no, abstain, no-with-veto.
  *
- * @param outcome PASSED, REJECTED, VETOED, QUORUM_NOT_MET, DECIDED (a winner), TIE, STATUS_QUO,
- *     NO_VOTES, NOT_ADMITTED, NO_QUALIFIED_INITIATIVE
+ * @param outcome what the count decided ({@link Outcome}); while the issue is open, provisional
  * @param electorateWeight weight of the whole electorate (snapshot; open electorates: voters)
  * @param countedWeight weight carried by valid ballots, directly or through delegation
  * @param ballots direct ballots counted
@@ -23,10 +23,41 @@ import org.bcos.types.codec.Encoder;
  * @param unverifiedIdentity true for open electorates (anyone may vote)
  * @param action what the issue's action did: "", "PAID", "TREASURY_INSUFFICIENT"
  */
-public record IssueTally(long issueId, long height, boolean isFinal, String outcome,
+public record IssueTally(long issueId, long height, boolean isFinal, Outcome outcome,
     List<Long> totals, List<Integer> winners, long electorateWeight, long countedWeight,
     long ballots, boolean quorumMet, Hash ballotsRoot, List<RegionCell> regions,
     boolean unverifiedIdentity, String action) {
+
+  /** What a count decided. Stored by name, so the order here is free. */
+  public enum Outcome {
+    /** Yes/no: the yes share of the decisive weight passes the threshold. */
+    PASSED,
+    /** Yes/no: otherwise, including when every ballot abstained. */
+    REJECTED,
+    /** Yes/no: no-with-veto weight is above the veto share. */
+    VETOED,
+    /** Turnout below the quorum. */
+    QUORUM_NOT_MET,
+    /** One option won. */
+    DECIDED,
+    /** Several options tie for the win. */
+    TIE,
+    /** Deliberative Schulze: the status quo beat every initiative. */
+    STATUS_QUO,
+    /** Nothing was counted. */
+    NO_VOTES,
+    /** A deliberative issue that missed the admission quorum. */
+    NOT_ADMITTED,
+    /** A deliberative issue none of whose initiatives reached the initiative quorum. */
+    NO_QUALIFIED_INITIATIVE;
+
+    static Outcome decode(String name) {
+      for (Outcome o : values()) {
+        if (o.name().equals(name)) return o;
+      }
+      throw new CodecException(CodecException.Reason.INVALID_VALUE, "unknown outcome " + name);
+    }
+  }
 
   /** One region's members counted and their first choices (same indexing as totals). */
   public record RegionCell(String region, long members, long weight, List<Long> firstChoices) {
@@ -45,7 +76,7 @@ public record IssueTally(long issueId, long height, boolean isFinal, String outc
     Objects.requireNonNull(action);
   }
 
-  public IssueTally asFinal(String newOutcome, String newAction) {
+  public IssueTally asFinal(Outcome newOutcome, String newAction) {
     return new IssueTally(issueId, height, true, newOutcome, totals, winners, electorateWeight,
         countedWeight, ballots, quorumMet, ballotsRoot, regions, unverifiedIdentity, newAction);
   }
@@ -58,7 +89,7 @@ public record IssueTally(long issueId, long height, boolean isFinal, String outc
   }
 
   public byte[] encode() {
-    Encoder e = new Encoder(256).u64(issueId).u64(height).bool(isFinal).string(outcome);
+    Encoder e = new Encoder(256).u64(issueId).u64(height).bool(isFinal).string(outcome.name());
     longs(e, totals);
     e.varint(winners.size());
     for (int w : winners) e.u32(w + 1L);
@@ -88,7 +119,7 @@ public record IssueTally(long issueId, long height, boolean isFinal, String outc
     long id = d.u64();
     long height = d.u64();
     boolean fin = d.bool();
-    String outcome = d.string(64);
+    Outcome outcome = Outcome.decode(d.string(64));
     List<Long> totals = longs(d);
     int w = (int) d.varint(1_000);
     List<Integer> winners = new ArrayList<>(w);
