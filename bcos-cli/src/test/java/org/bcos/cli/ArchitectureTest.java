@@ -47,7 +47,16 @@ class ArchitectureTest {
   void ledgerNeverImportsNodeClientOrCli() {
     noClasses().that().resideInAPackage("org.bcos.ledger..")
         .should().dependOnClassesThat().resideInAnyPackage("org.bcos.node..",
-            "org.bcos.client..", "org.bcos.cli..", "io.netty..", "com.fasterxml..")
+            "org.bcos.client..", "org.bcos.cli..", "io.netty..")
+        .check(bcos);
+  }
+
+  /** JSON belongs to the API: in the ledger only the RPC method SPI speaks it. */
+  @Test
+  void ledgerUsesJsonOnlyInTheRpcSpi() {
+    noClasses().that().resideInAPackage("org.bcos.ledger..")
+        .and().resideOutsideOfPackage("org.bcos.ledger.spi.rpc..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
         .check(bcos);
   }
 

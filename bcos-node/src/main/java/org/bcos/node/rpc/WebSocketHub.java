@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcException;
+import org.bcos.node.rpc.dvs.DvsJson;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Transaction;
 
@@ -34,8 +37,8 @@ final class WebSocketHub {
     this.metrics = metrics;
   }
 
-  JsonNode subscribe(Channel channel, Params params) {
-    String kind = params.atMost(2).text(0, "subscription kind");
+  JsonNode subscribe(Channel channel, RpcArgs params) {
+    String kind = params.text(0, "subscription kind");
     long open = subscriptions.values().stream().filter(s -> s.channel() == channel).count();
     if (open >= maxPerConnection) {
       throw new RpcException(RpcException.LIMIT_EXCEEDED, "LIMIT_EXCEEDED",
@@ -72,8 +75,8 @@ final class WebSocketHub {
     });
   }
 
-  JsonNode unsubscribe(Channel channel, Params params) {
-    Subscription s = subscriptions.get(params.atMost(1).text(0, "subscription id"));
+  JsonNode unsubscribe(Channel channel, RpcArgs params) {
+    Subscription s = subscriptions.get(params.text(0, "subscription id"));
     boolean removed = s != null && s.channel() == channel && subscriptions.remove(s.id()) != null;
     return JsonViews.JSON.getNodeFactory().booleanNode(removed);
   }

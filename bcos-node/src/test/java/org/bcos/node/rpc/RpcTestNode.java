@@ -14,6 +14,8 @@ import org.bcos.node.NodeMetrics;
 import org.bcos.node.config.NodeConfig;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.node.mempool.MempoolLimits;
+import org.bcos.node.rpc.dvs.DvsRpcMethods;
+import org.bcos.node.rpc.methods.CoreRpcMethods;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.types.tx.CoinTransfer;
 import org.bcos.types.tx.Transaction;
@@ -29,6 +31,7 @@ final class RpcTestNode implements AutoCloseable {
   final NodeMetrics metrics = new NodeMetrics();
   final Ingress ingress;
   final RpcServer server;
+  final RpcMethodTable table;
   final int port;
   private final List<RawHttp> sockets = new ArrayList<>();
 
@@ -73,9 +76,11 @@ final class RpcTestNode implements AutoCloseable {
     Mempool mempool = new Mempool(MempoolLimits.DEFAULT, genesis.params().maxNonceGap());
     ingress = new Ingress(ledger, mempool, new org.bcos.node.NodeHealth());
     NodeConfig.RpcLimits built = limits.build();
-    RpcMethods methods = new RpcMethods(ledger, mempool, ingress, metrics, built.maxBatch(),
-        "test");
-    server = new RpcServer(methods, ledger, built, () -> metrics.render(0, 0),
+    CoreRpcMethods core = new CoreRpcMethods(ledger, mempool, ingress, metrics,
+        built.maxBatch(), "test");
+    table = RpcMethodTable.of("test", core.methods(), DvsRpcMethods.of(ledger),
+        metrics::rpcRequest);
+    server = new RpcServer(table, ledger, built, () -> metrics.render(0, 0),
         () -> new HealthReport(true, "{\"status\":\"ok\"}"), descriptors);
     InetSocketAddress address = server.start("127.0.0.1", 0);
     port = address.getPort();

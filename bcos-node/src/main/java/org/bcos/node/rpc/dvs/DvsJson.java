@@ -1,4 +1,4 @@
-package org.bcos.node.rpc;
+package org.bcos.node.rpc.dvs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,6 +6,7 @@ import java.util.List;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
+import org.bcos.ledger.spi.rpc.RpcJson;
 import org.bcos.types.tx.CoinTransfer;
 import org.bcos.types.tx.DvsAddArea;
 import org.bcos.types.tx.DvsAddInitiative;
@@ -25,10 +26,11 @@ import org.bcos.types.tx.DvsUndelegate;
 import org.bcos.types.tx.Message;
 
 /** JSON shapes of DVS messages, communities, issues and tallies. */
-final class DvsJson {
+public final class DvsJson {
   private DvsJson() {}
 
-  static void message(ObjectNode n, Message m) {
+  /** The fields of a DVS message, beside a transaction's common ones. */
+  public static void message(ObjectNode n, Message m) {
     switch (m) {
       case CoinTransfer t -> throw new IllegalArgumentException("not a DVS message");
       case org.bcos.types.tx.StakeEvidence t -> throw new IllegalArgumentException("not DVS");
@@ -67,7 +69,7 @@ final class DvsJson {
     strings(n.putArray("options"), i.options());
     if (i.payUnits() > 0) {
       n.put("payTo", i.payTo().toString());
-      JsonViews.amount(n, "pay", i.payUnits());
+      RpcJson.amount(n, "pay", i.payUnits());
     }
   }
 
@@ -102,17 +104,17 @@ final class DvsJson {
   }
 
   static ObjectNode community(Community c, long treasuryUnits) {
-    ObjectNode n = JsonViews.JSON.createObjectNode().put("id", c.id()).put("name", c.name())
+    ObjectNode n = RpcJson.object().put("id", c.id()).put("name", c.name())
         .put("registrar", c.registrar().toString()).put("areas", c.areaCount())
         .put("members", c.memberCount()).put("totalWeight", c.totalWeight())
         .put("treasury", c.treasury().toString()).put("createdHeight", c.createdHeight());
-    JsonViews.amount(n, "treasuryBalance", treasuryUnits);
+    RpcJson.amount(n, "treasuryBalance", treasuryUnits);
     params(n.putObject("params"), c.params());
     return n;
   }
 
   static ObjectNode issue(Issue i) {
-    ObjectNode n = JsonViews.JSON.createObjectNode().put("id", i.id())
+    ObjectNode n = RpcJson.object().put("id", i.id())
         .put("community", i.communityId()).put("area", i.areaId())
         .put("mode", i.deliberative() ? "deliberative" : "poll").put("phase", i.phase().name())
         .put("phaseEnd", i.phaseEnd()).put("createdHeight", i.createdHeight())
@@ -126,13 +128,14 @@ final class DvsJson {
     }
     if (i.payUnits() > 0) {
       n.put("payTo", i.payTo().toString());
-      JsonViews.amount(n, "pay", i.payUnits());
+      RpcJson.amount(n, "pay", i.payUnits());
     }
     return n;
   }
 
-  static ObjectNode tally(IssueTally t) {
-    ObjectNode n = JsonViews.JSON.createObjectNode().put("issue", t.issueId())
+  /** A tally or final result. */
+  public static ObjectNode tally(IssueTally t) {
+    ObjectNode n = RpcJson.object().put("issue", t.issueId())
         .put("height", t.height()).put("final", t.isFinal()).put("outcome", t.outcome());
     ArrayNode totals = n.putArray("totals");
     t.totals().forEach(totals::add);
