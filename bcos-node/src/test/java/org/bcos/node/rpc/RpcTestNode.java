@@ -97,15 +97,17 @@ final class RpcTestNode implements AutoCloseable {
   Block commitTransfers(int count) {
     long nonce = ledger.account(DEV.address()).orElseThrow().nonce();
     List<Transaction> txs = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      TxBody body = new TxBody(CHAIN, DEV.address(), nonce + i, ledger.params().minFeeUnits(),
-          1_000, new CoinTransfer(key(100 + i % 50).address(), 1, ""));
-      byte[] digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body))
-          .toBytes();
-      txs.add(TransactionCodec.assemble(body, DEV.sign(digest)));
-    }
+    for (int i = 0; i < count; i++) txs.add(transfer(nonce + i, key(100 + i % 50).address()));
     long time = ledger.head().header().timeMillis() + 1_000;
     return ledger.buildBlock(txs, VALIDATOR, time).block();
+  }
+
+  /** A signed transfer of one base unit from the dev account. */
+  Transaction transfer(long nonce, org.bcos.types.Address to) {
+    TxBody body = new TxBody(CHAIN, DEV.address(), nonce, ledger.params().minFeeUnits(), 1_000,
+        new CoinTransfer(to, 1, ""));
+    byte[] digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body)).toBytes();
+    return TransactionCodec.assemble(body, DEV.sign(digest));
   }
 
   /** A raw client socket, closed with the node. */
