@@ -3,6 +3,7 @@ package org.bcos.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -48,6 +49,18 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.bcos.ledger..")
         .should().dependOnClassesThat().resideInAnyPackage("org.bcos.node..",
             "org.bcos.client..", "org.bcos.cli..", "io.netty..")
+        .check(bcos);
+  }
+
+  /**
+   * The DVS query methods use only the ledger's public API and the RPC SPI, not the node's
+   * internals: they are to move into the DVS ledger module.
+   */
+  @Test
+  void dvsRpcMethodsDoNotReachIntoTheNode() {
+    noClasses().that().resideInAPackage("org.bcos.node.rpc.dvs..")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.bcos.node..")
+            .and(JavaClass.Predicates.resideOutsideOfPackage("org.bcos.node.rpc.dvs..")))
         .check(bcos);
   }
 

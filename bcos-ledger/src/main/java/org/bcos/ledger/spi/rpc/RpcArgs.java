@@ -9,7 +9,7 @@ import org.bcos.types.Hash;
 
 /**
  * The positional parameters of one JSON-RPC call, read by type and by name: the one place where a
- * parameter is range-checked. Every bad parameter is refused with {@code INVALID_PARAMS} and a
+ * parameter is range-checked, for the node's methods and the modules' alike. Every bad parameter is refused with {@code INVALID_PARAMS} and a
  * sentence naming it (e.g. "height must be an integer in 0..2^63-1"); nothing is ever wrapped,
  * truncated or rounded.
  */
@@ -20,20 +20,24 @@ public final class RpcArgs {
 
   private final ArrayNode values;
 
+  /** The positional parameters of a call, as sent (the dispatcher has checked it is an array). */
   public RpcArgs(ArrayNode values) {
     this.values = values;
   }
 
+  /** Arguments from values (tests, internal callers). */
   public static RpcArgs of(JsonNode... values) {
     ArrayNode a = RpcJson.MAPPER.createArrayNode();
     for (JsonNode v : values) a.add(v);
     return new RpcArgs(a);
   }
 
+  /** How many parameters the call gave. */
   public int size() {
     return values.size();
   }
 
+  /** Whether parameter {@code index} was given and is not {@code null}. */
   public boolean has(int index) {
     return index < values.size() && !values.get(index).isNull();
   }
@@ -81,15 +85,18 @@ public final class RpcArgs {
     return v.booleanValue();
   }
 
+  /** A required string parameter. */
   public String text(int index, String name) {
     return textValue(required(index, name), name);
   }
 
+  /** As {@link #text}, for a value that is not a positional parameter (a list element). */
   public static String textValue(JsonNode v, String name) {
     if (!v.isTextual()) throw RpcException.invalidParams(name + " must be a string");
     return v.asText();
   }
 
+  /** A required bech32m account address ({@code dd1…}). */
   public Address address(int index, String name) {
     try {
       return Address.parse(text(index, name));
@@ -98,10 +105,12 @@ public final class RpcArgs {
     }
   }
 
+  /** A required hash: 64 hex digits. */
   public Hash hash(int index, String name) {
     return hashValue(required(index, name), name);
   }
 
+  /** As {@link #hash}, for a value that is not a positional parameter (a list element). */
   public static Hash hashValue(JsonNode v, String name) {
     try {
       return Hash.fromHex(textValue(v, name));
