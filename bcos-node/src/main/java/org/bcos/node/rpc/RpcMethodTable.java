@@ -37,8 +37,8 @@ public final class RpcMethodTable {
    *
    * @param version the node's version, the OpenRPC document's {@code info.version}
    * @param onCall run for every call dispatched through the table, known method or not (metrics)
-   * @throws IllegalStateException when two methods (or a method and a WebSocket-only method)
-   *     share a name
+   * @throws IllegalStateException when two methods share a name, or a method takes a name the
+   *     node keeps for itself ({@code rpc.discover}, the WebSocket subscription methods)
    */
   public static RpcMethodTable of(String version, List<RpcMethod> core, List<RpcMethod> modules,
       Runnable onCall) {
@@ -46,26 +46,34 @@ public final class RpcMethodTable {
     List<RpcMethod> all = new ArrayList<>(core);
     all.addAll(modules);
     for (RpcMethod m : all) register(byName, m);
+    refuseReserved(byName, RpcDiscoverMethod.SPEC, "OpenRPC's discovery method");
     for (RpcMethodSpec ws : WebSocketMethods.SPECS) {
-      if (byName.containsKey(ws.name())) throw duplicate(ws.name(), byName.get(ws.name()),
-          "the WebSocket method");
+      refuseReserved(byName, ws, "a WebSocket subscription method");
     }
     List<RpcMethodSpec> specs = new ArrayList<>();
     byName.values().forEach(m -> specs.add(m.spec()));
     specs.add(RpcDiscoverMethod.SPEC);
     ObjectNode document = OpenRpcDocument.of(version, specs, WebSocketMethods.SPECS);
-    register(byName, new RpcDiscoverMethod(document));
+    byName.put(RpcDiscoverMethod.SPEC.name(), new RpcDiscoverMethod(document));
     return new RpcMethodTable(Map.copyOf(byName), onCall, document);
   }
 
   private static void register(Map<String, RpcMethod> byName, RpcMethod m) {
     RpcMethod earlier = byName.putIfAbsent(m.name(), m);
-    if (earlier != null) throw duplicate(m.name(), earlier, m.getClass().getName());
+    if (earlier != null) {
+      throw new IllegalStateException("two RPC methods are named '" + m.name() + "': "
+          + earlier.getClass().getName() + " and " + m.getClass().getName()
+          + "; every method name must be unique");
+    }
   }
 
-  private static IllegalStateException duplicate(String name, RpcMethod earlier, String other) {
-    return new IllegalStateException("two RPC methods are named '" + name + "': "
-        + earlier.getClass().getName() + " and " + other + "; every method name must be unique");
+  private static void refuseReserved(Map<String, RpcMethod> byName, RpcMethodSpec reserved,
+      String what) {
+    RpcMethod taken = byName.get(reserved.name());
+    if (taken != null) {
+      throw new IllegalStateException("RPC method " + taken.getClass().getName() + " is named '"
+          + reserved.name() + "', which the node keeps for " + what);
+    }
   }
 
   /** Runs the named method, or refuses an unknown name with {@code METHOD_NOT_FOUND}. */

@@ -62,11 +62,13 @@ class RpcMethodTableTest {
 
   @Test
   void aModuleMethodCannotTakeAReservedOrWebSocketName() {
-    assertThrows(IllegalStateException.class,
+    var discover = assertThrows(IllegalStateException.class,
         () -> table(List.of(), List.of(new Counting("rpc.discover", 0))));
-    var e = assertThrows(IllegalStateException.class,
+    assertTrue(discover.getMessage().contains("discovery"), discover.getMessage());
+    var subscribe = assertThrows(IllegalStateException.class,
         () -> table(List.of(), List.of(new Counting("bcos_subscribe", 0))));
-    assertTrue(e.getMessage().contains("WebSocket"), e.getMessage());
+    assertTrue(subscribe.getMessage().contains("WebSocket"), subscribe.getMessage());
+    assertTrue(subscribe.getMessage().contains(Counting.class.getName()), subscribe.getMessage());
   }
 
   @Test
