@@ -1,9 +1,9 @@
 package org.bcos.ledger.spi.rpc;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +33,7 @@ public record RpcMethodSpec(String name, String summary, String description,
 
   /** Names unique, and no required parameter after an optional one. */
   private static void checkParams(String method, List<RpcParam> params) {
-    Set<String> names = new HashSet<>();
+    Set<String> names = new TreeSet<>();
     boolean optionalSeen = false;
     for (RpcParam p : params) {
       if (!names.add(p.name())) {
