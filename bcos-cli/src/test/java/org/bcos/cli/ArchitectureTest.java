@@ -6,6 +6,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -50,7 +51,19 @@ class ArchitectureTest {
   void ledgerNeverImportsNodeClientOrCli() {
     noClasses().that().resideInAPackage("org.bcos.ledger..")
         .should().dependOnClassesThat().resideInAnyPackage("org.bcos.node..",
-            "org.bcos.client..", "org.bcos.cli..", "io.netty..", "com.fasterxml..")
+            "org.bcos.client..", "org.bcos.cli..", "io.netty..")
+        .check(bcos);
+  }
+
+  /**
+   * JSON belongs to the API: in the ledger only the RPC method SPI and the modules' {@code rpc}
+   * packages (their query methods) speak it; the state machine never does.
+   */
+  @Test
+  void ledgerUsesJsonOnlyInTheRpcLayer() {
+    noClasses().that().resideInAPackage("org.bcos.ledger..")
+        .and().resideOutsideOfPackages("org.bcos.ledger.spi.rpc..", "org.bcos.ledger.*.rpc..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
         .check(bcos);
   }
 

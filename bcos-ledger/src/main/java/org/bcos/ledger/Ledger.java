@@ -16,6 +16,8 @@ import org.bcos.ledger.params.api.ParamsApi;
 import org.bcos.ledger.spi.EndBlockEffects;
 import org.bcos.ledger.spi.LedgerModule;
 import org.bcos.ledger.spi.ModuleRegistry;
+import org.bcos.ledger.spi.QueryContext;
+import org.bcos.ledger.spi.StateProof;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.state.StateKey;
@@ -44,7 +46,7 @@ import org.bcos.types.tx.Transaction;
  * the new head, so a crash at any moment leaves either the whole block or none of it.
  * Deterministic: the same blocks give the same state root on every node.
  */
-public final class Ledger {
+public final class Ledger implements QueryContext {
   private static final byte[] HEAD_KEY = "head".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] GENESIS_KEY = "genesis".getBytes(StandardCharsets.US_ASCII);
 
@@ -266,6 +268,16 @@ public final class Ledger {
     return head;
   }
 
+  @Override
+  public long headHeight() {
+    return head.height();
+  }
+
+  @Override
+  public WorkingState headState() {
+    return new WorkingState(store);
+  }
+
   public Hash genesisHash() {
     return Hash.wrap(store.get(ChainSchema.META, GENESIS_KEY));
   }
@@ -287,6 +299,7 @@ public final class Ledger {
    * a block header it trusts (the entry sits at {@code StateKey.treeKey(column, key)}, its leaf
    * is the SHA-256 of the value).
    */
+  @Override
   public StateProof proveState(Column column, byte[] key) {
     synchronized (writeLock) {
       liftPrepared();
@@ -296,14 +309,11 @@ public final class Ledger {
     }
   }
 
-  /** A state entry read with its proof at {@code height}. */
-  public record StateProof(long height, Hash stateRoot, Optional<byte[]> value,
-      MerkleProof proof) {}
-
   /**
    * A module's api over the committed state at the head (for queries: writes through it go
    * nowhere).
    */
+  @Override
   public <A> A api(Class<A> type) {
     return modules.api(type, new WorkingState(store));
   }
@@ -312,16 +322,13 @@ public final class Ledger {
   public record AccountProof(long height, Hash stateRoot, Optional<Account> account,
       MerkleProof proof) {}
 
-  /** Read-only DVS state as committed (a fresh view per call). */
-  public org.bcos.ledger.dvs.DvsStore dvsView() {
-    return new org.bcos.ledger.dvs.DvsStore(new WorkingState(store));
-  }
 
   /**
    * Committed entries of a state column under {@code prefix}, in key order (for recounts): at
    * most {@code limit}, and the scan stops there (a caller's limit bounds its cost, not only its
    * answer).
    */
+  @Override
   public List<java.util.Map.Entry<byte[], byte[]>> stateEntries(org.bcos.storage.Column column,
       byte[] prefix, int limit) {
     List<java.util.Map.Entry<byte[], byte[]>> out = new ArrayList<>();

@@ -248,17 +248,17 @@ final class GoldenChain {
   }
 
   private long phaseEnd(long issue) {
-    return ledger.dvsView().issue(issue).orElseThrow().phaseEnd();
+    return new org.bcos.ledger.dvs.DvsStore(ledger.headState()).issue(issue).orElseThrow().phaseEnd();
   }
 
   private String outcome(long issue) {
-    byte[] result = ledger.dvsView().result(issue).orElseThrow(
+    byte[] result = new org.bcos.ledger.dvs.DvsStore(ledger.headState()).result(issue).orElseThrow(
         () -> new AssertionError("issue " + issue + " has no result"));
     return IssueTally.decode(result).outcome().name();
   }
 
   private void assertPhase(long issue, Phase phase) {
-    assertEquals(phase, ledger.dvsView().issue(issue).orElseThrow().phase(),
+    assertEquals(phase, new org.bcos.ledger.dvs.DvsStore(ledger.headState()).issue(issue).orElseThrow().phase(),
         "issue " + issue + " at height " + ledger.head().height());
   }
 
@@ -338,7 +338,7 @@ final class GoldenChain {
   }
 
   private List<Boolean> onBallot(long issue) {
-    boolean[] on = ledger.dvsView().issue(issue).orElseThrow().onBallot();
+    boolean[] on = new org.bcos.ledger.dvs.DvsStore(ledger.headState()).issue(issue).orElseThrow().onBallot();
     List<Boolean> out = new ArrayList<>();
     for (boolean b : on) out.add(b);
     return out;

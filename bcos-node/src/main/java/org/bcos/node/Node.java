@@ -15,7 +15,8 @@ import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.config.NodeConfig;
 import org.bcos.node.mempool.Mempool;
-import org.bcos.node.rpc.RpcMethods;
+import org.bcos.node.rpc.RpcMethodTable;
+import org.bcos.node.rpc.methods.CoreRpcMethods;
 import org.bcos.node.rpc.RpcServer;
 import org.bcos.storage.KeyValueStore;
 import org.bcos.storage.RocksDbStore;
@@ -112,9 +113,12 @@ public final class Node implements AutoCloseable {
           config.dataDir().resolve("consensus.wal"),
           org.bcos.node.consensus.DoubleSignGuard.open(guardFile), verifier,
           NetworkService.maxBlockMessageBytes(ledger), health, storageFailures);
-      RpcMethods methods = new RpcMethods(ledger, mempool, ingress, metrics,
+      CoreRpcMethods methods = new CoreRpcMethods(ledger, mempool, ingress, metrics,
           config.rpc().maxBatch(), VERSION);
-      RpcServer rpc = new RpcServer(methods, ledger, config.rpc(),
+      // module methods: the DVS list until the ledger's module registry supplies them all
+      RpcMethodTable table = RpcMethodTable.of(VERSION, methods.methods(),
+          ledger.modules().rpcMethods(ledger), metrics::rpcRequest);
+      RpcServer rpc = new RpcServer(table, ledger, config.rpc(),
           () -> metrics.render(mempool.size(), mempool.bytes()) + networkMetrics.get().get(),
           () -> health(ledger, health));
       events.onBlock(rpc::onBlock);

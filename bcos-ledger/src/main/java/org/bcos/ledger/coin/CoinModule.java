@@ -1,6 +1,7 @@
 package org.bcos.ledger.coin;
 
 import java.util.List;
+import java.util.Optional;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.coin.api.Bank;
@@ -9,6 +10,8 @@ import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.spi.ApiBinding;
 import org.bcos.ledger.spi.Holding;
 import org.bcos.ledger.spi.LedgerModule;
+import org.bcos.ledger.spi.rpc.ModuleRpc;
+import org.bcos.ledger.coin.rpc.CoinRpc;
 import org.bcos.ledger.spi.MessageType;
 import org.bcos.ledger.spi.ModuleSchema;
 import org.bcos.ledger.spi.TxContext;
@@ -63,4 +66,8 @@ public final class CoinModule implements LedgerModule {
     return List.of(new ApiBinding<>(Bank.class, (state, registry) -> new CoinStore(state)));
   }
 
+  @Override
+  public Optional<ModuleRpc> rpc() {
+    return Optional.of(new CoinRpc());
+  }
 }

@@ -2,6 +2,7 @@ package org.bcos.ledger.dvs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.DvsApi;
 import org.bcos.ledger.spi.ApiBinding;
@@ -21,6 +22,9 @@ import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.DvsUndelegate;
 import org.bcos.ledger.spi.EndBlockEffects;
 import org.bcos.ledger.spi.LedgerModule;
+import java.util.Optional;
+import org.bcos.ledger.spi.rpc.ModuleRpc;
+import org.bcos.ledger.dvs.rpc.DvsRpc;
 import org.bcos.ledger.spi.MessageHandlers;
 import org.bcos.ledger.spi.MessageType;
 import org.bcos.ledger.spi.ModuleSchema;
@@ -131,5 +135,10 @@ public final class DvsModule implements LedgerModule {
           "stamp shows " + bits + " bits, community needs " + c.params().powDifficultyBits());
     }
     return Verdict.OK;
+  }
+
+  @Override
+  public Optional<ModuleRpc> rpc() {
+    return Optional.of(new DvsRpc());
   }
 }

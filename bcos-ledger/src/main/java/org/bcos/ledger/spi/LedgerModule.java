@@ -2,8 +2,10 @@ package org.bcos.ledger.spi;
 
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.bcos.ledger.Genesis;
+import org.bcos.ledger.spi.rpc.ModuleRpc;
 import org.bcos.storage.KeyValueStore;
 import org.bcos.types.tx.Rejection;
 
@@ -22,7 +24,8 @@ import org.bcos.types.tx.Rejection;
  *   <li>{@link #endBlock}: work at the end of every block, returning its effects on the chain
  *       (validator-set changes) instead of the ledger reading the module's keys;
  *   <li>{@link #holdings()}: the state entries that hold coins, for the fixed-supply invariant;
- *   <li>{@link #apis()}: the interfaces other modules may call (its {@code api} package).
+ *   <li>{@link #apis()}: the interfaces other modules may call (its {@code api} package);
+ *   <li>{@link #rpc()}: its query methods and the JSON of its messages.
  * </ul>
  *
  * A module reaches another module only through that module's {@code api} interfaces ({@link
@@ -62,6 +65,11 @@ public interface LedgerModule {
   /** The module's api implementations, bound to a block's state. */
   default List<ApiBinding<?>> apis() {
     return List.of();
+  }
+
+  /** The module's part of the JSON-RPC API (query methods, message JSON), if any. */
+  default Optional<ModuleRpc> rpc() {
+    return Optional.empty();
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bcos.ledger.spi.rpc.RpcMethod;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.storage.Column;
 import org.bcos.types.codec.CodecException;
@@ -25,6 +26,7 @@ public final class ModuleRegistry implements MessageCodec {
   private final List<LedgerModule> modules;
   private final Map<Integer, MessageType<?>> byTag = new LinkedHashMap<>();
   private final Map<Class<?>, MessageType<?>> byClass = new LinkedHashMap<>();
+  private final Map<Class<?>, LedgerModule> moduleByClass = new LinkedHashMap<>();
   private final Map<Integer, Rejection> rejectionsByCode = new LinkedHashMap<>();
   private final Map<String, ParamSpec> params = new LinkedHashMap<>();
   private final Map<Class<?>, ApiBinding<?>> apis = new LinkedHashMap<>();
@@ -42,6 +44,7 @@ public final class ModuleRegistry implements MessageCodec {
       for (MessageType<?> t : m.messages()) {
         unique(byTag.put(t.tag(), t) == null, "message tag " + t.tag());
         unique(byClass.put(t.type(), t) == null, "message class " + t.type().getName());
+        moduleByClass.put(t.type(), m);
       }
       for (Rejection r : m.rejections()) addRejection(r, rejectionNames);
       for (Column c : m.schema().columns()) {
@@ -79,6 +82,18 @@ public final class ModuleRegistry implements MessageCodec {
   /** The registered type of {@code message}, if any module handles its class. */
   public Optional<MessageType<?>> typeOf(Message message) {
     return Optional.ofNullable(byClass.get(message.getClass()));
+  }
+
+  /** The module that handles {@code message}. */
+  public Optional<LedgerModule> moduleOf(Message message) {
+    return Optional.ofNullable(moduleByClass.get(message.getClass()));
+  }
+
+  /** Every module's query methods, in registration order. */
+  public List<RpcMethod> rpcMethods(QueryContext queries) {
+    List<RpcMethod> out = new ArrayList<>();
+    for (LedgerModule m : modules) m.rpc().ifPresent(r -> out.addAll(r.methods(queries)));
+    return List.copyOf(out);
   }
 
   /** Every registered message type, by tag. */

@@ -10,6 +10,8 @@ import org.bcos.ledger.coin.api.Bank;
 import org.bcos.ledger.spi.EndBlockEffects;
 import org.bcos.ledger.spi.Holding;
 import org.bcos.ledger.spi.LedgerModule;
+import org.bcos.ledger.spi.rpc.ModuleRpc;
+import org.bcos.ledger.stake.rpc.StakeRpc;
 import org.bcos.ledger.spi.MessageHandlers;
 import org.bcos.ledger.spi.MessageType;
 import org.bcos.ledger.spi.ModuleSchema;
@@ -153,5 +155,10 @@ public final class StakeModule implements LedgerModule {
     stake.addToSlashedPool(slashed);
     stake.recordSetChange(ctx.height(), stake.activeSet());
     return Verdict.OK;
+  }
+
+  @Override
+  public Optional<ModuleRpc> rpc() {
+    return Optional.of(new StakeRpc());
   }
 }

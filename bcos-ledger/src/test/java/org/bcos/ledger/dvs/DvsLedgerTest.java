@@ -634,7 +634,7 @@ class DvsLedgerTest {
             "state root at " + b.height());
       }
       assertEquals(chain.ledger.head().hash(), other.head().hash());
-      assertArrayEquals(result, other.dvsView().result(issue).orElseThrow());
+      assertArrayEquals(result, new DvsStore(other.headState()).result(issue).orElseThrow());
     }
   }
 
@@ -709,6 +709,6 @@ class DvsLedgerTest {
     for (Block b : chain.blocks) replica.importBlock(b);
     assertEquals(chain.stateRoot(), replica.head().header().stateRoot(), where);
     assertArrayEquals(chain.dvs().result(issue).orElseThrow(),
-        replica.dvsView().result(issue).orElseThrow(), where);
+        new DvsStore(replica.headState()).result(issue).orElseThrow(), where);
   }
 }

@@ -120,7 +120,7 @@ final class LedgerChain {
   }
 
   DvsStore dvs() {
-    return ledger.dvsView();
+    return new org.bcos.ledger.dvs.DvsStore(ledger.headState());
   }
 
   Community community(long id) {

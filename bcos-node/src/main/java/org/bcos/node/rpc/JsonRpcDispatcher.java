@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcCosts;
+import org.bcos.ledger.spi.rpc.RpcException;
+import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.node.Log;
 
 /**
@@ -17,7 +21,7 @@ final class JsonRpcDispatcher {
   /** The method table a request is dispatched to. */
   @FunctionalInterface
   interface Methods {
-    JsonNode call(String method, Params params, WorkBudget budget);
+    JsonNode call(String method, RpcArgs args, WorkBudget budget);
   }
 
   private final int maxBatch;
@@ -91,7 +95,7 @@ final class JsonRpcDispatcher {
     }
     try {
       budget.charge(RpcCosts.CALL);
-      JsonNode result = methods.call(call.get("method").asText(), new Params((ArrayNode) params),
+      JsonNode result = methods.call(call.get("method").asText(), new RpcArgs((ArrayNode) params),
           budget);
       if (id == null) return null;
       ObjectNode ok = JsonViews.JSON.createObjectNode();

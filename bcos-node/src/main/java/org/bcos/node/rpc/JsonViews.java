@@ -1,6 +1,5 @@
 package org.bcos.node.rpc;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
@@ -11,30 +10,25 @@ import org.bcos.ledger.TxLocation;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
 import org.bcos.ledger.coin.api.Account;
-import org.bcos.types.Amount;
+import org.bcos.ledger.spi.rpc.RpcJson;
 import org.bcos.types.Hash;
 import org.bcos.types.Hex;
-import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Transaction;
 
 /** JSON shapes of the API: amounts as exact DDC strings plus base units under {@code …Units}. */
-final class JsonViews {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class JsonViews {
+  /** The API's one mapper ({@link RpcJson#MAPPER}). */
+  public static final com.fasterxml.jackson.databind.ObjectMapper JSON = RpcJson.MAPPER;
 
   private JsonViews() {}
 
-  static void amount(ObjectNode node, String field, long units) {
-    node.put(field, Amount.format(units));
-    node.put(field + "Units", Long.toString(units));
-  }
-
-  static ObjectNode account(Ledger.AccountProof proof, String address, long pendingNonce,
+  public static ObjectNode account(Ledger.AccountProof proof, String address, long pendingNonce,
       boolean withProof) {
     ObjectNode n = JSON.createObjectNode();
     n.put("address", address);
     Optional<Account> a = proof.account();
     n.put("exists", a.isPresent());
-    amount(n, "balance", a.map(Account::balanceUnits).orElse(0L));
+    RpcJson.amount(n, "balance", a.map(Account::balanceUnits).orElse(0L));
     n.put("nonce", a.map(Account::nonce).orElse(0L));
     n.put("pendingNonce", pendingNonce);
     n.put("height", proof.height());
@@ -46,7 +40,7 @@ final class JsonViews {
     return n;
   }
 
-  static ObjectNode header(Block block) {
+  public static ObjectNode header(Block block) {
     BlockHeader h = block.header();
     ObjectNode n = JSON.createObjectNode();
     n.put("height", h.height());
@@ -61,7 +55,7 @@ final class JsonViews {
     return n;
   }
 
-  static ObjectNode block(Block block, boolean fullTransactions) {
+  public static ObjectNode block(Block block, boolean fullTransactions) {
     ObjectNode n = header(block);
     ArrayNode txs = n.putArray("transactions");
     for (int i = 0; i < block.transactions().size(); i++) {
@@ -75,12 +69,13 @@ final class JsonViews {
     return n;
   }
 
-  static ObjectNode transaction(Transaction tx, Optional<TxLocation> location, Block block) {
+  public static ObjectNode transaction(Transaction tx, Optional<TxLocation> location,
+      Block block) {
     return transaction(tx, location, block == null ? null : block.hash());
   }
 
   /** A final transaction as the transaction index holds it (no block read). */
-  static ObjectNode transaction(FinalTx found) {
+  public static ObjectNode transaction(FinalTx found) {
     return transaction(found.tx(), Optional.of(found.location()), found.blockHash());
   }
 
@@ -97,21 +92,12 @@ final class JsonViews {
     n.put("chainId", tx.body().chainId());
     n.put("from", tx.sender().toString());
     n.put("nonce", tx.nonce());
-    amount(n, "fee", tx.fee());
+    RpcJson.amount(n, "fee", tx.fee());
     n.put("expiryHeight", tx.body().expiryHeight());
     if (tx.powStamp() != 0) n.put("powStamp", Long.toUnsignedString(tx.powStamp()));
-    if (tx.message() instanceof CoinTransfer t) {
-      n.put("type", "coin.transfer");
-      n.put("to", t.to().toString());
-      amount(n, "amount", t.amountUnits());
-      n.put("memo", t.memo());
-    } else if (tx.message() instanceof org.bcos.ledger.stake.api.StakeEvidence e) {
-      n.put("type", "stake.evidence").put("evidence", org.bcos.types.Hex.encode(e.evidence()));
-    } else if (tx.message() instanceof org.bcos.ledger.dvs.api.DvsMessage m) {
-      DvsJson.message(n, m);
-    } else {
-      Modules.STANDARD.typeOf(tx.message()).ifPresent(t -> n.put("type", t.name()));
-    }
+    Modules.STANDARD.typeOf(tx.message()).ifPresent(t -> n.put("type", t.name()));
+    Modules.STANDARD.moduleOf(tx.message()).flatMap(m -> m.rpc())
+        .ifPresent(rpc -> rpc.messageFields(tx.message(), n));
     return n;
   }
 }

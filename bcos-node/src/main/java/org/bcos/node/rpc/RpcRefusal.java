@@ -1,5 +1,7 @@
 package org.bcos.node.rpc;
 
+import org.bcos.ledger.spi.rpc.RpcException;
+
 /**
  * Why the API server refused a connection or a request, or closed a connection: each a stable
  * name (sent in the JSON body or WebSocket close reason, and counted at {@code /metrics} under

@@ -44,11 +44,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.spi.rpc.RpcMethod;
+import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.node.config.NodeConfig;
 
 /**
  * The API server (Netty): {@code POST /rpc} JSON-RPC 2.0, {@code /ws} JSON-RPC plus
- * subscriptions, {@code GET /health}, {@code GET /metrics}. Calls run on virtual threads, never on
+ * subscriptions, {@code GET /openrpc.json} (the API's OpenRPC document), {@code GET /health},
+ * {@code GET /metrics}. Calls run on virtual threads, never on
  * the event loop, one request at a time per connection (nothing more is read from a connection
  * until its request is answered). Every connection is admitted by the {@link ConnectionLimiter},
  * timed and byte-counted by its {@link ConnectionGuard}, and every request head is checked by the
@@ -63,7 +66,7 @@ public final class RpcServer implements AutoCloseable {
   static final int MAX_QUEUED_WS_MESSAGES = 8;
   /** Committed blocks waiting for their subscriber notifications. */
   static final int MAX_PENDING_BLOCKS = 256;
-  private final RpcMethods methods;
+  private final RpcMethodTable methods;
   private final JsonRpcDispatcher dispatcher;
   private final WebSocketHub hub;
   private final Supplier<String> metricsText;
@@ -85,17 +88,17 @@ public final class RpcServer implements AutoCloseable {
   private int wsConnections;
   private Channel serverChannel;
 
-  public RpcServer(RpcMethods methods, Ledger ledger, NodeConfig.RpcLimits limits,
+  public RpcServer(RpcMethodTable methods, Ledger ledger, NodeConfig.RpcLimits limits,
       Supplier<String> metricsText, Supplier<HealthReport> health) {
     this(methods, ledger, limits, metricsText, health, FileDescriptors.ofProcess());
   }
 
-  RpcServer(RpcMethods methods, Ledger ledger, NodeConfig.RpcLimits limits,
+  RpcServer(RpcMethodTable methods, Ledger ledger, NodeConfig.RpcLimits limits,
       Supplier<String> metricsText, Supplier<HealthReport> health, FileDescriptors descriptors) {
     this.methods = methods;
     this.dispatcher = new JsonRpcDispatcher(limits.maxBatch(),
         reason -> serverMetrics.refused(RpcRefusal.valueOf(reason)));
-    this.hub = new WebSocketHub(ledger, limits.maxWsSubscriptions(), serverMetrics);
+    this.hub = new WebSocketHub(ledger, methods, limits.maxWsSubscriptions(), serverMetrics);
     this.metricsText = metricsText;
     this.health = health;
     this.limits = limits;
@@ -228,6 +231,9 @@ public final class RpcServer implements AutoCloseable {
           respond(ctx, HttpResponseStatus.OK, "application/json", out == null ? "" : out,
               keepAlive, cors);
         });
+      } else if (path.equals("/openrpc.json") && req.method() == HttpMethod.GET) {
+        respond(ctx, HttpResponseStatus.OK, "application/json", methods.openRpcText(), keepAlive,
+            cors);
       } else if (path.equals("/health") && req.method() == HttpMethod.GET) {
         HealthReport report = health.get();
         respond(ctx, report.healthy() ? HttpResponseStatus.OK
@@ -238,7 +244,8 @@ public final class RpcServer implements AutoCloseable {
             + serverMetrics.render(limiter.openConnections(), webSockets()), keepAlive, cors);
       } else {
         respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain",
-            "not found: use POST /rpc, GET /health, GET /metrics or /ws\n", keepAlive, cors);
+            "not found: use POST /rpc, GET /openrpc.json, GET /health, GET /metrics or /ws\n",
+            keepAlive, cors);
       }
     }
 
@@ -370,14 +377,11 @@ public final class RpcServer implements AutoCloseable {
 
     private void answer(Channel ch, String text) {
       List<String> subscribed = new ArrayList<>();
-      String out = dispatcher.handle(text, (method, params, budget) -> switch (method) {
-        case "bcos_subscribe" -> {
-          var id = hub.subscribe(ch, params);
-          subscribed.add(id.asText());
-          yield id;
-        }
-        case "bcos_unsubscribe" -> hub.unsubscribe(ch, params);
-        default -> methods.call(method, params, budget);
+      Map<String, RpcMethod> own = WebSocketMethods.forConnection(hub, ch, subscribed::add);
+      String out = dispatcher.handle(text, (method, args, budget) -> {
+        RpcMethod connectionMethod = own.get(method);
+        return connectionMethod != null ? RpcMethodTable.invoke(connectionMethod, args, budget)
+            : methods.call(method, args, budget);
       }, budget(ch));
       if (out != null && !ch.isWritable()) {
         hub.dropSlowConsumer(ch);

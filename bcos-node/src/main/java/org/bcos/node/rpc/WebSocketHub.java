@@ -9,6 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcException;
+import org.bcos.ledger.dvs.api.DvsApi;
+import org.bcos.ledger.spi.rpc.RpcMethod;
+import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Transaction;
 
@@ -22,20 +27,26 @@ final class WebSocketHub {
   private record Subscription(String id, Channel channel, String kind, Hash txHash,
       long issueId) {}
 
+  /** The method whose answer a {@code dvsTally} subscription pushes after every block. */
+  private static final String TALLY_METHOD = "dvs_tally";
+
   private final Ledger ledger;
+  private final RpcMethodTable methods;
   private final int maxPerConnection;
   private final RpcServerMetrics metrics;
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 
-  WebSocketHub(Ledger ledger, int maxPerConnection, RpcServerMetrics metrics) {
+  WebSocketHub(Ledger ledger, RpcMethodTable methods, int maxPerConnection,
+      RpcServerMetrics metrics) {
     this.ledger = ledger;
+    this.methods = methods;
     this.maxPerConnection = maxPerConnection;
     this.metrics = metrics;
   }
 
-  JsonNode subscribe(Channel channel, Params params) {
-    String kind = params.atMost(2).text(0, "subscription kind");
+  JsonNode subscribe(Channel channel, RpcArgs params) {
+    String kind = params.text(0, "subscription kind");
     long open = subscriptions.values().stream().filter(s -> s.channel() == channel).count();
     if (open >= maxPerConnection) {
       throw new RpcException(RpcException.LIMIT_EXCEEDED, "LIMIT_EXCEEDED",
@@ -46,7 +57,7 @@ final class WebSocketHub {
       case "newBlocks" -> subscriptions.put(id, new Subscription(id, channel, kind, null, 0));
       case "dvsTally" -> {
         long issue = params.uint(1, "issue id");
-        if (ledger.dvsView().issue(issue).isEmpty()) {
+        if (ledger.api(DvsApi.class).issue(issue).isEmpty()) {
           throw RpcException.invalidParams("dvsTally needs an existing issue id");
         }
         subscriptions.put(id, new Subscription(id, channel, kind, null, issue));
@@ -72,8 +83,8 @@ final class WebSocketHub {
     });
   }
 
-  JsonNode unsubscribe(Channel channel, Params params) {
-    Subscription s = subscriptions.get(params.atMost(1).text(0, "subscription id"));
+  JsonNode unsubscribe(Channel channel, RpcArgs params) {
+    Subscription s = subscriptions.get(params.text(0, "subscription id"));
     boolean removed = s != null && s.channel() == channel && subscriptions.remove(s.id()) != null;
     return JsonViews.JSON.getNodeFactory().booleanNode(removed);
   }
@@ -88,7 +99,7 @@ final class WebSocketHub {
         if (header == null) header = JsonRpcDispatcher.write(JsonViews.header(block));
         sendRendered(s, header);
       } else if (s.kind().equals("dvsTally")) {
-        JsonNode tally = tallies.computeIfAbsent(s.issueId(), id -> dvsTally(id, block));
+        JsonNode tally = tallies.computeIfAbsent(s.issueId(), this::dvsTally);
         if (tally != null) send(s, tally);
         if (tally != null && tally.path("final").asBoolean()) subscriptions.remove(s.id());
       } else {
@@ -103,18 +114,20 @@ final class WebSocketHub {
     }
   }
 
-  /** The issue's live tally during voting, its final result once closed, else null. */
-  private JsonNode dvsTally(long issueId, Block block) {
-    var dvs = ledger.dvsView();
-    var issue = dvs.issue(issueId);
-    if (issue.isEmpty()) return null;
-    if (issue.get().phase() == org.bcos.ledger.dvs.api.Phase.CLOSED) {
-      return dvs.result(issueId).map(r -> (JsonNode) DvsJson.tally(
-          org.bcos.ledger.dvs.api.IssueTally.decode(r))).orElse(null);
+  /**
+   * The issue's live tally during voting, its final result once closed, else null: the answer
+   * {@value #TALLY_METHOD} gives now (the head is {@code block}), so the subscription and the
+   * method can never disagree.
+   */
+  private JsonNode dvsTally(long issueId) {
+    RpcMethod tally = methods.method(TALLY_METHOD).orElse(null);
+    if (tally == null) return null;
+    try {
+      return RpcMethodTable.invoke(tally, RpcArgs.of(JsonViews.JSON.getNodeFactory()
+          .numberNode(issueId)), WorkBudget.unbounded());
+    } catch (RpcException notVotingOrGone) {
+      return null;
     }
-    if (issue.get().phase() != org.bcos.ledger.dvs.api.Phase.VOTING) return null;
-    return DvsJson.tally(org.bcos.ledger.dvs.DvsCounting.count(dvs, issue.get(), block.height(),
-        false));
   }
 
   private void notifyTx(Subscription s, Block block) {

@@ -6,6 +6,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcException;
+import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.types.codec.FuzzContract;
 
 /**
@@ -17,7 +20,7 @@ class JsonRpcDispatcherFuzzTest {
   private final JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(16, reason -> { });
 
   /** Echoes its first parameter, reads an integer as the real methods do, or is not found. */
-  private static JsonNode method(String name, Params params, WorkBudget budget) {
+  private static JsonNode method(String name, RpcArgs params, WorkBudget budget) {
     budget.charge(1);
     if (name.equals("echo")) return params.has(0) ? params.raw(0) : JsonViews.JSON.getNodeFactory().nullNode();
     if (name.equals("height")) return JsonViews.JSON.getNodeFactory().numberNode(params.uint(0, "height"));

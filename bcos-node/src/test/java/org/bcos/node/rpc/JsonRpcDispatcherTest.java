@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bcos.ledger.spi.rpc.RpcException;
+import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.junit.jupiter.api.Test;
 
 /**

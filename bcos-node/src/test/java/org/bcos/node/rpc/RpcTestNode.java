@@ -14,6 +14,7 @@ import org.bcos.node.NodeMetrics;
 import org.bcos.node.config.NodeConfig;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.node.mempool.MempoolLimits;
+import org.bcos.node.rpc.methods.CoreRpcMethods;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Transaction;
@@ -29,6 +30,7 @@ final class RpcTestNode implements AutoCloseable {
   final NodeMetrics metrics = new NodeMetrics();
   final Ingress ingress;
   final RpcServer server;
+  final RpcMethodTable table;
   final int port;
   private final List<RawHttp> sockets = new ArrayList<>();
 
@@ -73,9 +75,11 @@ final class RpcTestNode implements AutoCloseable {
     Mempool mempool = new Mempool(MempoolLimits.DEFAULT, genesis.params().maxNonceGap());
     ingress = new Ingress(ledger, mempool, new org.bcos.node.NodeHealth());
     NodeConfig.RpcLimits built = limits.build();
-    RpcMethods methods = new RpcMethods(ledger, mempool, ingress, metrics, built.maxBatch(),
-        "test");
-    server = new RpcServer(methods, ledger, built, () -> metrics.render(0, 0),
+    CoreRpcMethods core = new CoreRpcMethods(ledger, mempool, ingress, metrics,
+        built.maxBatch(), "test");
+    table = RpcMethodTable.of("test", core.methods(), ledger.modules().rpcMethods(ledger),
+        metrics::rpcRequest);
+    server = new RpcServer(table, ledger, built, () -> metrics.render(0, 0),
         () -> new HealthReport(true, "{\"status\":\"ok\"}"), descriptors);
     InetSocketAddress address = server.start("127.0.0.1", 0);
     port = address.getPort();
@@ -92,15 +96,17 @@ final class RpcTestNode implements AutoCloseable {
   Block commitTransfers(int count) {
     long nonce = ledger.account(DEV.address()).orElseThrow().nonce();
     List<Transaction> txs = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      TxBody body = new TxBody(CHAIN, DEV.address(), nonce + i, ledger.params().minFeeUnits(),
-          1_000, new CoinTransfer(key(100 + i % 50).address(), 1, ""));
-      byte[] digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body))
-          .toBytes();
-      txs.add(TransactionCodec.assemble(body, DEV.sign(digest)));
-    }
+    for (int i = 0; i < count; i++) txs.add(transfer(nonce + i, key(100 + i % 50).address()));
     long time = ledger.head().header().timeMillis() + 1_000;
     return ledger.buildBlock(txs, VALIDATOR, time).block();
+  }
+
+  /** A signed transfer of one base unit from the dev account. */
+  Transaction transfer(long nonce, org.bcos.types.Address to) {
+    TxBody body = new TxBody(CHAIN, DEV.address(), nonce, ledger.params().minFeeUnits(), 1_000,
+        new CoinTransfer(to, 1, ""));
+    byte[] digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body)).toBytes();
+    return TransactionCodec.assemble(body, DEV.sign(digest));
   }
 
   /** A raw client socket, closed with the node. */

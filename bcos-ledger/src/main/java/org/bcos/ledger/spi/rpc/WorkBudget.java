@@ -1,4 +1,4 @@
-package org.bcos.node.rpc;
+package org.bcos.ledger.spi.rpc;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * stops as soon as any bound is hit or its client has gone, not when its answer is complete.
  * Used by one thread at a time.
  */
-final class WorkBudget {
+public final class WorkBudget {
   private final long maxUnits;
   private final long deadlineNanos;
   private final LongSupplier nanoClock;
@@ -18,7 +18,7 @@ final class WorkBudget {
   private long spent;
   private RpcException stop;
 
-  WorkBudget(long maxUnits, long timeoutMillis, LongSupplier nanoClock,
+  public WorkBudget(long maxUnits, long timeoutMillis, LongSupplier nanoClock,
       BooleanSupplier clientConnected) {
     this.maxUnits = maxUnits;
     this.nanoClock = nanoClock;
@@ -27,7 +27,7 @@ final class WorkBudget {
   }
 
   /** A budget with no bounds (internal callers, tests). */
-  static WorkBudget unbounded() {
+  public static WorkBudget unbounded() {
     return new WorkBudget(Long.MAX_VALUE, Long.MAX_VALUE / 2_000_000L, () -> 0L, () -> true);
   }
 
@@ -35,7 +35,7 @@ final class WorkBudget {
    * Spends {@code units}; throws the named error when the budget or deadline is exhausted or the
    * client has disconnected.
    */
-  void charge(long units) {
+  public void charge(long units) {
     if (stop != null) throw stop;
     spent = units > maxUnits - spent ? maxUnits + 1 : spent + units;
     if (spent > maxUnits) {
@@ -58,17 +58,17 @@ final class WorkBudget {
   }
 
   /** The reason the request was stopped, or null while it may go on. */
-  String stopReason() {
+  public String stopReason() {
     return stop == null ? null : stop.reason();
   }
 
   /** The units spent so far. */
-  long spent() {
+  public long spent() {
     return Math.min(spent, maxUnits);
   }
 
   /** Units left before the budget is exhausted (how far a scan may go). */
-  long remaining() {
+  public long remaining() {
     return Math.max(0, maxUnits - spent);
   }
 }

@@ -1,8 +1,9 @@
-package org.bcos.node.rpc;
+package org.bcos.ledger.spi.rpc;
 
-import org.bcos.ledger.spi.Verdict;
-
-/** A JSON-RPC error: standard codes (-32700..-32603) or a named transaction rejection. */
+/**
+ * A JSON-RPC error: standard codes (-32700..-32603), the node's own (-32040..-32044) or a named
+ * transaction rejection; {@link #reason} reaches the caller as {@code error.data.reason}.
+ */
 public final class RpcException extends RuntimeException {
   public static final int PARSE_ERROR = -32700;
   public static final int INVALID_REQUEST = -32600;
@@ -37,11 +38,6 @@ public final class RpcException extends RuntimeException {
 
   public static RpcException notFound(String message) {
     return new RpcException(NOT_FOUND, "NOT_FOUND", message);
-  }
-
-  public static RpcException rejected(Verdict verdict) {
-    return new RpcException(verdict.rejection().code(), verdict.rejection().name(),
-        verdict.message());
   }
 
   public int code() {

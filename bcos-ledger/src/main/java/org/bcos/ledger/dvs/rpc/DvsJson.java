@@ -1,4 +1,4 @@
-package org.bcos.node.rpc;
+package org.bcos.ledger.dvs.rpc;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,12 +22,14 @@ import org.bcos.ledger.dvs.api.DvsSetRegistrar;
 import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.DvsUndelegate;
 import org.bcos.ledger.dvs.api.DvsMessage;
+import org.bcos.ledger.spi.rpc.RpcJson;
 
 /** JSON shapes of DVS messages, communities, issues and tallies. */
-final class DvsJson {
+public final class DvsJson {
   private DvsJson() {}
 
-  static void message(ObjectNode n, DvsMessage m) {
+  /** The fields of a DVS message, beside a transaction's common ones. */
+  public static void message(ObjectNode n, DvsMessage m) {
     switch (m) {
       case DvsCreateCommunity c -> params(n.put("type", "dvs.createCommunity")
           .put("name", c.name()).putObject("params"), c.params());
@@ -64,7 +66,7 @@ final class DvsJson {
     strings(n.putArray("options"), i.options());
     if (i.payUnits() > 0) {
       n.put("payTo", i.payTo().toString());
-      JsonViews.amount(n, "pay", i.payUnits());
+      RpcJson.amount(n, "pay", i.payUnits());
     }
   }
 
@@ -99,17 +101,17 @@ final class DvsJson {
   }
 
   static ObjectNode community(Community c, long treasuryUnits) {
-    ObjectNode n = JsonViews.JSON.createObjectNode().put("id", c.id()).put("name", c.name())
+    ObjectNode n = RpcJson.object().put("id", c.id()).put("name", c.name())
         .put("registrar", c.registrar().toString()).put("areas", c.areaCount())
         .put("members", c.memberCount()).put("totalWeight", c.totalWeight())
         .put("treasury", c.treasury().toString()).put("createdHeight", c.createdHeight());
-    JsonViews.amount(n, "treasuryBalance", treasuryUnits);
+    RpcJson.amount(n, "treasuryBalance", treasuryUnits);
     params(n.putObject("params"), c.params());
     return n;
   }
 
   static ObjectNode issue(Issue i) {
-    ObjectNode n = JsonViews.JSON.createObjectNode().put("id", i.id())
+    ObjectNode n = RpcJson.object().put("id", i.id())
         .put("community", i.communityId()).put("area", i.areaId())
         .put("mode", i.deliberative() ? "deliberative" : "poll").put("phase", i.phase().name())
         .put("phaseEnd", i.phaseEnd()).put("createdHeight", i.createdHeight())
@@ -123,13 +125,14 @@ final class DvsJson {
     }
     if (i.payUnits() > 0) {
       n.put("payTo", i.payTo().toString());
-      JsonViews.amount(n, "pay", i.payUnits());
+      RpcJson.amount(n, "pay", i.payUnits());
     }
     return n;
   }
 
-  static ObjectNode tally(IssueTally t) {
-    ObjectNode n = JsonViews.JSON.createObjectNode().put("issue", t.issueId())
+  /** A count of an issue, live or final. */
+  public static ObjectNode tally(IssueTally t) {
+    ObjectNode n = RpcJson.object().put("issue", t.issueId())
         .put("height", t.height()).put("final", t.isFinal()).put("outcome", t.outcome().name());
     ArrayNode totals = n.putArray("totals");
     t.totals().forEach(totals::add);

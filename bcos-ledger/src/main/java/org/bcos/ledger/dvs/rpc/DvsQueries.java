@@ -1,0 +1,24 @@
+package org.bcos.ledger.dvs.rpc;
+
+import org.bcos.ledger.dvs.DvsStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bcos.ledger.spi.QueryContext;
+import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.dvs.api.IssueTally;
+import org.bcos.ledger.spi.rpc.RpcException;
+
+/** Reads several DVS methods share; each refuses a missing thing by name. */
+final class DvsQueries {
+  private DvsQueries() {}
+
+  static Issue issue(DvsStore dvs, long id) {
+    return dvs.issue(id).orElseThrow(() -> RpcException.notFound("no issue " + id));
+  }
+
+  /** The final result stored on chain when the issue closed. */
+  static ObjectNode finalResult(QueryContext ledger, long issueId) {
+    byte[] raw = new DvsStore(ledger.headState()).result(issueId).orElseThrow(
+        () -> RpcException.notFound("issue " + issueId + " has no final result yet"));
+    return DvsJson.tally(IssueTally.decode(raw));
+  }
+}

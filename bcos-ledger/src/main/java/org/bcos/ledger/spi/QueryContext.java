@@ -1,0 +1,30 @@
+package org.bcos.ledger.spi;
+
+import java.util.List;
+import java.util.Map;
+import org.bcos.ledger.state.WorkingState;
+import org.bcos.storage.Column;
+
+/**
+ * What a module's queries (its RPC methods) may read: the committed state at the head, never a
+ * block in progress. The ledger implements it.
+ */
+public interface QueryContext {
+  /** The head's height. */
+  long headHeight();
+
+  /** A fresh read view of the committed state (writes through it go nowhere). */
+  WorkingState headState();
+
+  /** A module's api over the committed state. */
+  <A> A api(Class<A> type);
+
+  /**
+   * Committed entries of a state column under {@code prefix}, in key order: at most {@code
+   * limit}, and the scan stops there (a caller's limit bounds its cost, not only its answer).
+   */
+  List<Map.Entry<byte[], byte[]>> stateEntries(Column column, byte[] prefix, int limit);
+
+  /** A committed state entry with its Merkle proof against the head's state root, atomically. */
+  StateProof proveState(Column column, byte[] key);
+}

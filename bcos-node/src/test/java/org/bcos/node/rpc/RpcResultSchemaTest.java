@@ -1,0 +1,98 @@
+package org.bcos.node.rpc;
+
+import org.bcos.ledger.spi.rpc.SchemaCheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.bcos.ledger.block.Block;
+import org.bcos.types.Hex;
+import org.bcos.types.tx.Transaction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #9: what the core methods answer conforms to the result schema the OpenRPC document
+ * publishes for them, field by field (a field a method returns but the schema does not declare
+ * fails too), so generated clients read real answers.
+ */
+class RpcResultSchemaTest {
+  private static RpcTestNode node;
+  private static Block block;
+
+  @BeforeAll
+  static void start() throws Exception {
+    node = new RpcTestNode(new RpcTestNode.Limits());
+    block = node.commitTransfers(3);
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  private static JsonNode result(String method, String params) throws Exception {
+    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":"
+        + params + "}";
+    RawHttp.Response r = RawHttp.exchange(node.port, "POST", "/rpc", "127.0.0.1:" + node.port,
+        null, "application/json", body);
+    JsonNode out = JsonViews.JSON.readTree(r.body());
+    assertTrue(out.has("result"), body + " -> " + r.body());
+    return out.get("result");
+  }
+
+  private static void assertConforms(String method, String params) throws Exception {
+    JsonNode schema = null;
+    for (JsonNode m : node.table.openRpc().path("methods")) {
+      if (m.path("name").asText().equals(method)) schema = m.path("result").path("schema");
+    }
+    JsonNode result = result(method, params);
+    assertEquals(List.of(), SchemaCheck.errors(schema, result), method + " " + params + " -> "
+        + result);
+  }
+
+  private static String quoted(String s) {
+    return "\"" + s + "\"";
+  }
+
+  @Test
+  void chainAndStatusAnswersConform() throws Exception {
+    assertConforms("bcos_chainId", "[]");
+    assertConforms("bcos_status", "[]");
+  }
+
+  @Test
+  void accountAnswersConformWithAndWithoutProof() throws Exception {
+    String dev = quoted(RpcTestNode.DEV.address().toString());
+    assertConforms("bcos_getAccount", "[" + dev + "]");
+    assertConforms("bcos_getAccount", "[" + dev + ", true]");
+    assertConforms("bcos_getAccount", "[" + quoted(RpcTestNode.key(99).address().toString())
+        + ", true]");
+  }
+
+  @Test
+  void blockAndTransactionAnswersConform() throws Exception {
+    assertConforms("bcos_getBlock", "[]");
+    assertConforms("bcos_getBlock", "[0]");
+    assertConforms("bcos_getBlock", "[" + block.height() + ", true]");
+    assertConforms("bcos_getBlock", "[" + quoted(block.hash().toHex()) + "]");
+    assertConforms("bcos_getTransaction",
+        "[" + quoted(block.transactions().get(0).hash().toHex()) + "]");
+  }
+
+  @Test
+  void submissionAnswersConformAcceptedPendingAndRejected() throws Exception {
+    long nonce = node.ledger.account(RpcTestNode.DEV.address()).orElseThrow().nonce();
+    Transaction first = node.transfer(nonce, RpcTestNode.key(98).address());
+    Transaction second = node.transfer(nonce + 1, RpcTestNode.key(98).address());
+    assertConforms("bcos_sendRawTransaction", "[" + quoted(Hex.encode(first.encoded())) + "]");
+    assertConforms("bcos_getTransaction", "[" + quoted(first.hash().toHex()) + "]");
+    assertConforms("bcos_sendRawTransactions", "[[" + quoted(Hex.encode(second.encoded()))
+        + ", \"00\"]]");
+    JsonNode results = result("bcos_sendRawTransactions", "[[\"00\"]]");
+    assertEquals(false, results.get(0).path("accepted").asBoolean(), "a rejected one was seen");
+  }
+}
