@@ -117,6 +117,11 @@ public record Vote(
         && validator.equals(other.validator);
   }
 
+  /** Whether {@code other} is a vote for the same slot with a different value (nil is a value). */
+  public boolean conflictsWith(Vote other) {
+    return sameSlot(other) && !Objects.equals(valueId, other.valueId);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Vote v

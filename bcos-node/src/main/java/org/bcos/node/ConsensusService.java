@@ -424,7 +424,7 @@ public final class ConsensusService implements AutoCloseable {
   private void report(Evidence evidence) {
     Log.warn("consensus", "double signing by " + evidence.offender() + " at height "
         + evidence.height() + " round " + evidence.round());
-    if (!(evidence instanceof Evidence.DuplicateVote)) return; // proposals carry whole blocks
+    if (evidence.kind() != Evidence.Kind.DUPLICATE_VOTE) return; // proposals carry whole blocks
     long nonce = mempool.pendingNonce(key.address(),
         ledger.account(key.address()).map(a -> a.nonce()).orElse(0L));
     TxBody body = new TxBody(config.chainId(), key.address(), nonce, 0,

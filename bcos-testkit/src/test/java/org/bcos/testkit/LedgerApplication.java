@@ -138,10 +138,10 @@ final class LedgerApplication implements Simulation.Application {
   @Override
   public void evidence(int node, Evidence evidence) {
     evidenceSeen++;
-    if (honest(node) && evidence instanceof Evidence.DuplicateVote vote) {
+    if (honest(node) && evidence.kind() == Evidence.Kind.DUPLICATE_VOTE) {
       LedgerNode n = nodes.get(node);
       if (firstReportHeight < 0) firstReportHeight = n.ledger.head().height() + 1;
-      feed.report(n.ledger, n.key, vote);
+      feed.report(n.ledger, n.key, evidence);
     }
   }
 

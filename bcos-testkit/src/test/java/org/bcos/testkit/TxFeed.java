@@ -98,7 +98,7 @@ final class TxFeed {
   }
 
   /** A validator's fee-free evidence report, built as a node builds it from its committed state. */
-  void report(Ledger ledger, Ed25519KeyPair reporter, Evidence.DuplicateVote evidence) {
+  void report(Ledger ledger, Ed25519KeyPair reporter, Evidence evidence) {
     long nonce = ledger.account(reporter.address()).map(Account::nonce).orElse(0L);
     Transaction tx = Transactions.feeFree(Simulation.CHAIN_ID, reporter, nonce,
         ledger.head().height() + EVIDENCE_EXPIRY_BLOCKS, new StakeEvidence(evidence.encode()),
