@@ -28,10 +28,7 @@ public record ChainParams(
   public static final int MAX_NODE_ID_POW_BITS = 32;
 
   public ChainParams {
-    if (chainId == null || chainId.isEmpty() || chainId.length() > 32
-        || !chainId.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new IllegalArgumentException("chain id must be 1-32 chars of [a-z0-9-]: " + chainId);
-    }
+    org.bcos.types.ChainId.check(chainId);
     check(minFeeUnits >= 0 && minFeeUnits <= Amount.UNITS_PER_DDC, "minFeeUnits");
     check(maxTxsPerBlock >= 1 && maxTxsPerBlock <= 100_000, "maxTxsPerBlock (1..100000)");
     check(maxBlockBytes >= 4096 && maxBlockBytes <= 256L << 20, "maxBlockBytes (4 KiB..256 MiB)");

@@ -1,13 +1,14 @@
 package org.bcos.p2p;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.bcos.types.ChainId;
 
 /**
  * Every limit of the P2P layer, named and checked. Build with {@link #builder(String)}; the
  * defaults suit a small public network. {@code powBits} comes from genesis.
  *
- * @param chainId the chain this node belongs to; peers with another id are refused
+ * @param chainId the chain this node belongs to ({@link ChainId}'s rule); peers with another id
+ *     are refused
  * @param listenHost interface to bind
  * @param listenPort TCP port to bind, 0 for an ephemeral port
  * @param seeds {@code host:port} addresses dialled at start
@@ -65,14 +66,12 @@ public record P2pConfig(
     int maxTrackedOffenders,
     long maintenanceIntervalMillis,
     int ioThreads) {
-  public static final int MAX_CHAIN_ID_BYTES = 64;
   public static final int MAX_SEEDS = 256;
   public static final int DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
   public static final int DEFAULT_POW_BITS = 16;
 
   public P2pConfig {
-    int chainBytes = chainId == null ? 0 : chainId.getBytes(StandardCharsets.UTF_8).length;
-    require(chainBytes >= 1 && chainBytes <= MAX_CHAIN_ID_BYTES, "chainId", chainBytes);
+    ChainId.check(chainId);
     if (listenHost == null || listenHost.isEmpty()) throw new IllegalArgumentException("listenHost");
     require(listenPort >= 0 && listenPort <= 65535, "listenPort", listenPort);
     seeds = List.copyOf(seeds);
