@@ -147,8 +147,8 @@ public final class ConsensusService implements AutoCloseable {
 
   private void rebroadcastLater() {
     later(REBROADCAST_MILLIS, () -> {
+      rebroadcastLater(); // first, so a failing re-send does not end the re-sending
       rebroadcast();
-      rebroadcastLater();
     });
   }
 
