@@ -7,8 +7,8 @@ import org.bcos.types.ChainId;
  * Every limit of the P2P layer, named and checked. Build with {@link #builder(String)}; the
  * defaults suit a small public network. {@code powBits} comes from genesis.
  *
- * @param chainId the chain this node belongs to ({@link ChainId}'s rule); peers with another id
- *     are refused
+ * @param networkId the network this node belongs to: its chain id, alone or tagged with its
+ *     genesis ({@link ChainId#networkId}); peers with another id are refused
  * @param listenHost interface to bind
  * @param listenPort TCP port to bind, 0 for an ephemeral port
  * @param seeds {@code host:port} addresses dialled at start
@@ -39,7 +39,7 @@ import org.bcos.types.ChainId;
  * @param ioThreads Netty event loop threads
  */
 public record P2pConfig(
-    String chainId,
+    String networkId,
     String listenHost,
     int listenPort,
     List<String> seeds,
@@ -71,7 +71,7 @@ public record P2pConfig(
   public static final int DEFAULT_POW_BITS = 16;
 
   public P2pConfig {
-    ChainId.check(chainId);
+    ChainId.checkNetworkId(networkId);
     if (listenHost == null || listenHost.isEmpty()) throw new IllegalArgumentException("listenHost");
     require(listenPort >= 0 && listenPort <= 65535, "listenPort", listenPort);
     seeds = List.copyOf(seeds);
@@ -115,13 +115,13 @@ public record P2pConfig(
     return maxFrameBytes + NoiseCipherState.TAG_BYTES;
   }
 
-  public static Builder builder(String chainId) {
-    return new Builder(chainId);
+  public static Builder builder(String networkId) {
+    return new Builder(networkId);
   }
 
   /** A copy of this config as a builder. */
   public Builder toBuilder() {
-    Builder b = new Builder(chainId);
+    Builder b = new Builder(networkId);
     b.listenHost = listenHost;
     b.listenPort = listenPort;
     b.seeds = seeds;
@@ -153,7 +153,7 @@ public record P2pConfig(
 
   /** Fluent builder holding the defaults. */
   public static final class Builder {
-    private final String chainId;
+    private final String networkId;
     private String listenHost = "0.0.0.0";
     private int listenPort = 26656;
     private List<String> seeds = List.of();
@@ -181,8 +181,8 @@ public record P2pConfig(
     private long maintenanceIntervalMillis = 500;
     private int ioThreads = 2;
 
-    private Builder(String chainId) {
-      this.chainId = chainId;
+    private Builder(String networkId) {
+      this.networkId = networkId;
     }
 
     public Builder listen(String host, int port) {
@@ -280,7 +280,7 @@ public record P2pConfig(
 
     public P2pConfig build() {
       return new P2pConfig(
-          chainId, listenHost, listenPort, seeds, maxInboundPeers, maxInboundPeersPerIp,
+          networkId, listenHost, listenPort, seeds, maxInboundPeers, maxInboundPeersPerIp,
           maxHandshakesPerIp, bannedIpHandshakes, maxOutboundPeers, maxFrameBytes,
           sendQueueLength, handshakeTimeoutMillis, pingIntervalMillis, peerIdleTimeoutMillis,
           banBaseMillis, banMaxMillis, banForgetMillis, banScoreThreshold, powBits,
