@@ -28,11 +28,7 @@ import org.bcos.types.tx.Transaction;
  */
 final class TxSubmitter {
   /** How to pay: a fee in units (null = the chain's minimum), or fee-free with a stamp. */
-  record Payment(Long feeUnits, Integer powBits) {
-    static Payment minimumFee() {
-      return new Payment(null, null);
-    }
-  }
+  record Payment(Long feeUnits, Integer powBits) {}
 
   /** The signing key: its keystore name (for the lock) and the unlocked pair. */
   record Signer(String name, Ed25519KeyPair key) {}

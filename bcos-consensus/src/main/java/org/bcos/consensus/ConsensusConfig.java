@@ -1,15 +1,14 @@
 package org.bcos.consensus;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
-import org.bcos.types.tx.Transaction;
+import org.bcos.types.ChainId;
 
 /**
  * The chain the machine signs for, timeouts (base + round × delta, so they grow per round until the
  * network is synchronous again) and limits of the machine.
  *
- * @param chainId the chain's id (as in the genesis and in transactions); every vote and proposal
- *     signs over it, so a signed message of one chain never verifies on another
+ * @param chainId the chain's id (as in the genesis and in transactions; {@link ChainId}'s rule);
+ *     every vote and proposal signs over it, so a signed message of one chain never verifies on
+ *     another
  * @param maxRoundsAhead messages for rounds further than this beyond the current round are dropped
  *     (bounds memory against a validator spraying high rounds)
  * @param maxBufferedNextHeight messages for the next height kept until {@code start(h + 1)}
@@ -30,7 +29,7 @@ public record ConsensusConfig(
     int maxProposalsPerRound) {
 
   public ConsensusConfig {
-    requireChainId(chainId);
+    ChainId.check(chainId);
     if (proposeBaseMillis <= 0 || prevoteBaseMillis <= 0 || precommitBaseMillis <= 0) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
@@ -61,20 +60,6 @@ public record ConsensusConfig(
       case PREVOTE -> grow(prevoteBaseMillis, prevoteDeltaMillis, round);
       case PRECOMMIT -> grow(precommitBaseMillis, precommitDeltaMillis, round);
     };
-  }
-
-  /**
-   * Checks a chain id: non-empty UTF-8 of at most {@link Transaction#MAX_CHAIN_ID_BYTES} bytes (the
-   * same bound transactions use). Returns it.
-   */
-  static String requireChainId(String chainId) {
-    Objects.requireNonNull(chainId, "chainId");
-    int bytes = chainId.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes == 0 || bytes > Transaction.MAX_CHAIN_ID_BYTES) {
-      throw new IllegalArgumentException(
-          "chain id must be 1.." + Transaction.MAX_CHAIN_ID_BYTES + " bytes, got " + bytes);
-    }
-    return chainId;
   }
 
   private static long grow(long base, long delta, int round) {

@@ -21,4 +21,7 @@ public sealed interface ConsensusMessage permits Proposal, Vote {
   boolean verify(String chainId, org.bcos.crypto.SignatureVerifier verifier);
 
   byte[] signature();
+
+  /** The canonical encoding, signature included. */
+  byte[] encode();
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.bcos.crypto.SignatureVerifier;
 import org.bcos.types.Address;
+import org.bcos.types.ChainId;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.CodecException;
@@ -96,7 +97,7 @@ public record Proposal(
   private static byte[] signingBytes(
       String chainId, long height, int round, Hash id, int validRound, Address who) {
     byte[] body =
-        new Encoder(128).string(ConsensusConfig.requireChainId(chainId)).u64(height).u32(round)
+        new Encoder(128).string(ChainId.check(chainId)).u64(height).u32(round)
             .hash(id).u32(validRound + 1L).address(who).toByteArray();
     return Digests.domain(DOMAIN, body).toBytes();
   }

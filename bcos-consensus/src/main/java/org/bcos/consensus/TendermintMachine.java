@@ -237,7 +237,7 @@ public final class TendermintMachine {
       if (known) return;
       if (!rs.proposalEquivocationReported) {
         rs.proposalEquivocationReported = true;
-        out.add(new Action.ReportEvidence(new Evidence.DuplicateProposal(first, p)));
+        out.add(new Action.ReportEvidence(new Evidence(first, p)));
       }
       if (rs.proposals.size() >= config.maxProposalsPerRound() && !vouched(rs, p.valueId())) return;
     }
@@ -260,7 +260,7 @@ public final class TendermintMachine {
       case CONFLICT -> {
         if (tally.markReported(v.validator())) {
           Vote earlier = tally.firstVoteOf(v.validator());
-          out.add(new Action.ReportEvidence(new Evidence.DuplicateVote(earlier, v)));
+          out.add(new Action.ReportEvidence(new Evidence(earlier, v)));
         }
       }
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.bcos.crypto.SignatureVerifier;
 import org.bcos.types.Address;
+import org.bcos.types.ChainId;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.Decoder;
@@ -68,7 +69,7 @@ public record Vote(
 
   static byte[] signingBytes(
       String chainId, VoteType type, long height, int round, Hash valueId, Address who) {
-    Encoder e = new Encoder(128).string(ConsensusConfig.requireChainId(chainId)).u8(type.code())
+    Encoder e = new Encoder(128).string(ChainId.check(chainId)).u8(type.code())
         .u64(height).u32(round).bool(valueId != null);
     if (valueId != null) e.hash(valueId);
     e.address(who);
@@ -115,6 +116,11 @@ public record Vote(
         && height == other.height
         && round == other.round
         && validator.equals(other.validator);
+  }
+
+  /** Whether {@code other} is a vote for the same slot with a different value (nil is a value). */
+  public boolean conflictsWith(Vote other) {
+    return sameSlot(other) && !Objects.equals(valueId, other.valueId);
   }
 
   @Override

@@ -78,7 +78,7 @@ class CommitCertificateTest {
     CommitCertificate c = certificateFrom(0, 1, 2);
     assertTrue(c.verify(TestKeys.CHAIN, set, TestKeys.VERIFIER));
     assertFalse(c.verify("bcos-other", set, TestKeys.VERIFIER));
-    Evidence e = new Evidence.DuplicateVote(v,
+    Evidence e = new Evidence(v,
         Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 5, 2, null, Signer.of(keys.get(0))));
     assertTrue(e.verify(TestKeys.CHAIN, set, TestKeys.VERIFIER));
     assertFalse(e.verify("bcos-other", set, TestKeys.VERIFIER));
@@ -114,14 +114,14 @@ class CommitCertificateTest {
     Signer s = Signer.of(keys.get(3));
     Vote a = Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 5, 1, value, s);
     Vote b = Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 5, 1, null, s);
-    Evidence e = new Evidence.DuplicateVote(a, b);
-    assertEquals(e, new Evidence.DuplicateVote(b, a));
+    Evidence e = new Evidence(a, b);
+    assertEquals(e, new Evidence(b, a));
     assertTrue(e.verify(TestKeys.CHAIN, set, TestKeys.VERIFIER));
     assertFalse(e.verify(TestKeys.CHAIN, TestKeys.set(keys.subList(0, 3)), TestKeys.VERIFIER));
     Vote forged = new Vote(VoteType.PREVOTE, 5, 1, Hash.ZERO, s.address(), a.signature());
-    assertFalse(new Evidence.DuplicateVote(a, forged).verify(TestKeys.CHAIN, set, TestKeys.VERIFIER));
-    assertThrows(IllegalArgumentException.class, () -> new Evidence.DuplicateVote(a, a));
+    assertFalse(new Evidence(a, forged).verify(TestKeys.CHAIN, set, TestKeys.VERIFIER));
+    assertThrows(IllegalArgumentException.class, () -> new Evidence(a, a));
     Vote otherRound = Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 5, 2, null, s);
-    assertThrows(IllegalArgumentException.class, () -> new Evidence.DuplicateVote(a, otherRound));
+    assertThrows(IllegalArgumentException.class, () -> new Evidence(a, otherRound));
   }
 }

@@ -201,12 +201,12 @@ class ConsensusPropertiesTest {
             Vote a = randomVote(r, who, h, round, t);
             Vote b = randomVote(r, who, h, round, t);
             if (java.util.Objects.equals(a.valueId(), b.valueId())) return;
-            e = new Evidence.DuplicateVote(a, b);
+            e = new Evidence(a, b);
           } else {
             Proposal a = randomProposal(r, who, h, round);
             Proposal b = randomProposal(r, who, h, round);
             if (!a.conflictsWith(b)) return;
-            e = new Evidence.DuplicateProposal(a, b);
+            e = new Evidence(a, b);
           }
           assertEquals(e, Evidence.decode(e.encode(), 4096));
           assertTrailingRefused(e.encode(), r, b -> Evidence.decode(b, 4096));

@@ -4,38 +4,32 @@ import org.bcos.types.tx.TxRejection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bcos.consensus.Action;
 import org.bcos.consensus.ConsensusConfig;
 import org.bcos.consensus.ConsensusMessage;
 import org.bcos.consensus.Evidence;
-import org.bcos.consensus.Signer;
 import org.bcos.consensus.TendermintMachine;
 import org.bcos.consensus.Timeout;
 import org.bcos.consensus.ValidatorSchedule;
 import org.bcos.consensus.ValidatorSet;
-import org.bcos.consensus.ValueSource;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.SignatureVerifier;
-import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
-import org.bcos.node.consensus.ChainConsensus;
+import org.bcos.ledger.spi.Verdict;
+import org.bcos.node.consensus.ConsensusLedger;
 import org.bcos.node.consensus.ConsensusWal;
 import org.bcos.node.consensus.ConsensusWire;
 import org.bcos.node.consensus.DoubleSignGuard;
 import org.bcos.node.consensus.GuardedSigner;
+import org.bcos.node.consensus.SystemConsensusTime;
 import org.bcos.node.mempool.Mempool;
+import org.bcos.types.Address;
 import org.bcos.types.Hex;
 import org.bcos.types.codec.CodecException;
 import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
-import org.bcos.types.tx.TransactionCodec;
-import org.bcos.types.tx.TxBody;
 
 /**
  * A validator's consensus: hosts the pure {@link TendermintMachine} on one thread, feeding it
@@ -46,9 +40,12 @@ import org.bcos.types.tx.TxBody;
  *
  * <p>Values are encoded blocks: the proposer builds one from its mempool ({@link
  * Ledger#proposeBlock}); a value is valid when it is a block that follows the head and re-executes
- * to its state root ({@link Ledger#checkBlock}). After a decision the next height starts one block
- * interval after the previous one started (Tendermint's commit timeout), so a healthy chain makes
- * one block per interval. With a single validator and no network this is the dev chain.
+ * to its state root ({@link Ledger#checkBlock}). That glue with the ledger is {@link
+ * ConsensusLedger}, the same the testkit's simulated validators run; time (now, and every delayed
+ * task) comes only from {@link SystemConsensusTime}, the node's side of the clock seam. After a
+ * decision the next height starts one block interval after the previous one started (Tendermint's
+ * commit timeout), so a healthy chain makes one block per interval. With a single validator and no
+ * network this is the dev chain.
  */
 public final class ConsensusService implements AutoCloseable {
   /** Why a consensus message from a peer was not accepted. */
@@ -66,8 +63,6 @@ public final class ConsensusService implements AutoCloseable {
   /** What RPC and status commands show. */
   public record Status(long height, int round, String step, int validators, long totalPower,
       long lastCommitHeight, int lastCommitRound, int lastCommitSigners) {}
-
-  static final int EVIDENCE_EXPIRY_BLOCKS = 1_000;
 
   /**
    * How often this node re-sends its own messages of the current height: gossip sends each
@@ -88,7 +83,6 @@ public final class ConsensusService implements AutoCloseable {
   private final Ledger ledger;
   private final Mempool mempool;
   private final Ingress ingress;
-  private final Ed25519KeyPair key;
   private final CommittedBlocks committed;
   private final ConsensusConfig config;
   private final long blockIntervalMillis;
@@ -98,11 +92,11 @@ public final class ConsensusService implements AutoCloseable {
   private final StorageFailures storageFailures;
   private final SignatureVerifier verifier;
   private final int maxValueBytes;
-  private final ScheduledThreadPoolExecutor thread;
+  private final SystemConsensusTime time;
+  private final ConsensusLedger chain;
   private volatile Consumer<byte[]> network = wire -> { };
   private volatile java.util.function.BooleanSupplier behind = () -> false;
   private volatile ValidatorSchedule schedule;
-  private java.util.Map<Long, List<org.bcos.ledger.spi.ValidatorPower>> scheduleSource;
   private volatile long height;
   private volatile Status status;
   private TendermintMachine machine;
@@ -112,8 +106,6 @@ public final class ConsensusService implements AutoCloseable {
   private final java.util.ArrayList<byte[]> nextHeight = new java.util.ArrayList<>();
   // this node's signed messages of the current height (wire form), newest last, for re-sending
   private final java.util.ArrayDeque<byte[]> ownMessages = new java.util.ArrayDeque<>();
-  // this node's proposals of the current height by round: replay must propose the same values
-  private final java.util.TreeMap<Integer, byte[]> ownProposals = new java.util.TreeMap<>();
   private volatile boolean closed;
 
   ConsensusService(Ledger ledger, Mempool mempool, Ingress ingress, Ed25519KeyPair key,
@@ -126,18 +118,17 @@ public final class ConsensusService implements AutoCloseable {
     this.ledger = ledger;
     this.mempool = mempool;
     this.ingress = ingress;
-    this.key = key;
     this.committed = committed;
     this.config = config;
     this.blockIntervalMillis = blockIntervalMillis;
     this.wal = new ConsensusWal(walFile);
     this.verifier = verifier;
     this.maxValueBytes = maxValueBytes;
-    this.schedule = ChainConsensus.schedule(ledger);
-    this.scheduleSource = ledger.validatorSetChanges();
     this.status = new Status(0, 0, "", 0, 0, 0, 0, 0);
-    this.thread = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("bcos-consensus"));
-    thread.setRemoveOnCancelPolicy(true);
+    this.time = new SystemConsensusTime(DaemonThreads.named("bcos-consensus"));
+    this.chain = new ConsensusLedger(ledger, key, time, new MempoolPool(), new LoggedProposals(),
+        maxValueBytes);
+    this.schedule = chain.schedule();
   }
 
   /**
@@ -152,12 +143,14 @@ public final class ConsensusService implements AutoCloseable {
   /** Starts at the height after the head, first replaying the log if it is of that height. */
   void start() {
     run(this::recover);
-    try {
-      thread.scheduleWithFixedDelay(this::rebroadcast, REBROADCAST_MILLIS, REBROADCAST_MILLIS,
-          TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // shutting down
-    }
+    rebroadcastLater();
+  }
+
+  private void rebroadcastLater() {
+    later(REBROADCAST_MILLIS, () -> {
+      rebroadcastLater(); // first, so a failing re-send does not end the re-sending
+      rebroadcast();
+    });
   }
 
   private void rebroadcast() {
@@ -233,7 +226,7 @@ public final class ConsensusService implements AutoCloseable {
     if (!beginHeight(next)) return;
     for (ConsensusWal.Input in : log) {
       if (in instanceof ConsensusWal.Proposed p) {
-        ownProposals.put(p.round(), p.value());
+        chain.restoreProposal(next, p.round(), p.value());
         try {
           wal.append(p); // the new log must remember them too, for a crash during the replay
         } catch (IOException e) {
@@ -266,17 +259,10 @@ public final class ConsensusService implements AutoCloseable {
    * log could not be started (then the height is replayed once it can).
    */
   private boolean beginHeight(long h) {
-    // a new schedule only when the set changed: a schedule memoises its proposer rotations, and a
-    // fresh one would replay the rotation from genesis at every height
-    var changes = ledger.validatorSetChanges();
-    if (!changes.equals(scheduleSource)) {
-      schedule = ChainConsensus.schedule(ledger);
-      scheduleSource = changes;
-    }
+    schedule = chain.schedule(); // a new instance only when the set changed
     machine = newMachine();
-    ownProposals.clear();
     ownMessages.clear();
-    heightStartedMillis = System.currentTimeMillis();
+    heightStartedMillis = time.nowMillis();
     height = h;
     try {
       wal.begin(h);
@@ -297,7 +283,7 @@ public final class ConsensusService implements AutoCloseable {
   }
 
   private TendermintMachine newMachine() {
-    return new TendermintMachine(schedule, config, signer, new Blocks(), verifier);
+    return new TendermintMachine(schedule, config, signer, chain, verifier);
   }
 
   private void input(ConsensusWal.Input in) {
@@ -394,24 +380,27 @@ public final class ConsensusService implements AutoCloseable {
 
   private void decide(Action.Decide d) {
     long started = System.nanoTime();
-    Block block = Block.decode(d.value());
+    ConsensusLedger.Commit commit;
     try {
-      ledger.commitBlock(block, d.certificate().encode());
-      committed.committed(block, started, "round=" + d.round() + " signers="
-          + d.certificate().signatures().size());
-    } catch (Ledger.InvalidBlockException e) {
-      if (ledger.head().height() < block.height()) {
-        // cannot happen for a value the machine found valid: the ledger refuses it
-        Log.warn("consensus", "decided block " + block.height() + " does not commit: " + e);
-        return;
-      } // else the same block arrived by sync first
+      commit = chain.commit(d);
     } catch (org.bcos.storage.StorageException e) {
-      storageFailures.failed(block.height(), e); // the ledger reverted: nothing was written
+      storageFailures.failed(d.height(), e); // the ledger reverted: nothing was written
       return;
+    }
+    Block block = commit.block();
+    switch (commit.status()) {
+      case COMMITTED -> committed.committed(block, started, "round=" + d.round() + " signers="
+          + d.certificate().signatures().size());
+      case ALREADY_COMMITTED -> { } // the same block arrived by sync first
+      case REFUSED -> {
+        Log.warn("consensus", "decided block " + block.height() + " does not commit: "
+            + commit.problem());
+        return;
+      }
     }
     lastCommit = d;
     nextHeight.removeIf(wire -> ConsensusWire.decode(wire, maxValueBytes).height() <= d.height());
-    long wait = Math.max(0, heightStartedMillis + blockIntervalMillis - System.currentTimeMillis());
+    long wait = Math.max(0, heightStartedMillis + blockIntervalMillis - time.nowMillis());
     long next = block.height() + 1;
     later(wait, () -> {
       if (ledger.head().height() + 1 >= next && (machine == null || machine.height() < next)) {
@@ -424,17 +413,7 @@ public final class ConsensusService implements AutoCloseable {
   private void report(Evidence evidence) {
     Log.warn("consensus", "double signing by " + evidence.offender() + " at height "
         + evidence.height() + " round " + evidence.round());
-    if (!(evidence instanceof Evidence.DuplicateVote)) return; // proposals carry whole blocks
-    long nonce = mempool.pendingNonce(key.address(),
-        ledger.account(key.address()).map(a -> a.nonce()).orElse(0L));
-    TxBody body = new TxBody(config.chainId(), key.address(), nonce, 0,
-        ledger.head().height() + EVIDENCE_EXPIRY_BLOCKS, new StakeEvidence(evidence.encode()));
-    var digest = TransactionCodec.signingDigest(TransactionCodec.encodeBody(body));
-    Transaction tx = TransactionCodec.assemble(body, key.sign(digest.toBytes()),
-        TransactionCodec.findStamp(digest, StakeEvidence.FEE_FREE_POW_BITS));
-    Ingress.Result r = ingress.submitHex(Hex.encode(tx.encoded()));
-    Log.info("consensus", "evidence transaction " + tx.hash() + ": "
-        + (r.verdict().ok() ? "admitted" : r.verdict().rejection()));
+    chain.report(evidence); // the pool submits it through ingress
   }
 
   private void updateStatus() {
@@ -451,59 +430,49 @@ public final class ConsensusService implements AutoCloseable {
 
   /** Runs {@code task} on the consensus thread after {@code delayMillis}; failures are logged. */
   private void later(long delayMillis, Runnable task) {
-    if (closed) return;
-    try {
-      thread.schedule(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          Log.error("consensus", "consensus step failed", e);
-        }
-      }, delayMillis, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // shutting down
+    if (!closed) time.schedule(delayMillis, task);
+  }
+
+  /** The validator's transactions: candidates from the mempool, its reports through ingress. */
+  private final class MempoolPool implements ConsensusLedger.Pool {
+    @Override
+    public List<Transaction> candidates(int maxTxs, Ledger ledger) {
+      return mempool.candidates(maxTxs,
+          sender -> ledger.account(sender).map(a -> a.nonce()).orElse(0L));
+    }
+
+    @Override
+    public void drop(Transaction tx, Verdict verdict) {
+      mempool.drop(tx, verdict);
+    }
+
+    @Override
+    public long pendingNonce(Address sender, long committedNonce) {
+      return mempool.pendingNonce(sender, committedNonce);
+    }
+
+    @Override
+    public void submit(Transaction tx) {
+      Ingress.Result r = ingress.submitHex(Hex.encode(tx.encoded()));
+      Log.info("consensus", "evidence transaction " + tx.hash() + ": "
+          + (r.verdict().ok() ? "admitted" : r.verdict().rejection()));
     }
   }
 
-  /** The application side: blocks as values. */
-  private final class Blocks implements ValueSource {
+  /** Proposals go to the log before they are signed; invalid proposals are logged. */
+  private final class LoggedProposals implements ConsensusLedger.Listener {
     @Override
-    public byte[] proposeValue(long h, int round) {
-      byte[] logged = ownProposals.get(round);
-      if (logged != null) return logged;
-      byte[] value = buildValue();
-      ownProposals.put(round, value);
+    public void proposing(long h, int round, byte[] value) {
       try {
         wal.append(new ConsensusWal.Proposed(round, value)); // synced before it is broadcast
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e); // input() replays the height later
       }
-      return value;
-    }
-
-    private byte[] buildValue() {
-      int maxTxs = ledger.params().maxTxsPerBlock();
-      List<Transaction> candidates = mempool.candidates(maxTxs,
-          sender -> ledger.account(sender).map(a -> a.nonce()).orElse(0L));
-      BlockResult result = ledger.proposeBlock(candidates, key, System.currentTimeMillis());
-      for (BlockResult.Skipped s : result.skipped()) {
-        if (s.verdict().rejection() != TxRejection.NONCE_GAP_TOO_LARGE) {
-          mempool.drop(s.tx(), s.verdict());
-        }
-      }
-      byte[] value = result.block().encode();
-      if (value.length > maxValueBytes) {
-        // cannot happen with the chain's block limits; propose an empty block rather than nothing
-        value = ledger.proposeBlock(List.of(), key, System.currentTimeMillis()).block().encode();
-      }
-      return value;
     }
 
     @Override
-    public boolean isValid(long h, byte[] value) {
-      Optional<String> problem = ChainConsensus.valueProblem(ledger, h, value);
-      problem.ifPresent(p -> Log.warn("consensus", "invalid proposal at height " + h + ": " + p));
-      return problem.isEmpty();
+    public void invalid(long h, String problem) {
+      Log.warn("consensus", "invalid proposal at height " + h + ": " + problem);
     }
   }
 
@@ -511,9 +480,8 @@ public final class ConsensusService implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    thread.shutdownNow();
     try {
-      if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+      if (!time.close(30_000)) {
         Log.warn("consensus", "consensus thread did not stop");
       }
       wal.close();

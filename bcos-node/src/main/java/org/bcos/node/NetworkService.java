@@ -25,6 +25,7 @@ import org.bcos.p2p.Peer;
 import org.bcos.p2p.PeerManager;
 import org.bcos.p2p.Penalty;
 import org.bcos.p2p.TxGossip;
+import org.bcos.types.ChainId;
 import org.bcos.types.Hash;
 import org.bcos.types.Hex;
 import org.bcos.types.codec.CodecException;
@@ -129,7 +130,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
 
   /** The P2P limits for this chain: peers must share the chain id and genesis. */
   public static P2pConfig p2pConfig(NodeConfig.P2p p2p, Ledger ledger) {
-    String chain = ledger.params().chainId() + "/" + ledger.genesisHash().toHex().substring(0, 16);
+    String chain = ChainId.networkId(ledger.params().chainId(), ledger.genesisHash());
     int frame = frameBytes(ledger);
     return P2pConfig.builder(chain).listen(p2p.listenHost(), p2p.listenPort()).seeds(p2p.seeds())
         .powBits(ledger.params().nodeIdPowBits()).maxFrameBytes(frame).reconnect(200, 10_000)

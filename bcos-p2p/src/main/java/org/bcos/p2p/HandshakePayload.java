@@ -3,6 +3,7 @@ package org.bcos.p2p;
 import java.util.Arrays;
 import org.bcos.crypto.Ed25519;
 import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.types.ChainId;
 import org.bcos.types.Digests;
 import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.Decoder;
@@ -19,7 +20,7 @@ public record HandshakePayload(
   /** Domain tag of the signed binding. */
   public static final String BINDING_DOMAIN = "BCOS/p2p-noise-binding/v1";
 
-  static final int MAX_ENCODED_BYTES = 32 + 8 + 1 + P2pConfig.MAX_CHAIN_ID_BYTES + 4 + 64;
+  static final int MAX_ENCODED_BYTES = 32 + 8 + 1 + ChainId.MAX_NETWORK_ID_LENGTH + 4 + 64;
 
   public HandshakePayload {
     if (nodePublicKey.length != Ed25519KeyPair.PUBLIC_KEY_BYTES
@@ -71,7 +72,7 @@ public record HandshakePayload(
       Decoder d = new Decoder(bytes);
       byte[] key = d.fixed(Ed25519KeyPair.PUBLIC_KEY_BYTES);
       long nonce = d.u64();
-      String chain = d.string(P2pConfig.MAX_CHAIN_ID_BYTES);
+      String chain = d.string(ChainId.MAX_NETWORK_ID_LENGTH);
       long port = d.u32();
       byte[] sig = d.fixed(Ed25519KeyPair.SIGNATURE_BYTES);
       d.finish();

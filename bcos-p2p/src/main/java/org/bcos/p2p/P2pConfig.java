@@ -1,13 +1,14 @@
 package org.bcos.p2p;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.bcos.types.ChainId;
 
 /**
  * Every limit of the P2P layer, named and checked. Build with {@link #builder(String)}; the
  * defaults suit a small public network. {@code powBits} comes from genesis.
  *
- * @param chainId the chain this node belongs to; peers with another id are refused
+ * @param networkId the network this node belongs to: its chain id, alone or tagged with its
+ *     genesis ({@link ChainId#networkId}); peers with another id are refused
  * @param listenHost interface to bind
  * @param listenPort TCP port to bind, 0 for an ephemeral port
  * @param seeds {@code host:port} addresses dialled at start
@@ -38,7 +39,7 @@ import java.util.List;
  * @param ioThreads Netty event loop threads
  */
 public record P2pConfig(
-    String chainId,
+    String networkId,
     String listenHost,
     int listenPort,
     List<String> seeds,
@@ -65,14 +66,12 @@ public record P2pConfig(
     int maxTrackedOffenders,
     long maintenanceIntervalMillis,
     int ioThreads) {
-  public static final int MAX_CHAIN_ID_BYTES = 64;
   public static final int MAX_SEEDS = 256;
   public static final int DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
   public static final int DEFAULT_POW_BITS = 16;
 
   public P2pConfig {
-    int chainBytes = chainId == null ? 0 : chainId.getBytes(StandardCharsets.UTF_8).length;
-    require(chainBytes >= 1 && chainBytes <= MAX_CHAIN_ID_BYTES, "chainId", chainBytes);
+    ChainId.checkNetworkId(networkId);
     if (listenHost == null || listenHost.isEmpty()) throw new IllegalArgumentException("listenHost");
     require(listenPort >= 0 && listenPort <= 65535, "listenPort", listenPort);
     seeds = List.copyOf(seeds);
@@ -116,13 +115,13 @@ public record P2pConfig(
     return maxFrameBytes + NoiseCipherState.TAG_BYTES;
   }
 
-  public static Builder builder(String chainId) {
-    return new Builder(chainId);
+  public static Builder builder(String networkId) {
+    return new Builder(networkId);
   }
 
   /** A copy of this config as a builder. */
   public Builder toBuilder() {
-    Builder b = new Builder(chainId);
+    Builder b = new Builder(networkId);
     b.listenHost = listenHost;
     b.listenPort = listenPort;
     b.seeds = seeds;
@@ -154,7 +153,7 @@ public record P2pConfig(
 
   /** Fluent builder holding the defaults. */
   public static final class Builder {
-    private final String chainId;
+    private final String networkId;
     private String listenHost = "0.0.0.0";
     private int listenPort = 26656;
     private List<String> seeds = List.of();
@@ -182,8 +181,8 @@ public record P2pConfig(
     private long maintenanceIntervalMillis = 500;
     private int ioThreads = 2;
 
-    private Builder(String chainId) {
-      this.chainId = chainId;
+    private Builder(String networkId) {
+      this.networkId = networkId;
     }
 
     public Builder listen(String host, int port) {
@@ -281,7 +280,7 @@ public record P2pConfig(
 
     public P2pConfig build() {
       return new P2pConfig(
-          chainId, listenHost, listenPort, seeds, maxInboundPeers, maxInboundPeersPerIp,
+          networkId, listenHost, listenPort, seeds, maxInboundPeers, maxInboundPeersPerIp,
           maxHandshakesPerIp, bannedIpHandshakes, maxOutboundPeers, maxFrameBytes,
           sendQueueLength, handshakeTimeoutMillis, pingIntervalMillis, peerIdleTimeoutMillis,
           banBaseMillis, banMaxMillis, banForgetMillis, banScoreThreshold, powBits,

@@ -144,7 +144,7 @@ final class PeerSession extends ChannelDuplexHandler
       remotePayload = HandshakePayload.decode(payload);
       remotePayload.verifyIdentity(handshake.remoteStatic(), manager.config().powBits());
       authenticatedId = NodeIdentity.nodeIdOf(remotePayload.nodePublicKey());
-      remotePayload.verifyChain(manager.config().chainId());
+      remotePayload.verifyChain(manager.config().networkId());
       if (initiator) writeFrame(ctx, handshake.writeMessage(ourPayload()), ctx.newPromise(), true);
       complete(ctx);
     } catch (NoiseException e) {
@@ -156,7 +156,7 @@ final class PeerSession extends ChannelDuplexHandler
 
   private byte[] ourPayload() {
     return HandshakePayload.create(
-            manager.identity(), localNoiseStatic, manager.config().chainId(), manager.listenPort())
+            manager.identity(), localNoiseStatic, manager.config().networkId(), manager.listenPort())
         .encode();
   }
 

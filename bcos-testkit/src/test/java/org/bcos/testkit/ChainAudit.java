@@ -89,7 +89,7 @@ final class ChainAudit {
 
   private void checkEvidence(String at, StakeEvidence e) {
     Evidence evidence = Evidence.decode(e.evidence(), 0);
-    check(evidence instanceof Evidence.DuplicateVote, at + "evidence on chain is " + evidence);
+    check(evidence.kind() == Evidence.Kind.DUPLICATE_VOTE, at + "evidence on chain is " + evidence);
     check(evidence.offender().equals(app.offender()), at + "evidence against "
         + evidence.offender() + ", the equivocator is " + app.offender());
   }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
 import org.bcos.consensus.Action;
+import org.bcos.consensus.ConsensusTime;
 import org.bcos.consensus.Evidence;
 import org.bcos.consensus.ValidatorSchedule;
 import org.bcos.consensus.ValueSource;
@@ -52,20 +52,20 @@ final class LedgerApplication implements Simulation.Application {
   /** Height in progress when an honest node first reported the offender, or -1. */
   long firstReportHeight = -1;
 
-  LedgerApplication(Scenario scenario, LongSupplier clock) {
+  LedgerApplication(Scenario scenario, ConsensusTime time) {
     this.scenario = scenario;
     this.genesis = SimGenesis.of(scenario);
-    this.feed = new TxFeed(scenario.seed(), scenario.powers().length);
+    this.feed = new TxFeed(scenario.seed(), scenario.powers().length, time);
     for (int i = 0; i < scenario.powers().length; i++) {
-      nodes.add(new LedgerNode(i, Simulation.key(i), genesis, feed, clock));
+      nodes.add(new LedgerNode(i, Simulation.key(i), genesis, feed, time));
     }
   }
 
   /** Runs {@code seed} of the simulation over ledgers. */
   static Run run(long seed) {
     AtomicReference<LedgerApplication> app = new AtomicReference<>();
-    Simulation.Result result = Simulation.run(seed, (sc, clock) -> {
-      app.set(new LedgerApplication(sc, clock));
+    Simulation.Result result = Simulation.run(seed, (sc, time) -> {
+      app.set(new LedgerApplication(sc, time));
       return app.get();
     });
     return new Run(result, app.get());
@@ -85,12 +85,12 @@ final class LedgerApplication implements Simulation.Application {
 
   @Override
   public ValidatorSchedule schedule(int node) {
-    return nodes.get(node).schedule();
+    return nodes.get(node).chain.schedule();
   }
 
   @Override
   public ValueSource values(int node) {
-    return nodes.get(node);
+    return nodes.get(node).chain;
   }
 
   @Override
@@ -139,10 +139,10 @@ final class LedgerApplication implements Simulation.Application {
   @Override
   public void evidence(int node, Evidence evidence) {
     evidenceSeen++;
-    if (honest(node) && evidence instanceof Evidence.DuplicateVote vote) {
+    if (honest(node) && evidence.kind() == Evidence.Kind.DUPLICATE_VOTE) {
       LedgerNode n = nodes.get(node);
       if (firstReportHeight < 0) firstReportHeight = n.ledger.head().height() + 1;
-      feed.report(n.ledger, n.key, vote);
+      n.chain.report(evidence);
     }
   }
 

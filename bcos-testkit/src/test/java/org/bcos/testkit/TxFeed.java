@@ -8,32 +8,30 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.bcos.client.Transactions;
-import org.bcos.consensus.Evidence;
+import org.bcos.consensus.ConsensusTime;
 import org.bcos.consensus.sim.Simulation;
 import org.bcos.crypto.Ed25519KeyPair;
-import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Ledger;
-import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.spi.Verdict;
+import org.bcos.node.consensus.ConsensusLedger;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
-import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 
 /**
  * The transactions of a run: seeded coin transfers between the {@link SimGenesis#HOLDERS} and
  * fresh addresses, arriving over virtual time, and the validators' evidence reports. One pool
  * stands for every node's mempool with instant gossip (transaction gossip is not what the run
- * tests); like a node's mempool it drops what a proposer skipped, except nonce gaps. Insertion
- * ordered, so proposals are deterministic.
+ * tests); like a node's mempool it drops what a proposer skipped ({@link ConsensusLedger} keeps
+ * nonce gaps). Insertion ordered, so proposals are deterministic.
  */
-final class TxFeed {
-  /** A report stays valid this many blocks, as a node's (ConsensusService). */
-  static final long EVIDENCE_EXPIRY_BLOCKS = 1_000;
+final class TxFeed implements ConsensusLedger.Pool {
   static final long TRANSFER_EXPIRY_HEIGHT = 50_000;
   /** Mean virtual time between two transfers is half of this. */
   static final int MAX_TRANSFER_GAP_MILLIS = 800;
   static final int FRESH_RECIPIENTS = 8;
 
+  private final ConsensusTime time;
   private final SplittableRandom random;
   private final long[] nonces = new long[SimGenesis.HOLDERS.size()];
   private final List<Address> recipients = new ArrayList<>();
@@ -44,7 +42,8 @@ final class TxFeed {
   /** Transactions dropped from the pool, by message and reason ("StakeEvidence NONCE_TOO_LOW"). */
   final TreeMap<String, Long> dropped = new TreeMap<>();
 
-  TxFeed(long seed, int validators) {
+  TxFeed(long seed, int validators, ConsensusTime time) {
+    this.time = time;
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 11);
     for (Ed25519KeyPair k : SimGenesis.HOLDERS) recipients.add(k.address());
     for (int i = 0; i < validators; i++) recipients.add(Simulation.key(i).address());
@@ -56,7 +55,7 @@ final class TxFeed {
   }
 
   /** The transfers sent up to virtual time {@code nowMillis} join the pool. */
-  void advanceTo(long nowMillis) {
+  private void advanceTo(long nowMillis) {
     while (nextTransferMillis <= nowMillis) {
       int from = random.nextInt(nonces.length);
       // never the sender itself (refused, it would leave a nonce gap stalling the sender)
@@ -72,14 +71,19 @@ final class TxFeed {
     }
   }
 
-  /** Pooled transactions {@code ledger} has not committed, oldest first (committed ones leave). */
-  List<Transaction> candidates(Ledger ledger) {
+  /**
+   * The transfers sent up to now, then pooled transactions {@code ledger} has not committed, oldest
+   * first (committed ones leave).
+   */
+  @Override
+  public List<Transaction> candidates(int maxTxs, Ledger ledger) {
+    advanceTo(time.nowMillis());
     List<Transaction> out = new ArrayList<>();
     for (Iterator<Transaction> it = pool.values().iterator(); it.hasNext(); ) {
       Transaction tx = it.next();
       if (ledger.txLocation(tx.hash()).isPresent()) {
         it.remove();
-      } else if (out.size() < SimGenesis.MAX_TXS_PER_BLOCK) {
+      } else if (out.size() < maxTxs) {
         out.add(tx);
       }
     }
@@ -87,22 +91,23 @@ final class TxFeed {
   }
 
   /** What a proposer left out leaves the pool, as in a node's mempool. */
-  void drop(List<BlockResult.Skipped> skipped) {
-    for (BlockResult.Skipped s : skipped) {
-      if (s.verdict().rejection() != TxRejection.NONCE_GAP_TOO_LARGE
-          && pool.remove(s.tx().hash()) != null) {
-        String kind = s.tx().message().getClass().getSimpleName() + " " + s.verdict().rejection();
-        dropped.merge(kind, 1L, Long::sum);
-      }
+  @Override
+  public void drop(Transaction tx, Verdict verdict) {
+    if (pool.remove(tx.hash()) != null) {
+      String kind = tx.message().getClass().getSimpleName() + " " + verdict.rejection();
+      dropped.merge(kind, 1L, Long::sum);
     }
   }
 
-  /** A validator's fee-free evidence report, built as a node builds it from its committed state. */
-  void report(Ledger ledger, Ed25519KeyPair reporter, Evidence.DuplicateVote evidence) {
-    long nonce = ledger.account(reporter.address()).map(Account::nonce).orElse(0L);
-    Transaction tx = Transactions.feeFree(Simulation.CHAIN_ID, reporter, nonce,
-        ledger.head().height() + EVIDENCE_EXPIRY_BLOCKS, new StakeEvidence(evidence.encode()),
-        StakeEvidence.FEE_FREE_POW_BITS);
+  /** Committed nonces only: a validator's reports reach a block before it makes another. */
+  @Override
+  public long pendingNonce(Address sender, long committedNonce) {
+    return committedNonce;
+  }
+
+  /** A validator's evidence report joins the pool (once: every honest validator may make it). */
+  @Override
+  public void submit(Transaction tx) {
     if (pool.putIfAbsent(tx.hash(), tx) == null) reportsMade++;
   }
 }

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.function.LongSupplier;
 import org.bcos.consensus.Action;
 import org.bcos.consensus.CommitCertificate;
 import org.bcos.consensus.ConsensusConfig;
 import org.bcos.consensus.ConsensusMessage;
+import org.bcos.consensus.ConsensusTime;
 import org.bcos.consensus.Evidence;
 import org.bcos.consensus.Proposal;
 import org.bcos.consensus.Signer;
@@ -99,14 +99,17 @@ public final class Simulation {
     }
   }
 
-  /** Builds a run's application from its scenario and virtual clock (milliseconds since start). */
+  /**
+   * Builds a run's application from its scenario and the run's virtual {@link ConsensusTime}
+   * (milliseconds since the start; its tasks are events of the run, ordered as all others).
+   */
   @FunctionalInterface
   public interface ApplicationFactory {
-    Application create(Scenario scenario, LongSupplier clock);
+    Application create(Scenario scenario, ConsensusTime time);
   }
 
   /** Opaque values, each proposer its own, so competing values exist in every height. */
-  public static final ApplicationFactory ABSTRACT_VALUES = (sc, clock) -> {
+  public static final ApplicationFactory ABSTRACT_VALUES = (sc, time) -> {
     ValidatorSchedule schedule = genesisSchedule(sc);
     return new Application() {
       @Override
@@ -156,19 +159,18 @@ public final class Simulation {
     }
   }
 
-  private sealed interface Event permits Deliver, Fire, Gossip, Crash, Restart, StartNext, Heal {}
+  private sealed interface Event permits Deliver, Task, Gossip, Crash, Restart, Heal {}
 
   private record Deliver(int to, int from, ConsensusMessage message) implements Event {}
 
-  private record Fire(int node, int incarnation, Timeout timeout) implements Event {}
+  /** A task of the run's {@link ConsensusTime} (timeouts, starting the next height). */
+  private record Task(Runnable task) implements Event {}
 
   private record Gossip(int node, int incarnation) implements Event {}
 
   private record Crash(int node) implements Event {}
 
   private record Restart(int node) implements Event {}
-
-  private record StartNext(int node, int incarnation, long height) implements Event {}
 
   private record Heal() implements Event {}
 
@@ -210,6 +212,18 @@ public final class Simulation {
   private final TreeMap<String, Evidence> evidence = new TreeMap<>();
   private long now;
   private long seq;
+  /** Virtual time, the simulation's side of the clock seam: tasks are events of the run. */
+  private final ConsensusTime time = new ConsensusTime() {
+    @Override
+    public long nowMillis() {
+      return now;
+    }
+
+    @Override
+    public void schedule(long delayMillis, Runnable task) {
+      at(now + delayMillis, new Task(task));
+    }
+  };
   private long events;
   private long deliveries;
   private long targetHeight = MIN_HEIGHTS;
@@ -222,7 +236,7 @@ public final class Simulation {
     this.checkCertificates = checkCertificates;
     this.quietUntil = new long[sc.size()];
     this.net = new SplittableRandom(seed ^ 0x5DEECE66DL);
-    this.app = apps.create(sc, () -> now);
+    this.app = apps.create(sc, time);
     for (int i = 0; i < sc.size(); i++) nodes.add(new Node(i, KEYS.get(i)));
     this.adversary =
         new Adversary(sc, Signer.of(KEYS.get(sc.byzantine())), CHAIN_ID, new Adversary.World() {
@@ -300,19 +314,10 @@ public final class Simulation {
   private void dispatch(Event e) {
     switch (e) {
       case Deliver d -> deliver(nodes.get(d.to()), d.from(), d.message());
-      case Fire f -> {
-        Node n = nodes.get(f.node());
-        if (n.up && n.incarnation == f.incarnation()) input(n, f.timeout());
-      }
+      case Task t -> t.task().run();
       case Gossip g -> gossip(nodes.get(g.node()), g.incarnation());
       case Crash c -> crash(nodes.get(c.node()));
       case Restart r -> restart(nodes.get(r.node()));
-      case StartNext s -> {
-        Node n = nodes.get(s.node());
-        if (n.up && n.incarnation == s.incarnation() && n.decidedHeight == s.height() - 1) {
-          startNext(n, s.height());
-        }
-      }
       case Heal h -> targetHeight = Math.max(MIN_HEIGHTS, maxHeight() + HEIGHTS_AFTER_HEAL);
     }
   }
@@ -412,7 +417,10 @@ public final class Simulation {
     switch (a) {
       case Action.Broadcast b -> broadcast(n, b.message());
       case Action.ScheduleTimeout t -> {
-        at(now + t.durationMillis(), new Fire(n.index, n.incarnation, t.timeout()));
+        int incarnation = n.incarnation;
+        time.schedule(t.durationMillis(), () -> {
+          if (n.up && n.incarnation == incarnation) input(n, t.timeout());
+        });
         if (t.kind() == org.bcos.consensus.TimeoutKind.PROPOSE && n.index != sc.byzantine()) {
           adversary.roundStarted(t.height(), t.round());
         }
@@ -468,7 +476,11 @@ public final class Simulation {
     }
     proof.addAll(cert.precommits());
     n.proofs.put(d.height(), proof);
-    at(now + COMMIT_DELAY_MILLIS, new StartNext(n.index, n.incarnation, d.height() + 1));
+    int incarnation = n.incarnation;
+    long next = d.height() + 1;
+    time.schedule(COMMIT_DELAY_MILLIS, () -> {
+      if (n.up && n.incarnation == incarnation && n.decidedHeight == next - 1) startNext(n, next);
+    });
   }
 
   private void onEvidence(Node n, Evidence e) {

@@ -94,7 +94,7 @@ public final class ChainConsensus {
   }
 
   /**
-   * The ledger's evidence check: a {@link Evidence.DuplicateVote} (proposal pairs carry whole
+   * The ledger's evidence check: a {@link Evidence.Kind#DUPLICATE_VOTE} (proposal pairs carry whole
    * blocks and are not put on chain) whose two votes are validly signed by a validator of the set
    * that governed their height.
    */
@@ -106,7 +106,7 @@ public final class ChainConsensus {
       } catch (CodecException | IllegalArgumentException e) {
         return Optional.empty();
       }
-      if (!(evidence instanceof Evidence.DuplicateVote) || evidence.height() < 1) {
+      if (evidence.kind() != Evidence.Kind.DUPLICATE_VOTE || evidence.height() < 1) {
         return Optional.empty();
       }
       ValidatorSet set = validatorSet(setAt.apply(evidence.height()));

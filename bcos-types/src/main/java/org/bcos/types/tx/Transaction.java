@@ -12,7 +12,6 @@ import org.bcos.types.Hash;
 public final class Transaction {
   public static final int VERSION = 1;
   public static final int SIGNATURE_BYTES = 64;
-  public static final int MAX_CHAIN_ID_BYTES = 32;
   /** Size limit of one encoded transaction. */
   public static final int MAX_ENCODED_BYTES = 2048;
 

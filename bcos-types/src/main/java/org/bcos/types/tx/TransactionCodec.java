@@ -1,5 +1,6 @@
 package org.bcos.types.tx;
 
+import org.bcos.types.ChainId;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.CodecException;
@@ -111,7 +112,7 @@ public final class TransactionCodec {
     if (version != Transaction.VERSION) {
       throw new CodecException(Reason.INVALID_VALUE, "unsupported transaction version " + version);
     }
-    String chainId = d.string(Transaction.MAX_CHAIN_ID_BYTES);
+    String chainId = d.string(ChainId.MAX_LENGTH);
     TxBody body =
         new TxBody(chainId, d.address(), d.u64(), d.u64(), d.u64(), messages.decode(d.u8(), d));
     byte[] signature = d.fixed(Transaction.SIGNATURE_BYTES);
