@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     description = "BCOS: a blockchain operating system node (DDCoin + DVS)",
     subcommands = {NodeCommand.class, KeyCommand.class, SendCommand.class,
         QueryCommands.Balance.class, QueryCommands.Tx.class, QueryCommands.Block.class,
-        QueryCommands.Status.class, DvsCommand.class, BenchCommand.class, TestnetCommand.class})
+        QueryCommands.Status.class, QueryCommands.Params.class, DvsCommand.class,
+        BenchCommand.class, TestnetCommand.class})
 public final class BcosCli {
   private BcosCli() {}
 

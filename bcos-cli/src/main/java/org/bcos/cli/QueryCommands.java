@@ -104,4 +104,36 @@ final class QueryCommands {
       return 0;
     }
   }
+
+  @Command(name = "params", description = "Show the chain parameters (state, changed only by "
+      + "governance) governing a height, with their bounds and meaning")
+  static final class Params implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Option(names = "--height", paramLabel = "H", description = "the height the values govern "
+        + "(default: the next block; 0 = genesis)") Long height;
+
+    @Override
+    public Integer call() {
+      JsonNode params = height == null ? common.client().call("bcos_params")
+          : common.client().call("bcos_params", height);
+      if (common.json) {
+        Output.json(System.out, params);
+        return 0;
+      }
+      System.out.println("chain parameters governing height " + params.path("height").asLong());
+      for (JsonNode p : params.path("params")) {
+        System.out.printf(java.util.Locale.ROOT, "  %-22s %-26s %-9s %s%n", p.path("name").asText(),
+            value(p, "value") + "  (" + value(p, "min") + ".." + value(p, "max") + ")",
+            p.path("module").asText(), p.path("doc").asText());
+      }
+      return 0;
+    }
+
+    /** A value as people read it: DDC amounts with their unit, other numbers as they are. */
+    private static String value(JsonNode p, String field) {
+      long v = p.path(field).asLong();
+      return p.path("unit").asText().equals("BASE_UNITS")
+          ? org.bcos.types.Amount.format(v) + " DDC" : Long.toString(v);
+    }
+  }
 }

@@ -243,6 +243,7 @@ public final class Ledger implements QueryContext {
   }
 
   /** The chain's modules. */
+  @Override
   public ModuleRegistry modules() {
     return modules;
   }
@@ -563,6 +564,8 @@ public final class Ledger implements QueryContext {
         throw e;
       }
       prepared = null;
+      // final transactions are not verified again: their cache entries make room for pending ones
+      for (Transaction tx : txs) signatures.forget(tx.hash());
       p.effects.validatorSet().ifPresent(set -> validatorSets.recordChange(block.height(), set));
       head = block;
       headParams = readParams(new WorkingState(store), block.height() + 1);

@@ -162,7 +162,9 @@ public final class Ingress implements AutoCloseable {
     try {
       tx = org.bcos.ledger.Modules.decodeTransaction(bytes);
     } catch (CodecException e) {
-      return new Result(null, Verdict.reject(TxRejection.MALFORMED_ENCODING, e.getMessage()));
+      // a message tag no module registers is named as such; any other codec error is malformed
+      return new Result(null, Verdict.reject(e.reason() == CodecException.Reason.UNKNOWN_TYPE
+          ? TxRejection.UNKNOWN_MESSAGE_TYPE : TxRejection.MALFORMED_ENCODING, e.getMessage()));
     }
     Verdict stateless = ledger.processor().checkStateless(tx);
     if (stateless.ok()) {

@@ -85,16 +85,18 @@ public final class Node implements AutoCloseable {
       throw new IllegalArgumentException("a node without the validator key is a follower and "
           + "needs P2P configured");
     }
-    org.bcos.p2p.NodeIdentity identity = config.p2p() == null ? null
-        : org.bcos.node.config.NodeKeyFile.loadOrCreate(config.p2p().nodeKeyFile(),
-            genesis.params().nodeIdPowBits());
     Files.createDirectories(config.dataDir());
-    KeyValueStore store = RocksDbStore.open(config.dataDir().resolve("db"), ChainSchema.all(Modules.STANDARD));
+    KeyValueStore store = RocksDbStore.open(config.dataDir().resolve("db"),
+        ChainSchema.all(Modules.STANDARD));
     try {
       SignatureVerifier verifier = Ed25519.verifier();
       Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(),
           ChainConsensus.evidenceCheck(verifier));
-      Mempool mempool = new Mempool(config.mempool(), genesis.params().maxNonceGap());
+      // the chain's parameters as its state holds them now (governance may have changed them)
+      org.bcos.p2p.NodeIdentity identity = config.p2p() == null ? null
+          : org.bcos.node.config.NodeKeyFile.loadOrCreate(config.p2p().nodeKeyFile(),
+              ledger.params().nodeIdPowBits());
+      Mempool mempool = new Mempool(config.mempool(), () -> ledger.params().maxNonceGap());
       NodeHealth health = new NodeHealth();
       StorageFailures storageFailures = new StorageFailures(health, config.dataDir());
       Ingress ingress = new Ingress(ledger, mempool, health);

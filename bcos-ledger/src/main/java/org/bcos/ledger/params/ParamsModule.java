@@ -2,16 +2,19 @@ package org.bcos.ledger.params;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.params.api.ParamsApi;
 import org.bcos.ledger.params.api.ParamsRejection;
+import org.bcos.ledger.params.rpc.ParamsRpc;
 import org.bcos.ledger.spi.ApiBinding;
 import org.bcos.ledger.spi.LedgerModule;
 import org.bcos.ledger.spi.MessageType;
 import org.bcos.ledger.spi.ModuleSchema;
 import org.bcos.ledger.spi.ParamSpec;
 import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.spi.rpc.ModuleRpc;
 import org.bcos.types.tx.Rejection;
 
 /**
@@ -68,5 +71,10 @@ public final class ParamsModule implements LedgerModule {
   @Override
   public List<ApiBinding<?>> apis() {
     return List.of(new ApiBinding<>(ParamsApi.class, ParamsStore::new));
+  }
+
+  @Override
+  public Optional<ModuleRpc> rpc() {
+    return Optional.of(new ParamsRpc());
   }
 }

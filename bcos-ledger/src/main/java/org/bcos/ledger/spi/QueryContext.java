@@ -10,6 +10,9 @@ import org.bcos.storage.Column;
  * block in progress. The ledger implements it.
  */
 public interface QueryContext {
+  /** The chain's modules (what they declare: parameters, message types, reasons). */
+  ModuleRegistry modules();
+
   /** The head's height. */
   long headHeight();
 

@@ -43,7 +43,7 @@ public final class Mempool {
           Comparator.comparingLong(Entry::seq).reversed());
 
   private final MempoolLimits limits;
-  private final int maxNonceGap;
+  private final java.util.function.IntSupplier maxNonceGap;
   private final Map<Address, SenderQueue> senders = new HashMap<>();
   private final Map<Hash, Entry> byHash = new HashMap<>();
   private final TreeSet<Entry> byFee = new TreeSet<>(EVICTION_ORDER);
@@ -60,6 +60,11 @@ public final class Mempool {
   };
 
   public Mempool(MempoolLimits limits, int maxNonceGap) {
+    this(limits, () -> maxNonceGap);
+  }
+
+  /** A pool whose nonce-gap limit is the chain parameter's current value. */
+  public Mempool(MempoolLimits limits, java.util.function.IntSupplier maxNonceGap) {
     this.limits = limits;
     this.maxNonceGap = maxNonceGap;
   }
@@ -96,9 +101,10 @@ public final class Mempool {
     if (tx.nonce() < acct.nonce()) {
       return Verdict.reject(TxRejection.NONCE_TOO_LOW, "next nonce is " + acct.nonce());
     }
-    if (tx.nonce() - acct.nonce() > maxNonceGap) {
+    int gap = maxNonceGap.getAsInt();
+    if (tx.nonce() - acct.nonce() > gap) {
       return Verdict.reject(TxRejection.NONCE_GAP_TOO_LARGE,
-          "next nonce is " + acct.nonce() + ", at most " + maxNonceGap + " ahead");
+          "next nonce is " + acct.nonce() + ", at most " + gap + " ahead");
     }
     SenderQueue queue = senders.computeIfAbsent(tx.sender(), a -> new SenderQueue());
     boolean free = TransactionProcessor.isFeeFree(tx);
