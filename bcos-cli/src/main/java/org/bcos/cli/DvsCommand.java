@@ -3,7 +3,6 @@ package org.bcos.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.bcos.types.Address;
 import org.bcos.ledger.dvs.api.DvsAddArea;
 import org.bcos.ledger.dvs.api.DvsAddInitiative;
@@ -24,7 +23,6 @@ import org.bcos.ledger.dvs.api.DvsUndelegate;
 import org.bcos.types.tx.Message;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bcos dvs …}: the Direct Voting System (docs/DVS.md). */
@@ -68,24 +66,6 @@ final class DvsCommand {
 
   @Command(name = "initiative", description = "add", subcommands = {InitiativeAdd.class})
   static final class InitiativeGroup {}
-
-  /** Sends a message and prints the outcome, plus extra fields. */
-  abstract static class TxCommand implements Callable<Integer> {
-    @Mixin CommonOptions common;
-    @Mixin TxOptions tx;
-
-    abstract Message message() throws Exception;
-
-    void describe(ObjectNode out) {}
-
-    @Override
-    public Integer call() throws Exception {
-      ObjectNode out = tx.send(common, message());
-      describe(out);
-      if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
-      return 0;
-    }
-  }
 
   /** Adds the id of what a final creation made (one per sender and block, in practice). */
   static void created(CommonOptions common, ObjectNode out, String kind, String field) {

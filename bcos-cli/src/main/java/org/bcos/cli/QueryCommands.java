@@ -2,12 +2,10 @@ package org.bcos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bcos.ledger.coin.api.Account;
-import org.bcos.ledger.state.StateKey;
-import org.bcos.storage.merkle.MerkleProof;
 import org.bcos.types.Address;
-import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.Hex;
 import picocli.CommandLine.Command;
@@ -50,16 +48,17 @@ final class QueryCommands {
 
     static boolean verifyProof(Address address, JsonNode account) {
       Hash root = Hash.fromHex(account.path("stateRoot").asText());
-      MerkleProof proof = MerkleProof.decode(Hex.decode(account.path("proof").asText()));
-      Hash key = StateKey.treeKey(Account.STATE_COLUMN, address.toBytes());
-      if (!proof.key().equals(key)) return false;
-      if (!account.path("exists").asBoolean()) return MerkleProof.verifyExclusion(root, key, proof);
-      byte[] encoding = Hex.decode(account.path("accountEncoding").asText());
-      var decoded = org.bcos.ledger.coin.api.Account.decode(encoding);
-      boolean matches = Long.toString(decoded.balanceUnits())
-          .equals(account.path("balanceUnits").asText())
+      byte[] proof = Hex.decode(account.path("proof").asText());
+      Optional<byte[]> encoding = account.path("exists").asBoolean()
+          ? Optional.of(Hex.decode(account.path("accountEncoding").asText())) : Optional.empty();
+      return encoding.map(e -> matches(Account.decode(e), account)).orElse(true)
+          && StateProofs.verify(root, Account.STATE_COLUMN, address.toBytes(), encoding, proof);
+    }
+
+    /** Whether the account fields shown agree with the proven encoding. */
+    private static boolean matches(Account decoded, JsonNode account) {
+      return Long.toString(decoded.balanceUnits()).equals(account.path("balanceUnits").asText())
           && decoded.nonce() == account.path("nonce").asLong();
-      return matches && MerkleProof.verifyInclusion(root, key, Digests.sha256(encoding), proof);
     }
   }
 
