@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.bcos.crypto.Ed25519;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.Block;
@@ -36,6 +37,7 @@ import org.bcos.storage.WriteBatch;
 import org.bcos.types.Address;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
+import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 import org.bcos.types.tx.Transaction;
 
@@ -302,12 +304,29 @@ public final class Ledger implements QueryContext {
    */
   @Override
   public StateProof proveState(Column column, byte[] key) {
+    return proveStates(List.of(new StateKey(column, key))).getFirst();
+  }
+
+  @Override
+  public List<StateProof> proveStates(List<StateKey> keys) {
     synchronized (writeLock) {
       liftPrepared();
-      return new StateProof(head.height(), head.header().stateRoot(),
-          Optional.ofNullable(store.get(column, key)),
-          tree.prove(StateKey.treeKey(column, key)));
+      List<StateProof> proofs = new ArrayList<>(keys.size());
+      for (StateKey k : keys) {
+        proofs.add(new StateProof(head.height(), head.header().stateRoot(),
+            Optional.ofNullable(store.get(k.column(), k.key())), tree.prove(k.treeKey())));
+      }
+      return proofs;
     }
+  }
+
+  @Override
+  public OptionalLong blockTimeMillis(long height) {
+    if (height < 0) return OptionalLong.empty();
+    byte[] raw = store.get(ChainSchema.BLOCKS, heightKey(height));
+    // the header leads the block: a query asking for times does not decode transactions
+    return raw == null ? OptionalLong.empty()
+        : OptionalLong.of(BlockHeader.decode(new Decoder(raw)).timeMillis());
   }
 
   /**

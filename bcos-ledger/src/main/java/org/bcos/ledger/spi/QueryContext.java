@@ -2,6 +2,8 @@ package org.bcos.ledger.spi;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.bcos.ledger.state.StateKey;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.storage.Column;
 
@@ -30,4 +32,16 @@ public interface QueryContext {
 
   /** A committed state entry with its Merkle proof against the head's state root, atomically. */
   StateProof proveState(Column column, byte[] key);
+
+  /**
+   * Several committed state entries, each with its proof, all against the same head's state root
+   * (read atomically: a block committed meanwhile cannot split the answer across two roots).
+   */
+  List<StateProof> proveStates(List<StateKey> keys);
+
+  /**
+   * The time in the header of the committed block at {@code height} (what a module that stores
+   * heights shows as "when": handlers see heights, headers carry times), if that block exists.
+   */
+  OptionalLong blockTimeMillis(long height);
 }
