@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {NodeCommand.class, KeyCommand.class, SendCommand.class,
         QueryCommands.Balance.class, QueryCommands.Tx.class, QueryCommands.Block.class,
         QueryCommands.Status.class, QueryCommands.Params.class, DvsCommand.class,
-        BenchCommand.class, TestnetCommand.class})
+        BenchCommand.class, TestnetCommand.class, NotaryCommand.class})
 public final class BcosCli {
   private BcosCli() {}
 

@@ -23,7 +23,8 @@ public final class Modules {
         new ParamsModule(),
         new CoinModule(),
         new StakeModule(evidence),
-        new DvsModule()));
+        new DvsModule(),
+        new org.bcos.ledger.notary.NotaryModule()));
   }
 
   /**
