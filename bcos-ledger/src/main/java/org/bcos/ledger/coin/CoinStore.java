@@ -39,6 +39,16 @@ final class CoinStore implements Bank {
   }
 
   @Override
+  public void payFeeAndAdvanceNonce(Address payer, long fee, Address collector) {
+    Account a = getOrEmpty(payer);
+    if (fee < 0 || a.balanceUnits() < fee) {
+      throw new IllegalStateException("fee checked before the message ran, now unpayable");
+    }
+    put(payer, new Account(a.balanceUnits() - fee, a.nonce() + 1));
+    if (fee > 0) credit(collector, fee);
+  }
+
+  @Override
   public void setNonce(Address address, long nonce) {
     Account a = getOrEmpty(address);
     put(address, new Account(a.balanceUnits(), nonce));

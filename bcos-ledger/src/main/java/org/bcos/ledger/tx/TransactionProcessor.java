@@ -160,13 +160,7 @@ public final class TransactionProcessor {
   }
 
   private static void chargeFeeAndAdvanceNonce(TxContext ctx, Transaction tx) {
-    Bank bank = ctx.api(Bank.class);
-    long nonce = bank.getOrEmpty(tx.sender()).nonce();
-    if (!bank.debit(tx.sender(), tx.fee())) {
-      throw new IllegalStateException("fee checked before the message ran, now unpayable");
-    }
-    bank.setNonce(tx.sender(), nonce + 1);
-    if (tx.fee() > 0) bank.credit(ctx.proposer(), tx.fee());
+    ctx.api(Bank.class).payFeeAndAdvanceNonce(tx.sender(), tx.fee(), ctx.proposer());
   }
 
   // Typed calls through a registered type: the registry found it by the message's class.

@@ -34,6 +34,13 @@ public interface Bank {
   }
 
   /**
+   * The envelope's charge after a transaction's message ran: takes {@code fee} from {@code payer},
+   * advances its nonce by one and pays the fee to {@code collector} (the block's proposer), with
+   * one read and one write of the payer. The caller has checked that the payer can pay.
+   */
+  void payFeeAndAdvanceNonce(Address payer, long fee, Address collector);
+
+  /**
    * Sets an account's next nonce (the ledger's envelope: after every executed transaction, and on
    * an admission check's scratch state). Creates the account if needed.
    */
