@@ -12,7 +12,6 @@ import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
-import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.storage.KeyValueStore;
@@ -78,7 +77,7 @@ public class BlockBuildBenchmark {
     Genesis genesis = new Genesis(ChainParams.defaults("bench"), 0,
         List.of(new Genesis.Validator(validator.address(), Genesis.MIN_STAKE_UNITS)), allocations);
     dir = Files.createTempDirectory("bcos-bench");
-    kv = store.equals("rocksdb") ? RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD)) : new InMemoryStore();
+    kv = store.equals("rocksdb") ? RocksDbStore.open(dir, Modules.columns()) : new InMemoryStore();
     ledger = Ledger.open(kv, genesis, SignatureCheck.withBestVerifier());
   }
 

@@ -3,8 +3,7 @@ package org.bcos.ledger;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.bcos.ledger.spi.ParamSpec;
-import org.bcos.ledger.spi.ParamSpec.Unit;
+import org.bcos.ledger.ParamSpec.Unit;
 import org.bcos.types.Amount;
 
 /**

@@ -4,7 +4,9 @@ import java.util.Objects;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
+import org.bcos.types.tx.MessageCodec;
 import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TransactionCodec;
 
 /**
@@ -30,11 +32,11 @@ public record FinalTx(TxLocation location, Hash blockHash, Transaction tx) {
   }
 
   /** Strictly decodes an index value written by {@link #encode}. */
-  public static FinalTx decode(byte[] value) {
+  public static FinalTx decode(byte[] value, MessageCodec messages) {
     Decoder d = new Decoder(value);
     TxLocation location = new TxLocation(d.u64(), (int) d.u32());
     Hash blockHash = d.hash();
-    Transaction tx = Modules.decodeTransaction(d.bytes(Transaction.MAX_ENCODED_BYTES));
+    Transaction tx = TransactionCodec.decode(d.bytes(Transaction.MAX_ENCODED_BYTES), messages);
     d.finish();
     return new FinalTx(location, blockHash, tx);
   }

@@ -151,7 +151,7 @@ public final class Ledger implements QueryContext {
     migrateSchemas(store, modules);
     rebuildTree(store, modules, tree);
     long headHeight = decodeHeight(store.get(ChainSchema.META, HEAD_KEY));
-    Block head = Block.decode(store.get(ChainSchema.BLOCKS, heightKey(headHeight)));
+    Block head = Block.decode(store.get(ChainSchema.BLOCKS, heightKey(headHeight)), modules);
     Invariants.check(tree.root().equals(head.header().stateRoot()),
         "stored state does not match the state root of block " + headHeight);
     supply.checkTotal(store);
@@ -376,7 +376,7 @@ public final class Ledger implements QueryContext {
   public Optional<Block> block(long height) {
     if (height < 0) return Optional.empty();
     byte[] raw = store.get(ChainSchema.BLOCKS, heightKey(height));
-    return raw == null ? Optional.empty() : Optional.of(Block.decode(raw));
+    return raw == null ? Optional.empty() : Optional.of(Block.decode(raw, modules));
   }
 
   public Optional<Block> block(Hash hash) {
@@ -397,7 +397,7 @@ public final class Ledger implements QueryContext {
   public Optional<FinalTx> finalTransaction(Hash txHash) {
     byte[] raw = store.get(ChainSchema.TX_INDEX, txHash.toBytes());
     if (raw == null) return Optional.empty();
-    if (!FinalTx.isLocationOnly(raw)) return Optional.of(FinalTx.decode(raw));
+    if (!FinalTx.isLocationOnly(raw)) return Optional.of(FinalTx.decode(raw, modules));
     TxLocation location = FinalTx.location(raw);
     return block(location.height()).map(b ->
         new FinalTx(location, b.hash(), b.transactions().get(location.index())));
@@ -496,7 +496,7 @@ public final class Ledger implements QueryContext {
         parent.header().proposer(), new WorkingState(store), validatorSets::setAt);
     Bank bank = ctx.api(Bank.class);
     Optional<Account> found = bank.find(tx.sender());
-    if (found.isPresent() || TransactionProcessor.isFeeFree(tx)) {
+    if (found.isPresent() || processor.isFeeFree(tx)) {
       Account sender = found.orElse(Account.EMPTY);
       if (tx.nonce() > sender.nonce()) bank.setNonce(tx.sender(), tx.nonce());
     }

@@ -1,12 +1,16 @@
 package org.bcos.ledger;
 
 import java.util.List;
+import org.bcos.ledger.block.Block;
 import org.bcos.ledger.coin.CoinModule;
 import org.bcos.ledger.dvs.DvsModule;
 import org.bcos.ledger.params.ParamsModule;
 import org.bcos.ledger.spi.ModuleRegistry;
 import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.stake.api.EvidenceCheck;
+import org.bcos.ledger.tx.TransactionProcessor;
+import org.bcos.ledger.state.ChainSchema;
+import org.bcos.storage.Column;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 
@@ -32,6 +36,37 @@ public final class Modules {
    * (its stake module refuses all evidence: use {@link #standard} to run a chain).
    */
   public static final ModuleRegistry STANDARD = standard(EvidenceCheck.NONE);
+
+  /** Every column a data directory of the standard chain has (chain columns and module state). */
+  public static List<Column> columns() {
+    return ChainSchema.all(STANDARD.stateColumns());
+  }
+
+  /** The fixed-supply invariant over the standard modules' holdings. */
+  public static SupplyInvariant supplyInvariant() {
+    return new SupplyInvariant(STANDARD.holdings());
+  }
+
+  /** The standard modules' message-type rules (fee-free or not, cost), without chain state. */
+  private static final TransactionProcessor MESSAGE_RULES = new TransactionProcessor(STANDARD,
+      () -> {
+        throw new IllegalStateException("message-type rules only: no chain parameters here");
+      });
+
+  /** Fee 0 on a message type that may go fee-free (the stamp is checked when it executes). */
+  public static boolean isFeeFree(Transaction tx) {
+    return MESSAGE_RULES.isFeeFree(tx);
+  }
+
+  /** What a transaction can debit from its sender: its fee plus what its message moves. */
+  public static long maxCost(Transaction tx) {
+    return MESSAGE_RULES.maxCost(tx);
+  }
+
+  /** Strictly decodes one block of any registered message types. */
+  public static Block decodeBlock(byte[] encoded) {
+    return Block.decode(encoded, STANDARD);
+  }
 
   /** Strictly decodes one transaction of any registered message type. */
   public static Transaction decodeTransaction(byte[] encoded) {

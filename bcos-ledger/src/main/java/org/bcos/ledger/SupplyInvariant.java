@@ -23,11 +23,6 @@ public final class SupplyInvariant {
     this.holdings = List.copyOf(holdings);
   }
 
-  /** The invariant over the chain's own modules ({@link Modules}). */
-  public static SupplyInvariant standard() {
-    return new SupplyInvariant(Modules.STANDARD.holdings());
-  }
-
   /** Units a state entry of {@code column} holds (0 for columns that hold no coins). */
   public long units(Column column, byte[] value) {
     for (Holding h : holdings) {

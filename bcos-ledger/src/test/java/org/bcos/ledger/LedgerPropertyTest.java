@@ -20,7 +20,6 @@ import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
-import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.storage.KeyValueStore;
@@ -105,11 +104,11 @@ class LedgerPropertyTest {
     }
     String where = "seed=" + exampleSeed;
     int restartAfter = 1 + random.nextInt(blocks.size() - 1);
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
+    try (RocksDbStore store = RocksDbStore.open(dir, Modules.columns())) {
       Ledger replica = Ledger.open(store, GENESIS, SignatureCheck.withBestVerifier());
       for (Block b : blocks.subList(0, restartAfter)) replica.importBlock(b);
     }
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
+    try (RocksDbStore store = RocksDbStore.open(dir, Modules.columns())) {
       Ledger replica = Ledger.open(store, GENESIS, SignatureCheck.withBestVerifier());
       assertEquals(blocks.get(restartAfter - 1).hash(), replica.head().hash(), where);
       for (Block b : blocks.subList(restartAfter, blocks.size())) replica.importBlock(b);
@@ -121,7 +120,7 @@ class LedgerPropertyTest {
       for (Address a : model.addresses()) {
         assertEquals(builder.account(a), replica.account(a), where);
       }
-      assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(store), where);
+      assertEquals(Amount.TOTAL_SUPPLY_UNITS, Modules.supplyInvariant().total(store), where);
     }
   }
 
@@ -157,11 +156,11 @@ class LedgerPropertyTest {
         includedPerSender.merge(tx.sender(), 1L, Long::sum);
       }
       checkInvariants(builder, builderStore, model, includedPerSender, where);
-      replica.importBlock(Block.decode(result.block().encode()));
+      replica.importBlock(Modules.decodeBlock(result.block().encode()));
       assertEquals(builder.head().hash(), replica.head().hash(), where);
       assertEquals(builder.head().header().stateRoot(), replica.head().header().stateRoot(),
           where);
-      assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(replicaStore), where);
+      assertEquals(Amount.TOTAL_SUPPLY_UNITS, Modules.supplyInvariant().total(replicaStore), where);
     }
     for (long h = 0; h <= builder.head().height(); h++) {
       Block mine = builder.block(h).orElseThrow();
@@ -176,7 +175,7 @@ class LedgerPropertyTest {
 
   private static void checkInvariants(Ledger ledger, KeyValueStore store, Model model,
       Map<Address, Long> includedPerSender, String where) {
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(store), where);
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS, Modules.supplyInvariant().total(store), where);
     for (Address a : model.addresses()) {
       Optional<Account> account = ledger.account(a);
       assertEquals(model.account(a), account, where + " " + a);

@@ -29,7 +29,6 @@ import org.bcos.ledger.block.BlockHeader;
 import org.bcos.ledger.block.TxRoot;
 import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
-import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.state.StateKey;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
@@ -96,7 +95,7 @@ class LedgerTest {
     InMemoryStore store = new InMemoryStore();
     Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
     assertEquals(0, ledger.head().height());
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(store));
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS, Modules.supplyInvariant().total(store));
     for (Genesis.Allocation a : genesis.allocations()) {
       long bonded = genesis.validators().stream().filter(v -> v.address().equals(a.address()))
           .mapToLong(Genesis.Validator::stakeUnits).sum();
@@ -112,13 +111,13 @@ class LedgerTest {
   void reopeningRocksDbLedgerGivesSameHeadAndBalances(@TempDir Path dir) throws Exception {
     Hash head;
     Map<Address, Optional<Account>> balances = new TreeMap<>();
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
+    try (RocksDbStore store = RocksDbStore.open(dir, Modules.columns())) {
       Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
       buildTransfers(ledger, 3);
       head = ledger.head().hash();
       for (Address a : interesting()) balances.put(a, ledger.account(a));
     }
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
+    try (RocksDbStore store = RocksDbStore.open(dir, Modules.columns())) {
       Ledger reopened = Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
       assertEquals(head, reopened.head().hash());
       assertEquals(3, reopened.head().height());
@@ -133,10 +132,10 @@ class LedgerTest {
   @Test
   void openingStoreWithDifferentGenesisFails(@TempDir Path dir) throws Exception {
     Genesis otherGenesis = LedgerFixtures.genesis(LedgerFixtures.keys(3));
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
+    try (RocksDbStore store = RocksDbStore.open(dir, Modules.columns())) {
       Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
     }
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
+    try (RocksDbStore store = RocksDbStore.open(dir, Modules.columns())) {
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> Ledger.open(store, otherGenesis, SignatureCheck.withBestVerifier()));
       assertTrue(e.getMessage().contains("different chain"), e.getMessage());
@@ -229,7 +228,7 @@ class LedgerTest {
     assertEquals(headBefore.hash(), p.replica().head().hash());
     assertEquals(Optional.empty(), p.replica().block(headBefore.height() + 1));
     for (Address a : interesting()) assertEquals(before.get(a), p.replica().account(a));
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(p.replicaStore()));
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS, Modules.supplyInvariant().total(p.replicaStore()));
     // the in-memory state tree is untouched too: proofs still match the old root
     Ledger.AccountProof proofAfter = p.replica().proveAccount(holders.get(0).address());
     assertEquals(proofBefore.stateRoot(), proofAfter.stateRoot());
@@ -429,7 +428,7 @@ class LedgerTest {
     for (long h = 0; h <= 2; h++) {
       Block b = ledger.block(h).orElseThrow();
       byte[] encoded = b.encode();
-      Block decoded = Block.decode(encoded);
+      Block decoded = Modules.decodeBlock(encoded);
       assertEquals(b.header(), decoded.header());
       assertEquals(b.hash(), decoded.hash());
       assertArrayEquals(b.signature(), decoded.signature());
@@ -444,14 +443,14 @@ class LedgerTest {
     buildTransfers(ledger, 1);
     byte[] encoded = ledger.head().encode();
     byte[] trailing = Arrays.copyOf(encoded, encoded.length + 1);
-    assertThrows(CodecException.class, () -> Block.decode(trailing));
+    assertThrows(CodecException.class, () -> Modules.decodeBlock(trailing));
     for (int cut : new int[] {1, 64, encoded.length / 2, encoded.length - 1}) {
       byte[] truncated = Arrays.copyOf(encoded, encoded.length - cut);
-      assertThrows(CodecException.class, () -> Block.decode(truncated), "cut " + cut);
+      assertThrows(CodecException.class, () -> Modules.decodeBlock(truncated), "cut " + cut);
     }
     byte[] badVersion = encoded.clone();
     badVersion[0] = 2;
-    assertThrows(CodecException.class, () -> Block.decode(badVersion));
+    assertThrows(CodecException.class, () -> Modules.decodeBlock(badVersion));
   }
 
   @Test
@@ -461,7 +460,7 @@ class LedgerTest {
     byte[] header = ledger.head().header().encode();
     // txCount is the last 4 bytes of the header
     for (int i = header.length - 4; i < header.length; i++) encoded[i] = (byte) 0xFF;
-    assertThrows(CodecException.class, () -> Block.decode(encoded));
+    assertThrows(CodecException.class, () -> Modules.decodeBlock(encoded));
   }
 
   // --- builder/importer agreement ---

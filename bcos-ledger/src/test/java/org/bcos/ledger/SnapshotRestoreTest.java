@@ -65,7 +65,7 @@ class SnapshotRestoreTest {
         fresh.proveAccount(holders.get(0).address()).stateRoot());
     assertTrue(fresh.block(1).isEmpty(), "blocks below the snapshot are not stored");
     assertEquals(2, fresh.commitCertificate(3).orElseThrow().length);
-    SupplyInvariant.standard().checkTotal(store);
+    Modules.supplyInvariant().checkTotal(store);
     blocks(2);
     fresh.importBlock(source.block(4).orElseThrow());
     fresh.importBlock(source.block(5).orElseThrow());

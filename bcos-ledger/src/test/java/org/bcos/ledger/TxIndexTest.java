@@ -122,7 +122,7 @@ class TxIndexTest {
   void indexEntryRoundTrips() {
     Transaction tx = transfer(holders.get(1), key(70).address(), 5, 0, MIN_FEE, 10);
     FinalTx entry = new FinalTx(new TxLocation(7, 3), Hash.wrap(new byte[32]), tx);
-    FinalTx back = FinalTx.decode(entry.encode());
+    FinalTx back = FinalTx.decode(entry.encode(), Modules.STANDARD);
     assertEquals(entry.location(), back.location());
     assertEquals(tx.hash(), back.tx().hash());
     assertTrue(!FinalTx.isLocationOnly(entry.encode()));

@@ -413,7 +413,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     if (encoded.length == 0 || isStateSyncing()) return; // just its head, or not yet
     Block block;
     try {
-      block = Block.decode(encoded);
+      block = Block.decode(encoded, ledger.modules());
     } catch (IllegalArgumentException e) {
       peers.penalise(peer, Penalty.UNDECODABLE_MESSAGE, "undecodable block: " + e.getMessage());
       return;

@@ -11,7 +11,6 @@ import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.config.NodeConfig;
 import org.bcos.node.mempool.Mempool;
@@ -87,7 +86,7 @@ public final class Node implements AutoCloseable {
     }
     Files.createDirectories(config.dataDir());
     KeyValueStore store = RocksDbStore.open(config.dataDir().resolve("db"),
-        ChainSchema.all(Modules.STANDARD));
+        Modules.columns());
     try {
       SignatureVerifier verifier = Ed25519.verifier();
       Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(),

@@ -115,7 +115,7 @@ final class StateSync {
     }
     try {
       if (c.index() == 0) {
-        Block b = Block.decode(c.block());
+        Block b = Block.decode(c.block(), ledger.modules());
         if (b.height() != height || !b.hash().equals(trustedHash)) {
           lastProblem = "peer " + from + " offers block " + b.hash().toHex() + " at height "
               + b.height() + ", not the trusted " + trustedHash.toHex();

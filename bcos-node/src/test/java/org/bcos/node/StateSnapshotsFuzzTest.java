@@ -1,5 +1,6 @@
 package org.bcos.node;
 
+import org.bcos.ledger.Modules;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import org.bcos.ledger.block.Block;
@@ -19,7 +20,7 @@ class StateSnapshotsFuzzTest {
         () -> StateSnapshots.Chunk.decode(input, MAX_BLOCK_BYTES));
     if (c == null) return;
     FuzzContract.assertRoundTrip(input, c.encode());
-    FuzzContract.decode(input.length, List.of(CodecException.class), () -> Block.decode(c.block()));
+    FuzzContract.decode(input.length, List.of(CodecException.class), () -> Modules.decodeBlock(c.block()));
     FuzzContract.decode(input.length, List.of(CodecException.class),
         () -> StateSnapshots.entries(c.payload()));
   }

@@ -83,7 +83,7 @@ final class ChainAudit {
           + s + ")");
     }
     checkStakes(at, n);
-    long supply = SupplyInvariant.standard().total(n.store);
+    long supply = Modules.supplyInvariant().total(n.store);
     check(supply == Amount.TOTAL_SUPPLY_UNITS, at + "supply " + Amount.format(supply));
   }
 

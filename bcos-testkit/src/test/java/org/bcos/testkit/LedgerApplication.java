@@ -1,5 +1,6 @@
 package org.bcos.testkit;
 
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.ValidatorSets;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +111,7 @@ final class LedgerApplication implements Simulation.Application {
       return "STATE: node " + node + " has state root " + head.header().stateRoot() + " at height "
           + h + " but another node has " + knownRoot;
     }
-    long supply = SupplyInvariant.standard().total(n.store);
+    long supply = Modules.supplyInvariant().total(n.store);
     if (supply != Amount.TOTAL_SUPPLY_UNITS) {
       return "SUPPLY: node " + node + " holds " + Amount.format(supply) + " DDC at height " + h;
     }

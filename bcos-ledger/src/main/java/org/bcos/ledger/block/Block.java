@@ -7,8 +7,9 @@ import org.bcos.types.Hash;
 import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
+import org.bcos.types.tx.MessageCodec;
 import org.bcos.types.tx.Transaction;
-import org.bcos.ledger.Modules;
+import org.bcos.types.tx.TransactionCodec;
 
 /**
  * A block: header, the proposer's Ed25519 signature over the header hash, and the transactions.
@@ -50,7 +51,7 @@ public record Block(BlockHeader header, byte[] signature, List<Transaction> tran
   }
 
   /** Strict decoding; throws {@link CodecException} on any deviation from the canonical form. */
-  public static Block decode(byte[] bytes) {
+  public static Block decode(byte[] bytes, MessageCodec messages) {
     Decoder d = new Decoder(bytes);
     BlockHeader header = BlockHeader.decode(d);
     byte[] signature = d.fixed(64);
@@ -58,7 +59,7 @@ public record Block(BlockHeader header, byte[] signature, List<Transaction> tran
     // the count is the sender's claim: size the list by the bytes that are really there
     List<Transaction> txs = new ArrayList<>(Math.min(count, d.remaining()));
     for (int i = 0; i < count; i++) {
-      txs.add(Modules.decodeTransaction(d.bytes(Transaction.MAX_ENCODED_BYTES)));
+      txs.add(TransactionCodec.decode(d.bytes(Transaction.MAX_ENCODED_BYTES), messages));
     }
     d.finish();
     if (count != header.txCount()) {

@@ -12,7 +12,7 @@ import org.bcos.ledger.spi.ApiBinding;
 import org.bcos.ledger.spi.LedgerModule;
 import org.bcos.ledger.spi.MessageType;
 import org.bcos.ledger.spi.ModuleSchema;
-import org.bcos.ledger.spi.ParamSpec;
+import org.bcos.ledger.ParamSpec;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.rpc.ModuleRpc;
 import org.bcos.types.tx.Rejection;

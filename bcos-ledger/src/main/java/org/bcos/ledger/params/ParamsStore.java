@@ -8,7 +8,7 @@ import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.params.api.ParamsApi;
 import org.bcos.ledger.params.api.ParamsRejection;
 import org.bcos.ledger.spi.ModuleRegistry;
-import org.bcos.ledger.spi.ParamSpec;
+import org.bcos.ledger.ParamSpec;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.storage.Column;

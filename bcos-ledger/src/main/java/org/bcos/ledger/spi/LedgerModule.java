@@ -1,5 +1,6 @@
 package org.bcos.ledger.spi;
 
+import org.bcos.ledger.ParamSpec;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.bcos.ledger.spi;
 
+import org.bcos.ledger.ParamSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,6 @@ package org.bcos.ledger.state;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bcos.ledger.spi.ModuleRegistry;
 import org.bcos.storage.Column;
 
 /**
@@ -25,10 +24,10 @@ public final class ChainSchema {
 
   private ChainSchema() {}
 
-  /** Every column a store for a chain of {@code modules} must have. */
-  public static List<Column> all(ModuleRegistry modules) {
+  /** Every column a store must have: the chain's own and the modules' {@code stateColumns}. */
+  public static List<Column> all(List<Column> stateColumns) {
     List<Column> out = new ArrayList<>(CHAIN_COLUMNS);
-    out.addAll(modules.stateColumns());
+    out.addAll(stateColumns);
     return List.copyOf(out);
   }
 }

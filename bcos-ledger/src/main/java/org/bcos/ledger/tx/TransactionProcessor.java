@@ -3,7 +3,6 @@ package org.bcos.ledger.tx;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bcos.ledger.ChainParams;
-import org.bcos.ledger.Modules;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.coin.api.Bank;
 import org.bcos.ledger.spi.MessageHandler;
@@ -25,11 +24,6 @@ import org.bcos.types.tx.TxRejection;
  * TxRejection#UNKNOWN_MESSAGE_TYPE}): there is no default branch.
  */
 public final class TransactionProcessor {
-  private static final TransactionProcessor STANDARD_TYPES =
-      new TransactionProcessor(Modules.STANDARD, () -> {
-        throw new IllegalStateException("message-type rules only");
-      });
-
   private final ModuleRegistry modules;
   private final Supplier<ChainParams> params;
 
@@ -73,21 +67,13 @@ public final class TransactionProcessor {
   }
 
   /** Fee 0 on a message that may go fee-free; the stamp itself is checked at execution. */
-  public static boolean isFeeFree(Transaction tx) {
-    return STANDARD_TYPES.feeFree(tx);
-  }
-
-  /** Total a transaction can debit from its sender (fee plus what its message moves). */
-  public static long maxCost(Transaction tx) {
-    return STANDARD_TYPES.cost(tx);
-  }
-
-  private boolean feeFree(Transaction tx) {
+  public boolean isFeeFree(Transaction tx) {
     return tx.fee() == 0
         && modules.typeOf(tx.message()).map(t -> mayBeFeeFree(t, tx.message())).orElse(false);
   }
 
-  private long cost(Transaction tx) {
+  /** Total a transaction can debit from its sender (fee plus what its message moves). */
+  public long maxCost(Transaction tx) {
     long debit = modules.typeOf(tx.message()).map(t -> maxDebit(t, tx)).orElse(0L);
     return Math.addExact(debit, tx.fee());
   }
@@ -138,7 +124,7 @@ public final class TransactionProcessor {
       return Verdict.reject(TxRejection.EXPIRED, "expiry " + tx.body().expiryHeight());
     }
     Optional<Account> found = ctx.api(Bank.class).find(tx.sender());
-    if (found.isEmpty() && !feeFree(tx)) {
+    if (found.isEmpty() && !isFeeFree(tx)) {
       return Verdict.reject(TxRejection.UNKNOWN_SENDER, tx.sender().toString());
     }
     Account sender = found.orElse(Account.EMPTY);

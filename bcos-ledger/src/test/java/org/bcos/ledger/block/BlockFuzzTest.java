@@ -1,5 +1,6 @@
 package org.bcos.ledger.block;
 
+import org.bcos.ledger.Modules;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import org.bcos.types.codec.CodecException;
@@ -10,7 +11,7 @@ class BlockFuzzTest {
   @FuzzTest(maxDuration = "10s")
   void block(byte[] input) throws Exception {
     Block b = FuzzContract.decode(input.length, List.of(CodecException.class),
-        () -> Block.decode(input));
+        () -> Modules.decodeBlock(input));
     if (b != null) FuzzContract.assertRoundTrip(input, b.encode());
   }
 }

@@ -1,5 +1,6 @@
 package org.bcos.ledger.dvs;
 
+import org.bcos.ledger.Modules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,7 +153,7 @@ final class LedgerChain {
 
   /** Sum of every account's balance: must always be the total supply. */
   long supply() {
-    return org.bcos.ledger.SupplyInvariant.standard().total(store);
+    return org.bcos.ledger.Modules.supplyInvariant().total(store);
   }
 
   void assertSupplyConserved() {

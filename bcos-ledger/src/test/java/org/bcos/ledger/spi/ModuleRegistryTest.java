@@ -1,5 +1,6 @@
 package org.bcos.ledger.spi;
 
+import org.bcos.ledger.ParamSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.bcos.ledger.stake;
 
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.stake.api.ValidatorStake;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.api.EvidenceCheck;
@@ -192,7 +193,7 @@ final class StakeChain {
   }
 
   long supply() {
-    return SupplyInvariant.standard().total(store);
+    return Modules.supplyInvariant().total(store);
   }
 
   // --- blocks ---

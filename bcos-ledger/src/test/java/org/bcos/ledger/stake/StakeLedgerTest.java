@@ -49,7 +49,6 @@ import org.bcos.ledger.block.Block;
 import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.stake.StakeChain.FakeEvidence;
-import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.state.StateKey;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.Column;
@@ -127,7 +126,7 @@ class StakeLedgerTest {
     assertEquals(Amount.TOTAL_SUPPLY_UNITS - bonded, balances, "stake left the balances");
     assertEquals(0, c.slashedPool());
     assertEquals(Amount.TOTAL_SUPPLY_UNITS, c.supply());
-    SupplyInvariant.standard().checkTotal(c.store);
+    Modules.supplyInvariant().checkTotal(c.store);
   }
 
   private static Genesis genesisWith(List<Genesis.Validator> validators, long validatorAlloc) {
@@ -218,7 +217,7 @@ class StakeLedgerTest {
       if (i != offender) assertEquals(othersBefore.get(i), c.stake(validator(i)), "validator " + i);
     }
     assertEquals(Amount.TOTAL_SUPPLY_UNITS, c.supply());
-    SupplyInvariant.standard().checkTotal(c.store);
+    Modules.supplyInvariant().checkTotal(c.store);
 
     List<ValidatorPower> after = expectedSet(4, offender);
     assertEquals(expectedSet(4), c.ledger.validatorSetAt(h));
@@ -464,7 +463,7 @@ class StakeLedgerTest {
     List<List<ValidatorPower>> answers = new ArrayList<>();
     Map<Long, List<ValidatorPower>> changes;
     Hash head;
-    try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
+    try (RocksDbStore store = RocksDbStore.open(dir, Modules.columns())) {
       StakeChain c = new StakeChain(g, store, evidence);
       c.emptyBlocks(1);
       offender = c.ledger.validatorSetAt(2).getFirst().address();
@@ -478,15 +477,15 @@ class StakeLedgerTest {
     assertEquals(expectedSet(4), answers.get(2), "height 3");
     assertFalse(answers.get(3).stream().anyMatch(v -> v.address().equals(offender)), "height 4");
     for (EvidenceCheck check : List.of(evidence, EvidenceCheck.NONE)) {
-      try (RocksDbStore store = RocksDbStore.open(dir, ChainSchema.all(Modules.STANDARD))) {
+      try (RocksDbStore store = RocksDbStore.open(dir, Modules.columns())) {
         Ledger reopened = Ledger.open(store, g, SignatureCheck.withBestVerifier(), check);
         assertEquals(head, reopened.head().hash());
         for (long h = 1; h <= 6; h++) {
           assertEquals(answers.get((int) h - 1), reopened.validatorSetAt(h), "height " + h);
         }
         assertEquals(changes, reopened.validatorSetChanges());
-        SupplyInvariant.standard().checkTotal(store);
-        assertEquals(Amount.TOTAL_SUPPLY_UNITS, SupplyInvariant.standard().total(store));
+        Modules.supplyInvariant().checkTotal(store);
+        assertEquals(Amount.TOTAL_SUPPLY_UNITS, Modules.supplyInvariant().total(store));
         // the jailed validator may not propose height 4 after the restart either
         assertThrows(IllegalArgumentException.class,
             () -> reopened.proposeBlock(List.of(), StakeChain.keyOf(offender), timeAt(4)));
@@ -547,7 +546,7 @@ class StakeLedgerTest {
       assertEquals(b.header().stateRoot(), c.root());
       assertEquals(b.header().stateRoot(), c.ledger.proveAccount(HOLDERS.get(0).address())
           .stateRoot());
-      SupplyInvariant.standard().checkTotal(c.store);
+      Modules.supplyInvariant().checkTotal(c.store);
     }
   }
 
@@ -608,7 +607,7 @@ class StakeLedgerTest {
       assertEquals(a.header().stateRoot(), py.stateRoot());
       assertTrue(verifies(y, py), "b's changes leaked into the tree");
       assertTrue(verifies(x, c.ledger.proveAccount(x)));
-      SupplyInvariant.standard().checkTotal(c.store);
+      Modules.supplyInvariant().checkTotal(c.store);
     }
     // b is now stale on both
     assertThrows(Ledger.InvalidBlockException.class, () -> replica.ledger.checkBlock(b));

@@ -1,5 +1,6 @@
 package org.bcos.ledger.tx;
 
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.coin.api.CoinRejection;
@@ -174,7 +175,7 @@ class TransactionProcessorTest {
     // amount + fee == Long.MAX_VALUE exactly does not overflow; it is merely unaffordable
     Transaction exact = fromSmall(max - MIN_FEE, MIN_FEE);
     assertTrue(processor().checkStateless(exact).ok());
-    assertEquals(max, TransactionProcessor.maxCost(exact));
+    assertEquals(max, Modules.maxCost(exact));
     assertRejectedAndNothingChanged(TxRejection.INSUFFICIENT_BALANCE, exact);
   }
 

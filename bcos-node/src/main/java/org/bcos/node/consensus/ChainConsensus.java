@@ -59,7 +59,7 @@ public final class ChainConsensus {
           + ledger.head().height());
     }
     try {
-      Block block = Block.decode(value);
+      Block block = Block.decode(value, ledger.modules());
       if (block.height() != height) return Optional.of("the block is for height " + block.height());
       ledger.checkBlock(block);
       return Optional.empty();

@@ -172,7 +172,7 @@ public final class ConsensusLedger implements ValueSource {
 
   /** Commits a decided block with its certificate (storage failures propagate, nothing written). */
   public Commit commit(Action.Decide decision) {
-    Block block = Block.decode(decision.value());
+    Block block = Block.decode(decision.value(), ledger.modules());
     try {
       ledger.commitBlock(block, decision.certificate().encode());
       return new Commit(block, CommitStatus.COMMITTED, null);

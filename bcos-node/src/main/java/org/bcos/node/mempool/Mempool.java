@@ -1,5 +1,6 @@
 package org.bcos.node.mempool;
 
+import org.bcos.ledger.Modules;
 import org.bcos.types.tx.TxRejection;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,7 +95,7 @@ public final class Mempool {
       long nextHeight) {
     Optional<Account> account = committed.get();
     if (byHash.containsKey(tx.hash())) return Verdict.reject(TxRejection.ALREADY_KNOWN, "pending");
-    if (account.isEmpty() && !TransactionProcessor.isFeeFree(tx)) {
+    if (account.isEmpty() && !Modules.isFeeFree(tx)) {
       return Verdict.reject(TxRejection.UNKNOWN_SENDER, tx.sender().toString());
     }
     Account acct = account.orElse(Account.EMPTY);
@@ -107,7 +108,7 @@ public final class Mempool {
           "next nonce is " + acct.nonce() + ", at most " + gap + " ahead");
     }
     SenderQueue queue = senders.computeIfAbsent(tx.sender(), a -> new SenderQueue());
-    boolean free = TransactionProcessor.isFeeFree(tx);
+    boolean free = Modules.isFeeFree(tx);
     Verdict verdict = free ? checkFeeFreeQuota(queue) : Verdict.OK;
     if (verdict.ok()) verdict = checkSenderQueue(tx, acct, queue);
     if (verdict.ok()) verdict = makeRoom(tx);
@@ -117,7 +118,7 @@ public final class Mempool {
     }
     // eviction may have emptied (and unlinked) this sender's queue
     queue = senders.computeIfAbsent(tx.sender(), a -> new SenderQueue());
-    Entry entry = new Entry(tx, seq++, TransactionProcessor.maxCost(tx), free, nextHeight);
+    Entry entry = new Entry(tx, seq++, Modules.maxCost(tx), free, nextHeight);
     queue.byNonce.put(tx.nonce(), entry);
     queue.pendingCost = Math.addExact(queue.pendingCost, entry.cost());
     byHash.put(tx.hash(), entry);
@@ -153,7 +154,7 @@ public final class Mempool {
     if (queue.byNonce.size() >= limits.maxPerSender()) {
       return Verdict.reject(TxRejection.SENDER_QUEUE_FULL, "limit " + limits.maxPerSender());
     }
-    long cost = TransactionProcessor.maxCost(tx);
+    long cost = Modules.maxCost(tx);
     // entries below the account's nonce are already final (the block producer removes them just
     // after the commit): their cost is in the balance already, so it must not count twice
     long stale = 0;

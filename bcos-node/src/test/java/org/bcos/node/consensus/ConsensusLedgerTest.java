@@ -1,5 +1,6 @@
 package org.bcos.node.consensus;
 
+import org.bcos.ledger.Modules;
 import org.bcos.types.tx.TxRejection;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,13 +129,13 @@ class ConsensusLedgerTest {
     time.now += 5_000;
     assertArrayEquals(first, glue.proposeValue(1, 0));
     assertEquals(1, listener.logged);
-    assertEquals(GENESIS_MILLIS + 1_000, Block.decode(first).header().timeMillis());
+    assertEquals(GENESIS_MILLIS + 1_000, Modules.decodeBlock(first).header().timeMillis());
   }
 
   @Test
   void blockTimeIsTheClockAtProposal() {
     time.now = GENESIS_MILLIS + 42_000;
-    Block block = Block.decode(glue.proposeValue(1, 0));
+    Block block = Modules.decodeBlock(glue.proposeValue(1, 0));
     assertEquals(GENESIS_MILLIS + 42_000, block.header().timeMillis());
     assertEquals(1, block.height());
   }
@@ -156,7 +157,7 @@ class ConsensusLedgerTest {
     assertEquals(0, listener.logged);
     commit(glue.proposeValue(1, 0));
     assertEquals(1, listener.logged);
-    assertEquals(2, Block.decode(glue.proposeValue(2, 3)).height());
+    assertEquals(2, Modules.decodeBlock(glue.proposeValue(2, 3)).height());
     assertEquals(2, listener.logged);
   }
 
@@ -167,7 +168,7 @@ class ConsensusLedgerTest {
     Transaction cheap = transfer(1, minFee - 1);
     Transaction far = transfer(ledger.params().maxNonceGap() + 5, minFee);
     pool.pending.addAll(List.of(good, cheap, far));
-    Block block = Block.decode(glue.proposeValue(1, 0));
+    Block block = Modules.decodeBlock(glue.proposeValue(1, 0));
     assertEquals(List.of(good), block.transactions());
     assertEquals(List.of(TxRejection.FEE_TOO_LOW), pool.dropped);
     assertEquals(List.of(good, far), pool.pending);
@@ -194,7 +195,7 @@ class ConsensusLedgerTest {
   void aDecidedBlockTheLedgerRefusesIsReportedWithTheReason() {
     byte[] value = glue.proposeValue(1, 0);
     commit(value);
-    Block next = Block.decode(glue.proposeValue(2, 0));
+    Block next = Modules.decodeBlock(glue.proposeValue(2, 0));
     byte[] forged = new Block(next.header(), new byte[64], next.transactions()).encode();
     ConsensusLedger.Commit refused = glue.commit(decision(forged));
     assertEquals(ConsensusLedger.CommitStatus.REFUSED, refused.status());
@@ -243,7 +244,7 @@ class ConsensusLedgerTest {
   }
 
   private static Action.Decide decision(byte[] value) {
-    long height = Block.decode(value).height();
+    long height = Modules.decodeBlock(value).height();
     Vote precommit = Vote.sign(CHAIN, VoteType.PRECOMMIT, height, 0, Proposal.valueId(value),
         Signer.of(VALIDATOR));
     return new Action.Decide(height, 0, value,

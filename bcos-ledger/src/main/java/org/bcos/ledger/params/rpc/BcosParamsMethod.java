@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.SortedMap;
 import org.bcos.ledger.params.api.ParamsApi;
 import org.bcos.ledger.spi.LedgerModule;
-import org.bcos.ledger.spi.ParamSpec;
+import org.bcos.ledger.ParamSpec;
 import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.AbstractRpcMethod;
 import org.bcos.ledger.spi.rpc.RpcArgs;

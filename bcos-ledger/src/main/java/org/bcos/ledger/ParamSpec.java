@@ -1,4 +1,4 @@
-package org.bcos.ledger.spi;
+package org.bcos.ledger;
 
 import java.util.Objects;
 
