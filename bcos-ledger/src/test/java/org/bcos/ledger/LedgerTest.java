@@ -218,13 +218,18 @@ class LedgerTest {
     return copy;
   }
 
-  /** The replica refuses {@code bad}, is unchanged, and then still imports {@code good}. */
-  private void assertRefusedAndUnchanged(Pair p, Block good, Block bad) {
+  /**
+   * The replica refuses {@code bad} for {@code why}, is unchanged, and then still imports {@code
+   * good}.
+   */
+  private void assertRefusedAndUnchanged(Pair p, Block good, Block bad,
+      Ledger.InvalidBlockException.Reason why) {
     Block headBefore = p.replica().head();
     Map<Address, Optional<Account>> before = new TreeMap<>();
     for (Address a : interesting()) before.put(a, p.replica().account(a));
     Ledger.AccountProof proofBefore = p.replica().proveAccount(holders.get(0).address());
-    assertThrows(Ledger.InvalidBlockException.class, () -> p.replica().importBlock(bad));
+    assertEquals(why, assertThrows(Ledger.InvalidBlockException.class,
+        () -> p.replica().importBlock(bad)).reason());
     assertEquals(headBefore.hash(), p.replica().head().hash());
     assertEquals(Optional.empty(), p.replica().block(headBefore.height() + 1));
     for (Address a : interesting()) assertEquals(before.get(a), p.replica().account(a));
@@ -247,7 +252,8 @@ class LedgerTest {
     Block good = nextBlock(p.builder());
     Block bad = resign(withHeader(good.header(), f -> set(f, 3, Digests.sha256(new byte[] {1}))),
         good.transactions(), VALIDATOR);
-    assertRefusedAndUnchanged(p, good, bad);
+    assertRefusedAndUnchanged(p, good, bad,
+        Ledger.InvalidBlockException.Reason.WRONG_PARENT);
   }
 
   @Test
@@ -256,11 +262,13 @@ class LedgerTest {
     Block good = nextBlock(p.builder());
     Block skipAhead = resign(withHeader(good.header(), f -> set(f, 1, 2L)), good.transactions(),
         VALIDATOR);
-    assertRefusedAndUnchanged(p, good, skipAhead);
+    assertRefusedAndUnchanged(p, good, skipAhead,
+        Ledger.InvalidBlockException.Reason.WRONG_HEIGHT);
     Block good2 = nextBlock(p.builder());
     Block sameHeight = resign(withHeader(good2.header(), f -> set(f, 1, 1L)),
         good2.transactions(), VALIDATOR);
-    assertRefusedAndUnchanged(p, good2, sameHeight);
+    assertRefusedAndUnchanged(p, good2, sameHeight,
+        Ledger.InvalidBlockException.Reason.WRONG_HEIGHT);
   }
 
   @Test
@@ -269,9 +277,14 @@ class LedgerTest {
     Block good = nextBlock(p.builder());
     byte[] sig = good.signature();
     sig[10] ^= 0x40;
-    assertRefusedAndUnchanged(p, good, new Block(good.header(), sig, good.transactions()));
-    Block signedByOther = resign(good.header(), good.transactions(), holders.get(0));
-    assertRefusedAndUnchanged(p, nextBlock(p.builder()), signedByOther);
+    assertRefusedAndUnchanged(p, good, new Block(good.header(), sig, good.transactions()),
+        Ledger.InvalidBlockException.Reason.BAD_SIGNATURE);
+    // the next block signed by someone else (the reason check found that this case used to be
+    // refused for its height: it re-signed the block just imported)
+    Block next = nextBlock(p.builder());
+    Block signedByOther = resign(next.header(), next.transactions(), holders.get(0));
+    assertRefusedAndUnchanged(p, next, signedByOther,
+        Ledger.InvalidBlockException.Reason.BAD_SIGNATURE);
   }
 
   @Test
@@ -281,7 +294,8 @@ class LedgerTest {
     Ed25519KeyPair impostor = holders.get(3);
     Block bad = resign(withHeader(good.header(), f -> set(f, 6, impostor.address())),
         good.transactions(), impostor);
-    assertRefusedAndUnchanged(p, good, bad);
+    assertRefusedAndUnchanged(p, good, bad,
+        Ledger.InvalidBlockException.Reason.NOT_A_VALIDATOR);
   }
 
   @Test
@@ -290,7 +304,8 @@ class LedgerTest {
     Block good = nextBlock(p.builder());
     Block bad = resign(withHeader(good.header(), f -> set(f, 5, Digests.sha256(new byte[] {2}))),
         good.transactions(), VALIDATOR);
-    assertRefusedAndUnchanged(p, good, bad);
+    assertRefusedAndUnchanged(p, good, bad,
+        Ledger.InvalidBlockException.Reason.STATE_ROOT_MISMATCH);
   }
 
   @Test
@@ -299,12 +314,14 @@ class LedgerTest {
     Block good = nextBlock(p.builder());
     Block bad = resign(withHeader(good.header(), f -> set(f, 4, Digests.sha256(new byte[] {3}))),
         good.transactions(), VALIDATOR);
-    assertRefusedAndUnchanged(p, good, bad);
+    assertRefusedAndUnchanged(p, good, bad,
+        Ledger.InvalidBlockException.Reason.TX_ROOT_MISMATCH);
     // reordered transactions no longer match the tx root either
     Block good2 = nextBlock(p.builder());
     List<Transaction> reversed = new ArrayList<>(good2.transactions());
     java.util.Collections.reverse(reversed);
-    assertRefusedAndUnchanged(p, good2, resign(good2.header(), reversed, VALIDATOR));
+    assertRefusedAndUnchanged(p, good2, resign(good2.header(), reversed, VALIDATOR),
+        Ledger.InvalidBlockException.Reason.TX_ROOT_MISMATCH);
   }
 
   @Test
@@ -316,7 +333,8 @@ class LedgerTest {
     Hash txRoot = TxRoot.of(txs.stream().map(Transaction::hash).toList());
     // everything else (tx root, state root, signature) is consistent: only the tx signature fails
     Block bad = resign(withHeader(good.header(), f -> set(f, 4, txRoot)), txs, VALIDATOR);
-    assertRefusedAndUnchanged(p, good, bad);
+    assertRefusedAndUnchanged(p, good, bad,
+        Ledger.InvalidBlockException.Reason.INVALID_TRANSACTION);
   }
 
   @Test
@@ -328,7 +346,8 @@ class LedgerTest {
     Hash txRoot = TxRoot.of(txs.stream().map(Transaction::hash).toList());
     Block bad = resign(withHeader(good.header(), f -> set(set(f, 4, txRoot), 7, 3)), txs,
         VALIDATOR);
-    assertRefusedAndUnchanged(p, good, bad);
+    assertRefusedAndUnchanged(p, good, bad,
+        Ledger.InvalidBlockException.Reason.INVALID_TRANSACTION);
   }
 
   @Test
@@ -337,7 +356,8 @@ class LedgerTest {
     Block good = nextBlock(p.builder());
     Block bad = resign(withHeader(good.header(), f -> set(f, 2, GENESIS_TIME - 1)),
         good.transactions(), VALIDATOR);
-    assertRefusedAndUnchanged(p, good, bad);
+    assertRefusedAndUnchanged(p, good, bad,
+        Ledger.InvalidBlockException.Reason.TIME_BACKWARDS);
   }
 
   @Test

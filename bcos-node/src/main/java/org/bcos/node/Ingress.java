@@ -120,13 +120,13 @@ public final class Ingress implements AutoCloseable {
   }
 
   /**
-   * Everything but plain transfers is executed against the head state before admission (the
-   * mempool itself checks a transfer's nonce and balance): a fee-free message costs its sender
-   * nothing, so whatever can be refused at the door must be, and a fee-paying DVS or stake message
-   * learns of a wrong phase at once instead of when a block is built.
+   * Whether the message's module checks it against the head state at admission (every message
+   * but a plain transfer, whose nonce and balance the mempool itself checks): a fee-free message
+   * costs its sender nothing, so whatever can be refused at the door must be, and a fee-paying
+   * DVS or stake message learns of a wrong phase at once instead of when a block is built.
    */
-  private static boolean needsStateCheck(Transaction tx) {
-    return !(tx.message() instanceof org.bcos.ledger.coin.api.CoinTransfer);
+  private boolean needsStateCheck(Transaction tx) {
+    return ledger.processor().checksStateAtAdmission(tx);
   }
 
   /**

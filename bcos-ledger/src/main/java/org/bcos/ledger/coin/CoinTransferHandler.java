@@ -13,8 +13,8 @@ import org.bcos.types.tx.TxRejection;
 /**
  * Handles {@link CoinTransfer}. {@link #pureChecks} runs at ingress; {@link #handle} checks the
  * sender's balance first and only then writes, so a refused transfer changes nothing. The
- * admission check is the mempool's balance check ({@link #maxDebit}), so {@link #preHandle} does
- * no state work: transfers are the throughput path.
+ * admission check is the mempool's balance check ({@link #maxDebit}), so a transfer is not
+ * checked against the head state at admission: transfers are the throughput path.
  */
 final class CoinTransferHandler implements MessageHandler<CoinTransfer> {
 
@@ -38,8 +38,13 @@ final class CoinTransferHandler implements MessageHandler<CoinTransfer> {
   }
 
   @Override
+  public boolean checksStateAtAdmission() {
+    return false;
+  }
+
+  @Override
   public Verdict preHandle(TxContext scratch, Transaction tx, CoinTransfer transfer) {
-    return Verdict.OK;
+    return Verdict.OK; // the mempool checks the nonce and the balance
   }
 
   @Override

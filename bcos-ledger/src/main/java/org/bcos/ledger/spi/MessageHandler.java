@@ -27,6 +27,15 @@ public interface MessageHandler<M extends Message> {
   }
 
   /**
+   * Whether {@link #preHandle} needs the head state. A handler whose admission check the mempool
+   * already makes (a transfer's nonce and balance) answers false, and ingress then builds no
+   * scratch state for it: transfers are the throughput path.
+   */
+  default boolean checksStateAtAdmission() {
+    return true;
+  }
+
+  /**
    * Executes the message at {@code ctx.height()}. Checks everything before it writes, so a
    * refusal changes nothing. The ledger charges the fee and advances the nonce afterwards.
    */

@@ -72,6 +72,12 @@ public final class TransactionProcessor {
         && modules.typeOf(tx.message()).map(t -> mayBeFeeFree(t, tx.message())).orElse(false);
   }
 
+  /** Whether the message's handler checks it against the head state at admission. */
+  public boolean checksStateAtAdmission(Transaction tx) {
+    return modules.typeOf(tx.message()).map(t -> t.handler().checksStateAtAdmission())
+        .orElse(true);
+  }
+
   /** Total a transaction can debit from its sender (fee plus what its message moves). */
   public long maxCost(Transaction tx) {
     long debit = modules.typeOf(tx.message()).map(t -> maxDebit(t, tx)).orElse(0L);
