@@ -1,6 +1,5 @@
 package org.bcos.bench;
 
-import org.bcos.ledger.Modules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +11,14 @@ import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.Modules;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.storage.KeyValueStore;
 import org.bcos.storage.RocksDbStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
-import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;

@@ -5,8 +5,8 @@ import org.bcos.client.RpcError;
 import org.bcos.crypto.KeystoreException;
 import org.bcos.crypto.MnemonicException;
 import org.bcos.node.config.SecretFile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code bcos} command. */
 @Command(name = "bcos", mixinStandardHelpOptions = true, version = "bcos 0.1.0",

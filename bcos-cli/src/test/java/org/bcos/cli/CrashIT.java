@@ -1,6 +1,5 @@
 package org.bcos.cli;
 
-import org.bcos.ledger.coin.api.CoinRejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -25,8 +24,9 @@ import org.bcos.client.RpcError;
 import org.bcos.client.Transactions;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.Keystore;
-import org.bcos.types.Address;
 import org.bcos.ledger.Genesis;
+import org.bcos.ledger.coin.api.CoinRejection;
+import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Transaction;

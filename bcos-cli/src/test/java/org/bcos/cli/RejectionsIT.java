@@ -1,7 +1,5 @@
 package org.bcos.cli;
 
-import org.bcos.ledger.coin.api.CoinRejection;
-import org.bcos.types.tx.TxRejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,17 +14,19 @@ import java.util.concurrent.TimeUnit;
 import org.bcos.client.RpcError;
 import org.bcos.client.Transactions;
 import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.ledger.coin.api.CoinRejection;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.node.config.NodeConfig;
 import org.bcos.node.mempool.MempoolLimits;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
 import org.bcos.types.Hex;
-import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;
+import org.bcos.types.tx.TxRejection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package org.bcos.client;
 
 import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Message;
-import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;

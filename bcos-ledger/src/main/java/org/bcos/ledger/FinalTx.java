@@ -7,7 +7,6 @@ import org.bcos.types.codec.Encoder;
 import org.bcos.types.tx.MessageCodec;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
-import org.bcos.types.tx.TransactionCodec;
 
 /**
  * A final transaction as the transaction index holds it: where it sits, the hash of its block and

@@ -1,6 +1,5 @@
 package org.bcos.ledger;
 
-import org.bcos.types.tx.TxRejection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,27 +18,28 @@ import org.bcos.ledger.spi.LedgerModule;
 import org.bcos.ledger.spi.ModuleRegistry;
 import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.StateProof;
+import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.ValidatorPower;
+import org.bcos.ledger.spi.Verdict;
+import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.state.StateKey;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.ledger.tx.TransactionProcessor;
-import org.bcos.ledger.spi.TxContext;
-import org.bcos.ledger.stake.api.EvidenceCheck;
-import org.bcos.ledger.spi.Verdict;
 import org.bcos.storage.Column;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.storage.KeyValueStore;
+import org.bcos.storage.WriteBatch;
 import org.bcos.storage.merkle.MerkleProof;
 import org.bcos.storage.merkle.MerkleStateTree;
-import org.bcos.storage.WriteBatch;
 import org.bcos.types.Address;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TxRejection;
 
 /**
  * The chain's state machine over a {@link KeyValueStore}: builds blocks from candidate

@@ -1,10 +1,10 @@
 package org.bcos.ledger;
 
-import org.bcos.ledger.spi.ValidatorPower;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bcos.ledger.Genesis;
+import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.types.Amount;
 
 /**

@@ -1,6 +1,5 @@
 package org.bcos.ledger;
 
-import org.bcos.ledger.dvs.api.DvsMessages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -13,14 +12,6 @@ import java.util.TreeMap;
 import java.util.function.LongFunction;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.dvs.api.IssueTally;
-import org.bcos.ledger.dvs.api.Phase;
-import org.bcos.ledger.stake.api.EvidenceCheck;
-import org.bcos.ledger.spi.ValidatorPower;
-import org.bcos.ledger.tx.SignatureCheck;
-import org.bcos.storage.InMemoryStore;
-import org.bcos.types.Address;
-import org.bcos.types.Amount;
 import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.dvs.api.DvsAddArea;
 import org.bcos.ledger.dvs.api.DvsAddInitiative;
@@ -39,8 +30,16 @@ import org.bcos.ledger.dvs.api.DvsSetMember;
 import org.bcos.ledger.dvs.api.DvsSetRegistrar;
 import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.DvsUndelegate;
-import org.bcos.types.tx.Message;
+import org.bcos.ledger.dvs.api.IssueTally;
+import org.bcos.ledger.dvs.api.Phase;
+import org.bcos.ledger.spi.ValidatorPower;
+import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.stake.api.StakeEvidence;
+import org.bcos.ledger.tx.SignatureCheck;
+import org.bcos.storage.InMemoryStore;
+import org.bcos.types.Address;
+import org.bcos.types.Amount;
+import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
 
 /**

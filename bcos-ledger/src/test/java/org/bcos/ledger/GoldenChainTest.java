@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bcos.ledger.state.ChainSchema;
 import org.bcos.ledger.state.StateKey;
 import org.bcos.storage.Column;
 import org.bcos.storage.KeyValueStore;

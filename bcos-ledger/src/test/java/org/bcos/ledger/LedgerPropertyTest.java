@@ -1,6 +1,5 @@
 package org.bcos.ledger;
 
-import org.bcos.types.tx.TxRejection;
 import static org.bcos.ledger.LedgerFixtures.MIN_FEE;
 import static org.bcos.ledger.LedgerFixtures.VALIDATOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +17,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.storage.KeyValueStore;
@@ -27,9 +26,9 @@ import org.bcos.storage.RocksDbStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
-import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TxRejection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

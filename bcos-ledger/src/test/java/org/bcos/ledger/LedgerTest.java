@@ -1,7 +1,5 @@
 package org.bcos.ledger;
 
-import org.bcos.ledger.coin.api.CoinRejection;
-import org.bcos.types.tx.TxRejection;
 import static org.bcos.ledger.LedgerFixtures.GENESIS_TIME;
 import static org.bcos.ledger.LedgerFixtures.MIN_FEE;
 import static org.bcos.ledger.LedgerFixtures.PARAMS;
@@ -27,8 +25,8 @@ import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
 import org.bcos.ledger.block.TxRoot;
-import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.coin.api.CoinRejection;
 import org.bcos.ledger.state.StateKey;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
@@ -40,6 +38,7 @@ import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.codec.CodecException;
 import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TxRejection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

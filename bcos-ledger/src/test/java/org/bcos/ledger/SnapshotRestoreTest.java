@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.bcos.crypto.Ed25519KeyPair;
-import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.types.Hash;

@@ -1,6 +1,5 @@
 package org.bcos.node;
 
-import org.bcos.types.tx.TxRejection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.bcos.crypto.SignatureVerifier;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.spi.Verdict;
+import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.node.consensus.ConsensusLedger;
 import org.bcos.node.consensus.ConsensusWal;
 import org.bcos.node.consensus.ConsensusWire;
@@ -28,7 +28,6 @@ import org.bcos.node.mempool.Mempool;
 import org.bcos.types.Address;
 import org.bcos.types.Hex;
 import org.bcos.types.codec.CodecException;
-import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 
 /**

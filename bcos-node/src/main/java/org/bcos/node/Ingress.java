@@ -1,6 +1,5 @@
 package org.bcos.node;
 
-import org.bcos.types.tx.TxRejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +13,7 @@ import org.bcos.types.Hash;
 import org.bcos.types.Hex;
 import org.bcos.types.codec.CodecException;
 import org.bcos.types.tx.Transaction;
-import org.bcos.types.tx.TransactionCodec;
+import org.bcos.types.tx.TxRejection;
 
 /**
  * The path of a submitted transaction into the mempool: strict decode, stateless checks, expiry

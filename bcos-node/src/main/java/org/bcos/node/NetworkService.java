@@ -1,6 +1,5 @@
 package org.bcos.node;
 
-import org.bcos.types.tx.TxRejection;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
@@ -10,12 +9,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bcos.crypto.SignatureVerifier;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
 import org.bcos.node.config.NodeConfig;
-import org.bcos.node.mempool.Mempool;
-import org.bcos.crypto.SignatureVerifier;
 import org.bcos.node.consensus.ChainConsensus;
+import org.bcos.node.mempool.Mempool;
 import org.bcos.p2p.ConsensusGossip;
 import org.bcos.p2p.MessageType;
 import org.bcos.p2p.NodeIdentity;
@@ -33,6 +32,7 @@ import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TxRejection;
 
 /**
  * Connects a node to its peers: validators and followers.

@@ -1,22 +1,22 @@
 package org.bcos.node;
 
-import org.bcos.ledger.Modules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import org.bcos.crypto.Ed25519;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.SignatureVerifier;
-import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.config.NodeConfig;
+import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.node.rpc.RpcMethodTable;
-import org.bcos.node.rpc.methods.CoreRpcMethods;
 import org.bcos.node.rpc.RpcServer;
+import org.bcos.node.rpc.methods.CoreRpcMethods;
 import org.bcos.storage.KeyValueStore;
 import org.bcos.storage.RocksDbStore;
 

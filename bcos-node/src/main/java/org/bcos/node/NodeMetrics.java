@@ -2,8 +2,8 @@ package org.bcos.node;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.bcos.ledger.block.Block;
 import org.bcos.ledger.Modules;
+import org.bcos.ledger.block.Block;
 import org.bcos.types.tx.Rejection;
 
 /** Counters exported at {@code GET /metrics} in the Prometheus text format. */

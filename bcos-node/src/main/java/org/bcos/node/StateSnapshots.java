@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.Modules;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.state.ChainSchema;
 import org.bcos.storage.Column;
 import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.Decoder;

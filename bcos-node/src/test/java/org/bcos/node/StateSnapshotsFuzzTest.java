@@ -1,9 +1,8 @@
 package org.bcos.node;
 
-import org.bcos.ledger.Modules;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
-import org.bcos.ledger.block.Block;
+import org.bcos.ledger.Modules;
 import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.FuzzContract;
 

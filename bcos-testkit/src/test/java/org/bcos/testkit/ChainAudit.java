@@ -1,25 +1,23 @@
 package org.bcos.testkit;
 
-import org.bcos.ledger.ValidatorSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.consensus.Evidence;
 import org.bcos.crypto.Ed25519;
 import org.bcos.ledger.Ledger;
-import org.bcos.ledger.block.Block;
-import org.bcos.ledger.SupplyInvariant;
-import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.Modules;
-import org.bcos.ledger.stake.api.StakeApi;
+import org.bcos.ledger.ValidatorSets;
+import org.bcos.ledger.block.Block;
 import org.bcos.ledger.spi.ValidatorPower;
+import org.bcos.ledger.stake.api.StakeApi;
+import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.ledger.stake.api.ValidatorStake;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
-import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 
 /**

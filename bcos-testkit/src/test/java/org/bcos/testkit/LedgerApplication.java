@@ -1,7 +1,5 @@
 package org.bcos.testkit;
 
-import org.bcos.ledger.Modules;
-import org.bcos.ledger.ValidatorSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -14,14 +12,15 @@ import org.bcos.consensus.ValueSource;
 import org.bcos.consensus.sim.Scenario;
 import org.bcos.consensus.sim.Simulation;
 import org.bcos.ledger.Genesis;
+import org.bcos.ledger.Modules;
+import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.SupplyInvariant;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.stake.StakeModule;
+import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
-import org.bcos.ledger.coin.api.CoinTransfer;
-import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 
 /**

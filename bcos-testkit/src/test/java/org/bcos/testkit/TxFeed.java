@@ -1,6 +1,5 @@
 package org.bcos.testkit;
 
-import org.bcos.types.tx.TxRejection;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -22,8 +22,8 @@ import org.bcos.consensus.ValidatorSchedule;
 import org.bcos.consensus.ValidatorSet;
 import org.bcos.consensus.ValueSource;
 import org.bcos.crypto.Ed25519;
-import org.bcos.crypto.SignatureVerifier;
 import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.crypto.SignatureVerifier;
 import org.bcos.types.Hash;
 
 /**

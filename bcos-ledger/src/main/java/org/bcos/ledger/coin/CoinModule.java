@@ -7,16 +7,16 @@ import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.coin.api.Bank;
 import org.bcos.ledger.coin.api.CoinRejection;
 import org.bcos.ledger.coin.api.CoinTransfer;
+import org.bcos.ledger.coin.rpc.CoinRpc;
 import org.bcos.ledger.spi.ApiBinding;
 import org.bcos.ledger.spi.Holding;
 import org.bcos.ledger.spi.LedgerModule;
-import org.bcos.ledger.spi.rpc.ModuleRpc;
-import org.bcos.ledger.coin.rpc.CoinRpc;
 import org.bcos.ledger.spi.MessageType;
 import org.bcos.ledger.spi.ModuleSchema;
 import org.bcos.ledger.spi.TxContext;
-import org.bcos.types.tx.Transaction;
+import org.bcos.ledger.spi.rpc.ModuleRpc;
 import org.bcos.types.tx.Rejection;
+import org.bcos.types.tx.Transaction;
 
 /**
  * The coin module: DDC accounts (balance and next nonce), the genesis allocations, and transfers.

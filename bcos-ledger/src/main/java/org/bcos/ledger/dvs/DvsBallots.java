@@ -1,15 +1,15 @@
 package org.bcos.ledger.dvs;
 
-import org.bcos.ledger.dvs.api.DvsMessages;
 import java.util.List;
 import java.util.Optional;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.tally.BallotContent;
 import org.bcos.ledger.dvs.tally.BallotProblem;
 import org.bcos.ledger.dvs.tally.BallotRules;
 import org.bcos.ledger.dvs.tally.BallotValidator;
-import org.bcos.ledger.dvs.api.DvsBallotPart;
-import org.bcos.ledger.dvs.api.DvsRules;
 
 /**
  * Turns the wire form of a ballot part (method-specific values over the issue's options) into the

@@ -1,16 +1,16 @@
 package org.bcos.ledger.dvs;
 
-import org.bcos.ledger.dvs.api.DvsRejection;
 import java.util.Optional;
 import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsCastBallot;
+import org.bcos.ledger.dvs.api.DvsParams;
+import org.bcos.ledger.dvs.api.DvsRejection;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.Member;
 import org.bcos.ledger.dvs.api.Phase;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.Verdict;
-import org.bcos.ledger.dvs.api.DvsBallotPart;
-import org.bcos.ledger.dvs.api.DvsCastBallot;
-import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.types.tx.Transaction;
 
 /**

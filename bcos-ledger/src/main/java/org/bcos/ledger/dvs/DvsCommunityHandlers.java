@@ -1,19 +1,19 @@
 package org.bcos.ledger.dvs;
 
-import org.bcos.ledger.dvs.api.DvsRejection;
 import java.util.Optional;
 import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.DvsAddArea;
+import org.bcos.ledger.dvs.api.DvsAttest;
+import org.bcos.ledger.dvs.api.DvsCreateCommunity;
+import org.bcos.ledger.dvs.api.DvsParams;
+import org.bcos.ledger.dvs.api.DvsRejection;
+import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.dvs.api.DvsSetRegistrar;
 import org.bcos.ledger.dvs.api.Member;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.Address;
 import org.bcos.types.Digests;
-import org.bcos.ledger.dvs.api.DvsAddArea;
-import org.bcos.ledger.dvs.api.DvsAttest;
-import org.bcos.ledger.dvs.api.DvsCreateCommunity;
-import org.bcos.ledger.dvs.api.DvsParams;
-import org.bcos.ledger.dvs.api.DvsSetMember;
-import org.bcos.ledger.dvs.api.DvsSetRegistrar;
 import org.bcos.types.tx.Transaction;
 
 /** Handlers of the community messages: create, add area, set member, attest. */

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.bcos.ledger.block.TxRoot;
 import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.Member;
@@ -19,8 +21,6 @@ import org.bcos.ledger.dvs.tally.BallotContent;
 import org.bcos.ledger.dvs.tally.WeightedBallot;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
-import org.bcos.ledger.dvs.api.DvsBallotPart;
-import org.bcos.ledger.dvs.api.DvsParams;
 
 /**
  * Counts an issue from state: the electorate fixed when voting opened, the ballots, and the

@@ -1,19 +1,18 @@
 package org.bcos.ledger.dvs;
 
-import org.bcos.ledger.dvs.api.DvsRejection;
-import org.bcos.ledger.dvs.api.DvsMessages;
 import java.util.Optional;
 import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.DvsDelegate;
+import org.bcos.ledger.dvs.api.DvsMessages.Scope;
+import org.bcos.ledger.dvs.api.DvsParams;
+import org.bcos.ledger.dvs.api.DvsRefuseDelegations;
+import org.bcos.ledger.dvs.api.DvsRejection;
+import org.bcos.ledger.dvs.api.DvsUndelegate;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.Member;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.Address;
-import org.bcos.ledger.dvs.api.DvsDelegate;
-import org.bcos.ledger.dvs.api.DvsMessages.Scope;
-import org.bcos.ledger.dvs.api.DvsParams;
-import org.bcos.ledger.dvs.api.DvsRefuseDelegations;
-import org.bcos.ledger.dvs.api.DvsUndelegate;
 import org.bcos.types.tx.Transaction;
 
 /** Handlers of delegate, undelegate and refuse-incoming-delegations. */

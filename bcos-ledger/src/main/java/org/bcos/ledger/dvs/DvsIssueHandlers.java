@@ -1,19 +1,19 @@
 package org.bcos.ledger.dvs;
 
-import org.bcos.ledger.dvs.api.DvsRejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.DvsAddInitiative;
+import org.bcos.ledger.dvs.api.DvsCreateIssue;
+import org.bcos.ledger.dvs.api.DvsMessages.Method;
+import org.bcos.ledger.dvs.api.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsRejection;
+import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.Phase;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.Verdict;
-import org.bcos.ledger.dvs.api.DvsAddInitiative;
-import org.bcos.ledger.dvs.api.DvsCreateIssue;
-import org.bcos.ledger.dvs.api.DvsMessages;
-import org.bcos.ledger.dvs.api.DvsMessages.Method;
-import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.types.tx.Transaction;
 
 /** Handlers of issue creation, initiatives and support. */

@@ -4,13 +4,13 @@ import java.math.BigInteger;
 import java.util.List;
 import org.bcos.ledger.coin.api.Bank;
 import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.Phase;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
-import org.bcos.ledger.dvs.api.DvsParams;
 
 /**
  * The issue lifecycle, run at the end of every block for the issues whose phase ends there:

@@ -3,9 +3,10 @@ package org.bcos.ledger.dvs;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import org.bcos.ledger.dvs.api.IssueTally;
 import java.util.Optional;
+import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.tally.ApprovalTally;
 import org.bcos.ledger.dvs.tally.BallotRules;
 import org.bcos.ledger.dvs.tally.IrvResult;
@@ -21,7 +22,6 @@ import org.bcos.ledger.dvs.tally.WeightedBallot;
 import org.bcos.ledger.dvs.tally.YesNoParams;
 import org.bcos.ledger.dvs.tally.YesNoResult;
 import org.bcos.ledger.dvs.tally.YesNoTally;
-import org.bcos.ledger.dvs.api.DvsRules;
 
 /** Runs the issue's ballot method and maps the result back to the issue's option indices. */
 final class DvsMethodTally {

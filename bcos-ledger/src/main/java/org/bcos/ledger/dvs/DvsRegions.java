@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
+import org.bcos.ledger.dvs.api.DvsMessages;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally.RegionCell;
 import org.bcos.ledger.dvs.delegation.DelegationResult;
 import org.bcos.ledger.dvs.tally.BallotContent;
-import org.bcos.ledger.dvs.api.DvsMessages;
 
 /**
  * The regional breakdown: every counted member's weight goes to its own attested region and to the

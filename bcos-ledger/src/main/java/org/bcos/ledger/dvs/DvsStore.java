@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.DvsApi;
-import org.bcos.ledger.dvs.api.IssueTally;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsMessages;
 import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.Member;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.types.Address;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
-import org.bcos.ledger.dvs.api.DvsBallotPart;
-import org.bcos.ledger.dvs.api.DvsMessages;
 
 /** Typed access to DVS state over the block's working state (reads see this block's writes). */
 public final class DvsStore implements DvsApi {

@@ -1,11 +1,11 @@
 package org.bcos.ledger.spi;
 
-import org.bcos.ledger.ParamSpec;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bcos.ledger.Genesis;
+import org.bcos.ledger.ParamSpec;
 import org.bcos.ledger.spi.rpc.ModuleRpc;
 import org.bcos.storage.KeyValueStore;
 import org.bcos.types.tx.Rejection;

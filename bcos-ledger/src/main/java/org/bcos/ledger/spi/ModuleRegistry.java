@@ -1,12 +1,12 @@
 package org.bcos.ledger.spi;
 
-import org.bcos.ledger.ParamSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bcos.ledger.ParamSpec;
 import org.bcos.ledger.spi.rpc.RpcMethod;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.storage.Column;

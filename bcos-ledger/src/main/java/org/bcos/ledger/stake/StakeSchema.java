@@ -1,9 +1,9 @@
 package org.bcos.ledger.stake;
 
-import org.bcos.ledger.stake.api.ValidatorStake;
+import java.util.List;
 import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.spi.ValidatorPower;
-import java.util.List;
+import org.bcos.ledger.stake.api.ValidatorStake;
 import org.bcos.storage.Column;
 
 /**

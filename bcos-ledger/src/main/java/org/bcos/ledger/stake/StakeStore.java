@@ -1,9 +1,9 @@
 package org.bcos.ledger.stake;
 
-import org.bcos.ledger.spi.ValidatorPower;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.api.StakeApi;
 import org.bcos.ledger.stake.api.ValidatorStake;
 import org.bcos.ledger.state.WorkingState;

@@ -1,8 +1,8 @@
 package org.bcos.ledger.block;
 
-import org.bcos.ledger.Modules;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
+import org.bcos.ledger.Modules;
 import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.FuzzContract;
 

@@ -1,6 +1,5 @@
 package org.bcos.ledger.dvs;
 
-import org.bcos.ledger.Modules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.dvs.api.Community;

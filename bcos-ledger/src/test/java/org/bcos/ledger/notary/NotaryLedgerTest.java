@@ -26,7 +26,6 @@ import org.bcos.types.Digests;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
-import org.bcos.types.tx.TransactionCodec;
 import org.junit.jupiter.api.Test;
 
 /**

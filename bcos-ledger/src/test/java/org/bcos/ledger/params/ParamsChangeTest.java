@@ -28,7 +28,6 @@ import org.bcos.ledger.spi.MessageType;
 import org.bcos.ledger.spi.ModuleRegistry;
 import org.bcos.ledger.spi.ModuleSchema;
 import org.bcos.ledger.stake.StakeModule;
-import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.types.Hash;

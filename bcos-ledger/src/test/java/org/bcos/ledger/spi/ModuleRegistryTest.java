@@ -1,6 +1,5 @@
 package org.bcos.ledger.spi;
 
-import org.bcos.ledger.ParamSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.bcos.ledger.Modules;
+import org.bcos.ledger.ParamSpec;
 import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.storage.Column;
 import org.bcos.types.Address;

@@ -1,9 +1,5 @@
 package org.bcos.ledger.stake;
 
-import org.bcos.ledger.Modules;
-import org.bcos.ledger.stake.api.ValidatorStake;
-import org.bcos.ledger.spi.ValidatorPower;
-import org.bcos.ledger.stake.api.EvidenceCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,10 +14,15 @@ import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
-import org.bcos.ledger.SupplyInvariant;
 import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.coin.api.CoinTransfer;
+import org.bcos.ledger.spi.ValidatorPower;
+import org.bcos.ledger.stake.api.EvidenceCheck;
+import org.bcos.ledger.stake.api.StakeEvidence;
+import org.bcos.ledger.stake.api.ValidatorStake;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
@@ -29,8 +30,6 @@ import org.bcos.storage.KeyValueStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
-import org.bcos.ledger.coin.api.CoinTransfer;
-import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 
 /**

@@ -1,16 +1,16 @@
 package org.bcos.ledger.tx;
 
-import org.bcos.ledger.Modules;
-import org.bcos.types.tx.Message;
-import org.bcos.types.tx.TransactionCodec;
-import org.bcos.types.tx.Transaction;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Arrays;
 import java.util.List;
+import org.bcos.ledger.Modules;
 import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 import org.bcos.types.codec.FuzzContract;
+import org.bcos.types.tx.Message;
+import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TransactionCodec;
 
 /**
  * Coverage-guided fuzz targets for transactions as they arrive from RPC clients and peers. In a

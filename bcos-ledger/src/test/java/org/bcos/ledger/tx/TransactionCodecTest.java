@@ -1,11 +1,5 @@
 package org.bcos.ledger.tx;
 
-import org.bcos.ledger.Modules;
-import org.bcos.types.tx.TransactionCodec;
-import org.bcos.types.tx.TxBody;
-import org.bcos.types.tx.Transaction;
-import org.bcos.ledger.coin.api.CoinTransfer;
-import org.bcos.ledger.dvs.api.DvsAddArea;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +9,14 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.bcos.ledger.Modules;
+import org.bcos.ledger.coin.api.CoinTransfer;
+import org.bcos.ledger.dvs.api.DvsAddArea;
 import org.bcos.types.Address;
 import org.bcos.types.codec.CodecException;
+import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TransactionCodec;
+import org.bcos.types.tx.TxBody;
 import org.junit.jupiter.api.Test;
 
 class TransactionCodecTest {

@@ -1,10 +1,5 @@
 package org.bcos.ledger.tx;
 
-import org.bcos.ledger.Modules;
-import org.bcos.ledger.spi.TxContext;
-import org.bcos.ledger.spi.Verdict;
-import org.bcos.ledger.coin.api.CoinRejection;
-import org.bcos.types.tx.TxRejection;
 import static org.bcos.ledger.LedgerFixtures.CHAIN_ID;
 import static org.bcos.ledger.LedgerFixtures.MIN_FEE;
 import static org.bcos.ledger.LedgerFixtures.VALIDATOR;
@@ -19,7 +14,11 @@ import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.coin.api.CoinRejection;
+import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.types.Address;
@@ -27,6 +26,7 @@ import org.bcos.types.Amount;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TxRejection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

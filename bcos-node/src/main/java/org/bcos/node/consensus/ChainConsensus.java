@@ -1,6 +1,5 @@
 package org.bcos.node.consensus;
 
-import org.bcos.ledger.ValidatorSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,10 @@ import org.bcos.consensus.ValidatorSchedule;
 import org.bcos.consensus.ValidatorSet;
 import org.bcos.crypto.SignatureVerifier;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.stake.api.EvidenceCheck;
-import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.spi.ValidatorPower;
+import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.types.codec.CodecException;
 
 /**

@@ -1,6 +1,5 @@
 package org.bcos.node.consensus;
 
-import org.bcos.types.tx.TxRejection;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +16,12 @@ import org.bcos.ledger.Ledger;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.spi.Verdict;
-import org.bcos.types.Address;
 import org.bcos.ledger.stake.api.StakeEvidence;
+import org.bcos.types.Address;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;
+import org.bcos.types.tx.TxRejection;
 
 /**
  * One validator's ledger as its {@link org.bcos.consensus.TendermintMachine} sees it, the one glue

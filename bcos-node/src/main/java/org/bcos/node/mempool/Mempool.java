@@ -1,7 +1,5 @@
 package org.bcos.node.mempool;
 
-import org.bcos.ledger.Modules;
-import org.bcos.types.tx.TxRejection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,13 +14,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.coin.api.Account;
-import org.bcos.ledger.tx.TransactionProcessor;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
+import org.bcos.types.tx.TxRejection;
 
 /**
  * Pending transactions that passed stateless and signature checks. Per-sender nonce order; limits

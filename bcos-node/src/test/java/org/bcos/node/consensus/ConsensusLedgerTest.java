@@ -1,7 +1,5 @@
 package org.bcos.node.consensus;
 
-import org.bcos.ledger.Modules;
-import org.bcos.types.tx.TxRejection;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,18 +25,20 @@ import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.tx.SignatureCheck;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.spi.Verdict;
+import org.bcos.ledger.stake.api.StakeEvidence;
+import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.types.Address;
 import org.bcos.types.Digests;
-import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Rejection;
-import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;
+import org.bcos.types.tx.TxRejection;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,5 @@
 package org.bcos.node.mempool;
 
-import org.bcos.types.tx.TxRejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.Address;
-import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;
+import org.bcos.types.tx.TxRejection;
 import org.junit.jupiter.api.Test;
 
 class MempoolTest {

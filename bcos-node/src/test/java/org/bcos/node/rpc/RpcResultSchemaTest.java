@@ -1,13 +1,12 @@
 package org.bcos.node.rpc;
 
-import org.bcos.ledger.spi.rpc.SchemaCheck;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.bcos.ledger.block.Block;
+import org.bcos.ledger.spi.rpc.SchemaCheck;
 import org.bcos.types.Hex;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.AfterAll;

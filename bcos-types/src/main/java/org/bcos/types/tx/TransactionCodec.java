@@ -3,8 +3,8 @@ package org.bcos.types.tx;
 import org.bcos.types.ChainId;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
-import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.CodecException.Reason;
+import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 

@@ -1,10 +1,10 @@
 package org.bcos.ledger.dvs.api;
 
 import java.util.Objects;
+import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.types.Address;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
-import org.bcos.ledger.dvs.api.DvsParams;
 
 /**
  * A DVS community. {@code treasury} is a keyless account only this community's passed issues can

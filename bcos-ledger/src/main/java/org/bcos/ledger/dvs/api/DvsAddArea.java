@@ -1,7 +1,7 @@
 package org.bcos.ledger.dvs.api;
 
-import org.bcos.types.codec.Encoder;
 import java.util.Objects;
+import org.bcos.types.codec.Encoder;
 
 /** DVS: adds an area (topic or branch) under {@code parentArea} (0 = the root area); registrar only. */
 public record DvsAddArea(long communityId, int parentArea, String name) implements DvsMessage {

@@ -1,7 +1,7 @@
 package org.bcos.ledger.dvs.api;
 
-import org.bcos.types.codec.Encoder;
 import java.util.Objects;
+import org.bcos.types.codec.Encoder;
 
 /** DVS: adds a competing initiative to a deliberative issue during admission or discussion. */
 public record DvsAddInitiative(long issueId, String title) implements DvsMessage {

@@ -1,8 +1,8 @@
 package org.bcos.ledger.dvs.api;
 
-import org.bcos.types.codec.Encoder;
 import java.util.Objects;
 import org.bcos.types.Address;
+import org.bcos.types.codec.Encoder;
 
 /** DVS: registrar attests a member attribute, e.g. {@code region = KR-11}; an empty value clears it. */
 public record DvsAttest(long communityId, Address member, String attribute, String value) implements DvsMessage {

@@ -1,7 +1,7 @@
 package org.bcos.ledger.dvs.api;
 
-import org.bcos.types.codec.Encoder;
 import java.util.List;
+import org.bcos.types.codec.Encoder;
 
 /** DVS: the sender's ballot (replaces an earlier one until the vote closes). Members cast one part; weighted members may split their weight over parts. */
 public record DvsCastBallot(long issueId, List<DvsBallotPart> parts) implements DvsMessage {

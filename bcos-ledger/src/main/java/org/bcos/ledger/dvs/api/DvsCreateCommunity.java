@@ -1,7 +1,7 @@
 package org.bcos.ledger.dvs.api;
 
-import org.bcos.types.codec.Encoder;
 import java.util.Objects;
+import org.bcos.types.codec.Encoder;
 
 /** DVS: creates a community; the sender becomes its registrar and its id is the next community number. */
 public record DvsCreateCommunity(String name, DvsParams params) implements DvsMessage {

@@ -1,9 +1,9 @@
 package org.bcos.ledger.dvs.api;
 
-import org.bcos.types.codec.Encoder;
 import java.util.List;
 import java.util.Objects;
 import org.bcos.types.Address;
+import org.bcos.types.codec.Encoder;
 
 /** DVS: raises an issue with its options (poll) or first initiatives (deliberative); if it passes, {@code payUnits} go from the community treasury to {@code payTo} at close (0 = no action). */
 public record DvsCreateIssue(long communityId, int areaId, boolean deliberative, DvsRules rules, List<String> options, Address payTo, long payUnits) implements DvsMessage {

@@ -1,8 +1,8 @@
 package org.bcos.ledger.dvs.api;
 
-import org.bcos.types.codec.Encoder;
 import java.util.Objects;
 import org.bcos.types.Address;
+import org.bcos.types.codec.Encoder;
 
 /** DVS: the sender delegates its vote at community, area or issue scope (scopeId: 0, area id or issue id). */
 public record DvsDelegate(long communityId, DvsMessages.Scope scope, long scopeId, Address delegate) implements DvsMessage {

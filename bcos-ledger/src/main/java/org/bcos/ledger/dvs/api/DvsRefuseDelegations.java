@@ -1,6 +1,7 @@
 package org.bcos.ledger.dvs.api;
 
 import org.bcos.types.codec.Encoder;
+
 /** DVS: the sender refuses (or again accepts) incoming delegations. */
 public record DvsRefuseDelegations(long communityId, boolean refuse) implements DvsMessage {
   public static final int TAG = 16;

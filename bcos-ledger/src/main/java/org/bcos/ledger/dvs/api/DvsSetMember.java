@@ -1,8 +1,8 @@
 package org.bcos.ledger.dvs.api;
 
-import org.bcos.types.codec.Encoder;
 import java.util.Objects;
 import org.bcos.types.Address;
+import org.bcos.types.codec.Encoder;
 
 /** DVS: registrar adds a member, changes its weight (members electorate: always 1), or removes it (weight 0). */
 public record DvsSetMember(long communityId, Address member, long weight) implements DvsMessage {

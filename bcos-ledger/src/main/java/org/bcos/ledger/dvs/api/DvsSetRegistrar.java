@@ -1,8 +1,8 @@
 package org.bcos.ledger.dvs.api;
 
-import org.bcos.types.codec.Encoder;
 import java.util.Objects;
 import org.bcos.types.Address;
+import org.bcos.types.codec.Encoder;
 
 /** DVS: a registrar adds ({@code enabled}) or removes another registrar of the community. */
 public record DvsSetRegistrar(long communityId, Address registrar, boolean enabled)

@@ -1,6 +1,7 @@
 package org.bcos.ledger.dvs.api;
 
 import org.bcos.types.codec.Encoder;
+
 /** DVS: the sender supports (or stops supporting) an initiative of a deliberative issue. */
 public record DvsSupport(long issueId, int initiative, boolean support) implements DvsMessage {
   public static final int TAG = 19;

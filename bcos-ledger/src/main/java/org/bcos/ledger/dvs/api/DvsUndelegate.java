@@ -1,7 +1,7 @@
 package org.bcos.ledger.dvs.api;
 
-import org.bcos.types.codec.Encoder;
 import java.util.Objects;
+import org.bcos.types.codec.Encoder;
 
 /** DVS: the sender revokes its delegation at that scope. */
 public record DvsUndelegate(long communityId, DvsMessages.Scope scope, long scopeId) implements DvsMessage {

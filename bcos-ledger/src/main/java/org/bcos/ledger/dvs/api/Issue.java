@@ -3,11 +3,11 @@ package org.bcos.ledger.dvs.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.bcos.ledger.dvs.api.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.types.Address;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
-import org.bcos.ledger.dvs.api.DvsMessages;
-import org.bcos.ledger.dvs.api.DvsRules;
 
 /**
  * A DVS issue. {@code options} are the poll's options or the deliberative issue's initiatives;

@@ -1,6 +1,5 @@
 package org.bcos.ledger.dvs.rpc;
 
-import org.bcos.ledger.dvs.DvsStore;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.address;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.object;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.string;
@@ -8,8 +7,9 @@ import static org.bcos.ledger.spi.rpc.JsonSchemas.uint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.bcos.ledger.spi.QueryContext;
+import org.bcos.ledger.dvs.DvsStore;
 import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.JsonSchemas;
 import org.bcos.ledger.spi.rpc.RpcArgs;
 import org.bcos.ledger.spi.rpc.RpcException;

@@ -1,6 +1,5 @@
 package org.bcos.ledger.dvs.rpc;
 
-import org.bcos.ledger.dvs.DvsStore;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.address;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.array;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.bool;
@@ -11,6 +10,7 @@ import static org.bcos.ledger.spi.rpc.JsonSchemas.uint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.bcos.ledger.dvs.DvsStore;
 import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.JsonSchemas;
 import org.bcos.ledger.spi.rpc.RpcArgs;

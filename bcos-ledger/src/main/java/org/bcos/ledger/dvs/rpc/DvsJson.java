@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.bcos.ledger.dvs.api.Community;
-import org.bcos.ledger.dvs.api.Issue;
-import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.DvsAddArea;
 import org.bcos.ledger.dvs.api.DvsAddInitiative;
 import org.bcos.ledger.dvs.api.DvsAttest;
@@ -14,6 +12,7 @@ import org.bcos.ledger.dvs.api.DvsCastBallot;
 import org.bcos.ledger.dvs.api.DvsCreateCommunity;
 import org.bcos.ledger.dvs.api.DvsCreateIssue;
 import org.bcos.ledger.dvs.api.DvsDelegate;
+import org.bcos.ledger.dvs.api.DvsMessage;
 import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.ledger.dvs.api.DvsRefuseDelegations;
 import org.bcos.ledger.dvs.api.DvsRules;
@@ -21,7 +20,8 @@ import org.bcos.ledger.dvs.api.DvsSetMember;
 import org.bcos.ledger.dvs.api.DvsSetRegistrar;
 import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.DvsUndelegate;
-import org.bcos.ledger.dvs.api.DvsMessage;
+import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.spi.rpc.RpcJson;
 
 /** JSON shapes of DVS messages, communities, issues and tallies. */

@@ -1,6 +1,5 @@
 package org.bcos.ledger.dvs.rpc;
 
-import org.bcos.ledger.dvs.DvsStore;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.address;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.array;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.hash;
@@ -13,9 +12,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.block.TxRoot;
+import org.bcos.ledger.dvs.DvsStore;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
 import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.RpcArgs;
 import org.bcos.ledger.spi.rpc.RpcCosts;
 import org.bcos.ledger.spi.rpc.RpcException;
@@ -27,7 +28,6 @@ import org.bcos.ledger.spi.rpc.RpcResult;
 import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
-import org.bcos.ledger.dvs.api.DvsBallotPart;
 
 /**
  * {@code dvs_proof [issue, voter]}: the inclusion proof of a voter's ballot under the ballots root

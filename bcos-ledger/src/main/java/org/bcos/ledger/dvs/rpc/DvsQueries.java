@@ -1,10 +1,10 @@
 package org.bcos.ledger.dvs.rpc;
 
-import org.bcos.ledger.dvs.DvsStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bcos.ledger.spi.QueryContext;
+import org.bcos.ledger.dvs.DvsStore;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
+import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.RpcException;
 
 /** Reads several DVS methods share; each refuses a missing thing by name. */

@@ -1,7 +1,5 @@
 package org.bcos.ledger.dvs.rpc;
 
-import org.bcos.ledger.dvs.DvsSchema;
-import org.bcos.ledger.dvs.DvsStore;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.array;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.hex;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.object;
@@ -12,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.bcos.ledger.spi.QueryContext;
+import org.bcos.ledger.dvs.DvsSchema;
+import org.bcos.ledger.dvs.DvsStore;
 import org.bcos.ledger.dvs.api.Issue;
+import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.JsonSchemas;
 import org.bcos.ledger.spi.rpc.RpcArgs;
 import org.bcos.ledger.spi.rpc.RpcFailure;

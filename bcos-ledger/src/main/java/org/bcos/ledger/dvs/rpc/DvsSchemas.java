@@ -1,6 +1,5 @@
 package org.bcos.ledger.dvs.rpc;
 
-import static org.bcos.ledger.spi.rpc.JsonSchemas.address;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.array;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.bool;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.hash;

@@ -1,16 +1,16 @@
 package org.bcos.ledger.dvs.rpc;
 
-import org.bcos.ledger.dvs.DvsCounting;
-import org.bcos.ledger.dvs.DvsStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bcos.ledger.spi.QueryContext;
+import org.bcos.ledger.dvs.DvsCounting;
+import org.bcos.ledger.dvs.DvsStore;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.Phase;
+import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.RpcArgs;
 import org.bcos.ledger.spi.rpc.RpcCosts;
 import org.bcos.ledger.spi.rpc.RpcException;

@@ -1,9 +1,9 @@
 package org.bcos.ledger.stake.api;
 
-import org.bcos.ledger.spi.ValidatorPower;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.types.Address;
 
 /**

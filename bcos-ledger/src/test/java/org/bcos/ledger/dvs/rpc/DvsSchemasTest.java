@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.bcos.ledger.dvs.api.Community;
+import org.bcos.ledger.dvs.api.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsParams;
+import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.Phase;
@@ -12,9 +15,6 @@ import org.bcos.ledger.spi.rpc.RpcMethodSpec;
 import org.bcos.ledger.spi.rpc.SchemaCheck;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
-import org.bcos.ledger.dvs.api.DvsMessages;
-import org.bcos.ledger.dvs.api.DvsParams;
-import org.bcos.ledger.dvs.api.DvsRules;
 import org.junit.jupiter.api.Test;
 
 /**

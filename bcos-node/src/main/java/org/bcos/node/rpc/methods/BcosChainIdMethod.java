@@ -1,15 +1,15 @@
 package org.bcos.node.rpc.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.Ledger;
 import org.bcos.ledger.spi.rpc.AbstractRpcMethod;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcJson;
 import org.bcos.ledger.spi.rpc.RpcMethodSpec;
 import org.bcos.ledger.spi.rpc.RpcResult;
 import org.bcos.ledger.spi.rpc.WorkBudget;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bcos.ledger.Ledger;
-import org.bcos.ledger.spi.rpc.RpcJson;
 
 /** {@code bcos_chainId}: which chain the node serves. */
 final class BcosChainIdMethod extends AbstractRpcMethod {

@@ -9,14 +9,14 @@ import static org.bcos.ledger.spi.rpc.JsonSchemas.uint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.Ledger;
 import org.bcos.ledger.spi.rpc.AbstractRpcMethod;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcCosts;
 import org.bcos.ledger.spi.rpc.RpcMethodSpec;
 import org.bcos.ledger.spi.rpc.RpcParam;
 import org.bcos.ledger.spi.rpc.RpcResult;
 import org.bcos.ledger.spi.rpc.WorkBudget;
-import org.bcos.ledger.Ledger;
-import org.bcos.ledger.spi.rpc.RpcCosts;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.node.rpc.JsonViews;
 import org.bcos.types.Address;

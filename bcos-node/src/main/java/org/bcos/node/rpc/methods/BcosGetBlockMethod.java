@@ -6,19 +6,19 @@ import static org.bcos.ledger.spi.rpc.JsonSchemas.oneOfText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.bcos.ledger.spi.rpc.RpcArgs;
+import java.util.Optional;
+import org.bcos.ledger.Ledger;
+import org.bcos.ledger.block.Block;
 import org.bcos.ledger.spi.rpc.AbstractRpcMethod;
+import org.bcos.ledger.spi.rpc.JsonSchemas;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcCosts;
+import org.bcos.ledger.spi.rpc.RpcException;
+import org.bcos.ledger.spi.rpc.RpcFailure;
 import org.bcos.ledger.spi.rpc.RpcMethodSpec;
 import org.bcos.ledger.spi.rpc.RpcParam;
 import org.bcos.ledger.spi.rpc.RpcResult;
 import org.bcos.ledger.spi.rpc.WorkBudget;
-import java.util.Optional;
-import org.bcos.ledger.Ledger;
-import org.bcos.ledger.block.Block;
-import org.bcos.ledger.spi.rpc.JsonSchemas;
-import org.bcos.ledger.spi.rpc.RpcCosts;
-import org.bcos.ledger.spi.rpc.RpcException;
-import org.bcos.ledger.spi.rpc.RpcFailure;
 import org.bcos.node.rpc.JsonViews;
 import org.bcos.types.Hash;
 

@@ -5,18 +5,18 @@ import static org.bcos.ledger.spi.rpc.JsonSchemas.hex;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.spi.rpc.AbstractRpcMethod;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcCosts;
+import org.bcos.ledger.spi.rpc.RpcException;
+import org.bcos.ledger.spi.rpc.RpcJson;
 import org.bcos.ledger.spi.rpc.RpcMethodSpec;
 import org.bcos.ledger.spi.rpc.RpcParam;
 import org.bcos.ledger.spi.rpc.RpcResult;
 import org.bcos.ledger.spi.rpc.WorkBudget;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bcos.ledger.spi.rpc.RpcCosts;
-import org.bcos.ledger.spi.rpc.RpcException;
-import org.bcos.ledger.spi.rpc.RpcJson;
-import org.bcos.ledger.spi.Verdict;
 import org.bcos.node.Ingress;
 import org.bcos.node.NodeMetrics;
 

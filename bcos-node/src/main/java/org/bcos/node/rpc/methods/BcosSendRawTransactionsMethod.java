@@ -9,19 +9,19 @@ import static org.bcos.ledger.spi.rpc.JsonSchemas.object;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.string;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
-import org.bcos.ledger.spi.rpc.RpcArgs;
 import org.bcos.ledger.spi.rpc.AbstractRpcMethod;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcCosts;
+import org.bcos.ledger.spi.rpc.RpcFailure;
+import org.bcos.ledger.spi.rpc.RpcJson;
 import org.bcos.ledger.spi.rpc.RpcMethodSpec;
 import org.bcos.ledger.spi.rpc.RpcParam;
 import org.bcos.ledger.spi.rpc.RpcResult;
 import org.bcos.ledger.spi.rpc.WorkBudget;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import org.bcos.ledger.spi.rpc.RpcCosts;
-import org.bcos.ledger.spi.rpc.RpcFailure;
-import org.bcos.ledger.spi.rpc.RpcJson;
 import org.bcos.node.Ingress;
 import org.bcos.node.NodeMetrics;
 

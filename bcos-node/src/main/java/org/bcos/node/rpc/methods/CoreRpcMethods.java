@@ -5,8 +5,8 @@ import org.bcos.ledger.Ledger;
 import org.bcos.ledger.spi.rpc.RpcMethod;
 import org.bcos.node.ConsensusService;
 import org.bcos.node.Ingress;
-import org.bcos.node.NodeMetrics;
 import org.bcos.node.NetworkService;
+import org.bcos.node.NodeMetrics;
 import org.bcos.node.mempool.Mempool;
 
 /**
