@@ -403,6 +403,15 @@ public final class Ledger implements QueryContext {
         new FinalTx(location, b.hash(), b.transactions().get(location.index())));
   }
 
+  /**
+   * A page of {@code account}'s final transactions (sent, or naming it as a counterparty),
+   * newest first, from {@code from} (inclusive) or the newest; see {@link AccountTxIndex}.
+   */
+  public AccountTxIndex.Page accountTransactions(Address account,
+      Optional<AccountTxIndex.Position> from, int limit) {
+    return AccountTxIndex.page(store, account, from, limit);
+  }
+
   /** The active validator set (address order) governing {@code height}, as committed. */
   public List<ValidatorPower> validatorSetAt(long height) {
     return validatorSets.setAt(height);
@@ -576,6 +585,7 @@ public final class Ledger implements QueryContext {
         p.batch.put(ChainSchema.TX_INDEX, txs.get(i).hash().toBytes(),
             new FinalTx(new TxLocation(block.height(), i), block.hash(), txs.get(i)).encode());
       }
+      AccountTxIndex.index(p.batch, block, modules);
       try {
         store.commit(p.batch);
       } catch (RuntimeException e) {

@@ -25,7 +25,8 @@ public final class CoreRpcMethods {
         new BcosGetAccountMethod(ledger, mempool),
         new BcosSendRawTransactionMethod(ingress, metrics),
         new BcosSendRawTransactionsMethod(ingress, metrics, maxBatch),
-        new BcosGetTransactionMethod(ledger, mempool), new BcosGetBlockMethod(ledger));
+        new BcosGetTransactionMethod(ledger, mempool), new BcosGetBlockMethod(ledger),
+        new BcosGetAccountTransactionsMethod(ledger));
   }
 
   /** Adds consensus and P2P to what {@code bcos_status} shows (either may be null). */
