@@ -32,19 +32,23 @@ import picocli.CommandLine.Option;
         DvsCommand.Refuse.class, DvsCommand.IssueGroup.class, DvsCommand.InitiativeGroup.class,
         DvsCommand.Support.class, DvsCommand.Vote.class, DvsQueryCommands.Tally.class,
         DvsQueryCommands.Result.class, DvsQueryCommands.Recount.class,
-        DvsQueryCommands.Proof.class})
+        DvsQueryCommands.Proof.class, DvsListCommands.Ballot.class,
+        DvsListCommands.DelegationGroup.class})
 final class DvsCommand {
   private DvsCommand() {}
 
-  @Command(name = "community", description = "create | show",
-      subcommands = {CommunityCreate.class, CommunityShow.class})
+  @Command(name = "community", description = "create | show | list",
+      subcommands = {CommunityCreate.class, CommunityShow.class,
+          DvsListCommands.CommunityList.class})
   static final class CommunityGroup {}
 
-  @Command(name = "area", description = "add", subcommands = {AreaAdd.class})
+  @Command(name = "area", description = "add | list",
+      subcommands = {AreaAdd.class, DvsListCommands.AreaList.class})
   static final class AreaGroup {}
 
-  @Command(name = "member", description = "add | remove | attest",
-      subcommands = {MemberSet.class, MemberRemove.class, MemberAttest.class})
+  @Command(name = "member", description = "add | remove | attest | list",
+      subcommands = {MemberSet.class, MemberRemove.class, MemberAttest.class,
+          DvsListCommands.MemberList.class})
   static final class MemberGroup {}
 
   @Command(name = "registrar", description = "Registrars: add or --remove another registrar")
@@ -60,11 +64,13 @@ final class DvsCommand {
     }
   }
 
-  @Command(name = "issue", description = "create | show",
-      subcommands = {IssueCreate.class, IssueShow.class})
+  @Command(name = "issue", description = "create | show | list",
+      subcommands = {IssueCreate.class, IssueShow.class,
+          DvsListCommands.IssueList.class})
   static final class IssueGroup {}
 
-  @Command(name = "initiative", description = "add", subcommands = {InitiativeAdd.class})
+  @Command(name = "initiative", description = "add | list",
+      subcommands = {InitiativeAdd.class, DvsListCommands.InitiativeList.class})
   static final class InitiativeGroup {}
 
   /** Adds the id of what a final creation made (one per sender and block, in practice). */

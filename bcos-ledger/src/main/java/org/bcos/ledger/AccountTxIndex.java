@@ -33,7 +33,7 @@ public final class AccountTxIndex {
 
   private AccountTxIndex() {}
 
-  /** A position in an account's history: the transaction at {@code index} of block {@code height}. */
+  /** A position in an account's history: transaction {@code index} of block {@code height}. */
   public record Position(long height, int index) {
     public Position {
       if (height < 0 || index < 0) throw new IllegalArgumentException("negative position");

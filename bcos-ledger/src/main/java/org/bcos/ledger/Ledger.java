@@ -351,10 +351,16 @@ public final class Ledger implements QueryContext {
   @Override
   public List<java.util.Map.Entry<byte[], byte[]>> stateEntries(org.bcos.storage.Column column,
       byte[] prefix, int limit) {
+    return stateEntries(column, prefix, prefix, limit);
+  }
+
+  @Override
+  public List<java.util.Map.Entry<byte[], byte[]>> stateEntries(org.bcos.storage.Column column,
+      byte[] prefix, byte[] from, int limit) {
     List<java.util.Map.Entry<byte[], byte[]>> out = new ArrayList<>();
     if (limit <= 0) return out;
     try {
-      store.forEach(column, prefix, (k, v) -> {
+      store.forEachFrom(column, prefix, from, (k, v) -> {
         out.add(java.util.Map.entry(k, v));
         if (out.size() >= limit) throw ScanFull.INSTANCE;
       });

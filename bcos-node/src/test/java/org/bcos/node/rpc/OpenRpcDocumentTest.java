@@ -28,7 +28,9 @@ class OpenRpcDocumentTest {
       "bcos_getAccount", "bcos_sendRawTransaction", "bcos_sendRawTransactions",
       "bcos_getTransaction", "bcos_getAccountTransactions", "bcos_getBlock", "bcos_params", "dvs_getCommunity", "dvs_getMember",
       "dvs_getIssue", "dvs_tally", "dvs_result", "dvs_proof", "dvs_rawIssueData",
-      "dvs_createdBy", "notary_getAnchor", "rpc.discover"));
+      "dvs_createdBy", "dvs_listCommunities", "dvs_listIssues", "dvs_listMembers",
+      "dvs_listAreas", "dvs_listInitiatives", "dvs_getBallot", "dvs_listDelegations",
+      "notary_getAnchor", "rpc.discover"));
   private static RpcTestNode node;
 
   @BeforeAll
