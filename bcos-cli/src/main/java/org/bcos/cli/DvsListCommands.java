@@ -249,23 +249,17 @@ final class DvsListCommands {
         Output.json(System.out, ballot);
         return 0;
       }
-      JsonNode options = common.client().call("dvs_getIssue", issue).path("options");
+      JsonNode shown = common.client().call("dvs_getIssue", issue);
+      List<String> options = new ArrayList<>();
+      shown.path("options").forEach(o -> options.add(o.path("text").asText()));
+      String method = shown.path("rules").path("method").asText();
       System.out.println("ballot of " + who + " on issue " + issue);
       for (JsonNode part : ballot.path("parts")) {
         long weight = part.path("weight").asLong();
-        System.out.println(weight == 0 ? "whole weight:" : "part of weight " + weight + ":");
-        printValues(part.path("values"), options);
+        System.out.println((weight == 0 ? "  " : "  weight " + weight + ": ")
+            + BallotText.describe(method, options, part.path("values")));
       }
       return 0;
-    }
-
-    /** Each value beside the option it is for (values are indexed as the issue's options). */
-    private static void printValues(JsonNode values, JsonNode options) {
-      for (int k = 0; k < values.size(); k++) {
-        String name = k < options.size() ? options.get(k).path("text").asText()
-            : "value " + k;
-        System.out.println("  " + name + ": " + values.get(k).asText());
-      }
     }
   }
 }
