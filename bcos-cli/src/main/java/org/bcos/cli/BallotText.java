@@ -30,6 +30,39 @@ final class BallotText {
     };
   }
 
+  /**
+   * The {@code --values} of a ranking given by name ({@code --rank "B,Status quo,A"}): first
+   * named = rank 1; options not named stay unranked (0); naming the status quo (deliberative
+   * Schulze issues only) adds its rank as the extra last value. Names match case-insensitively.
+   */
+  static long[] ranks(JsonNode issue, String text) {
+    List<String> options = new ArrayList<>();
+    issue.path("options").forEach(o -> options.add(o.path("text").asText()));
+    boolean statusQuo = issue.path("mode").asText().equals("deliberative")
+        && issue.path("rules").path("method").asText().equals("SCHULZE");
+    long[] values = new long[options.size() + 1];
+    String[] names = text.split(",");
+    for (int rank = 1; rank <= names.length; rank++) {
+      int slot = slotOf(options, names[rank - 1].trim(), statusQuo);
+      if (values[slot] != 0) {
+        throw new CliException("INVALID_DVS_INPUT", "'" + names[rank - 1].trim()
+            + "' is ranked twice");
+      }
+      values[slot] = rank;
+    }
+    return values[options.size()] == 0 ? java.util.Arrays.copyOf(values, options.size())
+        : values;
+  }
+
+  private static int slotOf(List<String> options, String name, boolean statusQuo) {
+    for (int i = 0; i < options.size(); i++) {
+      if (options.get(i).equalsIgnoreCase(name)) return i;
+    }
+    if (statusQuo && name.equalsIgnoreCase(STATUS_QUO)) return options.size();
+    throw new CliException("INVALID_DVS_INPUT", "no option '" + name + "' on this issue; its"
+        + " options: " + String.join(", ", options) + (statusQuo ? ", " + STATUS_QUO : ""));
+  }
+
   private static String ranking(List<String> options, List<Long> ranks) {
     List<Integer> ranked = new ArrayList<>();
     for (int i = 0; i < ranks.size(); i++) if (ranks.get(i) > 0) ranked.add(i);

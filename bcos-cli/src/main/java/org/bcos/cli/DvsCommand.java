@@ -317,6 +317,8 @@ final class DvsCommand {
     @Option(names = "--values", description = "comma-separated values: single {option}; "
         + "approval {options}; schulze/irv {rank per option, 1 = best, 0 = unranked[, status "
         + "quo]}; score {score per option}; quadratic {votes per option}") String values;
+    @Option(names = "--rank", description = "schulze/irv by name, best first: \"Tram,Status quo\""
+        + " (unnamed options stay unranked)") String rank;
     @Option(names = "--part", description = "weighted split: WEIGHT:VALUES (repeat); VALUES as "
         + "--values or a choice") List<String> parts;
 
@@ -334,8 +336,11 @@ final class DvsCommand {
         list.add(new DvsBallotPart(0, parse(choice)));
       } else if (values != null) {
         list.add(new DvsBallotPart(0, parse(values)));
+      } else if (rank != null) {
+        list.add(new DvsBallotPart(0,
+            BallotText.ranks(common.client().call("dvs_getIssue", issue), rank)));
       } else {
-        throw new CliException("INVALID_ARGUMENT", "give --choice, --values or --part");
+        throw new CliException("INVALID_ARGUMENT", "give --choice, --values, --rank or --part");
       }
       return new DvsCastBallot(issue, list);
     }

@@ -44,8 +44,19 @@ final class DvsQueryCommands {
     }
   }
 
+  /** A tally or result: JSON as answered, or {@link DvsResultText} for people. */
+  abstract static class Count extends ById {
+    @Override
+    public Integer call() {
+      JsonNode tally = common.client().call(method(), id);
+      if (common.json) Output.json(System.out, tally);
+      else DvsResultText.print(System.out, common.client(), tally);
+      return 0;
+    }
+  }
+
   @Command(name = "tally", description = "Live tally of an issue in its voting phase")
-  static final class Tally extends ById {
+  static final class Tally extends Count {
     @Override
     String method() {
       return "dvs_tally";
@@ -53,7 +64,7 @@ final class DvsQueryCommands {
   }
 
   @Command(name = "result", description = "The final result stored on chain")
-  static final class Result extends ById {
+  static final class Result extends Count {
     @Override
     String method() {
       return "dvs_result";

@@ -1,6 +1,8 @@
 package org.bcos.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -32,5 +34,34 @@ class BallotTextTest {
         BallotText.describe("SCHULZE", OPTIONS, values(3, 0, 1, 2)));
     assertEquals("nothing ranked", BallotText.describe("IRV", OPTIONS, values(0, 0, 0)));
     assertEquals("#7", BallotText.describe("SINGLE_CHOICE", OPTIONS, values(7)));
+  }
+
+  private static JsonNode issue(String mode, String method) {
+    var n = Output.object().put("mode", mode);
+    n.putObject("rules").put("method", method);
+    var options = n.putArray("options");
+    OPTIONS.forEach(o -> options.addObject().put("text", o));
+    return n;
+  }
+
+  @Test
+  void ranksByNameFollowTheValuesFormatWithTheStatusQuoLast() {
+    JsonNode party = issue("deliberative", "SCHULZE");
+    assertArrayEquals(new long[] {3, 0, 1, 2},
+        BallotText.ranks(party, "tram, Status quo,Smaller classes"));
+    assertArrayEquals(new long[] {0, 1, 2}, BallotText.ranks(party, "Longer days,Tram"));
+    assertArrayEquals(new long[] {2, 1, 0},
+        BallotText.ranks(issue("poll", "IRV"), "Longer days,Smaller classes"));
+  }
+
+  @Test
+  void unknownOrRepeatedNamesAndAStatusQuoWithoutOneAreRefused() {
+    JsonNode poll = issue("poll", "IRV");
+    assertEquals("INVALID_DVS_INPUT", assertThrows(CliException.class,
+        () -> BallotText.ranks(poll, "Bus")).reason());
+    assertEquals("INVALID_DVS_INPUT", assertThrows(CliException.class,
+        () -> BallotText.ranks(poll, "Tram,tram")).reason());
+    assertEquals("INVALID_DVS_INPUT", assertThrows(CliException.class,
+        () -> BallotText.ranks(poll, "Tram,Status quo")).reason());
   }
 }

@@ -156,6 +156,9 @@ class DvsCliIT {
     assertEquals(1, parts.get(0).path("values").get(0).asLong(), parts.toString());
     Run ballot = bcos("dvs", "ballot", issue, "--voter", "dev");
     assertTrue(ballot.stdout().contains("  Longer days"), ballot.toString());
+    Run live = bcos("dvs", "tally", issue);
+    assertTrue(live.stdout().contains("provisional") && live.stdout().contains("winners: Longer"
+        + " days") && !live.stdout().contains("\noutcome: "), live.toString());
     JsonNode toDev = ok("dvs", "delegation", "list", c, "--member", "dev", "--received",
         "--json");
     assertEquals(alice, toDev.path("delegations").get(0).path("from").asText());
