@@ -159,6 +159,12 @@ class DvsCliIT {
     Run live = bcos("dvs", "tally", issue);
     assertTrue(live.stdout().contains("provisional") && live.stdout().contains("winners: Longer"
         + " days") && !live.stdout().contains("\noutcome: "), live.toString());
+    Run follow = bcos("dvs", "tally", issue, "--follow", "--timeout", "4", "--json");
+    List<String> lines = follow.stdout().lines().toList();
+    assertTrue(follow.exitCode() == 0 && lines.size() >= 2
+        && follow.stderr().contains("stopped following after 4 s"), follow.toString());
+    long first = JSON.readTree(lines.get(0)).path("height").asLong();
+    assertTrue(JSON.readTree(lines.getLast()).path("height").asLong() > first, "new blocks");
     JsonNode toDev = ok("dvs", "delegation", "list", c, "--member", "dev", "--received",
         "--json");
     assertEquals(alice, toDev.path("delegations").get(0).path("from").asText());
