@@ -5,16 +5,22 @@ import org.bcos.client.RpcError;
 import org.bcos.crypto.KeystoreException;
 import org.bcos.crypto.MnemonicException;
 import org.bcos.node.config.SecretFile;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code bcos} command. */
-@Command(name = "bcos", mixinStandardHelpOptions = true, version = "bcos 0.1.0",
+/**
+ * The {@code bcos} command. Its standard help options are inherited ({@code scope = INHERIT}), so
+ * every command and subcommand answers {@code --help} and {@code -h}; {@code bcos help CMD [SUB…]}
+ * prints the same usage text.
+ */
+@Command(name = "bcos", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+    version = "bcos 0.1.0",
     description = "BCOS: a blockchain operating system node (DDCoin + DVS)",
     subcommands = {NodeCommand.class, KeyCommand.class, SendCommand.class,
         QueryCommands.Balance.class, QueryCommands.Tx.class, QueryCommands.Block.class,
         QueryCommands.Status.class, QueryCommands.Params.class, DvsCommand.class,
-        BenchCommand.class, TestnetCommand.class, NotaryCommand.class})
+        BenchCommand.class, TestnetCommand.class, NotaryCommand.class, HelpCommand.class})
 public final class BcosCli {
   private BcosCli() {}
 
@@ -27,6 +33,11 @@ public final class BcosCli {
 
   /** Runs the CLI; returns the exit code (0 ok, 1 error, 2 usage). */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The whole command tree with its error handling, ready to execute (tests walk it). */
+  static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new BcosCli());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       String reason = switch (ex) {
@@ -47,6 +58,6 @@ public final class BcosCli {
       }
       return 1;
     });
-    return cl.execute(args);
+    return cl;
   }
 }
