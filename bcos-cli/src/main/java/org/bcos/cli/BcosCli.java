@@ -40,24 +40,41 @@ public final class BcosCli {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new BcosCli());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      String reason = switch (ex) {
-        case CliException e -> e.reason();
-        case RpcError e -> e.reason();
-        case KeystoreException e -> e.reason().name();
-        case SecretFile.SecretFileException e -> e.reason().name();
-        case MnemonicException e -> "INVALID_MNEMONIC";
-        case BcosClient.UnreachableException e -> "NODE_UNREACHABLE";
-        default -> null;
-      };
-      if (reason == null) throw ex;
-      cmd.getErr().println("error: " + reason + ": " + ex.getMessage());
+      String reason = reason(ex);
+      cmd.getErr().println("error: " + reason + ": " + message(ex));
+      if (System.getenv("BCOS_DEBUG") != null) ex.printStackTrace(cmd.getErr());
       if (cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--json")) {
         var error = Output.object();
-        error.putObject("error").put("reason", reason).put("message", ex.getMessage());
+        error.putObject("error").put("reason", reason).put("message", message(ex));
         Output.json(System.out, error);
       }
       return 1;
     });
     return cl;
+  }
+
+  /**
+   * The stable name of a failure. Expected failures carry their own; any other exception is a
+   * bug or an unchecked input and still gets one line (the trace only with {@code BCOS_DEBUG}).
+   */
+  static String reason(Exception ex) {
+    return switch (ex) {
+      case CliException e -> e.reason();
+      case RpcError e -> e.reason().isEmpty() ? "RPC_ERROR" : e.reason();
+      case KeystoreException e -> e.reason().name();
+      case SecretFile.SecretFileException e -> e.reason().name();
+      case MnemonicException e -> "INVALID_MNEMONIC";
+      case BcosClient.UnreachableException e -> "NODE_UNREACHABLE";
+      case IllegalArgumentException e -> "INVALID_ARGUMENT";
+      default -> "INTERNAL_ERROR";
+    };
+  }
+
+  private static String message(Exception ex) {
+    if (reason(ex).equals("INTERNAL_ERROR")) {
+      return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": "
+          + ex.getMessage()) + " (a bug: please report it; BCOS_DEBUG=1 shows the stack trace)";
+    }
+    return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
   }
 }

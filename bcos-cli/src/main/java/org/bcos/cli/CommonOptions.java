@@ -15,9 +15,14 @@ public final class CommonOptions {
   boolean json;
 
   BcosClient client() {
-    String url = rpc != null ? rpc : System.getenv().getOrDefault("BCOS_RPC",
-        BcosClient.DEFAULT_URL);
-    return new BcosClient(url);
+    String env = System.getenv("BCOS_RPC");
+    String url = rpc != null ? rpc : env != null && !env.isBlank() ? env : BcosClient.DEFAULT_URL;
+    try {
+      return new BcosClient(url);
+    } catch (BcosClient.InvalidUrlException e) {
+      throw new CliException("INVALID_RPC_URL", (rpc != null ? "--rpc: " : "$BCOS_RPC: ")
+          + e.getMessage());
+    }
   }
 
   /** {@code $BCOS_HOME}, default {@code ~/.bcos}. */

@@ -88,8 +88,20 @@ final class QueryCommands {
 
     @Override
     public Integer call() {
+      checkBlockRef(ref);
       print(common, common.client().block(ref, full));
       return 0;
+    }
+
+    /** latest, a height (0, 1, …) or a 64-hex-digit hash; anything else is named here. */
+    static void checkBlockRef(String ref) {
+      if (ref.equals("latest") || ref.matches("[0-9]{1,18}") || ref.matches("[0-9a-fA-F]{64}")) {
+        return;
+      }
+      String why = ref.matches("-[0-9]+") ? "heights start at 0"
+          : ref.matches("[0-9]+") ? "that height is beyond any chain"
+          : "give latest, a height (0, 1, …) or a block hash (64 hex digits)";
+      throw new CliException("INVALID_BLOCK", "'" + ref + "' is not a block: " + why);
     }
   }
 
