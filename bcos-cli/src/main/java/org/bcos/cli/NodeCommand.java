@@ -156,9 +156,22 @@ final class NodeCommand implements Callable<Integer> {
       System.out.println("  dev balance: " + Amount.format(balance) + " DDC");
       System.out.println("  DEVELOPMENT ONLY: the 'dev' key has an empty passphrase. Never use it"
           + " on a real network.");
-      prepared.newDevMnemonic().ifPresent(words ->
-          System.out.println("  dev key mnemonic (shown once): " + words));
+      prepared.newDevMnemonic().ifPresent(NodeCommand::showMnemonicOnTerminalOnly);
     }
     System.out.flush();
+  }
+
+  /**
+   * The new dev key's mnemonic goes to a terminal once, never into a file: when the output is
+   * redirected (a log), only where the key lives is printed.
+   */
+  private static void showMnemonicOnTerminalOnly(String words) {
+    java.io.Console console = System.console();
+    if (console != null && console.isTerminal()) {
+      System.out.println("  dev key mnemonic (shown once): " + words);
+    } else {
+      System.out.println("  dev key mnemonic: not printed (the output is not a terminal and may"
+          + " be a log); the key is in " + CommonOptions.home().resolve("keys") + "/dev.key");
+    }
   }
 }

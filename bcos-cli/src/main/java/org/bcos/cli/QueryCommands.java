@@ -18,7 +18,7 @@ final class QueryCommands {
   private QueryCommands() {}
 
   private static void print(CommonOptions common, JsonNode node) {
-    if (common.json) Output.json(System.out, node); else Output.human(System.out, node);
+    Output.print(common, node);
   }
 
   @Command(name = "balance", description = "Show an account's balance (optionally proven)")
