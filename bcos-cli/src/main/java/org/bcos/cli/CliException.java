@@ -12,6 +12,11 @@ final class CliException extends RuntimeException {
     this.reason = reason;
   }
 
+  /** The same failure with more said after its sentence (what was done about it). */
+  CliException withMore(String more) {
+    return new CliException(reason, getMessage() + more);
+  }
+
   String reason() {
     return reason;
   }

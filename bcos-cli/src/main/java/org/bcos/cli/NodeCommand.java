@@ -122,8 +122,8 @@ final class NodeCommand implements Callable<Integer> {
       return Node.start(config, genesis, validator, guardFile);
     } catch (java.net.BindException e) {
       throw new CliException("RPC_PORT_IN_USE", "cannot listen on " + config.rpcHost() + ":"
-          + config.rpcPort() + " (" + e.getMessage() + "); is another node running? Use "
-          + "--rpc-port");
+          + config.rpcPort() + " (" + e.getMessage() + "); is another node running? Choose"
+          + " another port: --rpc-port, or \"rpcPort\" in the --config file");
     } catch (org.bcos.storage.StorageException e) {
       throw new CliException("STORAGE", e.getMessage());
     } catch (java.io.IOException e) {

@@ -62,11 +62,15 @@ class ErrorReasonsDocumentedTest {
         + "docs/RPC.md");
   }
 
-  /** A reason passed as a variable could hide from the scan above: every one is a literal. */
+  /**
+   * A reason passed as a variable could hide from the scan above: every one is a literal (only
+   * CliException itself copies a reason it was given).
+   */
   @Test
   void everyCliExceptionNamesItsReasonLiterally() throws IOException {
     List<String> computed = new ArrayList<>();
     for (Path source : mainSources()) {
+      if (source.endsWith("CliException.java")) continue;
       Matcher m = ANY_CLI_EXCEPTION.matcher(Files.readString(source, StandardCharsets.UTF_8));
       while (m.find()) if (!m.group(1).equals("\"")) computed.add(source.getFileName().toString());
     }
