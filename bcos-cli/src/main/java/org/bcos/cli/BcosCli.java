@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {NodeCommand.class, KeyCommand.class, SendCommand.class,
         QueryCommands.Balance.class, QueryCommands.Tx.class, QueryCommands.Block.class,
         QueryCommands.Status.class, QueryCommands.Params.class, DvsCommand.class,
-        BenchCommand.class, TestnetCommand.class, NotaryCommand.class, HelpCommand.class})
+        BenchCommand.class, TestnetCommand.class, NotaryCommand.class, ConfigCommand.class,
+        CompletionCommand.class, HelpCommand.class})
 public final class BcosCli {
   private BcosCli() {}
 

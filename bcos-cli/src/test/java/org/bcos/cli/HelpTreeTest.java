@@ -92,6 +92,24 @@ class HelpTreeTest {
     assertUsage(List.of(), run(List.of("help")));
   }
 
+  /** The completion script is generated from the same tree: it knows nested commands. */
+  @Test
+  void completionScriptsCoverTheWholeTreeForBashAndZsh() {
+    for (String shell : List.of("bash", "zsh")) {
+      Run run = run(List.of("completion", shell));
+      assertEquals(0, run.exitCode(), run.err());
+      assertTrue(run.out().contains("complete -F _complete_bcos"), shell);
+      assertTrue(run.out().contains("bashcompinit"), shell + ": zsh loads it via bashcompinit");
+      for (String nested : List.of("_bcos_dvs_issue_create", "_bcos_key_delete",
+          "_bcos_config_set")) {
+        assertTrue(run.out().contains(nested), shell + " script lacks " + nested);
+      }
+    }
+    Run fish = run(List.of("completion", "fish"));
+    assertEquals(2, fish.exitCode());
+    assertTrue(fish.err().contains("bash, zsh"), fish.err());
+  }
+
   @Test
   void helpForAnUnknownCommandNamesItAndExitsWithUsageError() {
     Run run = run(List.of("help", "dvs", "nosuch"));
