@@ -5,17 +5,23 @@ import org.bcos.client.RpcError;
 import org.bcos.crypto.KeystoreException;
 import org.bcos.crypto.MnemonicException;
 import org.bcos.node.config.SecretFile;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code bcos} command. */
-@Command(name = "bcos", mixinStandardHelpOptions = true, version = "bcos 0.1.0",
+/**
+ * The {@code bcos} command. Its standard help options are inherited ({@code scope = INHERIT}), so
+ * every command and subcommand answers {@code --help} and {@code -h}; {@code bcos help CMD [SUB…]}
+ * prints the same usage text.
+ */
+@Command(name = "bcos", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+    version = "bcos 0.1.0",
     description = "BCOS: a blockchain operating system node (DDCoin + DVS)",
     subcommands = {NodeCommand.class, KeyCommand.class, SendCommand.class,
         QueryCommands.Balance.class, QueryCommands.Tx.class, QueryCommands.Block.class,
         QueryCommands.Status.class, QueryCommands.Params.class, DvsCommand.class,
-        BenchCommand.class, TestnetCommand.class, NotaryCommand.class,
-        HistoryCommand.class})
+        BenchCommand.class, TestnetCommand.class, NotaryCommand.class, HistoryCommand.class,
+        ConfigCommand.class, CompletionCommand.class, HelpCommand.class})
 public final class BcosCli {
   private BcosCli() {}
 
@@ -28,26 +34,48 @@ public final class BcosCli {
 
   /** Runs the CLI; returns the exit code (0 ok, 1 error, 2 usage). */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The whole command tree with its error handling, ready to execute (tests walk it). */
+  static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new BcosCli());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      String reason = switch (ex) {
-        case CliException e -> e.reason();
-        case RpcError e -> e.reason();
-        case KeystoreException e -> e.reason().name();
-        case SecretFile.SecretFileException e -> e.reason().name();
-        case MnemonicException e -> "INVALID_MNEMONIC";
-        case BcosClient.UnreachableException e -> "NODE_UNREACHABLE";
-        default -> null;
-      };
-      if (reason == null) throw ex;
-      cmd.getErr().println("error: " + reason + ": " + ex.getMessage());
+      String reason = reason(ex);
+      cmd.getErr().println("error: " + reason + ": " + message(ex));
+      if (System.getenv("BCOS_DEBUG") != null) ex.printStackTrace(cmd.getErr());
       if (cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--json")) {
         var error = Output.object();
-        error.putObject("error").put("reason", reason).put("message", ex.getMessage());
+        error.putObject("error").put("reason", reason).put("message", message(ex));
         Output.json(System.out, error);
       }
       return 1;
     });
-    return cl.execute(args);
+    return cl;
+  }
+
+  /**
+   * The stable name of a failure. Expected failures carry their own; any other exception is a
+   * bug or an unchecked input and still gets one line (the trace only with {@code BCOS_DEBUG}).
+   */
+  static String reason(Exception ex) {
+    return switch (ex) {
+      case CliException e -> e.reason();
+      case RpcError e -> e.reason().isEmpty() ? "RPC_ERROR" : e.reason();
+      case KeystoreException e -> e.reason().name();
+      case SecretFile.SecretFileException e -> e.reason().name();
+      case MnemonicException e -> "INVALID_MNEMONIC";
+      case BcosClient.UnreachableException e -> "NODE_UNREACHABLE";
+      case IllegalArgumentException e -> "INVALID_ARGUMENT";
+      default -> "INTERNAL_ERROR";
+    };
+  }
+
+  private static String message(Exception ex) {
+    if (reason(ex).equals("INTERNAL_ERROR")) {
+      return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": "
+          + ex.getMessage()) + " (a bug: please report it; BCOS_DEBUG=1 shows the stack trace)";
+    }
+    return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
   }
 }

@@ -1,16 +1,20 @@
 package org.bcos.cli;
 
-/** A user-facing error: printed as one clear sentence, exit code 1. */
+/**
+ * A user-facing error: printed as one line {@code error: REASON: sentence}, exit code 1. Every
+ * reason is a stable name documented in README.md or docs/RPC.md (ErrorReasonsDocumentedTest).
+ */
 final class CliException extends RuntimeException {
   private final String reason;
-
-  CliException(String message) {
-    this("ERROR", message);
-  }
 
   CliException(String reason, String message) {
     super(message);
     this.reason = reason;
+  }
+
+  /** The same failure with more said after its sentence (what was done about it). */
+  CliException withMore(String more) {
+    return new CliException(reason, getMessage() + more);
   }
 
   String reason() {

@@ -14,13 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bcos key new|import|list|show|upgrade}: keys live encrypted under $BCOS_HOME/keys. New
+ * {@code bcos key new|import|list|show|upgrade|delete|rename|export}: keys live encrypted under
+ * $BCOS_HOME/keys. New
  * keys need a non-empty passphrase; {@code list} and {@code show} mark development keys (empty
  * passphrase) and keys encrypted at less than today's cost, which {@code upgrade} re-encrypts.
  */
 @Command(name = "key", description = "Manage local keys (encrypted in $BCOS_HOME/keys)",
     subcommands = {KeyCommand.New.class, KeyCommand.Import.class, KeyCommand.ListKeys.class,
-        KeyCommand.Show.class, KeyCommand.Upgrade.class})
+        KeyCommand.Show.class, KeyCommand.Upgrade.class, KeyCommand.Delete.class,
+        KeyCommand.Rename.class, KeyCommand.Export.class})
 final class KeyCommand {
 
   @Command(name = "new", description = "Create a key; prints its address and 24-word mnemonic once")
@@ -49,26 +51,109 @@ final class KeyCommand {
         System.out.println("address:  " + key.address());
         System.out.println("mnemonic: " + words);
         System.out.println("Write the 24 words down now: they are shown only once and restore the"
-            + " key with `bcos key import --name " + name + " --mnemonic \"...\"`.");
+            + " key with `bcos key import --name " + name + "` (it asks for them).");
       }
       return 0;
     }
   }
 
-  @Command(name = "import", description = "Restore a key from its 24-word mnemonic")
+  @Command(name = "import", description = "Restore a key from its 24-word mnemonic (read from"
+      + " --mnemonic-file, stdin with --mnemonic-file -, or asked for on a terminal)")
   static final class Import implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Option(names = "--name", required = true) String name;
-    @Option(names = "--mnemonic", required = true, description = "the words, quoted")
+    @Option(names = "--mnemonic-file", paramLabel = "FILE|-", description = "read the words from"
+        + " FILE, or from stdin with -")
+    String mnemonicFile;
+    @Option(names = "--mnemonic", paramLabel = "WORDS", description = "the words, quoted (they"
+        + " stay in your shell history: prefer --mnemonic-file or the prompt)")
     String mnemonic;
     @Option(names = "--passphrase-file") Path passphraseFile;
 
     @Override
     public Integer call() {
-      Ed25519KeyPair key = Mnemonic.toKeyPair(mnemonic.trim());
-      CommonOptions.keystore().create(name, key, Passphrases.forNewKey(passphraseFile));
+      Ed25519KeyPair key = Mnemonic.toKeyPair(Mnemonics.read(mnemonic, mnemonicFile));
+      Keystore keystore = CommonOptions.keystore();
+      keystore.list().stream().filter(k -> k.address().equals(key.address())).forEach(k ->
+          System.err.println("warning: this key is already stored as '" + k.name() + "'; '"
+              + name + "' will be a second copy of it"));
+      keystore.create(name, key, Passphrases.forNewKey(passphraseFile));
       ObjectNode out = Output.object().put("name", name).put("address", key.address().toString());
-      if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+      Output.print(common, out);
+      return 0;
+    }
+  }
+
+  /** {@code bcos key delete NAME}: asks first unless {@code --yes}; there is no undo. */
+  @Command(name = "delete", description = "Delete a local key (asks first unless --yes; there is"
+      + " no undo: keep its mnemonic or an export)")
+  static final class Delete implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(paramLabel = "NAME", description = "the key to delete") String name;
+    @Option(names = "--yes", description = "do not ask") boolean yes;
+
+    @Override
+    public Integer call() {
+      Keystore keystore = CommonOptions.keystore();
+      Keystore.KeyInfo info = Keys.info(keystore, name);
+      if (!yes) Confirm.ask("Delete key '" + name + "' (" + info.address() + ")?");
+      keystore.delete(name);
+      ObjectNode out = Output.object().put("deleted", name).put("address",
+          info.address().toString());
+      Output.print(common, out);
+      return 0;
+    }
+  }
+
+  /**
+   * {@code bcos key rename OLD NEW}: the name is bound into a key file's encryption, so the key is
+   * unlocked (its passphrase is asked) and written anew under NEW before OLD is deleted.
+   */
+  @Command(name = "rename", description = "Rename a local key (asks its passphrase: the name is"
+      + " part of the encrypted file)")
+  static final class Rename implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Parameters(index = "0", paramLabel = "OLD") String oldName;
+    @Parameters(index = "1", paramLabel = "NEW") String newName;
+    @Option(names = "--passphrase-file", description = "the key's passphrase (kept)")
+    Path passphraseFile;
+
+    @Override
+    public Integer call() {
+      Keystore keystore = CommonOptions.keystore();
+      Keystore.KeyInfo info = Keys.info(keystore, oldName);
+      if (keystore.find(newName).isPresent()) {
+        throw new CliException("ALREADY_EXISTS", "a key named '" + newName + "' already exists");
+      }
+      if (info.devKey()) {
+        keystore.createDevKey(newName, keystore.load(oldName, new char[0]));
+      } else {
+        char[] passphrase = Passphrases.forUnlock(passphraseFile, oldName);
+        keystore.create(newName, keystore.load(oldName, passphrase), passphrase);
+      }
+      keystore.delete(oldName);
+      ObjectNode out = Output.object().put("name", newName).put("was", oldName)
+          .put("address", info.address().toString());
+      Output.print(common, out);
+      return 0;
+    }
+  }
+
+  /**
+   * {@code bcos key export NAME}: prints the encrypted key file, a backup as safe as its
+   * passphrase. No plaintext export: the mnemonic cannot be recovered from a key file (it is not
+   * stored), and a raw secret printed to a terminal ends up in scrollback and logs.
+   */
+  @Command(name = "export", description = "Print a key's encrypted key file (JSON) as a backup;"
+      + " restore it by saving it as $BCOS_HOME/keys/NAME.key under the same name")
+  static final class Export implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME") String name;
+
+    @Override
+    public Integer call() {
+      Keystore keystore = CommonOptions.keystore();
+      Keys.info(keystore, name);
+      System.out.println(keystore.exportText(name).strip());
       return 0;
     }
   }
@@ -103,7 +188,7 @@ final class KeyCommand {
     public Integer call() {
       Keystore keystore = CommonOptions.keystore();
       ObjectNode out = describe(keystore, Keys.info(keystore, name));
-      if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+      Output.print(common, out);
       return 0;
     }
   }
@@ -140,7 +225,7 @@ final class KeyCommand {
             .put("passphraseChanged", newPassphraseFile != null || current.length == 0);
       }
       out.put("address", before.address().toString());
-      if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+      Output.print(common, out);
       return 0;
     }
   }

@@ -122,8 +122,8 @@ final class NodeCommand implements Callable<Integer> {
       return Node.start(config, genesis, validator, guardFile);
     } catch (java.net.BindException e) {
       throw new CliException("RPC_PORT_IN_USE", "cannot listen on " + config.rpcHost() + ":"
-          + config.rpcPort() + " (" + e.getMessage() + "); is another node running? Use "
-          + "--rpc-port");
+          + config.rpcPort() + " (" + e.getMessage() + "); is another node running? Choose"
+          + " another port: --rpc-port, or \"rpcPort\" in the --config file");
     } catch (org.bcos.storage.StorageException e) {
       throw new CliException("STORAGE", e.getMessage());
     } catch (java.io.IOException e) {
@@ -156,9 +156,22 @@ final class NodeCommand implements Callable<Integer> {
       System.out.println("  dev balance: " + Amount.format(balance) + " DDC");
       System.out.println("  DEVELOPMENT ONLY: the 'dev' key has an empty passphrase. Never use it"
           + " on a real network.");
-      prepared.newDevMnemonic().ifPresent(words ->
-          System.out.println("  dev key mnemonic (shown once): " + words));
+      prepared.newDevMnemonic().ifPresent(NodeCommand::showMnemonicOnTerminalOnly);
     }
     System.out.flush();
+  }
+
+  /**
+   * The new dev key's mnemonic goes to a terminal once, never into a file: when the output is
+   * redirected (a log), only where the key lives is printed.
+   */
+  private static void showMnemonicOnTerminalOnly(String words) {
+    java.io.Console console = System.console();
+    if (console != null && console.isTerminal()) {
+      System.out.println("  dev key mnemonic (shown once): " + words);
+    } else {
+      System.out.println("  dev key mnemonic: not printed (the output is not a terminal and may"
+          + " be a log); the key is in " + CommonOptions.home().resolve("keys") + "/dev.key");
+    }
   }
 }

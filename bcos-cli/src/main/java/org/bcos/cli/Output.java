@@ -25,6 +25,11 @@ final class Output {
     }
   }
 
+  /** Prints {@code node} as pretty JSON for {@code --json}, else as "label: value" lines. */
+  static void print(CommonOptions common, JsonNode node) {
+    if (common.json) json(System.out, node); else human(System.out, node);
+  }
+
   /**
    * Prints each field of a flat object as "label: value" (epoch-ms times as ISO-8601); nested
    * values as compact JSON.

@@ -24,11 +24,8 @@ final class Passphrases {
 
   /** Asks interactively; fails by name when there is no terminal to ask on. */
   static char[] prompt(String keyName) {
-    Console console = System.console();
-    if (console == null) {
-      throw new CliException("PASSPHRASE_REQUIRED", "key '" + keyName + "' needs a passphrase:"
-          + " use --passphrase-file or set BCOS_PASSPHRASE");
-    }
+    Console console = Confirm.terminal(() -> new CliException("PASSPHRASE_REQUIRED", "key '"
+        + keyName + "' needs a passphrase: use --passphrase-file or set BCOS_PASSPHRASE"));
     char[] p = console.readPassword("Passphrase for key '%s': ", keyName);
     if (p == null) throw new CliException("PASSPHRASE_REQUIRED", "no passphrase entered");
     return p;
@@ -42,11 +39,8 @@ final class Passphrases {
 
   /** Asks twice for a new passphrase; fails by name without a terminal or when they differ. */
   static char[] askNew() {
-    Console console = System.console();
-    if (console == null) {
-      throw new CliException("PASSPHRASE_REQUIRED", "a new key needs a passphrase: use"
-          + " --passphrase-file or set BCOS_PASSPHRASE");
-    }
+    Console console = Confirm.terminal(() -> new CliException("PASSPHRASE_REQUIRED", "a new key"
+        + " needs a passphrase: use --passphrase-file or set BCOS_PASSPHRASE"));
     char[] first = console.readPassword("New passphrase: ");
     char[] second = console.readPassword("Repeat passphrase: ");
     if (first == null || second == null || !Arrays.equals(first, second)) {

@@ -18,7 +18,7 @@ final class QueryCommands {
   private QueryCommands() {}
 
   private static void print(CommonOptions common, JsonNode node) {
-    if (common.json) Output.json(System.out, node); else Output.human(System.out, node);
+    Output.print(common, node);
   }
 
   @Command(name = "balance", description = "Show an account's balance (optionally proven)")
@@ -88,9 +88,21 @@ final class QueryCommands {
 
     @Override
     public Integer call() {
+      checkBlockRef(ref);
       JsonNode block = common.client().block(ref, full);
       if (common.json) Output.json(System.out, block); else BlockText.print(System.out, block);
       return 0;
+    }
+
+    /** latest, a height (0, 1, …) or a 64-hex-digit hash; anything else is named here. */
+    static void checkBlockRef(String ref) {
+      if (ref.equals("latest") || ref.matches("[0-9]{1,18}") || ref.matches("[0-9a-fA-F]{64}")) {
+        return;
+      }
+      String why = ref.matches("-[0-9]+") ? "heights start at 0"
+          : ref.matches("[0-9]+") ? "that height is beyond any chain"
+          : "give latest, a height (0, 1, …) or a block hash (64 hex digits)";
+      throw new CliException("INVALID_BLOCK", "'" + ref + "' is not a block: " + why);
     }
   }
 

@@ -32,11 +32,12 @@ final class SendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TxSubmitter.Signer signer = new TxSubmitter.Signer(from, Keys.unlock(from, passphraseFile));
+    // the input is checked before the key is unlocked: a typo never costs a passphrase prompt
     Address recipient = Keys.resolve(to);
     long units = parseAmount(amount, "--amount");
     TxSubmitter.Payment payment = new TxSubmitter.Payment(
         fee != null ? parseAmount(fee, "--fee") : null, null);
+    TxSubmitter.Signer signer = new TxSubmitter.Signer(from, Keys.unlock(from, passphraseFile));
     ObjectNode out = TxSubmitter.submit(common, signer, new CoinTransfer(recipient, units, memo),
         payment, expiryBlocks, !noWait, timeoutSeconds);
     out.put("to", recipient.toString()).put("amount", Amount.format(units))

@@ -63,12 +63,13 @@ final class TallyFollower {
     try {
       message = Output.JSON.readTree(text);
     } catch (java.io.IOException e) {
-      throw new CliException("NODE_ERROR", "the node sent a message that is not JSON");
+      throw new CliException("NODE_REPLY_INVALID", "the node sent a message that is not JSON");
     }
     if (message.has("error")) {
       JsonNode error = message.path("error");
-      throw new CliException(error.path("data").path("reason").asText("NODE_ERROR"),
-          error.path("message").asText());
+      // the node's own error, named as every other command names it (an RpcError)
+      throw new org.bcos.client.RpcError(error.path("code").asInt(),
+          error.path("data").path("reason").asText(""), error.path("message").asText());
     }
     return message.path("method").asText().equals("bcos_subscription")
         ? message.path("params").path("result") : null;

@@ -151,7 +151,9 @@ final class TestnetCommand {
     @Option(names = "--rpc-base-port", defaultValue = "8650",
         description = "node i serves JSON-RPC on this port + i (default ${DEFAULT-VALUE})")
     int rpcBasePort;
-    @Option(names = "--p2p-base-port", defaultValue = "26650",
+    // 26700 + i (i <= 16) stays clear of CometBFT's 26656-26658 and of BCOS's own default P2P
+    // port 26656, which 26650 + i hit from the sixth validator on
+    @Option(names = "--p2p-base-port", defaultValue = "26700",
         description = "node i listens for peers on this port + i (default ${DEFAULT-VALUE})")
     int p2pBasePort;
     @Option(names = "--chain-id", defaultValue = "bcos-testnet",
@@ -338,6 +340,9 @@ final class TestnetCommand {
     ArrayNode run(Testnet testnet, List<Member> targets) throws IOException, InterruptedException {
       ArrayNode out = Output.JSON.createArrayNode();
       Map<Member, Process> started = new LinkedHashMap<>();
+      List<Member> toStart = targets.stream()
+          .filter(m -> NodeProcess.running(testnet.dirOf(m)).isEmpty()).toList();
+      Ports.checkFree(toStart);
       for (Member m : targets) {
         Optional<ProcessHandle> running = NodeProcess.running(testnet.dirOf(m));
         if (running.isPresent()) {
@@ -349,10 +354,28 @@ final class TestnetCommand {
         }
       }
       long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-      for (var e : started.entrySet()) {
-        NodeProcess.awaitHealthy(testnet.dirOf(e.getKey()), e.getKey(), e.getValue(), deadline);
+      try {
+        for (var e : started.entrySet()) {
+          NodeProcess.awaitHealthy(testnet.dirOf(e.getKey()), e.getKey(), e.getValue(), deadline);
+        }
+      } catch (CliException e) {
+        rollBack(testnet, started);
+        throw e.withMore("; the " + started.size() + " node(s) this command started were"
+            + " stopped again");
       }
       return out;
+    }
+
+    /** Stops what this command started, so a failed start leaves the testnet as it was. */
+    private static void rollBack(Testnet testnet, Map<Member, Process> started)
+        throws IOException, InterruptedException {
+      for (Process p : started.values()) p.destroy();
+      for (var e : started.entrySet()) {
+        if (!e.getValue().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+          e.getValue().destroyForcibly().waitFor(KILL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(testnet.dirOf(e.getKey()).resolve(PID_FILE));
+      }
     }
 
     private static ObjectNode result(Member m, long pid, String state) {

@@ -50,7 +50,7 @@ class TestnetCommandTest {
       assertTrue(ports.add(config.p2p().listenPort()));
       int self = i;
       List<String> others = IntStream.rangeClosed(1, 4).filter(j -> j != self)
-          .mapToObj(j -> "127.0.0.1:" + (26650 + j)).toList();
+          .mapToObj(j -> "127.0.0.1:" + (26700 + j)).toList();
       assertEquals(others, config.p2p().seeds());
       assertTrue(Files.exists(node.resolve("validator.key")));
       assertTrue(Files.exists(node.resolve("node.key")));
@@ -88,7 +88,7 @@ class TestnetCommandTest {
   void initRefusesBadArgumentsBeforeWritingAnything() {
     for (String[] bad : List.of(new String[] {"--validators", "17"},
         new String[] {"--validators", "0"}, new String[] {"--stake", "0.5"},
-        new String[] {"--rpc-base-port", "26650"}, new String[] {"--chain-id", "Bad Id"})) {
+        new String[] {"--rpc-base-port", "26700"}, new String[] {"--chain-id", "Bad Id"})) {
       String[] args = {"--dir", dir.toString(), bad[0], bad[1]};
       assertEquals("INVALID_ARGUMENT", reason(new TestnetCommand.Init(() -> keystore), args));
     }
@@ -127,6 +127,45 @@ class TestnetCommandTest {
     assertEquals("NOT_FOUND", reason(new TestnetCommand.Reset(), "--dir", dir.toString(),
         "--node", "1"));
     assertEquals(1, BcosCli.run("testnet", "stop", "--dir", dir.toString()));
+  }
+
+  /** The default bases keep all 16 validators off CometBFT's and BCOS's own default ports. */
+  @Test
+  void defaultPortsOfSixteenValidatorsAvoidWellKnownPorts() throws Exception {
+    assertEquals(0, run(new TestnetCommand.Init(() -> keystore), "--dir", dir.toString(),
+        "--validators", "16"));
+    Set<Integer> wellKnown = Set.of(26656, 26657, 26658, NodeConfig.DEFAULT_RPC_PORT);
+    for (int i = 1; i <= 16; i++) {
+      NodeConfig config = NodeConfigFile.read(dir.resolve("node" + i).resolve("node.json"))
+          .config();
+      assertFalse(wellKnown.contains(config.rpcPort()), "node " + i + " rpc");
+      assertFalse(wellKnown.contains(config.p2p().listenPort()), "node " + i + " p2p");
+    }
+  }
+
+  /** A port held by another program is named before any node starts, and nothing starts. */
+  @Test
+  void startWithAPortTakenNamesItAndStartsNothing() throws Exception {
+    int rpcBase = 24_010;
+    int p2pBase = 24_030;
+    assertEquals(0, run(new TestnetCommand.Init(() -> keystore), "--dir", dir.toString(),
+        "--rpc-base-port", Integer.toString(rpcBase), "--p2p-base-port",
+        Integer.toString(p2pBase)));
+    for (int[] taken : new int[][] {{rpcBase + 3, 0}, {p2pBase + 2, 1}}) {
+      try (var socket = new java.net.ServerSocket()) {
+        socket.bind(new java.net.InetSocketAddress("127.0.0.1", taken[0]));
+        var err = new java.io.ByteArrayOutputStream();
+        var cl = BcosCli.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        assertEquals(1, cl.execute("testnet", "start", "--dir", dir.toString()));
+        String expected = "error: PORT_IN_USE: node " + (taken[1] == 0 ? "3's JSON-RPC" : "2's P2P")
+            + " port 127.0.0.1:" + taken[0] + " is in use by another program; no node was started";
+        assertTrue(err.toString().startsWith(expected), err.toString());
+      }
+      for (int i = 1; i <= 4; i++) {
+        assertFalse(Files.exists(dir.resolve("node" + i).resolve("node.pid")), "node " + i);
+      }
+    }
   }
 
   private void init() throws Exception {

@@ -5,12 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
@@ -26,11 +34,46 @@ public final class BcosClient {
   private final HttpClient http;
   private final AtomicLong ids = new AtomicLong();
 
+  /**
+   * A client of the node at {@code baseUrl} ({@code http://host:port}, optionally ending in
+   * {@code /rpc}).
+   *
+   * @throws InvalidUrlException when the text is not an http(s) URL with a host
+   */
   public BcosClient(String baseUrl) {
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.rpcUri = URI.create(base.endsWith("/rpc") ? base : base + "/rpc");
+    this.rpcUri = rpcUri(baseUrl);
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  /** Thrown for a node URL that is not {@code http(s)://host[:port][/path]}; says why. */
+  public static final class InvalidUrlException extends IllegalArgumentException {
+    public InvalidUrlException(String message) {
+      super(message);
+    }
+  }
+
+  /** The RPC endpoint of {@code baseUrl}, checked: an http(s) scheme and a host are required. */
+  public static URI rpcUri(String baseUrl) {
+    String text = baseUrl.strip();
+    int schemeEnd = text.indexOf("://");
+    String scheme = schemeEnd < 0 ? "" : text.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new InvalidUrlException("'" + baseUrl + "' has no http:// or https:// scheme; write"
+          + " e.g. http://" + text.substring(schemeEnd < 0 ? 0 : schemeEnd + 3));
+    }
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new InvalidUrlException("not a URL: '" + baseUrl + "' (" + e.getReason() + ")");
+    }
+    if (uri.getHost() == null) {
+      throw new InvalidUrlException("'" + baseUrl + "' names no host; write e.g. "
+          + DEFAULT_URL);
+    }
+    String base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    return URI.create(base.endsWith("/rpc") ? base : base + "/rpc");
   }
 
   /** Thrown when the node cannot be reached at all. */
@@ -84,12 +127,31 @@ public final class BcosClient {
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new UnreachableException("cannot reach a bcos node at " + rpcUri
-          + " (is `./bcos node --dev` running?): " + e.getMessage(), e);
+      throw new UnreachableException("cannot reach a bcos node at " + rpcUri + ": "
+          + cause(e) + " (is `./bcos node --dev` running?)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UnreachableException("interrupted", e);
     }
+  }
+
+  /**
+   * What went wrong, in words: the JDK's HTTP client often throws with a null message (a refused
+   * connection is a bare {@code ConnectException}), so the first message in the cause chain is
+   * used, else the kind of failure.
+   */
+  static String cause(IOException e) {
+    if (e instanceof HttpConnectTimeoutException) return "no connection within 5 s";
+    if (e instanceof HttpTimeoutException) return "no answer within 60 s";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) return "connection refused";
+      if (t instanceof ClosedChannelException) return "connection closed";
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return "unknown host";
+      }
+      if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getMessage();
+    }
+    return e.getClass().getSimpleName();
   }
 
   public JsonNode status() {

@@ -193,6 +193,40 @@ public final class Keystore {
   }
 
   /**
+   * Deletes key {@code name}'s file, under its lock (a command signing with it finishes first).
+   * There is no undo: the CLI asks before calling this.
+   *
+   * @throws KeystoreException INVALID_NAME, NOT_FOUND, CORRUPT or LOCK_TIMEOUT
+   */
+  public KeyInfo delete(String name) {
+    checkName(name);
+    try (KeyLock ignored = lock(name, Duration.ofSeconds(60))) {
+      KeyInfo info = read(name).info;
+      Files.delete(fileOf(name));
+      return info;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the key file " + fileOf(name), e);
+    }
+  }
+
+  /**
+   * The text of key {@code name}'s file, checked to be a key file: encrypted, so a backup of it is
+   * as safe as its passphrase. Its name is bound into the encryption, so it restores only under
+   * that name.
+   *
+   * @throws KeystoreException INVALID_NAME, NOT_FOUND or CORRUPT
+   */
+  public String exportText(String name) {
+    checkName(name);
+    read(name);
+    try {
+      return Files.readString(fileOf(name), StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw corrupt(name, "it cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
    * Whether key {@code info} is legal but cheaper to attack than a new key: {@code bcos key
    * upgrade} re-encrypts it. Never true for a development key.
    */

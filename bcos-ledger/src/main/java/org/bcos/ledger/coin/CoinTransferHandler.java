@@ -7,6 +7,7 @@ import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.spi.MessageHandler;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.Verdict;
+import org.bcos.types.Amount;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TxRejection;
 
@@ -66,7 +67,8 @@ final class CoinTransferHandler implements MessageHandler<CoinTransfer> {
     long cost = Math.addExact(transfer.amountUnits(), tx.fee());
     if (sender.balanceUnits() < cost) {
       return Verdict.reject(TxRejection.INSUFFICIENT_BALANCE,
-          "needs " + cost + " units, has " + sender.balanceUnits());
+          "needs " + Amount.format(cost) + " DDC (amount plus fee), has "
+              + Amount.format(sender.balanceUnits()) + " DDC");
     }
     coins.put(tx.sender(), new Account(sender.balanceUnits() - transfer.amountUnits(),
         sender.nonce()));

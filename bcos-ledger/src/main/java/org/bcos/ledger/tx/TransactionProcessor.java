@@ -10,6 +10,7 @@ import org.bcos.ledger.spi.MessageType;
 import org.bcos.ledger.spi.ModuleRegistry;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.Verdict;
+import org.bcos.types.Amount;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TxRejection;
@@ -60,7 +61,7 @@ public final class TransactionProcessor {
     if (type.isEmpty()) return unknownType(tx);
     boolean mayBeFree = mayBeFeeFree(type.get(), tx.message());
     if (tx.fee() < p.minFeeUnits() && !(mayBeFree && tx.fee() == 0)) {
-      return Verdict.reject(TxRejection.FEE_TOO_LOW, "minimum " + p.minFeeUnits() + " units"
+      return Verdict.reject(TxRejection.FEE_TOO_LOW, "the minimum fee is " + Amount.format(p.minFeeUnits()) + " DDC"
           + (mayBeFree ? " (or fee 0 with a proof-of-work stamp)" : ""));
     }
     return pureChecks(type.get(), tx, p);

@@ -124,7 +124,11 @@ class ParamsChangeTest {
 
     // a transfer paying the old minimum is now refused by name, one paying the new one passes
     Transaction cheap = transfer(PAYER, GOV.address(), 1, 0, MIN_FEE, 1_000);
-    assertEquals(TxRejection.FEE_TOO_LOW, ledger.processor().checkStateless(cheap).rejection());
+    var refused = ledger.processor().checkStateless(cheap);
+    assertEquals(TxRejection.FEE_TOO_LOW, refused.rejection());
+    // users read DDC, not base units
+    assertTrue(refused.detail().startsWith("the minimum fee is "
+        + org.bcos.types.Amount.format(doubled) + " DDC"), refused.detail());
     BlockResult paid = block(cheap, transfer(PAYER, GOV.address(), 1, 0, doubled, 1_000));
     assertEquals(1, paid.block().transactions().size());
     assertEquals(TxRejection.FEE_TOO_LOW, paid.skipped().get(0).verdict().rejection());

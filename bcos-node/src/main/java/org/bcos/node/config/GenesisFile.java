@@ -27,7 +27,7 @@ public final class GenesisFile {
     try {
       return parse(JSON.readTree(file.toFile()));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read genesis file " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException(ConfigFiles.describe("genesis file", file, e));
     }
   }
 

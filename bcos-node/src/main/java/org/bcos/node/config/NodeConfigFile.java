@@ -105,7 +105,7 @@ public final class NodeConfigFile {
     try {
       root = JSON.readTree(Files.readString(file));
     } catch (IOException e) {
-      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+      throw new ConfigException(ConfigFiles.describe("config file", file, e));
     }
     if (root == null || !root.isObject()) {
       throw new ConfigException("config file " + file + " must hold a JSON object");

@@ -18,6 +18,7 @@ import org.bcos.ledger.Modules;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.Address;
+import org.bcos.types.Amount;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
@@ -160,8 +161,9 @@ public final class Mempool {
     for (Entry e : queue.byNonce.headMap(acct.nonce()).values()) stale += e.cost();
     long available = acct.balanceUnits() - (queue.pendingCost - stale);
     if (available < cost) {
-      return Verdict.reject(TxRejection.INSUFFICIENT_BALANCE, "needs " + cost
-          + " units, has " + acct.balanceUnits() + " minus " + queue.pendingCost + " pending");
+      return Verdict.reject(TxRejection.INSUFFICIENT_BALANCE, "needs " + Amount.format(cost)
+          + " DDC (amount plus fee), has " + Amount.format(acct.balanceUnits()) + " DDC of which "
+          + Amount.format(queue.pendingCost) + " DDC are spent by pending transactions");
     }
     return Verdict.OK;
   }

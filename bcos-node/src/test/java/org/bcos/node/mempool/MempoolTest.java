@@ -337,8 +337,10 @@ class MempoolTest {
     // nonce 0 is final: 2 units of cost left, nonce 1 still pending → room for exactly one more
     assertAdded(pool, tx(alice, 2, 10), account(2 * each, 1));
     // nonce 1 final too: what is left covers nonce 2 only
-    assertEquals(TxRejection.INSUFFICIENT_BALANCE,
-        pool.add(tx(alice, 3, 10), account(each, 2)).rejection());
+    var refused = pool.add(tx(alice, 3, 10), account(each, 2));
+    assertEquals(TxRejection.INSUFFICIENT_BALANCE, refused.rejection());
+    assertTrue(refused.detail().matches("needs [0-9.]+ DDC \\(amount plus fee\\), has [0-9.]+ DDC"
+        + " of which [0-9.]+ DDC are spent by pending transactions"), refused.detail());
   }
 
   @Test
