@@ -27,7 +27,7 @@ public final class BcosCli {
 
   /** Runs the CLI; returns the exit code (0 ok, 1 error, 2 usage). */
   public static int run(String... args) {
-    CommandLine cl = new CommandLine(new BcosCli());
+    CommandLine cl = CommandTree.forArgs(new BcosCli(), args);  // only the branch args name
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       String reason = switch (ex) {
         case CliException e -> e.reason();
