@@ -34,12 +34,20 @@ public final class BcosCli {
 
   /** Runs the CLI; returns the exit code (0 ok, 1 error, 2 usage). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
   }
 
   /** The whole command tree with its error handling, ready to execute (tests walk it). */
   static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new BcosCli());
+    return withErrorHandling(new CommandLine(new BcosCli()));
+  }
+
+  /** Only the branch {@code args} name (see {@link CommandTree}), with its error handling. */
+  static CommandLine commandLine(String... args) {
+    return withErrorHandling(CommandTree.forArgs(new BcosCli(), args));
+  }
+
+  private static CommandLine withErrorHandling(CommandLine cl) {
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       String reason = reason(ex);
       cmd.getErr().println("error: " + reason + ": " + message(ex));

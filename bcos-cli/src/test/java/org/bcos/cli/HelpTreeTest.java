@@ -25,8 +25,9 @@ class HelpTreeTest {
   /** One tree for all runs: picocli resets options before each parse. */
   private static final CommandLine CLI = BcosCli.commandLine();
 
+  /** Runs {@code args} as {@code bcos} does: on the command line built for them. */
   private static Run run(List<String> args) {
-    CommandLine cl = CLI;
+    CommandLine cl = BcosCli.commandLine(args.toArray(String[]::new));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
