@@ -1,8 +1,11 @@
 package org.bcos.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.bcos.client.BcosClient;
 import org.bcos.ledger.dvs.api.DvsAddArea;
 import org.bcos.ledger.dvs.api.DvsAddInitiative;
 import org.bcos.ledger.dvs.api.DvsAttest;
@@ -19,6 +22,7 @@ import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.DvsSetMember;
 import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.DvsUndelegate;
+import org.bcos.ledger.dvs.api.Phase;
 import org.bcos.types.Address;
 import org.bcos.types.tx.Message;
 import picocli.CommandLine.ArgGroup;
@@ -135,6 +139,14 @@ final class DvsCommand {
     @Override
     Message message() {
       return new DvsAddArea(community, parent, name);
+    }
+
+    /** Areas are numbered in order: the newest is the community's last, read back at once. */
+    @Override
+    void describe(ObjectNode out) {
+      if (!out.path("status").asText().equals("final")) return;
+      long areas = common.client().call("dvs_getCommunity", community).path("areas").asLong();
+      if (areas > 1) out.put("area", areas - 1);
     }
   }
 
@@ -272,11 +284,62 @@ final class DvsCommand {
     }
   }
 
-  @Command(name = "show", description = "Show an issue")
+  @Command(name = "show", description = "Show an issue (--wait-phase: once it is in that phase)")
   static final class IssueShow extends DvsQueryCommands.ById {
+    @Option(names = "--wait-phase", paramLabel = "PHASE", description = "wait until the issue "
+        + "is in PHASE or a later one (ADMISSION, DISCUSSION, VERIFICATION, VOTING, CLOSED)")
+    Phase waitPhase;
+    @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
+        description = "with --wait-phase: give up after this long (default 120): TIMEOUT")
+    long timeoutSeconds;
+
     @Override
     String method() {
       return "dvs_getIssue";
+    }
+
+    @Override
+    public Integer call() {
+      if (waitPhase == null) return super.call();
+      var client = common.client();
+      try {
+        DvsQueryCommands.print(common, WaitCommand.until(WaitCommand.timeout(timeoutSeconds),
+            "issue " + id + " to reach " + waitPhase, () -> reached(client, client.call(method(), id))));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliException("INTERRUPTED", "stopped waiting for issue " + id);
+      }
+      return 0;
+    }
+
+    /**
+     * The issue once it is in the awaited phase or later; a closed issue that never got there
+     * (not admitted, no initiative qualified) ends the wait with PHASE_NOT_REACHED.
+     */
+    private Optional<JsonNode> reached(BcosClient client, JsonNode issue) {
+      Phase now = Phase.valueOf(issue.path("phase").asText());
+      if (now.compareTo(waitPhase) < 0) return Optional.empty();
+      if (now == Phase.CLOSED && waitPhase != Phase.CLOSED) {
+        String outcome = client.call("dvs_result", id).path("outcome").asText();
+        if (skipped(issue, outcome)) {
+          throw new CliException("PHASE_NOT_REACHED", "issue " + id + " closed (" + outcome
+              + ") without reaching " + waitPhase);
+        }
+      }
+      return Optional.of(issue);
+    }
+
+    /**
+     * Whether a closed issue closed early, before the awaited phase: one that never voted
+     * (votingStart 0) missed VOTING, and one not admitted missed everything after ADMISSION.
+     */
+    private boolean skipped(JsonNode issue, String outcome) {
+      boolean voted = issue.path("votingStart").asLong() > 0;
+      return switch (waitPhase) {
+        case VOTING -> !voted;
+        case DISCUSSION, VERIFICATION -> outcome.equals("NOT_ADMITTED");
+        case ADMISSION, CLOSED -> false;
+      };
     }
   }
 
@@ -288,6 +351,19 @@ final class DvsCommand {
     @Override
     Message message() {
       return new DvsAddInitiative(issue, title);
+    }
+
+    /** The initiative's index: the issue's last option with this title, read back at once. */
+    @Override
+    void describe(ObjectNode out) {
+      if (!out.path("status").asText().equals("final")) return;
+      JsonNode options = common.client().call("dvs_getIssue", issue).path("options");
+      for (int k = options.size() - 1; k >= 0; k--) {
+        if (options.get(k).path("text").asText().equals(title)) {
+          out.put("initiative", options.get(k).path("index").asInt());
+          return;
+        }
+      }
     }
   }
 

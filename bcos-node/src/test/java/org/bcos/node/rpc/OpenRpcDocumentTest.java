@@ -28,7 +28,7 @@ class OpenRpcDocumentTest {
       "bcos_getAccount", "bcos_sendRawTransaction", "bcos_sendRawTransactions",
       "bcos_getTransaction", "bcos_getBlock", "bcos_params", "dvs_getCommunity", "dvs_getMember",
       "dvs_getIssue", "dvs_tally", "dvs_result", "dvs_proof", "dvs_rawIssueData",
-      "dvs_createdBy", "notary_getAnchor", "rpc.discover"));
+      "dvs_createdBy", "notary_getAnchor", "dev_mine", "rpc.discover"));
   private static RpcTestNode node;
 
   @BeforeAll
