@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.client.BcosClient;
+import org.bcos.client.RpcError;
 import org.bcos.ledger.dvs.api.DvsAddArea;
 import org.bcos.ledger.dvs.api.DvsAddInitiative;
 import org.bcos.ledger.dvs.api.DvsAttest;
@@ -71,6 +72,52 @@ final class DvsCommand {
   @Command(name = "initiative", description = "add", subcommands = {InitiativeAdd.class})
   static final class InitiativeGroup {}
 
+  /**
+   * A command that creates something with an id (community, issue, area, initiative): with
+   * {@code --id-only} it prints just that id, for {@code C=$(bcos dvs community create …)}.
+   */
+  abstract static class CreateCommand extends TxCommand {
+    @Option(names = "--id-only", description = "print only the new id (waits until final)")
+    boolean idOnly;
+
+    /** The output field holding the new id. */
+    abstract String idField();
+
+    @Override
+    void print(ObjectNode out) {
+      if (!idOnly) {
+        super.print(out);
+      } else if (out.has(idField())) {
+        System.out.println(out.path(idField()).asLong());
+      } else {
+        throw new CliException("NO_ID", "no " + idField() + " id to print: the transaction is "
+            + out.path("status").asText("not final") + " (--id-only waits; drop --no-wait)");
+      }
+    }
+  }
+
+  /**
+   * Refuses at once, before any key is unlocked or stamp mined, a message the issue's current
+   * phase cannot take: the node would refuse it at admission anyway (and a block would drop it
+   * if the phase ended meanwhile), this only saves the wait and the work. An unknown issue is
+   * UNKNOWN_ISSUE.
+   */
+  static void requirePhase(CommonOptions common, long issueId, String reason, String doing,
+      Phase... allowed) {
+    JsonNode issue;
+    try {
+      issue = common.client().call("dvs_getIssue", issueId);
+    } catch (RpcError e) {
+      if (!e.reason().equals("NOT_FOUND")) throw e;
+      throw new CliException("UNKNOWN_ISSUE", "there is no DVS issue " + issueId);
+    }
+    String phase = issue.path("phase").asText();
+    for (Phase p : allowed) if (p.name().equals(phase)) return;
+    throw new CliException(reason, "issue " + issueId + " is " + phase + " (phase ends at block "
+        + issue.path("phaseEnd").asLong() + "); " + doing + " needs "
+        + java.util.Arrays.toString(allowed));
+  }
+
   /** Adds the id of what a final creation made (one per sender and block, in practice). */
   static void created(CommonOptions common, ObjectNode out, String kind, String field) {
     if (!out.path("status").asText().equals("final")) return;
@@ -90,7 +137,12 @@ final class DvsCommand {
   }
 
   @Command(name = "create", description = "Create a community (you become registrar)")
-  static final class CommunityCreate extends TxCommand {
+  static final class CommunityCreate extends CreateCommand {
+    @Override
+    String idField() {
+      return "community";
+    }
+
     @Option(names = "--name", required = true) String name;
     @Option(names = "--electorate", defaultValue = "members",
         description = "members | weighted | open") String electorate;
@@ -131,7 +183,12 @@ final class DvsCommand {
   }
 
   @Command(name = "add", description = "Add an area (topic or branch)")
-  static final class AreaAdd extends TxCommand {
+  static final class AreaAdd extends CreateCommand {
+    @Override
+    String idField() {
+      return "area";
+    }
+
     @Option(names = "--community", required = true) long community;
     @Option(names = "--parent", defaultValue = "0") int parent;
     @Option(names = "--name", required = true) String name;
@@ -235,7 +292,12 @@ final class DvsCommand {
   }
 
   @Command(name = "create", description = "Raise an issue (poll or deliberative)")
-  static final class IssueCreate extends TxCommand {
+  static final class IssueCreate extends CreateCommand {
+    @Override
+    String idField() {
+      return "issue";
+    }
+
     @Option(names = "--community", required = true) long community;
     @Option(names = "--area", defaultValue = "0") int area;
     @Option(names = "--mode", defaultValue = "poll", description = "poll | deliberative")
@@ -344,12 +406,19 @@ final class DvsCommand {
   }
 
   @Command(name = "add", description = "Add a competing initiative")
-  static final class InitiativeAdd extends TxCommand {
+  static final class InitiativeAdd extends CreateCommand {
+    @Override
+    String idField() {
+      return "initiative";
+    }
+
     @Option(names = "--issue", required = true) long issue;
     @Option(names = "--title", required = true) String title;
 
     @Override
     Message message() {
+      requirePhase(common, issue, "WRONG_PHASE", "a new initiative", Phase.ADMISSION,
+          Phase.DISCUSSION);
       return new DvsAddInitiative(issue, title);
     }
 
@@ -375,6 +444,8 @@ final class DvsCommand {
 
     @Override
     Message message() {
+      requirePhase(common, issue, "WRONG_PHASE", "support", Phase.ADMISSION, Phase.DISCUSSION,
+          Phase.VERIFICATION);
       return new DvsSupport(issue, initiative, !withdraw);
     }
   }
@@ -392,6 +463,7 @@ final class DvsCommand {
 
     @Override
     Message message() {
+      requirePhase(common, issue, "VOTING_CLOSED", "a ballot", Phase.VOTING);
       List<DvsBallotPart> list = new ArrayList<>();
       if (parts != null && !parts.isEmpty()) {
         for (String p : parts) {

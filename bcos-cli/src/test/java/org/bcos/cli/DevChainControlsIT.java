@@ -30,18 +30,8 @@ class DevChainControlsIT {
 
   @BeforeEach
   void start() throws Exception {
-    chain = InProcessNode.start(root, c -> c.withBlockInterval(60_000));
+    chain = InProcessNode.startMinedOnDemand(root);
     cli = new CliProcess(root, root);
-    settled();
-  }
-
-  /** Waits for the block a node makes as it starts; the next comes a minute later. */
-  private void settled() throws InterruptedException {
-    Await.until("the start block", java.time.Duration.ofSeconds(30), () -> {
-      var st = chain.node().consensus().orElseThrow().status();
-      return st.height() > 0 && st.lastCommitHeight() == st.height()
-          && chain.height() == st.height();
-    });
   }
 
   @AfterEach
@@ -99,7 +89,7 @@ class DevChainControlsIT {
   void aNodeThatIsNotADevChainRefusesToMine() throws Exception {
     chain.restart(c -> new NodeConfig(c.dataDir(), "127.0.0.1", 0, 60_000,
         MempoolLimits.DEFAULT, NodeConfig.RpcLimits.DEFAULT)); // one validator, but not --dev
-    settled();
+    chain.awaitStartBlock();
     long before = chain.height();
     assertEquals("DEV_ONLY", refusal(1));
     assertEquals(before, chain.height());
