@@ -14,8 +14,8 @@ import picocli.CommandLine;
     subcommands = {NodeCommand.class, KeyCommand.class, SendCommand.class,
         QueryCommands.Balance.class, QueryCommands.Tx.class, QueryCommands.Block.class,
         QueryCommands.Status.class, QueryCommands.Params.class, DvsCommand.class,
-        BenchCommand.class, TestnetCommand.class, NotaryCommand.class, DevCommand.class,
-        WaitCommand.class})
+        BenchCommand.class, TestnetCommand.class, NotaryCommand.class,
+        HistoryCommand.class, DevCommand.class, WaitCommand.class})
 public final class BcosCli {
   private BcosCli() {}
 

@@ -15,9 +15,12 @@ public final class CommonOptions {
   boolean json;
 
   BcosClient client() {
-    String url = rpc != null ? rpc : System.getenv().getOrDefault("BCOS_RPC",
-        BcosClient.DEFAULT_URL);
-    return new BcosClient(url);
+    return new BcosClient(url());
+  }
+
+  /** The node's RPC URL: {@code --rpc}, else {@code $BCOS_RPC}, else the default. */
+  String url() {
+    return rpc != null ? rpc : System.getenv().getOrDefault("BCOS_RPC", BcosClient.DEFAULT_URL);
   }
 
   /** {@code $BCOS_HOME}, default {@code ~/.bcos}. */

@@ -37,19 +37,23 @@ import picocli.CommandLine.Option;
         DvsCommand.Refuse.class, DvsCommand.IssueGroup.class, DvsCommand.InitiativeGroup.class,
         DvsCommand.Support.class, DvsCommand.Vote.class, DvsQueryCommands.Tally.class,
         DvsQueryCommands.Result.class, DvsQueryCommands.Recount.class,
-        DvsQueryCommands.Proof.class})
+        DvsQueryCommands.Proof.class, DvsListCommands.Ballot.class,
+        DvsListCommands.DelegationGroup.class})
 final class DvsCommand {
   private DvsCommand() {}
 
-  @Command(name = "community", description = "create | show",
-      subcommands = {CommunityCreate.class, CommunityShow.class})
+  @Command(name = "community", description = "create | show | list",
+      subcommands = {CommunityCreate.class, CommunityShow.class,
+          DvsListCommands.CommunityList.class})
   static final class CommunityGroup {}
 
-  @Command(name = "area", description = "add", subcommands = {AreaAdd.class})
+  @Command(name = "area", description = "add | list",
+      subcommands = {AreaAdd.class, DvsListCommands.AreaList.class})
   static final class AreaGroup {}
 
-  @Command(name = "member", description = "add | remove | attest",
-      subcommands = {MemberSet.class, MemberRemove.class, MemberAttest.class})
+  @Command(name = "member", description = "add | remove | attest | list",
+      subcommands = {MemberSet.class, MemberRemove.class, MemberAttest.class,
+          DvsListCommands.MemberList.class})
   static final class MemberGroup {}
 
   @Command(name = "registrar", description = "Registrars: add or --remove another registrar")
@@ -65,11 +69,13 @@ final class DvsCommand {
     }
   }
 
-  @Command(name = "issue", description = "create | show",
-      subcommands = {IssueCreate.class, IssueShow.class})
+  @Command(name = "issue", description = "create | show | list",
+      subcommands = {IssueCreate.class, IssueShow.class,
+          DvsListCommands.IssueList.class})
   static final class IssueGroup {}
 
-  @Command(name = "initiative", description = "add", subcommands = {InitiativeAdd.class})
+  @Command(name = "initiative", description = "add | list",
+      subcommands = {InitiativeAdd.class, DvsListCommands.InitiativeList.class})
   static final class InitiativeGroup {}
 
   /**
@@ -458,6 +464,8 @@ final class DvsCommand {
     @Option(names = "--values", description = "comma-separated values: single {option}; "
         + "approval {options}; schulze/irv {rank per option, 1 = best, 0 = unranked[, status "
         + "quo]}; score {score per option}; quadratic {votes per option}") String values;
+    @Option(names = "--rank", description = "schulze/irv by name, best first: \"Tram,Status quo\""
+        + " (unnamed options stay unranked)") String rank;
     @Option(names = "--part", description = "weighted split: WEIGHT:VALUES (repeat); VALUES as "
         + "--values or a choice") List<String> parts;
 
@@ -476,8 +484,11 @@ final class DvsCommand {
         list.add(new DvsBallotPart(0, parse(choice)));
       } else if (values != null) {
         list.add(new DvsBallotPart(0, parse(values)));
+      } else if (rank != null) {
+        list.add(new DvsBallotPart(0,
+            BallotText.ranks(common.client().call("dvs_getIssue", issue), rank)));
       } else {
-        throw new CliException("INVALID_ARGUMENT", "give --choice, --values or --part");
+        throw new CliException("INVALID_ARGUMENT", "give --choice, --values, --rank or --part");
       }
       return new DvsCastBallot(issue, list);
     }

@@ -44,8 +44,56 @@ final class DvsQueryCommands {
     }
   }
 
-  @Command(name = "tally", description = "Live tally of an issue in its voting phase")
-  static final class Tally extends ById {
+  /** A tally or result: JSON as answered, or {@link DvsResultText} for people. */
+  abstract static class Count extends ById {
+    @Override
+    public Integer call() {
+      JsonNode tally = common.client().call(method(), id);
+      if (common.json) Output.json(System.out, tally);
+      else DvsResultText.print(System.out, common.client(), tally);
+      return 0;
+    }
+  }
+
+  @Command(name = "tally", description = "Live tally of an issue in its voting phase "
+      + "(--follow: every block's, until the final result)")
+  static final class Tally extends Count {
+    @Option(names = "--follow", description = "print each block's tally (WebSocket) until the "
+        + "final result or --timeout") boolean follow;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+        description = "stop following after this long (default 600)") long timeoutSeconds;
+
+    @Override
+    public Integer call() {
+      if (!follow) return super.call();
+      try {
+        show(common.client().call(method(), id));
+      } catch (org.bcos.client.RpcError e) {
+        if (!"NOT_VOTING".equals(e.reason())) throw e;
+        System.err.println("issue " + id + " is not in voting yet; waiting for it");
+      }
+      boolean done;
+      try {
+        done = TallyFollower.follow(common.url(), id, java.time.Duration.ofSeconds(
+            timeoutSeconds), this::show);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 1;
+      }
+      if (!done) System.err.println("stopped following after " + timeoutSeconds + " s");
+      return 0;
+    }
+
+    /** One tally: a line of JSON each (--json), or the readable form after a blank line. */
+    private void show(JsonNode tally) {
+      if (common.json) {
+        System.out.println(tally.toString());
+        return;
+      }
+      System.out.println();
+      DvsResultText.print(System.out, common.client(), tally);
+    }
+
     @Override
     String method() {
       return "dvs_tally";
@@ -53,7 +101,7 @@ final class DvsQueryCommands {
   }
 
   @Command(name = "result", description = "The final result stored on chain")
-  static final class Result extends ById {
+  static final class Result extends Count {
     @Override
     String method() {
       return "dvs_result";

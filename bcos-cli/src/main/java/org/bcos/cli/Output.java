@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.time.Instant;
 
 /** Printing helpers: pretty JSON for scripts, aligned "label: value" lines for people. */
 final class Output {
@@ -24,7 +25,10 @@ final class Output {
     }
   }
 
-  /** Prints each field of a flat object as "label: value"; nested values as compact JSON. */
+  /**
+   * Prints each field of a flat object as "label: value" (epoch-ms times as ISO-8601); nested
+   * values as compact JSON.
+   */
   static void human(PrintStream out, JsonNode node) {
     int width = 0;
     for (var it = node.fieldNames(); it.hasNext(); ) width = Math.max(width, it.next().length());
@@ -33,9 +37,17 @@ final class Output {
       if (e.getKey().endsWith("Units")) continue;
       String value = e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
       String label = e.getKey();
+      if (isTime(label, e.getValue())) {
+        value = Instant.ofEpochMilli(e.getValue().asLong()).toString();
+      }
       out.println(label + ":" + " ".repeat(width - label.length() + 1) + value
           + (isAmount(node, label) ? " DDC" : ""));
     }
+  }
+
+  /** Epoch-millisecond fields ({@code timeMillis}, {@code …TimeMillis}) read as ISO-8601. */
+  private static boolean isTime(String field, JsonNode value) {
+    return (field.equals("timeMillis") || field.endsWith("TimeMillis")) && value.isIntegralNumber();
   }
 
   private static boolean isAmount(JsonNode node, String field) {

@@ -88,7 +88,8 @@ final class QueryCommands {
 
     @Override
     public Integer call() {
-      print(common, common.client().block(ref, full));
+      JsonNode block = common.client().block(ref, full);
+      if (common.json) Output.json(System.out, block); else BlockText.print(System.out, block);
       return 0;
     }
   }

@@ -117,4 +117,59 @@ class DvsCliIT {
     assertTrue(proof.path("verified").asBoolean() && proof.path("matchesFinalResult")
         .asBoolean(), proof.toString());
   }
+
+  /** Issue #10: discovery and history, as tables for people and JSON for scripts. */
+  @Test
+  void listsShowWhatExistsAndHistoryShowsBothSidesOfATransfer() throws Exception {
+    String pass = passphrase.toString();
+    String alice = ok("key", "new", "--name", "alice", "--passphrase-file", pass, "--json")
+        .path("address").asText();
+    ok("send", "--from", "dev", "--to", "alice", "--amount", "5", "--json");
+    JsonNode received = ok("history", "alice", "--json");
+    assertEquals(1, received.path("transactions").size(), received.toString());
+    assertEquals(alice, received.path("transactions").get(0).path("to").asText());
+    Run table = bcos("history", "alice");
+    assertTrue(table.stdout().contains("in") && table.stdout().contains("5 DDC"), table.stdout());
+
+    String c = "" + ok("dvs", "community", "create", "--from", "dev", "--name", "Town hall",
+        "--voting-blocks", "500", "--pow-bits", "4", "--min-cell", "1", "--json")
+        .path("community").asLong();
+    for (String member : List.of("dev", "alice")) {
+      ok("dvs", "member", "add", "--from", "dev", "--community", c, "--member", member, "--json");
+    }
+    ok("dvs", "area", "add", "--from", "dev", "--community", c, "--name", "schools", "--json");
+    ok("dvs", "delegate", "--from", "alice", "--community", c, "--to", "dev", "--free", "4",
+        "--passphrase-file", pass, "--json");
+    String issue = "" + ok("dvs", "issue", "create", "--from", "dev", "--community", c,
+        "--method", "single", "--option", "Smaller classes", "--option", "Longer days",
+        "--json").path("issue").asLong();
+    ok("dvs", "vote", "--from", "dev", "--issue", issue, "--values", "1", "--json");
+
+    assertTrue(bcos("dvs", "community", "list").stdout().contains("Town hall"));
+    JsonNode voting = ok("dvs", "issue", "list", "--community", c, "--phase", "voting",
+        "--json");
+    assertEquals(issue, voting.path("issues").get(0).path("id").asText(), voting.toString());
+    assertEquals(2, ok("dvs", "member", "list", c, "--json").path("members").size());
+    assertTrue(bcos("dvs", "area", "list", c).stdout().contains("schools"));
+    assertTrue(bcos("dvs", "initiative", "list", issue).stdout().contains("Longer days"));
+    JsonNode parts = ok("dvs", "ballot", issue, "--voter", "dev", "--json").path("parts");
+    assertEquals(1, parts.get(0).path("values").get(0).asLong(), parts.toString());
+    Run ballot = bcos("dvs", "ballot", issue, "--voter", "dev");
+    assertTrue(ballot.stdout().contains("  Longer days"), ballot.toString());
+    Run live = bcos("dvs", "tally", issue);
+    assertTrue(live.stdout().contains("provisional") && live.stdout().contains("winners: Longer"
+        + " days") && !live.stdout().contains("\noutcome: "), live.toString());
+    Run follow = bcos("dvs", "tally", issue, "--follow", "--timeout", "4", "--json");
+    List<String> lines = follow.stdout().lines().toList();
+    assertTrue(follow.exitCode() == 0 && lines.size() >= 2
+        && follow.stderr().contains("stopped following after 4 s"), follow.toString());
+    long first = JSON.readTree(lines.get(0)).path("height").asLong();
+    assertTrue(JSON.readTree(lines.getLast()).path("height").asLong() > first, "new blocks");
+    JsonNode toDev = ok("dvs", "delegation", "list", c, "--member", "dev", "--received",
+        "--json");
+    assertEquals(alice, toDev.path("delegations").get(0).path("from").asText());
+    Run badPhase = bcos("dvs", "issue", "list", "--phase", "someday");
+    assertEquals(1, badPhase.exitCode(), badPhase.toString());
+    assertTrue(badPhase.stderr().startsWith("error: INVALID_DVS_INPUT"), badPhase.stderr());
+  }
 }

@@ -351,10 +351,16 @@ public final class Ledger implements QueryContext {
   @Override
   public List<java.util.Map.Entry<byte[], byte[]>> stateEntries(org.bcos.storage.Column column,
       byte[] prefix, int limit) {
+    return stateEntries(column, prefix, prefix, limit);
+  }
+
+  @Override
+  public List<java.util.Map.Entry<byte[], byte[]>> stateEntries(org.bcos.storage.Column column,
+      byte[] prefix, byte[] from, int limit) {
     List<java.util.Map.Entry<byte[], byte[]>> out = new ArrayList<>();
     if (limit <= 0) return out;
     try {
-      store.forEach(column, prefix, (k, v) -> {
+      store.forEachFrom(column, prefix, from, (k, v) -> {
         out.add(java.util.Map.entry(k, v));
         if (out.size() >= limit) throw ScanFull.INSTANCE;
       });
@@ -401,6 +407,15 @@ public final class Ledger implements QueryContext {
     TxLocation location = FinalTx.location(raw);
     return block(location.height()).map(b ->
         new FinalTx(location, b.hash(), b.transactions().get(location.index())));
+  }
+
+  /**
+   * A page of {@code account}'s final transactions (sent, or naming it as a counterparty),
+   * newest first, from {@code from} (inclusive) or the newest; see {@link AccountTxIndex}.
+   */
+  public AccountTxIndex.Page accountTransactions(Address account,
+      Optional<AccountTxIndex.Position> from, int limit) {
+    return AccountTxIndex.page(store, account, from, limit);
   }
 
   /** The active validator set (address order) governing {@code height}, as committed. */
@@ -576,6 +591,7 @@ public final class Ledger implements QueryContext {
         p.batch.put(ChainSchema.TX_INDEX, txs.get(i).hash().toBytes(),
             new FinalTx(new TxLocation(block.height(), i), block.hash(), txs.get(i)).encode());
       }
+      AccountTxIndex.index(p.batch, block, modules);
       try {
         store.commit(p.batch);
       } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package org.bcos.storage;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,14 @@ public final class InMemoryStore implements KeyValueStore {
 
   @Override
   public void forEach(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+    forEachFrom(column, prefix, prefix, visitor);
+  }
+
+  @Override
+  public void forEachFrom(Column column, byte[] prefix, byte[] from,
+      BiConsumer<byte[], byte[]> visitor) {
     Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(from, "from");
     Objects.requireNonNull(visitor, "visitor");
     // Copy the range under the lock and visit outside it, so the visitor may commit.
     List<Map.Entry<byte[], byte[]>> snapshot = new ArrayList<>();
@@ -105,7 +113,7 @@ public final class InMemoryStore implements KeyValueStore {
     try {
       NavigableMap<byte[], byte[]> map = readableMap(column);
       if (map != null) {
-        for (Map.Entry<byte[], byte[]> e : range(map, prefix).entrySet()) {
+        for (Map.Entry<byte[], byte[]> e : range(map, prefix, from).entrySet()) {
           snapshot.add(new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue()));
         }
       }
@@ -173,13 +181,14 @@ public final class InMemoryStore implements KeyValueStore {
     }
   }
 
+  /** The entries under {@code prefix} from key {@code from} on (from the prefix if less). */
   private static NavigableMap<byte[], byte[]> range(
-      NavigableMap<byte[], byte[]> map, byte[] prefix) {
-    if (prefix.length == 0) {
-      return map;
-    }
-    byte[] end = Columns.prefixEnd(prefix);
-    return end == null ? map.tailMap(prefix, true) : map.subMap(prefix, true, end, false);
+      NavigableMap<byte[], byte[]> map, byte[] prefix, byte[] from) {
+    byte[] start = Arrays.compareUnsigned(from, prefix) > 0 ? from : prefix;
+    byte[] end = prefix.length == 0 ? null : Columns.prefixEnd(prefix);
+    if (end == null) return map.tailMap(start, true);
+    if (Arrays.compareUnsigned(start, end) >= 0) return Collections.emptyNavigableMap();
+    return map.subMap(start, true, end, false);
   }
 
   /** The column's map, or null if a lazily accepted column has never been written. */

@@ -38,6 +38,18 @@ public interface KeyValueStore extends AutoCloseable {
   void forEach(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor);
 
   /**
+   * As {@link #forEach}, starting at the first key under {@code prefix} that is not less than
+   * {@code from} (a page's cursor): a store seeks there instead of visiting what comes before.
+   * This default filters a full prefix scan; the stores override it with a seek.
+   */
+  default void forEachFrom(Column column, byte[] prefix, byte[] from,
+      BiConsumer<byte[], byte[]> visitor) {
+    forEach(column, prefix, (k, v) -> {
+      if (java.util.Arrays.compareUnsigned(k, from) >= 0) visitor.accept(k, v);
+    });
+  }
+
+  /**
    * A read-only view of the store as it is now, unchanged by later commits, until closed (for a
    * long export, such as a state snapshot, while the chain goes on). Close it promptly: it pins
    * storage.

@@ -175,11 +175,23 @@ public final class RocksDbStore implements KeyValueStore {
 
   @Override
   public void forEach(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
-    scan(column, prefix, visitor, null);
+    scan(column, prefix, prefix, visitor, null);
   }
 
-  /** Visits {@code column} under {@code prefix}, at {@code snapshot} if not null. */
-  private void scan(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor,
+  @Override
+  public void forEachFrom(Column column, byte[] prefix, byte[] from,
+      BiConsumer<byte[], byte[]> visitor) {
+    Objects.requireNonNull(from, "from");
+    scan(column, prefix, java.util.Arrays.compareUnsigned(from, prefix) > 0 ? from : prefix,
+        visitor, null);
+  }
+
+  /**
+   * Visits {@code column} under {@code prefix} from key {@code start} (the prefix itself, or a
+   * greater key), at {@code snapshot} if not null.
+   */
+  private void scan(Column column, byte[] prefix, byte[] start,
+      BiConsumer<byte[], byte[]> visitor,
       org.rocksdb.Snapshot snapshot) {
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(visitor, "visitor");
@@ -195,10 +207,10 @@ public final class RocksDbStore implements KeyValueStore {
         options.setSnapshot(snapshot);
       }
       try (RocksIterator it = db.newIterator(handle, options)) {
-        if (prefix.length == 0) {
+        if (start.length == 0) {
           it.seekToFirst();
         } else {
-          it.seek(prefix);
+          it.seek(start);
         }
         for (; it.isValid(); it.next()) {
           visitor.accept(it.key(), it.value());
@@ -224,7 +236,7 @@ public final class RocksDbStore implements KeyValueStore {
         @Override
         public void forEach(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
           if (released) throw new IllegalStateException("snapshot is closed");
-          scan(column, prefix, visitor, snapshot);
+          scan(column, prefix, prefix, visitor, snapshot);
         }
 
         @Override

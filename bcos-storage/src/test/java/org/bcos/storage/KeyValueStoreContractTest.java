@@ -192,6 +192,28 @@ public abstract class KeyValueStoreContractTest {
   }
 
   @Test
+  public void forEachFromStartsAtTheCursorAndStaysUnderThePrefix() {
+    WriteBatch batch = new WriteBatch();
+    for (byte[] key : List.of(bytes(0x0f, 0xff), bytes(0x10, 0x01), bytes(0x10, 0x05),
+        bytes(0x10, 0x09), bytes(0x11, 0x00))) {
+      batch.put(A, key, key);
+    }
+    store.commit(batch);
+    assertEquals(List.of("1005", "1009"), keysFrom(bytes(0x10), bytes(0x10, 0x02)));
+    assertEquals(List.of("1005", "1009"), keysFrom(bytes(0x10), bytes(0x10, 0x05)));
+    assertEquals(List.of("1001", "1005", "1009"), keysFrom(bytes(0x10), bytes(0x01)));
+    assertEquals(List.of(), keysFrom(bytes(0x10), bytes(0x10, 0x0a)));
+    assertEquals(List.of(), keysFrom(bytes(0x10), bytes(0x12)));
+    assertEquals(List.of("1009", "1100"), keysFrom(bytes(), bytes(0x10, 0x06)));
+  }
+
+  private List<String> keysFrom(byte[] prefix, byte[] from) {
+    List<String> keys = new ArrayList<>();
+    store.forEachFrom(A, prefix, from, (k, v) -> keys.add(Hex.encode(k)));
+    return keys;
+  }
+
+  @Test
   public void forEachVisitsOnlyKeysStartingWithPrefix() {
     WriteBatch batch = new WriteBatch();
     for (byte[] key :

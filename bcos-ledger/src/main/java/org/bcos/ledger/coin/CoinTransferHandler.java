@@ -52,6 +52,11 @@ final class CoinTransferHandler implements MessageHandler<CoinTransfer> {
     return transfer.amountUnits();
   }
 
+  @Override
+  public java.util.List<org.bcos.types.Address> counterparties(CoinTransfer transfer) {
+    return java.util.List.of(transfer.to());
+  }
+
   /** Moves the amount; the ledger charges the fee and advances the nonce afterwards. */
   @Override
   public Verdict handle(TxContext ctx, Transaction tx, CoinTransfer transfer) {

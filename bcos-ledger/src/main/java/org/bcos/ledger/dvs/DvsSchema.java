@@ -44,11 +44,13 @@ public final class DvsSchema {
 
   private DvsSchema() {}
 
-  static byte[] id(long id) {
+  /** The key prefix of one community's or issue's entries (its big-endian u64 id). */
+  public static byte[] id(long id) {
     return new Encoder(8).u64(id).toByteArray();
   }
 
-  static byte[] idAddress(long id, Address a) {
+  /** The key prefix of one member's entries in a community (id | address). */
+  public static byte[] idAddress(long id, Address a) {
     return new Encoder(40).u64(id).address(a).toByteArray();
   }
 

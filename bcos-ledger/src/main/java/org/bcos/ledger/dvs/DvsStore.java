@@ -126,7 +126,16 @@ public final class DvsStore implements DvsApi {
   }
 
   /** A stored delegation. */
-  public record Delegation(Address from, DvsMessages.Scope scope, long scopeId, Address to) {}
+  public record Delegation(Address from, DvsMessages.Scope scope, long scopeId, Address to) {
+    /** A delegation from its stored key (community | from | scope | scope id) and value. */
+    public static Delegation decode(byte[] key, byte[] value) {
+      Decoder d = new Decoder(key);
+      d.u64();
+      Address from = d.address();
+      DvsMessages.Scope scope = DvsMessages.Scope.values()[d.u8()];
+      return new Delegation(from, scope, d.u64(), Address.wrap(value));
+    }
+  }
 
   /** Every delegation of a community, in key order. */
   public List<Delegation> delegations(long community) {
@@ -147,13 +156,7 @@ public final class DvsStore implements DvsApi {
 
   private List<Delegation> delegations(org.bcos.storage.Column column, long id) {
     List<Delegation> out = new ArrayList<>();
-    state.forEach(column, DvsSchema.id(id), (k, v) -> {
-      Decoder d = new Decoder(k);
-      d.u64();
-      Address from = d.address();
-      DvsMessages.Scope scope = DvsMessages.Scope.values()[d.u8()];
-      out.add(new Delegation(from, scope, d.u64(), Address.wrap(v)));
-    });
+    state.forEach(column, DvsSchema.id(id), (k, v) -> out.add(Delegation.decode(k, v)));
     return out;
   }
 
@@ -189,6 +192,12 @@ public final class DvsStore implements DvsApi {
 
   void putBallot(long issue, Address voter, List<DvsBallotPart> parts) {
     state.put(DvsSchema.BALLOTS, DvsSchema.idAddress(issue, voter), DvsBallotPart.encodeParts(new Encoder(64), parts).toByteArray());
+  }
+
+  /** The ballot {@code voter} cast on {@code issue}, if any. */
+  public Optional<List<DvsBallotPart>> ballot(long issue, Address voter) {
+    byte[] raw = state.get(DvsSchema.BALLOTS, DvsSchema.idAddress(issue, voter));
+    return raw == null ? Optional.empty() : Optional.of(decodeBallot(raw));
   }
 
   /** Every ballot of an issue, in voter address order. */

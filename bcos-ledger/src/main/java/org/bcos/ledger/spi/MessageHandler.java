@@ -46,6 +46,15 @@ public interface MessageHandler<M extends Message> {
     return false;
   }
 
+  /**
+   * The accounts besides the sender that the message concerns (a transfer's recipient), so a
+   * transaction appears in their history too (the ledger's account index). Only a lookup key:
+   * it changes no state. Empty by default.
+   */
+  default java.util.List<org.bcos.types.Address> counterparties(M message) {
+    return java.util.List.of();
+  }
+
   /** Units the message can move out of the sender's account beyond the fee (for the mempool). */
   default long maxDebit(Transaction tx, M message) {
     return 0;

@@ -30,6 +30,13 @@ public interface QueryContext {
    */
   List<Map.Entry<byte[], byte[]>> stateEntries(Column column, byte[] prefix, int limit);
 
+  /**
+   * As {@link #stateEntries(Column, byte[], int)}, starting at the first key under {@code prefix}
+   * not less than {@code from} (a page's cursor): the store seeks there.
+   */
+  List<Map.Entry<byte[], byte[]>> stateEntries(Column column, byte[] prefix, byte[] from,
+      int limit);
+
   /** A committed state entry with its Merkle proof against the head's state root, atomically. */
   StateProof proveState(Column column, byte[] key);
 

@@ -18,9 +18,17 @@ public final class ChainSchema {
   /** Commit certificate of each block: u64 height → the consensus layer's encoded certificate. */
   public static final Column COMMITS = new Column(6, "commits");
 
+  /**
+   * Final transactions by account (sender and counterparties): address | (2^63-1 - height) |
+   * (2^32-1 - index) → tx hash, newest first ({@link org.bcos.ledger.AccountTxIndex}). Written
+   * from the version that added it on: a data directory written before holds no entries for its
+   * older blocks (history starts at the first block this version committed).
+   */
+  public static final Column ACCOUNT_TXS = new Column(7, "account_txs");
+
   /** The ledger's own columns. */
   public static final List<Column> CHAIN_COLUMNS =
-      List.of(BLOCKS, BLOCK_HASHES, TX_INDEX, META, COMMITS);
+      List.of(BLOCKS, BLOCK_HASHES, TX_INDEX, META, COMMITS, ACCOUNT_TXS);
 
   private ChainSchema() {}
 

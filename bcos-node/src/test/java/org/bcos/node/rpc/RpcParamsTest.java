@@ -45,6 +45,17 @@ class RpcParamsTest {
   }
 
   @Test
+  void pageLimitsAndCursorsOutsideTheirFormAreRefusedByName() throws Exception {
+    String dev = "\"" + RpcTestNode.DEV.address() + "\"";
+    String method = "bcos_getAccountTransactions";
+    assertInvalid(method, "[" + dev + ", 0]", "limit must be in 1..200");
+    assertInvalid(method, "[" + dev + ", 201]", "limit must be in 1..200");
+    assertInvalid(method, "[" + dev + ", 5, \"zz\"]", "cursor must be a nextCursor");
+    assertInvalid(method, "[" + dev + ", 5, \"00ff\"]", "cursor must be a nextCursor");
+    assertInvalid(method, "[" + dev + ", 5, \"\"]", "cursor must be a nextCursor");
+  }
+
+  @Test
   void heightsOutOfRangeAreRefusedByNameNotWrapped() throws Exception {
     String range = "height must be an integer in 0..2^63-1";
     assertInvalid("bcos_getBlock", "[18446744073709551621]", range); // 2^64 + 5

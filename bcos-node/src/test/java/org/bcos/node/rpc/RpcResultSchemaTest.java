@@ -83,6 +83,28 @@ class RpcResultSchemaTest {
   }
 
   @Test
+  void accountHistoryConformsAndPagesNewestFirstWithoutGaps() throws Exception {
+    String dev = quoted(RpcTestNode.DEV.address().toString());
+    assertConforms("bcos_getAccountTransactions", "[" + dev + "]");
+    JsonNode first = result("bcos_getAccountTransactions", "[" + dev + ", 2]");
+    assertConforms("bcos_getAccountTransactions", "[" + dev + ", 2]");
+    assertEquals(block.transactions().get(2).hash().toHex(),
+        first.path("transactions").get(0).path("hash").asText());
+    assertEquals(2, first.path("transactions").size());
+    String cursor = quoted(first.path("nextCursor").asText());
+    JsonNode second = result("bcos_getAccountTransactions", "[" + dev + ", 2, " + cursor + "]");
+    assertEquals(1, second.path("transactions").size());
+    assertEquals(block.transactions().get(0).hash().toHex(),
+        second.path("transactions").get(0).path("hash").asText());
+    assertTrue(second.path("nextCursor").isMissingNode(), second.toString());
+    String recipient = quoted(block.transactions().get(1).message() instanceof
+        org.bcos.ledger.coin.api.CoinTransfer t ? t.to().toString() : "");
+    JsonNode received = result("bcos_getAccountTransactions", "[" + recipient + "]");
+    assertEquals(block.transactions().get(1).hash().toHex(),
+        received.path("transactions").get(0).path("hash").asText());
+  }
+
+  @Test
   void submissionAnswersConformAcceptedPendingAndRejected() throws Exception {
     long nonce = node.ledger.account(RpcTestNode.DEV.address()).orElseThrow().nonce();
     Transaction first = node.transfer(nonce, RpcTestNode.key(98).address());

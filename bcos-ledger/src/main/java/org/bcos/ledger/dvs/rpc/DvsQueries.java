@@ -15,6 +15,11 @@ final class DvsQueries {
     return dvs.issue(id).orElseThrow(() -> RpcException.notFound("no issue " + id));
   }
 
+  static org.bcos.ledger.dvs.api.Community community(QueryContext ledger, long id) {
+    return new DvsStore(ledger.headState()).community(id)
+        .orElseThrow(() -> RpcException.notFound("no community " + id));
+  }
+
   /** The final result stored on chain when the issue closed. */
   static ObjectNode finalResult(QueryContext ledger, long issueId) {
     byte[] raw = new DvsStore(ledger.headState()).result(issueId).orElseThrow(

@@ -15,7 +15,10 @@ public final class DvsRpc implements ModuleRpc {
     return List.of(new DvsGetCommunityMethod(queries), new DvsGetMemberMethod(queries),
         new DvsGetIssueMethod(queries), new DvsTallyMethod(queries), new DvsResultMethod(queries),
         new DvsProofMethod(queries), new DvsRawIssueDataMethod(queries),
-        new DvsCreatedByMethod(queries));
+        new DvsCreatedByMethod(queries), new DvsListCommunitiesMethod(queries),
+        new DvsListIssuesMethod(queries), new DvsListMembersMethod(queries),
+        new DvsListAreasMethod(queries), new DvsListInitiativesMethod(queries),
+        new DvsGetBallotMethod(queries), new DvsListDelegationsMethod(queries));
   }
 
   @Override

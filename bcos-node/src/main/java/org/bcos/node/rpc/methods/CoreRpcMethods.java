@@ -26,7 +26,8 @@ public final class CoreRpcMethods {
         new BcosGetAccountMethod(ledger, mempool),
         new BcosSendRawTransactionMethod(ingress, metrics),
         new BcosSendRawTransactionsMethod(ingress, metrics, maxBatch),
-        new BcosGetTransactionMethod(ledger, mempool), new BcosGetBlockMethod(ledger), devMine);
+        new BcosGetTransactionMethod(ledger, mempool), new BcosGetBlockMethod(ledger),
+        new BcosGetAccountTransactionsMethod(ledger), devMine);
   }
 
   /**

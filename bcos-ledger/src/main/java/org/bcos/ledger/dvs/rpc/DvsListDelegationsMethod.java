@@ -1,0 +1,82 @@
+package org.bcos.ledger.dvs.rpc;
+
+import static org.bcos.ledger.spi.rpc.JsonSchemas.address;
+import static org.bcos.ledger.spi.rpc.JsonSchemas.array;
+import static org.bcos.ledger.spi.rpc.JsonSchemas.hex;
+import static org.bcos.ledger.spi.rpc.JsonSchemas.object;
+import static org.bcos.ledger.spi.rpc.JsonSchemas.oneOfText;
+import static org.bcos.ledger.spi.rpc.JsonSchemas.string;
+import static org.bcos.ledger.spi.rpc.JsonSchemas.uint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+import org.bcos.ledger.dvs.DvsSchema;
+import org.bcos.ledger.dvs.DvsStore;
+import org.bcos.ledger.spi.QueryContext;
+import org.bcos.ledger.spi.rpc.JsonSchemas;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcException;
+import org.bcos.ledger.spi.rpc.RpcFailure;
+import org.bcos.ledger.spi.rpc.RpcJson;
+import org.bcos.ledger.spi.rpc.RpcMethodSpec;
+import org.bcos.ledger.spi.rpc.RpcPaging;
+import org.bcos.ledger.spi.rpc.RpcParam;
+import org.bcos.ledger.spi.rpc.RpcResult;
+import org.bcos.ledger.spi.rpc.WorkBudget;
+import org.bcos.types.Address;
+
+/**
+ * {@code dvs_listDelegations [community, address, direction?, limit?, cursor?]}: the delegations
+ * an account gave ({@code given}, a prefix scan) or those given to it ({@code received}: a
+ * filtered scan of the community's delegations, as state keeps no index by delegate), paged.
+ */
+final class DvsListDelegationsMethod extends DvsQueryMethod {
+  static final RpcMethodSpec SPEC = new RpcMethodSpec("dvs_listDelegations",
+      "Delegations an account gave in a community (given) or received from others (received).",
+      "given scans only the account's own delegations; received scans the community's, at most "
+          + DvsPage.MAX_SCANNED + " per page (a page may be short and still have a nextCursor)."
+          + " Costs one work unit per delegation scanned.",
+      List.of(RpcParam.required("community", JsonSchemas.uintParam(), "the community id"),
+          RpcParam.required("address", address(), "the account"),
+          RpcParam.optional("direction", oneOfText("given", "received"),
+              "given (default) or received"),
+          RpcPaging.limitParam(), RpcPaging.cursorParam()),
+      new RpcResult("delegations", object().field("delegations", array(object()
+          .field("from", address()).field("scope", string()).field("scopeId", uint())
+          .field("to", address()).build())).optional("nextCursor", hex()).build()),
+      List.of(RpcFailure.notFound("no community has that id")));
+
+  DvsListDelegationsMethod(QueryContext ledger) {
+    super(SPEC, ledger);
+  }
+
+  @Override
+  public JsonNode call(RpcArgs args, WorkBudget budget) {
+    args.atMost(5);
+    long community = args.uint(0, "community id");
+    Address who = args.address(1, "address");
+    boolean received = received(args);
+    DvsQueries.community(ledger, community);
+    byte[] prefix = received ? DvsSchema.id(community) : DvsSchema.idAddress(community, who);
+    return DvsPage.page(ledger, new DvsPage.Scan(DvsSchema.DELEGATIONS, prefix, received,
+        "delegations", (k, v) -> {
+          DvsStore.Delegation d = DvsStore.Delegation.decode(k, v);
+          return received && !d.to().equals(who) ? Optional.empty() : Optional.of(json(d));
+        }), args, 3, budget);
+  }
+
+  private static boolean received(RpcArgs args) {
+    String direction = args.has(2) ? args.text(2, "direction") : "given";
+    return switch (direction) {
+      case "given" -> false;
+      case "received" -> true;
+      default -> throw RpcException.invalidParams("direction must be given or received");
+    };
+  }
+
+  private static JsonNode json(DvsStore.Delegation d) {
+    return RpcJson.object().put("from", d.from().toString()).put("scope", d.scope().name())
+        .put("scopeId", d.scopeId()).put("to", d.to().toString());
+  }
+}

@@ -1,0 +1,200 @@
+package org.bcos.ledger.dvs;
+
+import static org.bcos.ledger.LedgerFixtures.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.ledger.LedgerFixtures;
+import org.bcos.ledger.dvs.api.DvsAddArea;
+import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsCastBallot;
+import org.bcos.ledger.dvs.api.DvsCreateCommunity;
+import org.bcos.ledger.dvs.api.DvsCreateIssue;
+import org.bcos.ledger.dvs.api.DvsDelegate;
+import org.bcos.ledger.dvs.api.DvsMessages.Method;
+import org.bcos.ledger.dvs.api.DvsMessages.Scope;
+import org.bcos.ledger.dvs.api.DvsParams;
+import org.bcos.ledger.dvs.api.DvsRules;
+import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcException;
+import org.bcos.ledger.spi.rpc.RpcMethod;
+import org.bcos.ledger.spi.rpc.SchemaCheck;
+import org.bcos.ledger.spi.rpc.WorkBudget;
+import org.bcos.types.Address;
+import org.bcos.types.tx.Transaction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #10: the DVS discovery methods, called as the node's method table calls them, list
+ * communities, issues (by community, by phase), members, areas, initiatives, a ballot and
+ * delegations both ways; pages join to the whole list, and answers conform to their specs.
+ */
+class DvsListQueriesTest {
+  private static final Ed25519KeyPair REG = key(0);
+  private final LedgerChain chain = new LedgerChain(LedgerFixtures.keys(8));
+  private final JsonNodeFactory json = JsonNodeFactory.instance;
+  private long poll;
+  private long deliberative;
+
+  private static Ed25519KeyPair m(int i) {
+    return key(i);
+  }
+
+  private static String addr(int i) {
+    return m(i).address().toString();
+  }
+
+  @BeforeEach
+  void twoCommunitiesWithMembersAreasDelegationsAndIssues() {
+    DvsParams params = new DvsParams(DvsParams.WEIGHTED, 50, 10, 10, 50, 2_000, 2_000, 8, 1, 4,
+        false);
+    chain.ok(REG, new DvsCreateCommunity("first", params));
+    chain.ok(REG, new DvsCreateCommunity("second", params));
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) txs.add(chain.tx(REG, new DvsSetMember(1, m(i).address(), i)));
+    txs.add(chain.tx(REG, new DvsAddArea(1, 0, "schools")));
+    chain.ok(txs.toArray(Transaction[]::new));
+    chain.ok(chain.tx(m(1), new DvsDelegate(1, Scope.COMMUNITY, 0, m(2).address())),
+        chain.tx(m(3), new DvsDelegate(1, Scope.COMMUNITY, 0, m(2).address())),
+        chain.tx(m(2), new DvsDelegate(1, Scope.AREA, 1, m(4).address())));
+    chain.ok(m(1), new DvsCreateIssue(1, 0, false, DvsRules.of(Method.SINGLE_CHOICE),
+        List.of("Smaller classes", "Longer days"), REG.address(), 0));
+    poll = 1;
+    chain.ok(m(2), new DvsCreateIssue(1, 1, true, DvsRules.of(Method.SCHULZE),
+        List.of("Reform"), REG.address(), 0));
+    deliberative = 2;
+    chain.ok(m(1), new DvsCastBallot(poll, List.of(new DvsBallotPart(0, new long[] {1}))));
+  }
+
+  private RpcMethod method(String name) {
+    return chain.ledger.modules().rpcMethods(chain.ledger).stream()
+        .filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private JsonNode call(String name, Object... params) {
+    return call(WorkBudget.unbounded(), name, params);
+  }
+
+  private JsonNode call(WorkBudget budget, String name, Object... params) {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (Object p : params) {
+      nodes.add(p == null ? NullNode.instance : p instanceof Number n ? json.numberNode(n.longValue())
+          : json.textNode(p.toString()));
+    }
+    RpcMethod m = method(name);
+    JsonNode out = m.call(RpcArgs.of(nodes.toArray(JsonNode[]::new)), budget);
+    assertEquals(List.of(), SchemaCheck.errors(m.spec().result().schema(), out), name + out);
+    return out;
+  }
+
+  private String reason(String name, Object... params) {
+    return assertThrows(RpcException.class, () -> call(name, params)).reason();
+  }
+
+  /** Every item of a list, page by page of {@code size}, then the field {@code key} of each. */
+  private List<String> all(String name, String field, String key, int size, Object... fixed) {
+    List<String> out = new ArrayList<>();
+    String cursor = null;
+    do {
+      List<Object> params = new ArrayList<>(Arrays.asList(fixed));
+      params.add(size);
+      params.add(cursor);
+      JsonNode page = call(name, params.toArray());
+      page.path(field).forEach(item -> out.add(item.path(key).asText()));
+      cursor = page.has("nextCursor") ? page.path("nextCursor").asText() : null;
+    } while (cursor != null);
+    return out;
+  }
+
+  @Test
+  void communitiesArePagedInIdOrder() {
+    assertEquals(List.of("first", "second"), all("dvs_listCommunities", "communities", "name", 1));
+    JsonNode first = call("dvs_listCommunities", 1);
+    assertEquals(1, first.path("communities").size());
+    assertTrue(first.has("nextCursor"));
+    assertEquals(5, call("dvs_listCommunities").path("communities").get(0).path("members")
+        .asLong());
+  }
+
+  @Test
+  void issuesAreListedByCommunityAndByPhase() {
+    assertEquals(List.of("1", "2"), all("dvs_listIssues", "issues", "id", 1, null, null));
+    assertEquals(List.of("1"), all("dvs_listIssues", "issues", "id", 5, 1, "VOTING"));
+    assertEquals(List.of("2"), all("dvs_listIssues", "issues", "id", 5, null, "ADMISSION"));
+    assertEquals(List.of(), all("dvs_listIssues", "issues", "id", 5, 1, "CLOSED"));
+    assertEquals(List.of(), all("dvs_listIssues", "issues", "id", 5, 2, null));
+    assertEquals("INVALID_PARAMS", reason("dvs_listIssues", null, "voting"));
+    assertEquals("NOT_FOUND", reason("dvs_listIssues", 9, null));
+  }
+
+  @Test
+  void aFilteredPageStopsAtItsBudgetWithACursorAndNothingIsLost() {
+    WorkBudget small = new WorkBudget(1, 60_000, () -> 0L, () -> true);
+    JsonNode page = call(small, "dvs_listIssues", null, "ADMISSION");
+    assertEquals(0, page.path("issues").size(), "issue 1 is VOTING; only one entry affordable");
+    String cursor = page.path("nextCursor").asText();
+    JsonNode rest = call("dvs_listIssues", null, "ADMISSION", 5, cursor);
+    assertEquals(2, rest.path("issues").get(0).path("id").asLong());
+  }
+
+  @Test
+  void membersAndAreasOfACommunity() {
+    List<String> members = all("dvs_listMembers", "members", "address", 2, 1);
+    assertEquals(5, members.size());
+    assertEquals(members.stream().sorted().toList().size(), members.stream().distinct().count());
+    assertTrue(members.contains(addr(3)));
+    assertEquals(List.of("root", "schools"), all("dvs_listAreas", "areas", "name", 1, 1));
+    assertEquals(List.of(), all("dvs_listMembers", "members", "address", 5, 2));
+    assertEquals("NOT_FOUND", reason("dvs_listMembers", 9));
+    assertEquals("NOT_FOUND", reason("dvs_listAreas", 9));
+  }
+
+  @Test
+  void delegationsGivenAndReceived() {
+    assertEquals(List.of(addr(2)), all("dvs_listDelegations", "delegations", "to", 5, 1,
+        addr(1), "given"));
+    assertEquals(List.of(addr(4)), all("dvs_listDelegations", "delegations", "to", 5, 1,
+        addr(2), null));
+    List<String> toTwo = all("dvs_listDelegations", "delegations", "from", 1, 1, addr(2),
+        "received");
+    assertEquals(List.of(addr(1), addr(3)).stream().sorted().toList(),
+        toTwo.stream().sorted().toList());
+    assertEquals("INVALID_PARAMS", reason("dvs_listDelegations", 1, addr(2), "sideways"));
+  }
+
+  @Test
+  void aBallotAndAnIssuesInitiatives() {
+    JsonNode ballot = call("dvs_getBallot", poll, addr(1));
+    assertEquals(1, ballot.path("parts").get(0).path("values").get(0).asLong());
+    assertEquals("NOT_FOUND", reason("dvs_getBallot", poll, addr(5)));
+    JsonNode initiatives = call("dvs_listInitiatives", poll);
+    assertEquals("Longer days", initiatives.path("initiatives").get(1).path("text").asText());
+    assertEquals(2, initiatives.path("initiatives").size());
+    assertEquals(1, call("dvs_listInitiatives", deliberative).path("initiatives").size());
+  }
+
+  @Test
+  void aForeignCursorIsRefused() {
+    String communityTwo = call("dvs_listCommunities", 1).path("nextCursor").asText();
+    assertEquals("INVALID_PARAMS", reason("dvs_listAreas", 1, 5, communityTwo));
+    assertEquals("INVALID_PARAMS", reason("dvs_listAreas", 1, 5, "not hex"));
+    assertEquals("INVALID_PARAMS", reason("dvs_listMembers", 1, 0));
+  }
+
+  @Test
+  void nobodyHasReceivedNoDelegations() {
+    Address nobody = key(70).address();
+    assertEquals(List.of(), all("dvs_listDelegations", "delegations", "to", 5, 1,
+        nobody.toString(), "received"));
+  }
+}
