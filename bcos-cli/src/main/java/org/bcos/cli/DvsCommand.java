@@ -1,8 +1,12 @@
 package org.bcos.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.bcos.client.BcosClient;
+import org.bcos.client.RpcError;
 import org.bcos.ledger.dvs.api.DvsAddArea;
 import org.bcos.ledger.dvs.api.DvsAddInitiative;
 import org.bcos.ledger.dvs.api.DvsAttest;
@@ -19,6 +23,7 @@ import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.DvsSetMember;
 import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.DvsUndelegate;
+import org.bcos.ledger.dvs.api.Phase;
 import org.bcos.types.Address;
 import org.bcos.types.tx.Message;
 import picocli.CommandLine.ArgGroup;
@@ -73,6 +78,52 @@ final class DvsCommand {
       subcommands = {InitiativeAdd.class, DvsListCommands.InitiativeList.class})
   static final class InitiativeGroup {}
 
+  /**
+   * A command that creates something with an id (community, issue, area, initiative): with
+   * {@code --id-only} it prints just that id, for {@code C=$(bcos dvs community create …)}.
+   */
+  abstract static class CreateCommand extends TxCommand {
+    @Option(names = "--id-only", description = "print only the new id (waits until final)")
+    boolean idOnly;
+
+    /** The output field holding the new id. */
+    abstract String idField();
+
+    @Override
+    void print(ObjectNode out) {
+      if (!idOnly) {
+        super.print(out);
+      } else if (out.has(idField())) {
+        System.out.println(out.path(idField()).asLong());
+      } else {
+        throw new CliException("NO_ID", "no " + idField() + " id to print: the transaction is "
+            + out.path("status").asText("not final") + " (--id-only waits; drop --no-wait)");
+      }
+    }
+  }
+
+  /**
+   * Refuses at once, before any key is unlocked or stamp mined, a message the issue's current
+   * phase cannot take: the node would refuse it at admission anyway (and a block would drop it
+   * if the phase ended meanwhile), this only saves the wait and the work. An unknown issue is
+   * UNKNOWN_ISSUE.
+   */
+  static void requirePhase(CommonOptions common, long issueId, String reason, String doing,
+      Phase... allowed) {
+    JsonNode issue;
+    try {
+      issue = common.client().call("dvs_getIssue", issueId);
+    } catch (RpcError e) {
+      if (!e.reason().equals("NOT_FOUND")) throw e;
+      throw new CliException("UNKNOWN_ISSUE", "there is no DVS issue " + issueId);
+    }
+    String phase = issue.path("phase").asText();
+    for (Phase p : allowed) if (p.name().equals(phase)) return;
+    throw new CliException(reason, "issue " + issueId + " is " + phase + " (phase ends at block "
+        + issue.path("phaseEnd").asLong() + "); " + doing + " needs "
+        + java.util.Arrays.toString(allowed));
+  }
+
   /** Adds the id of what a final creation made (one per sender and block, in practice). */
   static void created(CommonOptions common, ObjectNode out, String kind, String field) {
     if (!out.path("status").asText().equals("final")) return;
@@ -92,7 +143,12 @@ final class DvsCommand {
   }
 
   @Command(name = "create", description = "Create a community (you become registrar)")
-  static final class CommunityCreate extends TxCommand {
+  static final class CommunityCreate extends CreateCommand {
+    @Override
+    String idField() {
+      return "community";
+    }
+
     @Option(names = "--name", required = true) String name;
     @Option(names = "--electorate", defaultValue = "members",
         description = "members | weighted | open") String electorate;
@@ -133,7 +189,12 @@ final class DvsCommand {
   }
 
   @Command(name = "add", description = "Add an area (topic or branch)")
-  static final class AreaAdd extends TxCommand {
+  static final class AreaAdd extends CreateCommand {
+    @Override
+    String idField() {
+      return "area";
+    }
+
     @Option(names = "--community", required = true) long community;
     @Option(names = "--parent", defaultValue = "0") int parent;
     @Option(names = "--name", required = true) String name;
@@ -141,6 +202,14 @@ final class DvsCommand {
     @Override
     Message message() {
       return new DvsAddArea(community, parent, name);
+    }
+
+    /** Areas are numbered in order: the newest is the community's last, read back at once. */
+    @Override
+    void describe(ObjectNode out) {
+      if (!out.path("status").asText().equals("final")) return;
+      long areas = common.client().call("dvs_getCommunity", community).path("areas").asLong();
+      if (areas > 1) out.put("area", areas - 1);
     }
   }
 
@@ -229,7 +298,12 @@ final class DvsCommand {
   }
 
   @Command(name = "create", description = "Raise an issue (poll or deliberative)")
-  static final class IssueCreate extends TxCommand {
+  static final class IssueCreate extends CreateCommand {
+    @Override
+    String idField() {
+      return "issue";
+    }
+
     @Option(names = "--community", required = true) long community;
     @Option(names = "--area", defaultValue = "0") int area;
     @Option(names = "--mode", defaultValue = "poll", description = "poll | deliberative")
@@ -278,22 +352,93 @@ final class DvsCommand {
     }
   }
 
-  @Command(name = "show", description = "Show an issue")
+  @Command(name = "show", description = "Show an issue (--wait-phase: once it is in that phase)")
   static final class IssueShow extends DvsQueryCommands.ById {
+    @Option(names = "--wait-phase", paramLabel = "PHASE", description = "wait until the issue "
+        + "is in PHASE or a later one (ADMISSION, DISCUSSION, VERIFICATION, VOTING, CLOSED)")
+    Phase waitPhase;
+    @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
+        description = "with --wait-phase: give up after this long (default 120): TIMEOUT")
+    long timeoutSeconds;
+
     @Override
     String method() {
       return "dvs_getIssue";
     }
+
+    @Override
+    public Integer call() {
+      if (waitPhase == null) return super.call();
+      var client = common.client();
+      try {
+        DvsQueryCommands.print(common, WaitCommand.until(WaitCommand.timeout(timeoutSeconds),
+            "issue " + id + " to reach " + waitPhase, () -> reached(client, client.call(method(), id))));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliException("INTERRUPTED", "stopped waiting for issue " + id);
+      }
+      return 0;
+    }
+
+    /**
+     * The issue once it is in the awaited phase or later; a closed issue that never got there
+     * (not admitted, no initiative qualified) ends the wait with PHASE_NOT_REACHED.
+     */
+    private Optional<JsonNode> reached(BcosClient client, JsonNode issue) {
+      Phase now = Phase.valueOf(issue.path("phase").asText());
+      if (now.compareTo(waitPhase) < 0) return Optional.empty();
+      if (now == Phase.CLOSED && waitPhase != Phase.CLOSED) {
+        String outcome = client.call("dvs_result", id).path("outcome").asText();
+        if (skipped(issue, outcome)) {
+          throw new CliException("PHASE_NOT_REACHED", "issue " + id + " closed (" + outcome
+              + ") without reaching " + waitPhase);
+        }
+      }
+      return Optional.of(issue);
+    }
+
+    /**
+     * Whether a closed issue closed early, before the awaited phase: one that never voted
+     * (votingStart 0) missed VOTING, and one not admitted missed everything after ADMISSION.
+     */
+    private boolean skipped(JsonNode issue, String outcome) {
+      boolean voted = issue.path("votingStart").asLong() > 0;
+      return switch (waitPhase) {
+        case VOTING -> !voted;
+        case DISCUSSION, VERIFICATION -> outcome.equals("NOT_ADMITTED");
+        case ADMISSION, CLOSED -> false;
+      };
+    }
   }
 
   @Command(name = "add", description = "Add a competing initiative")
-  static final class InitiativeAdd extends TxCommand {
+  static final class InitiativeAdd extends CreateCommand {
+    @Override
+    String idField() {
+      return "initiative";
+    }
+
     @Option(names = "--issue", required = true) long issue;
     @Option(names = "--title", required = true) String title;
 
     @Override
     Message message() {
+      requirePhase(common, issue, "WRONG_PHASE", "a new initiative", Phase.ADMISSION,
+          Phase.DISCUSSION);
       return new DvsAddInitiative(issue, title);
+    }
+
+    /** The initiative's index: the issue's last option with this title, read back at once. */
+    @Override
+    void describe(ObjectNode out) {
+      if (!out.path("status").asText().equals("final")) return;
+      JsonNode options = common.client().call("dvs_getIssue", issue).path("options");
+      for (int k = options.size() - 1; k >= 0; k--) {
+        if (options.get(k).path("text").asText().equals(title)) {
+          out.put("initiative", options.get(k).path("index").asInt());
+          return;
+        }
+      }
     }
   }
 
@@ -305,6 +450,8 @@ final class DvsCommand {
 
     @Override
     Message message() {
+      requirePhase(common, issue, "WRONG_PHASE", "support", Phase.ADMISSION, Phase.DISCUSSION,
+          Phase.VERIFICATION);
       return new DvsSupport(issue, initiative, !withdraw);
     }
   }
@@ -324,6 +471,7 @@ final class DvsCommand {
 
     @Override
     Message message() {
+      requirePhase(common, issue, "VOTING_CLOSED", "a ballot", Phase.VOTING);
       List<DvsBallotPart> list = new ArrayList<>();
       if (parts != null && !parts.isEmpty()) {
         for (String p : parts) {

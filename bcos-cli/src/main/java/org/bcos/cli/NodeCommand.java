@@ -73,6 +73,7 @@ final class NodeCommand implements Callable<Integer> {
         : dev ? NodeConfig.DEV_BLOCK_INTERVAL_MILLIS : NodeConfig.DEFAULT_BLOCK_INTERVAL_MILLIS;
     NodeConfig config = new NodeConfig(dir, rpcHost, rpcPort, interval,
         org.bcos.node.mempool.MempoolLimits.DEFAULT, NodeConfig.RpcLimits.DEFAULT);
+    if (dev) config = config.asDevChain(); // serves dev_mine
     return run(config, genesis, validator, prepared, dir.resolve(Node.GUARD_FILE));
   }
 

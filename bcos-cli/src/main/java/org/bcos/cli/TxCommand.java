@@ -21,7 +21,11 @@ abstract class TxCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ObjectNode out = tx.send(common, message());
     describe(out);
-    if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+    print(out);
     return 0;
+  }
+
+  void print(ObjectNode out) {
+    if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
   }
 }

@@ -58,6 +58,24 @@ final class InProcessNode implements AutoCloseable {
     return new InProcessNode(root, c -> c);
   }
 
+  /**
+   * A dev chain in {@code root} whose blocks, after the one it makes as it starts, come only from
+   * {@code dev_mine} (its own are a minute apart): returned once that start block is committed.
+   */
+  static InProcessNode startMinedOnDemand(Path root) throws Exception {
+    InProcessNode chain = new InProcessNode(root, c -> c.withBlockInterval(60_000));
+    chain.awaitStartBlock();
+    return chain;
+  }
+
+  /** Waits for the block a node makes as it starts (consensus at rest at the head). */
+  void awaitStartBlock() throws InterruptedException {
+    Await.until("the start block", Duration.ofSeconds(30), () -> {
+      var st = node.consensus().orElseThrow().status();
+      return st.height() > 0 && st.lastCommitHeight() == st.height() && height() == st.height();
+    });
+  }
+
   /** A dev chain in {@code root} whose config {@code configure} adjusts (limits, interval). */
   static InProcessNode start(Path root, UnaryOperator<NodeConfig> configure) throws Exception {
     return new InProcessNode(root, configure);

@@ -76,6 +76,9 @@ public final class ConsensusService implements AutoCloseable {
 
   static final long MAX_REPLAY_RETRY_MILLIS = 16_000;
 
+  /** Callers of {@link #startNextHeightNow} waiting at once (a stalled chain cannot pile more). */
+  static final int MAX_HEIGHT_WAITERS = 1_000;
+
   /** Own messages kept for re-sending: those of the last few rounds. */
   static final int MAX_OWN_MESSAGES = 9;
 
@@ -106,6 +109,10 @@ public final class ConsensusService implements AutoCloseable {
   // this node's signed messages of the current height (wire form), newest last, for re-sending
   private final java.util.ArrayDeque<byte[]> ownMessages = new java.util.ArrayDeque<>();
   private volatile boolean closed;
+  // callers of startNextHeightNow waiting for a height to commit (consensus thread only)
+  private final java.util.ArrayList<HeightWaiter> heightWaiters = new java.util.ArrayList<>();
+
+  private record HeightWaiter(long height, java.util.concurrent.CompletableFuture<Long> done) {}
 
   ConsensusService(Ledger ledger, Mempool mempool, Ingress ingress, Ed25519KeyPair key,
       CommittedBlocks committed, ConsensusConfig config, long blockIntervalMillis, Path walFile,
@@ -164,6 +171,48 @@ public final class ConsensusService implements AutoCloseable {
   /** The height consensus is working on. */
   public long height() {
     return height;
+  }
+
+  /**
+   * Dev-chain control ({@code dev_mine}): starts the next height now instead of one block interval
+   * after the last one started, and completes with that height once it is committed. When a
+   * height is already in progress it waits for that one instead. The interval pacing goes on from
+   * the new height, as after any decision. Meant for a single validator, where a height decides at
+   * once; the caller bounds how long it waits.
+   */
+  public java.util.concurrent.CompletableFuture<Long> startNextHeightNow() {
+    var done = new java.util.concurrent.CompletableFuture<Long>();
+    if (closed) {
+      done.completeExceptionally(new IllegalStateException("consensus is stopped"));
+      return done;
+    }
+    run(() -> {
+      long head = ledger.head().height();
+      if (machine != null && machine.isDecided() && machine.height() <= head) {
+        startHeight(head + 1);
+      }
+      long target = machine == null || machine.height() <= head ? head + 1 : machine.height();
+      if (ledger.head().height() >= target) {
+        done.complete(target);
+      } else if (heightWaiters.size() >= MAX_HEIGHT_WAITERS) {
+        done.completeExceptionally(new IllegalStateException("too many callers are waiting "
+            + "for height " + target));
+      } else {
+        heightWaiters.add(new HeightWaiter(target, done));
+      }
+    });
+    return done;
+  }
+
+  /** Completes the waiters of every height up to the committed {@code height}. */
+  private void heightCommitted(long height) {
+    for (var it = heightWaiters.iterator(); it.hasNext(); ) {
+      HeightWaiter w = it.next();
+      if (w.height() <= height) {
+        w.done().complete(w.height());
+        it.remove();
+      }
+    }
   }
 
   // ---------------------------------------------------------------- from the network
@@ -398,6 +447,7 @@ public final class ConsensusService implements AutoCloseable {
       }
     }
     lastCommit = d;
+    heightCommitted(block.height());
     nextHeight.removeIf(wire -> ConsensusWire.decode(wire, maxValueBytes).height() <= d.height());
     long wait = Math.max(0, heightStartedMillis + blockIntervalMillis - time.nowMillis());
     long next = block.height() + 1;

@@ -80,6 +80,10 @@ public final class Node implements AutoCloseable {
       throw new IllegalArgumentException("a genesis with " + genesis.validators().size()
           + " validators needs P2P to reach the others");
     }
+    if (config.devChain() && (validatorKey == null || genesis.validators().size() != 1)) {
+      throw new IllegalArgumentException("a development chain has one validator, and this node "
+          + "holds its key");
+    }
     if (validatorKey == null && config.p2p() == null) {
       throw new IllegalArgumentException("a node without the validator key is a follower and "
           + "needs P2P configured");
@@ -146,7 +150,7 @@ public final class Node implements AutoCloseable {
           throw e;
         }
       }
-      methods.attach(consensus, node.network);
+      methods.attach(consensus, node.network, config.devChain());
       if (consensus != null) storageFailures.onHalt(consensus::close);
       NetworkService started = node.network;
       if (started != null) storageFailures.onHalt(started::close);

@@ -14,6 +14,8 @@ import org.bcos.node.mempool.MempoolLimits;
  * @param blockIntervalMillis block interval: 10 s normally, 1 s in dev mode
  * @param p2p the peer-to-peer part, or null when the node runs alone (no P2P)
  * @param disk free-space levels of the data directory's disk
+ * @param devChain a development chain ({@code bcos node --dev}: one validator, no P2P), which
+ *     serves the dev controls such as {@code dev_mine}; every other node refuses them
  */
 public record NodeConfig(
     Path dataDir,
@@ -23,7 +25,8 @@ public record NodeConfig(
     MempoolLimits mempool,
     RpcLimits rpc,
     P2p p2p,
-    Disk disk) {
+    Disk disk,
+    boolean devChain) {
   public static final int DEFAULT_RPC_PORT = 8645;
   public static final long DEFAULT_BLOCK_INTERVAL_MILLIS = 10_000;
   public static final long DEV_BLOCK_INTERVAL_MILLIS = 1_000;
@@ -197,6 +200,12 @@ public record NodeConfig(
     this(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, p2p, Disk.DEFAULT);
   }
 
+  /** Not a development chain. */
+  public NodeConfig(Path dataDir, String rpcHost, int rpcPort, long blockIntervalMillis,
+      MempoolLimits mempool, RpcLimits rpc, P2p p2p, Disk disk) {
+    this(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, p2p, disk, false);
+  }
+
   public NodeConfig {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(rpcHost, "rpcHost");
@@ -207,11 +216,21 @@ public record NodeConfig(
     Objects.requireNonNull(mempool);
     Objects.requireNonNull(rpc);
     Objects.requireNonNull(disk);
+    if (devChain && p2p != null) {
+      throw new IllegalArgumentException("a development chain runs alone, without P2P");
+    }
   }
 
+  /** A development chain's node: 1 s blocks, loopback RPC, dev controls on. */
   public static NodeConfig dev(Path dataDir, int rpcPort) {
     return new NodeConfig(dataDir, "127.0.0.1", rpcPort, DEV_BLOCK_INTERVAL_MILLIS,
-        MempoolLimits.DEFAULT, RpcLimits.DEFAULT);
+        MempoolLimits.DEFAULT, RpcLimits.DEFAULT).asDevChain();
+  }
+
+  /** The same settings as a development chain's ({@link #devChain}). */
+  public NodeConfig asDevChain() {
+    return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, p2p, disk,
+        true);
   }
 
   /**
@@ -223,16 +242,16 @@ public record NodeConfig(
   }
 
   public NodeConfig withBlockInterval(long millis) {
-    return new NodeConfig(dataDir, rpcHost, rpcPort, millis, mempool, rpc, p2p, disk);
+    return new NodeConfig(dataDir, rpcHost, rpcPort, millis, mempool, rpc, p2p, disk, devChain);
   }
 
   public NodeConfig withP2p(P2p value) {
     return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, value,
-        disk);
+        disk, devChain);
   }
 
   public NodeConfig withDisk(Disk value) {
     return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, p2p,
-        value);
+        value, devChain);
   }
 }

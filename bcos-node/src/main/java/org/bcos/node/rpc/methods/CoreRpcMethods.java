@@ -16,6 +16,7 @@ import org.bcos.node.mempool.Mempool;
  */
 public final class CoreRpcMethods {
   private final BcosStatusMethod status;
+  private final DevMineMethod devMine = new DevMineMethod();
   private final List<RpcMethod> methods;
 
   public CoreRpcMethods(Ledger ledger, Mempool mempool, Ingress ingress, NodeMetrics metrics,
@@ -26,12 +27,17 @@ public final class CoreRpcMethods {
         new BcosSendRawTransactionMethod(ingress, metrics),
         new BcosSendRawTransactionsMethod(ingress, metrics, maxBatch),
         new BcosGetTransactionMethod(ledger, mempool), new BcosGetBlockMethod(ledger),
-        new BcosGetAccountTransactionsMethod(ledger));
+        new BcosGetAccountTransactionsMethod(ledger), devMine);
   }
 
-  /** Adds consensus and P2P to what {@code bcos_status} shows (either may be null). */
-  public void attach(ConsensusService consensus, NetworkService network) {
+  /**
+   * Adds consensus and P2P to what {@code bcos_status} shows (either may be null); on a
+   * development chain the dev controls drive its consensus, elsewhere they refuse ({@code
+   * DEV_ONLY}).
+   */
+  public void attach(ConsensusService consensus, NetworkService network, boolean devChain) {
     status.attach(consensus, network);
+    if (devChain && consensus != null) devMine.attach(consensus);
   }
 
   /** One instance of each method. */
