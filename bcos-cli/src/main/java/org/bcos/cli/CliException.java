@@ -20,4 +20,9 @@ final class CliException extends RuntimeException {
   String reason() {
     return reason;
   }
+
+  /** A ledger module's reason, found by the CLI before it signs (the node would refuse the same). */
+  static CliException rejected(org.bcos.types.tx.Rejection reason, String message) {
+    return new CliException(reason.name(), message);
+  }
 }

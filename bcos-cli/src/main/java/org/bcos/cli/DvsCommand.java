@@ -23,6 +23,7 @@ import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.DvsSetMember;
 import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.DvsUndelegate;
+import org.bcos.ledger.dvs.api.DvsRejection;
 import org.bcos.ledger.dvs.api.Phase;
 import org.bcos.types.Address;
 import org.bcos.types.tx.Message;
@@ -108,7 +109,7 @@ final class DvsCommand {
    * if the phase ended meanwhile), this only saves the wait and the work. An unknown issue is
    * UNKNOWN_ISSUE.
    */
-  static void requirePhase(CommonOptions common, long issueId, String reason, String doing,
+  static void requirePhase(CommonOptions common, long issueId, DvsRejection reason, String doing,
       Phase... allowed) {
     JsonNode issue;
     try {
@@ -119,7 +120,8 @@ final class DvsCommand {
     }
     String phase = issue.path("phase").asText();
     for (Phase p : allowed) if (p.name().equals(phase)) return;
-    throw new CliException(reason, "issue " + issueId + " is " + phase + " (phase ends at block "
+    throw CliException.rejected(reason, "issue " + issueId + " is " + phase
+        + " (phase ends at block "
         + issue.path("phaseEnd").asLong() + "); " + doing + " needs "
         + java.util.Arrays.toString(allowed));
   }
@@ -423,7 +425,7 @@ final class DvsCommand {
 
     @Override
     Message message() {
-      requirePhase(common, issue, "WRONG_PHASE", "a new initiative", Phase.ADMISSION,
+      requirePhase(common, issue, DvsRejection.WRONG_PHASE, "a new initiative", Phase.ADMISSION,
           Phase.DISCUSSION);
       return new DvsAddInitiative(issue, title);
     }
@@ -450,8 +452,8 @@ final class DvsCommand {
 
     @Override
     Message message() {
-      requirePhase(common, issue, "WRONG_PHASE", "support", Phase.ADMISSION, Phase.DISCUSSION,
-          Phase.VERIFICATION);
+      requirePhase(common, issue, DvsRejection.WRONG_PHASE, "support", Phase.ADMISSION,
+          Phase.DISCUSSION, Phase.VERIFICATION);
       return new DvsSupport(issue, initiative, !withdraw);
     }
   }
@@ -471,7 +473,7 @@ final class DvsCommand {
 
     @Override
     Message message() {
-      requirePhase(common, issue, "VOTING_CLOSED", "a ballot", Phase.VOTING);
+      requirePhase(common, issue, DvsRejection.VOTING_CLOSED, "a ballot", Phase.VOTING);
       List<DvsBallotPart> list = new ArrayList<>();
       if (parts != null && !parts.isEmpty()) {
         for (String p : parts) {
