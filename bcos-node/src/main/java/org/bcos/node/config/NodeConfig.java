@@ -245,9 +245,13 @@ public record NodeConfig(
     return new NodeConfig(dataDir, rpcHost, rpcPort, millis, mempool, rpc, p2p, disk, devChain);
   }
 
+  /**
+   * These settings with P2P; a node that talks to peers is not a development chain, so the dev
+   * controls ({@link #devChain}) are off.
+   */
   public NodeConfig withP2p(P2p value) {
     return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, value,
-        disk, devChain);
+        disk, devChain && value == null);
   }
 
   public NodeConfig withDisk(Disk value) {
