@@ -29,6 +29,8 @@ final class SendCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "60", description = "seconds to wait for finality")
   long timeoutSeconds;
   @Option(names = "--passphrase-file") Path passphraseFile;
+  @Option(names = "--hash-only", description = "print only the transaction hash, for"
+      + " T=$(bcos send …)") boolean hashOnly;
 
   @Override
   public Integer call() throws Exception {
@@ -42,7 +44,13 @@ final class SendCommand implements Callable<Integer> {
         payment, expiryBlocks, !noWait, timeoutSeconds);
     out.put("to", recipient.toString()).put("amount", Amount.format(units))
         .put("amountUnits", Long.toString(units));
-    if (common.json) Output.json(System.out, out); else Output.human(System.out, out);
+    if (hashOnly) {
+      System.out.println(out.path("hash").asText());
+    } else if (common.json) {
+      Output.json(System.out, out);
+    } else {
+      Output.human(System.out, out);
+    }
     return 0;
   }
 
