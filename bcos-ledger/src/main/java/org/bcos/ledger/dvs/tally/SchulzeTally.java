@@ -15,6 +15,9 @@ import java.util.List;
  *       candidates nobody beats; a tie (several winners) is reported, not broken at random.
  *   <li>The full ranking sorts by (number of candidates beating it ascending, number it beats
  *       descending, index ascending), which always extends "beats" and puts the winners first.
+ *       Its places: the winners share the first (they may beat different numbers of others);
+ *       below them candidates with equal counts share a place (the index only orders the
+ *       listing). The winners are computed as that first place.
  * </ol>
  *
  * <p>With a status quo (LiquidFeedback), the status quo is candidate {@code optionCount}; a
@@ -90,12 +93,12 @@ public final class SchulzeTally {
     for (int i = 0; i < n; i++) ranking.add(i);
     ranking.sort((a, b) -> beaten[a] != beaten[b] ? Integer.compare(beaten[a], beaten[b])
         : beats[a] != beats[b] ? Integer.compare(beats[b], beats[a]) : Integer.compare(a, b));
-    List<Integer> winners = new ArrayList<>();
-    if (counted > 0) {
-      for (int i = 0; i < n; i++) if (beaten[i] == 0) winners.add(i);
-    }
+    // nobody beats a winner, so all winners share the first place (several: a tie, reported);
+    // below them only equal (beaten, beats) counts tie, and such candidates never beat each other
+    List<List<Integer>> places = Places.of(ranking, (a, b) -> beaten[a] == beaten[b]
+        && (beaten[a] == 0 || beats[a] == beats[b]));
     return new SchulzeResult(rules.optionCount(), rules.statusQuo(), rows(d), rows(p), ranking,
-        winners, counted, invalid);
+        places, Places.winners(places, counted), counted, invalid);
   }
 
   private static List<List<Long>> rows(long[][] matrix) {
