@@ -30,6 +30,7 @@ class OpenRpcDocumentTest {
       "dvs_getIssue", "dvs_tally", "dvs_result", "dvs_proof", "dvs_rawIssueData",
       "dvs_createdBy", "dvs_listCommunities", "dvs_listIssues", "dvs_listMembers",
       "dvs_listAreas", "dvs_listInitiatives", "dvs_getBallot", "dvs_listDelegations",
+      "dvs_ranking",
       "notary_getAnchor", "dev_mine", "rpc.discover"));
   private static RpcTestNode node;
 
