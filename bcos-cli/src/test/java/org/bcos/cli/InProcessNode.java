@@ -165,6 +165,17 @@ final class InProcessNode implements AutoCloseable {
     return awaitFinal(hash);
   }
 
+  /**
+   * Sends {@code message} from dev and mines the block that makes it final (a node started with
+   * {@link #startMinedOnDemand}).
+   */
+  void commitFromDev(org.bcos.types.tx.Message message) throws InterruptedException {
+    Hash hash = client.send(Transactions.build(chainId(), dev, pendingNonce(dev.address()),
+        minFee(), height() + 1000, message));
+    client.call("dev_mine", 1);
+    assertEquals("final", client.transaction(hash).path("status").asText());
+  }
+
   static Ed25519KeyPair freshKey() {
     return Ed25519KeyPair.generate(new SecureRandom());
   }

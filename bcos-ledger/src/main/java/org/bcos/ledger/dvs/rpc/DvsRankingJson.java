@@ -72,9 +72,7 @@ final class DvsRankingJson {
   }
 
   private static void schulzeEntry(ObjectNode e, IssueCount count, SchulzeResult s, int at) {
-    int option = count.option(at);
-    e.put("option", option);
-    if (option >= 0) e.put("firstChoices", count.tally().totals().get(option));
+    e.put("option", count.option(at)).put("firstChoices", s.firstChoices().get(at));
     int beats = 0;
     int beatenBy = 0;
     for (int other = 0; other < count.candidates().size(); other++) {

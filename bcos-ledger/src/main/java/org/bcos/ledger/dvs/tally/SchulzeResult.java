@@ -11,6 +11,8 @@ import java.util.List;
  * @param pairwise {@code d[i][j]}: weight of ballots ranking candidate i strictly above j
  * @param strongestPaths {@code p[i][j]}: strength of the strongest path from i to j (winning
  *     votes: a link i→j exists when d[i][j] &gt; d[j][i] and has strength d[i][j])
+ * @param firstChoices weight of the ballots ranking each candidate first (a ballot ranking
+ *     several equal first counts for each of them)
  * @param ranking all candidates, a linear order extending "i beats j" (p[i][j] &gt; p[j][i]):
  *     fewer candidates beating it first, then more candidates beaten, then lower index
  * @param places the ranking cut into places of tied candidates: the winners share the first;
@@ -22,11 +24,13 @@ import java.util.List;
  * @param invalidWeight weight of ballots rejected by {@link BallotValidator}
  */
 public record SchulzeResult(int optionCount, boolean statusQuo, List<List<Long>> pairwise,
-    List<List<Long>> strongestPaths, List<Integer> ranking, List<List<Integer>> places,
+    List<List<Long>> strongestPaths, List<Long> firstChoices, List<Integer> ranking,
+    List<List<Integer>> places,
     List<Integer> winners, long countedWeight, long invalidWeight) {
   public SchulzeResult {
     pairwise = pairwise.stream().map(List::copyOf).toList();
     strongestPaths = strongestPaths.stream().map(List::copyOf).toList();
+    firstChoices = List.copyOf(firstChoices);
     ranking = List.copyOf(ranking);
     places = Places.copy(places);
     winners = List.copyOf(winners);

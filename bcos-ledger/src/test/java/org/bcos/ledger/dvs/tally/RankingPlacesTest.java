@@ -49,6 +49,15 @@ class RankingPlacesTest {
         "3 CABED", "7 CAEBD", "2 CBADE", "7 DCEBA", "8 EBADC"));
     assertEquals(List.of(List.of(E), List.of(A), List.of(C), List.of(B), List.of(D)),
         result.places());
+    // A 5+5, B 8, C 3+7+2, D 7, E 8
+    assertEquals(List.of(10L, 8L, 12L, 7L, 8L), result.firstChoices());
+  }
+
+  @Test
+  void aSchulzeBallotRankingSeveralEqualFirstCountsAsFirstChoiceForEach() {
+    SchulzeResult result = SchulzeTally.tally(3, List.of(Ballots.ranks(2, 1, 1, 2),
+        Ballots.ranks(1, 0, 0, 1)));
+    assertEquals(List.of(2L, 2L, 1L), result.firstChoices());
   }
 
   /**
