@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.LedgerFixtures;
+import org.bcos.ledger.dvs.api.DvsAddInitiative;
 import org.bcos.ledger.dvs.api.DvsBallotPart;
 import org.bcos.ledger.dvs.api.DvsCastBallot;
 import org.bcos.ledger.dvs.api.DvsCreateCommunity;
@@ -23,6 +24,8 @@ import org.bcos.ledger.dvs.api.DvsMessages.Method;
 import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.dvs.api.DvsSupport;
+import org.bcos.ledger.dvs.api.Phase;
 import org.bcos.ledger.spi.rpc.RpcException;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
@@ -308,5 +311,40 @@ class DvsRankingTest {
     JsonNode r = ranking(issue, false);
     assertEquals("[{\"place\":1,\"option\":1,\"total\":1},{\"place\":2,\"option\":0,"
         + "\"total\":-4}]", r.path("ranking").toString());
+  }
+
+  /**
+   * A deliberative Schulze issue: A and B reach the ballot, C (unsupported) does not. Ballots
+   * rank A, B, C (off the ballot: 0), the status quo: A:B 2:2, A:SQ 3:1, B:SQ 2:2. Only A beats
+   * the status quo; A and B are unbeaten, so they tie for the first place and the status quo
+   * (option -1) comes third.
+   */
+  @Test
+  void deliberativeSchulzeRanksTheStatusQuoAndNamesWhatMissedTheBallot() {
+    chain.ok(REG, new DvsCreateCommunity("party", new DvsParams(DvsParams.WEIGHTED, 2, 2, 2, 2,
+        2_000, 2_000, 8, 1, 4, false)));
+    setWeights(1, 1, 1, 1, 1);
+    chain.ok(m(1), new DvsCreateIssue(COMMUNITY, 0, true, DvsRules.of(Method.SCHULZE),
+        List.of("A"), REG.address(), 0));
+    long issue = nextIssue++;
+    chain.ok(chain.tx(m(2), new DvsAddInitiative(issue, "B")),
+        chain.tx(m(3), new DvsAddInitiative(issue, "C")));
+    chain.ok(chain.tx(m(1), new DvsSupport(issue, 0, true)),
+        chain.tx(m(2), new DvsSupport(issue, 1, true)));
+    while (chain.issue(issue).phase() != Phase.VOTING) chain.ok();
+    chain.ok(vote(1, issue, 1, 2, 0, 3), vote(2, issue, 2, 1, 0, 3), vote(3, issue, 3, 2, 0, 1),
+        vote(4, issue, 1, 3, 0, 2));
+    while (chain.issue(issue).phase() != Phase.CLOSED) chain.ok();
+
+    assertEquals(List.of(0, 1), chain.result(issue).winners());
+    JsonNode r = ranking(issue, true);
+    assertEquals("TIE", r.path("outcome").asText());
+    assertEquals("[0,1,-1]", r.path("candidates").toString());
+    assertEquals("[[0,2,3],[2,0,2],[1,2,0]]", r.path("pairwise").toString());
+    assertEquals("[2]", r.path("notOnBallot").toString());
+    List<String> order = new ArrayList<>();
+    r.path("ranking").forEach(e -> order.add(e.path("place").asText() + ":"
+        + e.path("option").asText()));
+    assertEquals(List.of("1:0", "1:1", "3:-1"), order);
   }
 }
