@@ -26,7 +26,10 @@ import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.DvsSetMember;
 import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.Phase;
+import org.bcos.ledger.spi.rpc.RpcArgs;
 import org.bcos.ledger.spi.rpc.RpcException;
+import org.bcos.ledger.spi.rpc.RpcMethod;
+import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
 
@@ -346,5 +349,33 @@ class DvsRankingTest {
     r.path("ranking").forEach(e -> order.add(e.path("place").asText() + ":"
         + e.path("option").asText()));
     assertEquals(List.of("1:0", "1:1", "3:-1"), order);
+  }
+
+  /**
+   * The count is charged by the community (1 + 3 per member: 25 for 8 members; the Schulze
+   * steps of 6 candidates stay under one unit): one unit less is refused by name, and the
+   * cached answer is not charged again.
+   */
+  @Test
+  void aRankingIsChargedAndRefusedOverTheBudget() {
+    weightedCommunity(1, 1, 1, 1, 1, 1, 1, 1);
+    long issue = poll(DvsRules.of(Method.SCHULZE), List.of("A", "B", "C", "D", "E"));
+    chain.ok(vote(1, issue, 1, 2, 3, 4, 5));
+    RpcMethod method = chain.ledger.modules().rpcMethods(chain.ledger)
+        .stream().filter(x -> x.name().equals("dvs_ranking")).findFirst().orElseThrow();
+    RpcArgs args = RpcArgs.of(
+        LongNode.valueOf(issue));
+    assertEquals("WORK_LIMIT_EXCEEDED", assertThrows(RpcException.class,
+        () -> method.call(args, budget(24))).reason());
+    WorkBudget exact = budget(25);
+    method.call(args, exact);
+    assertEquals(25, exact.spent());
+    WorkBudget none = budget(0);
+    method.call(args, none);
+    assertEquals(0, none.spent(), "a cached ranking costs nothing more");
+  }
+
+  private static WorkBudget budget(long units) {
+    return new WorkBudget(units, 60_000, () -> 0L, () -> true);
   }
 }

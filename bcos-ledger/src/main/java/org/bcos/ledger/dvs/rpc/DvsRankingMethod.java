@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.bcos.ledger.dvs.DvsCounting;
 import org.bcos.ledger.dvs.DvsStore;
 import org.bcos.ledger.dvs.IssueCount;
-import org.bcos.ledger.dvs.api.DvsMessages;
+import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.Phase;
@@ -37,8 +37,8 @@ import org.bcos.ledger.spi.rpc.WorkBudget;
  * the ranking's first place is checked against the stored winners; open ones are provisional.
  */
 final class DvsRankingMethod extends DvsQueryMethod {
-  /** Strongest-path (Floyd–Warshall) steps per work unit: one unit is a few microseconds. */
-  static final int SCHULZE_STEPS_PER_UNIT = 1_000;
+  /** Counting steps (a comparison and an add) per work unit: one unit is a few microseconds. */
+  static final int STEPS_PER_UNIT = 1_000;
   /** Matrix cells or IRV round entries rendered per work unit. */
   static final int CELLS_PER_UNIT = 100;
 
@@ -47,9 +47,9 @@ final class DvsRankingMethod extends DvsQueryMethod {
           + " them), with the Schulze matrices on request, the IRV rounds and the yes/no"
           + " decision. Computed on request; provisional while voting is open.",
       "Costs what dvs_tally does (3 work units per community member) plus, for Schulze,"
-          + " c^3/1000 and, with the matrices or IRV rounds, c^2/50, where c is the options on the"
-          + " ballot + 1 (at most 257). A cached ranking (same issue, height and withMatrix) costs"
-          + " nothing more.",
+          + " (members*c^2 + c^3)/1000 and with the matrices c^2/50, for IRV (members*c + c^3)/1000"
+          + " + c^2/50, where c is the options on the ballot + 1 (at most 257). A cached ranking"
+          + " (same issue, height and withMatrix) costs nothing more.",
       List.of(DvsSchemas.issueId(), RpcParam.optional("withMatrix", JsonSchemas.bool(),
           "Schulze: add the candidates, d[i][j] (pairwise) and p[i][j] (strongest paths)")),
       new RpcResult("ranking", schema()),
@@ -102,15 +102,19 @@ final class DvsRankingMethod extends DvsQueryMethod {
     }
   }
 
-  /** Work units: the count (by community size) plus the method's own work and output. */
+  /**
+   * Work units: the count (by community size) plus the ranked methods' own work, measured at
+   * about 3 microseconds per {@link #STEPS_PER_UNIT} steps (Schulze: c² per ballot and c³ for the
+   * paths; IRV: c per ballot and up to c³ for the rounds' tie-breaks), and the rendered cells.
+   */
   static long cost(DvsStore dvs, Issue issue, boolean matrix) {
-    long c = issue.rules().method() == DvsMessages.Method.YES_NO ? 0
-        : Math.min(issue.ballotOptions().size() + 1L, BallotRules.MAX_OPTIONS + 1L);
+    long c = Math.min(issue.ballotOptions().size() + 1L, BallotRules.MAX_OPTIONS + 1L);
+    long members = dvs.community(issue.communityId()).map(Community::memberCount).orElse(0L);
     long units = DvsTallyMethod.countCost(dvs, issue);
     return switch (issue.rules().method()) {
-      case SCHULZE -> units + c * c * c / SCHULZE_STEPS_PER_UNIT
+      case SCHULZE -> units + (members * c * c + c * c * c) / STEPS_PER_UNIT
           + (matrix ? 2 * c * c / CELLS_PER_UNIT : 0);
-      case IRV -> units + 2 * c * c / CELLS_PER_UNIT;
+      case IRV -> units + (members * c + c * c * c) / STEPS_PER_UNIT + 2 * c * c / CELLS_PER_UNIT;
       default -> units;
     };
   }
