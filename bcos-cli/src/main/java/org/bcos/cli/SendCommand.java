@@ -19,6 +19,8 @@ final class SendCommand extends TxCommand {
   @Option(names = "--amount", required = true, description = "DDC, e.g. 1250.5") String amount;
   @Option(names = "--memo", defaultValue = "", description = "up to 256 bytes of text")
   String memo;
+  @Option(names = "--hash-only", description = "print only the transaction hash, for"
+      + " T=$(bcos send …)") boolean hashOnly;
 
   private Address recipient;
   private long units;
@@ -35,6 +37,11 @@ final class SendCommand extends TxCommand {
   void describe(ObjectNode out) {
     out.put("to", recipient.toString()).put("amount", Amount.format(units))
         .put("amountUnits", Long.toString(units));
+  }
+
+  @Override
+  void print(ObjectNode out) {
+    if (hashOnly) System.out.println(out.path("hash").asText()); else super.print(out);
   }
 
   static long parseAmount(String text, String option) {

@@ -359,16 +359,23 @@ final class TestnetCommand {
           NodeProcess.awaitHealthy(testnet.dirOf(e.getKey()), e.getKey(), e.getValue(), deadline);
         }
       } catch (CliException e) {
-        rollBack(testnet, started);
-        throw e.withMore("; the " + started.size() + " node(s) this command started were"
-            + " stopped again");
+        List<Integer> stopped = rollBack(testnet, started);
+        throw e.withMore(stopped.isEmpty() ? "; no other node had been started"
+            : "; stopped again what this command had started: node"
+                + (stopped.size() == 1 ? " " : "s ") + stopped.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")));
       }
       return out;
     }
 
-    /** Stops what this command started, so a failed start leaves the testnet as it was. */
-    private static void rollBack(Testnet testnet, Map<Member, Process> started)
+    /**
+     * Stops what this command started, so a failed start leaves the testnet as it was; returns the
+     * indices of the nodes that were still running and had to be stopped.
+     */
+    private static List<Integer> rollBack(Testnet testnet, Map<Member, Process> started)
         throws IOException, InterruptedException {
+      List<Integer> running = started.entrySet().stream().filter(e -> e.getValue().isAlive())
+          .map(e -> e.getKey().index()).toList();
       for (Process p : started.values()) p.destroy();
       for (var e : started.entrySet()) {
         if (!e.getValue().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -376,6 +383,7 @@ final class TestnetCommand {
         }
         Files.deleteIfExists(testnet.dirOf(e.getKey()).resolve(PID_FILE));
       }
+      return running;
     }
 
     private static ObjectNode result(Member m, long pid, String state) {

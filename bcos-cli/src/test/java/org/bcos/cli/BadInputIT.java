@@ -67,6 +67,7 @@ class BadInputIT {
         new Row("INVALID_BLOCK", "heights start at 0", "block", "-1", "--rpc", deadNode),
         new Row("INVALID_BLOCK", "a block hash (64 hex digits)", "block", "0xzz"),
         new Row("INVALID_HASH", "not a transaction hash", "tx", "abc"),
+        new Row("INVALID_HASH", "not a transaction hash", "wait", "--tx", "abc"),
         new Row("INVALID_MNEMONIC", "", "key", "import", "--name", "x", "--mnemonic", "foo bar"),
         new Row("INVALID_CONFIG", "config file not found: ", "node", "--config",
             root.resolve("missing.json").toString()),
