@@ -19,8 +19,16 @@ import picocli.CommandLine.Option;
 /** {@code bcos node}: runs a node until Ctrl-C or SIGTERM. */
 @Command(name = "node", description = "Run a node (--dev: a single-validator development chain)")
 final class NodeCommand implements Callable<Integer> {
-  @Option(names = "--dev", description = "development chain: 1 s blocks, funded `dev` key")
+  @Option(names = "--dev", description = "development chain: 1 s blocks, funded `dev` key and"
+      + " dev accounts dev1..devN")
   boolean dev;
+  @Option(names = "--dev-accounts", paramLabel = "N", description = "with --dev, on a new chain:"
+      + " funded accounts besides dev, 0.." + DevChain.DevAccounts.MAX_COUNT + " (default "
+      + DevChain.DevAccounts.DEFAULT_COUNT + ": ten with dev, as anvil's)")
+  Integer devAccounts;
+  @Option(names = "--dev-balance", paramLabel = "DDC", description = "with --dev, on a new chain:"
+      + " the balance of each dev account (default 10000; dev keeps the rest of the supply)")
+  String devBalance;
   @Option(names = "--data", paramLabel = "DIR",
       description = "data directory (default ./bcos-data/dev with --dev, else ./bcos-data/node)")
   Path data;
@@ -57,10 +65,14 @@ final class NodeCommand implements Callable<Integer> {
     Ed25519KeyPair validator;
     DevChain.Prepared prepared = null;
     if (dev) {
-      prepared = DevChain.prepare(dir, CommonOptions.keystore());
+      prepared = prepareDevChain(dir);
       genesis = prepared.genesis();
       validator = prepared.validatorKey();
     } else {
+      if (devAccounts != null || devBalance != null) {
+        throw new CliException("INVALID_ARGUMENT", "--dev-accounts and --dev-balance go with"
+            + " --dev");
+      }
       Path genesisFile = dir.resolve("genesis.json");
       if (!Files.exists(genesisFile)) {
         throw new CliException("NO_GENESIS", "no genesis.json in " + dir.toAbsolutePath()
@@ -77,10 +89,36 @@ final class NodeCommand implements Callable<Integer> {
     return run(config, genesis, validator, prepared, dir.resolve(Node.GUARD_FILE));
   }
 
+  /** The dev chain in {@code dir}, its accounts made as the options say if it is new. */
+  private DevChain.Prepared prepareDevChain(Path dir) throws java.io.IOException {
+    DevChain.DevAccounts accounts;
+    try {
+      accounts = new DevChain.DevAccounts(
+          devAccounts != null ? devAccounts : DevChain.DevAccounts.DEFAULT_COUNT,
+          devBalance != null ? SendCommand.parseAmount(devBalance, "--dev-balance")
+              : DevChain.DevAccounts.DEFAULT_UNITS_EACH);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("INVALID_ARGUMENT", e.getMessage());
+    }
+    DevChain.Prepared prepared;
+    try {
+      prepared = DevChain.prepare(dir, CommonOptions.keystore(), accounts);
+    } catch (DevChain.AccountConflictException e) {
+      throw new CliException("DEV_ACCOUNT_CONFLICT", e.getMessage());
+    }
+    if (!prepared.newGenesis() && (devAccounts != null || devBalance != null)) {
+      System.err.println("note: --dev-accounts and --dev-balance apply only when a dev chain is"
+          + " made; the one in " + dir + " keeps its genesis");
+    }
+    prepared.notes().forEach(note -> System.err.println("note: " + note));
+    return prepared;
+  }
+
   private Integer runFromFile() throws Exception {
-    if (dev || data != null || blockInterval != null) {
+    if (dev || data != null || blockInterval != null || devAccounts != null
+        || devBalance != null) {
       throw new CliException("INVALID_ARGUMENT", "--config takes every setting from the file; "
-          + "drop --dev, --data and --block-interval-ms");
+          + "drop --dev, --dev-accounts, --dev-balance, --data and --block-interval-ms");
     }
     org.bcos.node.config.NodeConfigFile.Loaded loaded;
     try {
@@ -150,16 +188,29 @@ final class NodeCommand implements Callable<Integer> {
     node.network().ifPresent(n -> System.out.println("  p2p:        " + n.listenAddress()
         + "  node id " + n.nodeId().toHex()));
     System.out.println("  signatures: " + node.ledger().signatures().verifierName());
-    if (prepared != null) {
-      long balance = node.ledger().account(prepared.devAddress()).map(a -> a.balanceUnits())
-          .orElse(0L);
-      System.out.println("  dev key:    'dev' = " + prepared.devAddress());
-      System.out.println("  dev balance: " + Amount.format(balance) + " DDC");
-      System.out.println("  DEVELOPMENT ONLY: the 'dev' key has an empty passphrase. Never use it"
-          + " on a real network.");
-      prepared.newDevMnemonic().ifPresent(NodeCommand::showMnemonicOnTerminalOnly);
-    }
+    if (prepared != null) devAccountsTable(node, prepared);
     System.out.flush();
+  }
+
+  /**
+   * The funded dev keys as a table (name, address, balance now), then the warning and, on a
+   * terminal only, a new dev mnemonic: addresses and balances are public, the words are not.
+   */
+  private static void devAccountsTable(Node node, DevChain.Prepared prepared) {
+    System.out.println("  dev accounts (local keys, empty passphrase; --from NAME):");
+    Table table = new Table("name", "address", "balance (DDC)");
+    for (DevChain.DevAccount a : prepared.accounts()) {
+      long balance = node.ledger().account(a.address()).map(acct -> acct.balanceUnits())
+          .orElse(0L);
+      table.row(a.name(), a.address().toString(), Amount.format(balance));
+    }
+    var text = new java.io.ByteArrayOutputStream();
+    table.print(new java.io.PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8));
+    text.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+        .forEach(line -> System.out.println("    " + line));
+    System.out.println("  DEVELOPMENT ONLY: the dev keys have an empty passphrase. Never use them"
+        + " on a real network.");
+    prepared.newDevMnemonic().ifPresent(NodeCommand::showMnemonicOnTerminalOnly);
   }
 
   /**
@@ -170,9 +221,11 @@ final class NodeCommand implements Callable<Integer> {
     java.io.Console console = System.console();
     if (console != null && console.isTerminal()) {
       System.out.println("  dev key mnemonic (shown once): " + words);
+      System.out.println("  (dev1..devN are its accounts 1..N: bcos key import --account N)");
     } else {
       System.out.println("  dev key mnemonic: not printed (the output is not a terminal and may"
-          + " be a log); the key is in " + CommonOptions.home().resolve("keys") + "/dev.key");
+          + " be a log); the dev key keeps it in " + CommonOptions.home().resolve("keys")
+          + "/dev.key (\"mnemonic\")");
     }
   }
 }

@@ -46,7 +46,8 @@ final class InProcessNode implements AutoCloseable {
     this.dataDir = root.resolve("data");
     this.keysDir = root.resolve("keys");
     this.configure = configure;
-    DevChain.Prepared prepared = DevChain.prepare(dataDir, new Keystore(keysDir));
+    DevChain.Prepared prepared = DevChain.prepare(dataDir, new Keystore(keysDir),
+        DevChain.DevAccounts.NONE);
     this.genesis = prepared.genesis();
     this.validatorKey = prepared.validatorKey();
     this.dev = new Keystore(keysDir).load(DevChain.DEV_KEY_NAME, new char[0]);
