@@ -24,6 +24,8 @@ import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.stake.api.StakeApi;
 import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.ledger.stake.api.StakeRejection;
+import org.bcos.ledger.stake.api.StakingValidator;
+import org.bcos.ledger.stake.api.UnbondingEntry;
 import org.bcos.ledger.stake.api.ValidatorStake;
 import org.bcos.ledger.stake.rpc.StakeRpc;
 import org.bcos.storage.KeyValueStore;
@@ -59,7 +61,9 @@ public final class StakeModule implements LedgerModule {
 
   @Override
   public ModuleSchema schema() {
-    return ModuleSchema.v1(StakeSchema.ALL);
+    List<org.bcos.storage.Column> columns = new java.util.ArrayList<>(StakeSchema.ALL);
+    columns.addAll(StakingStore.COLUMNS);
+    return ModuleSchema.v1(columns);
   }
 
   @Override
@@ -103,7 +107,9 @@ public final class StakeModule implements LedgerModule {
   public List<Holding> holdings() {
     return List.of(
         new Holding(StakeSchema.VALIDATORS, v -> ValidatorStake.decode(v).bondedUnits()),
-        new Holding(StakeSchema.POOL, StakeStore::decodeUnits));
+        new Holding(StakeSchema.POOL, StakeStore::decodeUnits),
+        new Holding(StakingStore.VALIDATORS, v -> StakingValidator.decode(v).heldUnits()),
+        new Holding(StakingStore.UNBONDING, v -> UnbondingEntry.decode(v).balanceUnits()));
   }
 
   @Override
