@@ -16,8 +16,8 @@ import org.bcos.types.Amount;
  * whose allocations do not add up to exactly the total supply, or whose validators cannot cover
  * their stake.
  */
-public record Genesis(
-    ChainParams params, long timeMillis, List<Validator> validators, List<Allocation> allocations) {
+public record Genesis(ChainParams params, long timeMillis, List<Validator> validators,
+    List<Allocation> allocations, java.util.Optional<Staking> staking) {
   /** Limit on allocation entries in one genesis. */
   public static final int MAX_ALLOCATIONS = 1_000_000;
 
@@ -45,8 +45,45 @@ public record Genesis(
     }
   }
 
+  /**
+   * The staking feature (docs/GOVERNANCE.md "Staking"): delegated stake, rewards and downtime
+   * slashing. A genesis without it is a chain as before issue #11.
+   *
+   * @param rewardPoolUnits units set aside at genesis for block rewards (part of the fixed supply:
+   *     the allocations total the supply minus this)
+   */
+  public record Staking(long rewardPoolUnits) {
+    /** The name of the feature its parameters belong to. */
+    public static final String FEATURE = "staking";
+
+    public Staking {
+      if (rewardPoolUnits < 0 || rewardPoolUnits > Amount.TOTAL_SUPPLY_UNITS) {
+        throw new IllegalArgumentException("reward pool must be 0.." + Amount.TOTAL_SUPPLY_UNITS);
+      }
+    }
+  }
+
+  /** A genesis without optional features (every chain before issue #11). */
+  public Genesis(ChainParams params, long timeMillis, List<Validator> validators,
+      List<Allocation> allocations) {
+    this(params, timeMillis, validators, allocations, java.util.Optional.empty());
+  }
+
+  /** The features this genesis enables (by name; see {@link ParamSpec#feature}). */
+  public java.util.SortedSet<String> features() {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    if (staking.isPresent()) out.add(Staking.FEATURE);
+    return java.util.Collections.unmodifiableSortedSet(out);
+  }
+
+  /** Whether a parameter of {@code spec}'s feature is part of this chain. */
+  public boolean hasFeatureOf(ParamSpec spec) {
+    return spec.feature().equals(ParamSpec.CORE_FEATURE) || features().contains(spec.feature());
+  }
+
   public Genesis {
     Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(staking, "staking");
     validators = List.copyOf(validators);
     allocations = List.copyOf(allocations);
     if (timeMillis < 0) throw new IllegalArgumentException("genesis time must be non-negative");
@@ -68,9 +105,11 @@ public record Genesis(
         throw new IllegalArgumentException("genesis allocations overflow");
       }
     }
-    if (total != Amount.TOTAL_SUPPLY_UNITS) {
-      throw new IllegalArgumentException(
-          "genesis allocations must total exactly 50000000000 DDC, got " + Amount.format(total));
+    long reserved = staking.map(Staking::rewardPoolUnits).orElse(0L);
+    if (total != Amount.TOTAL_SUPPLY_UNITS - reserved) {
+      throw new IllegalArgumentException("genesis allocations must total exactly 50000000000 DDC"
+          + (reserved > 0 ? " minus the reward pool " + Amount.format(reserved) : "") + ", got "
+          + Amount.format(total));
     }
     Set<Address> seen = new HashSet<>();
     for (Validator v : validators) {

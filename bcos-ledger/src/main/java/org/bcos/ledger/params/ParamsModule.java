@@ -51,8 +51,9 @@ public final class ParamsModule implements LedgerModule {
   }
 
   /**
-   * Writes every declared parameter at height 0: the genesis' value where it sets one, else the
-   * declared default. A genesis value no module declares, or outside its bounds, is refused.
+   * Writes every declared parameter of the chain's features at height 0: the genesis' value where
+   * it sets one, else the declared default. A genesis value no module declares, of a feature the
+   * genesis does not enable, or outside its bounds, is refused.
    */
   @Override
   public void initGenesis(Genesis genesis, TxContext ctx) {
@@ -61,9 +62,16 @@ public final class ParamsModule implements LedgerModule {
     for (String name : given.keySet()) {
       ParamSpec spec = ctx.registry().param(name).orElseThrow(() ->
           new IllegalArgumentException("genesis sets an unknown chain parameter: " + name));
+      if (!genesis.hasFeatureOf(spec)) {
+        throw new IllegalArgumentException("genesis sets " + name + " of the feature "
+            + spec.feature() + ", which it does not enable");
+      }
       ChainParams.check(spec, given.get(name));
     }
+    // a feature's parameters exist only on chains with the feature: declaring them changes no
+    // existing chain's state
     for (ParamSpec spec : ctx.registry().params()) {
+      if (!genesis.hasFeatureOf(spec)) continue;
       store.put(spec.name(), 0, given.getOrDefault(spec.name(), spec.genesisDefault()));
     }
   }

@@ -67,6 +67,11 @@ final class ParamsStore implements ParamsApi {
     if (fromHeight < 1) {
       return Verdict.reject(ParamsRejection.PARAM_CHANGE_IN_PAST, "from height " + fromHeight);
     }
+    if (!spec.feature().equals(ParamSpec.CORE_FEATURE)
+        && !valuesAt(fromHeight).containsKey(name)) {
+      return Verdict.reject(ParamsRejection.UNKNOWN_PARAM,
+          name + " belongs to the feature " + spec.feature() + ", which this chain has not");
+    }
     put(name, fromHeight, value);
     return Verdict.OK;
   }

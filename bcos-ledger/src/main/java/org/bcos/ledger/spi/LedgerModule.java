@@ -68,6 +68,15 @@ public interface LedgerModule {
     return List.of();
   }
 
+  /**
+   * The account a block's fees are paid into, if this module collects them (a distribution of
+   * fees to stakers) on a chain with {@code params}; otherwise fees go to the block's proposer.
+   * At most one module of a chain may answer.
+   */
+  default Optional<org.bcos.types.Address> feeCollector(org.bcos.ledger.ChainParams params) {
+    return Optional.empty();
+  }
+
   /** The module's part of the JSON-RPC API (query methods, message JSON), if any. */
   default Optional<ModuleRpc> rpc() {
     return Optional.empty();

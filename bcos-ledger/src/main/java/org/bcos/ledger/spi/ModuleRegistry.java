@@ -146,6 +146,22 @@ public final class ModuleRegistry implements MessageCodec {
     return Optional.ofNullable(params.get(name));
   }
 
+  /**
+   * Where the fees of a block under {@code params} are paid: the collecting module's account, or
+   * {@code proposer} when no module collects them.
+   */
+  public org.bcos.types.Address feeCollector(org.bcos.ledger.ChainParams params,
+      org.bcos.types.Address proposer) {
+    org.bcos.types.Address found = null;
+    for (LedgerModule m : modules) {
+      Optional<org.bcos.types.Address> c = m.feeCollector(params);
+      if (c.isEmpty()) continue;
+      if (found != null) throw new IllegalStateException("two modules collect the fees");
+      found = c.get();
+    }
+    return found == null ? proposer : found;
+  }
+
   /** The implementation of api {@code type} bound to {@code state}. */
   public <A> A api(Class<A> type, WorkingState state) {
     ApiBinding<?> binding = apis.get(type);

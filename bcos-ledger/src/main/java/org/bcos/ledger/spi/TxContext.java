@@ -18,16 +18,32 @@ public final class TxContext {
   private final ChainParams params;
   private final long height;
   private final Address proposer;
+  private final Address feeCollector;
   private final WorkingState state;
   private final LongFunction<List<ValidatorPower>> validatorSetAt;
+  private final java.util.Optional<java.util.Set<Address>> lastCommitSigners;
   private final Map<Class<?>, Object> apis = new LinkedHashMap<>();
 
   public TxContext(ModuleRegistry registry, ChainParams params, long height, Address proposer,
       WorkingState state, LongFunction<List<ValidatorPower>> validatorSetAt) {
+    this(registry, params, height, proposer, state, validatorSetAt, java.util.Optional.empty());
+  }
+
+  /**
+   * A context that also knows who signed the commit of the previous block ({@link
+   * #lastCommitSigners}).
+   */
+  public TxContext(ModuleRegistry registry, ChainParams params, long height, Address proposer,
+      WorkingState state, LongFunction<List<ValidatorPower>> validatorSetAt,
+      java.util.Optional<java.util.Set<Address>> lastCommitSigners) {
+    // a sorted copy: state may be built from it, so no hash order
+    this.lastCommitSigners = lastCommitSigners.map(s -> java.util.Collections
+        .unmodifiableSortedSet(new java.util.TreeSet<>(s)));
     this.registry = registry;
     this.params = params;
     this.height = height;
     this.proposer = proposer;
+    this.feeCollector = registry.feeCollector(params, proposer);
     this.state = state;
     this.validatorSetAt = validatorSetAt;
   }
@@ -44,6 +60,11 @@ public final class TxContext {
     return proposer;
   }
 
+  /** The account this block's fees are paid into: the proposer, or a collecting module's. */
+  public Address feeCollector() {
+    return feeCollector;
+  }
+
   /** The block's working state (the caller module's own columns only). */
   public WorkingState state() {
     return state;
@@ -52,6 +73,15 @@ public final class TxContext {
   /** The active validator set that governs {@code height} (>= 1), as committed. */
   public List<ValidatorPower> validatorSetAt(long height) {
     return validatorSetAt.apply(height);
+  }
+
+  /**
+   * The validators (consensus keys) whose precommits for the previous block this block carries,
+   * when it carries them. Empty today: no block format carries the previous block's commit yet
+   * (docs/GOVERNANCE.md "Downtime slashing" describes the seam), so no downtime is counted.
+   */
+  public java.util.Optional<java.util.Set<Address>> lastCommitSigners() {
+    return lastCommitSigners;
   }
 
   /** Another module's api, bound to this block's state. */

@@ -32,13 +32,13 @@ final class Bonding {
 
   /** Bonds {@code units} of {@code bonder}'s balance, keeping {@code reserve} (its fee) liquid. */
   Verdict bond(Address bonder, Address operator, long units, long reserve) {
-    if (units <= 0) return Verdict.reject(StakingRejection.AMOUNT_NOT_POSITIVE, "");
+    if (units <= 0) return Verdict.reject(StakingRejection.STAKE_NOT_POSITIVE, "");
     Optional<StakingValidator> found = store.validator(operator);
     if (found.isEmpty()) return noValidator(operator);
     StakingValidator v = found.get();
     long balance = bank.balance(bonder);
     if (balance < units || balance - units < reserve) {
-      return Verdict.reject(StakingRejection.INSUFFICIENT_BALANCE, "needs "
+      return Verdict.reject(StakingRejection.BOND_EXCEEDS_BALANCE, "needs "
           + Amount.format(units) + " DDC plus the fee, has " + Amount.format(balance) + " DDC");
     }
     long minted = mintable(v, units);
@@ -151,7 +151,7 @@ final class Bonding {
   // --- checks and writes shared by unbond and redelegate ---
 
   private Verdict checkTakeOut(Address bonder, Address operator, long units) {
-    if (units <= 0) return Verdict.reject(StakingRejection.AMOUNT_NOT_POSITIVE, "");
+    if (units <= 0) return Verdict.reject(StakingRejection.STAKE_NOT_POSITIVE, "");
     Optional<StakingValidator> found = store.validator(operator);
     if (found.isEmpty()) return noValidator(operator);
     if (store.delegation(bonder, operator).isEmpty()) {
@@ -239,7 +239,7 @@ final class Bonding {
 
   private static Verdict refuseMint(long minted, Address operator) {
     return minted == 0
-        ? Verdict.reject(StakingRejection.AMOUNT_NOT_POSITIVE, "too small to buy one share")
+        ? Verdict.reject(StakingRejection.STAKE_NOT_POSITIVE, "too small to buy one share")
         : Verdict.reject(StakingRejection.VALIDATOR_UNUSABLE, operator.toString());
   }
 

@@ -22,7 +22,15 @@ import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.spi.rpc.ModuleRpc;
 import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.stake.api.StakeApi;
+import org.bcos.ledger.stake.api.StakeBond;
+import org.bcos.ledger.stake.api.StakeCreateValidator;
+import org.bcos.ledger.stake.api.StakeEditValidator;
 import org.bcos.ledger.stake.api.StakeEvidence;
+import org.bcos.ledger.stake.api.StakeRedelegate;
+import org.bcos.ledger.stake.api.StakeUnbond;
+import org.bcos.ledger.stake.api.StakeUnjail;
+import org.bcos.ledger.stake.api.StakeWithdrawRewards;
+import org.bcos.ledger.stake.api.StakingRejection;
 import org.bcos.ledger.stake.api.StakeRejection;
 import org.bcos.ledger.stake.api.StakingValidator;
 import org.bcos.ledger.stake.api.UnbondingEntry;
@@ -69,23 +77,58 @@ public final class StakeModule implements LedgerModule {
   @Override
   public List<MessageType<?>> messages() {
     return List.of(new MessageType<>(StakeEvidence.TAG, "stake.evidence", StakeEvidence.class,
-        d -> new StakeEvidence(d.bytes(StakeEvidence.MAX_EVIDENCE_BYTES)),
-        MessageHandlers.feeFree(this::handle)));
+            d -> new StakeEvidence(d.bytes(StakeEvidence.MAX_EVIDENCE_BYTES)),
+            MessageHandlers.feeFree(this::handle)),
+        new MessageType<>(StakeCreateValidator.TAG, "stake.createValidator",
+            StakeCreateValidator.class,
+            d -> new StakeCreateValidator(d.address(), d.u32AsInt(), d.u32AsInt(), d.u32AsInt(),
+                d.u64(), d.string(Transaction.MAX_ENCODED_BYTES)),
+            MessageHandlers.of(StakingHandlers::create, StakingHandlers::checkCreate, false)),
+        new MessageType<>(StakeEditValidator.TAG, "stake.editValidator",
+            StakeEditValidator.class,
+            d -> new StakeEditValidator(d.string(Transaction.MAX_ENCODED_BYTES), d.u32AsInt()),
+            MessageHandlers.of(StakingHandlers::edit, StakingHandlers::checkEdit, false)),
+        new MessageType<>(StakeBond.TAG, "stake.bond", StakeBond.class,
+            d -> new StakeBond(d.address(), d.u64()), MessageHandlers.paid(StakingHandlers::bond)),
+        new MessageType<>(StakeUnbond.TAG, "stake.unbond", StakeUnbond.class,
+            d -> new StakeUnbond(d.address(), d.u64()),
+            MessageHandlers.paid(StakingHandlers::unbond)),
+        new MessageType<>(StakeRedelegate.TAG, "stake.redelegate", StakeRedelegate.class,
+            d -> new StakeRedelegate(d.address(), d.address(), d.u64()),
+            MessageHandlers.paid(StakingHandlers::redelegate)),
+        new MessageType<>(StakeWithdrawRewards.TAG, "stake.withdrawRewards",
+            StakeWithdrawRewards.class, d -> new StakeWithdrawRewards(d.address()),
+            MessageHandlers.paid(StakingHandlers::withdraw)),
+        new MessageType<>(StakeUnjail.TAG, "stake.unjail", StakeUnjail.class,
+            d -> new StakeUnjail(), MessageHandlers.paid(StakingHandlers::unjail)));
   }
 
   @Override
   public List<? extends Rejection> rejections() {
-    return List.of(StakeRejection.values());
+    List<Rejection> out = new java.util.ArrayList<>(List.of(StakeRejection.values()));
+    out.addAll(List.of(StakingRejection.values()));
+    return out;
   }
 
   @Override
   public List<ParamSpec> params() {
-    return List.of(SLASH_PERCENT, MAX_EVIDENCE_AGE_BLOCKS);
+    List<ParamSpec> out = new java.util.ArrayList<>(List.of(SLASH_PERCENT,
+        MAX_EVIDENCE_AGE_BLOCKS));
+    out.addAll(StakingParams.ALL);
+    return out;
   }
 
-  /** Bonds every genesis validator's stake out of its allocation. */
+  /**
+   * Bonds every genesis validator's stake out of its allocation: as before issue #11 on a chain
+   * without the staking feature, else as a staking validator with its self-bond (see {@link
+   * StakingGenesis}).
+   */
   @Override
   public void initGenesis(Genesis genesis, TxContext ctx) {
+    if (genesis.staking().isPresent()) {
+      StakingGenesis.init(genesis, ctx);
+      return;
+    }
     Bank bank = ctx.api(Bank.class);
     StakeStore stake = new StakeStore(ctx.state());
     for (Genesis.Validator v : genesis.validators()) {
@@ -96,9 +139,14 @@ public final class StakeModule implements LedgerModule {
     }
   }
 
-  /** The new active set, when a transaction of this block changed it. */
+  /**
+   * On a staking chain: matures entries, shares out the block's rewards and returns the new
+   * active set when it changed. Otherwise the new active set when evidence in this block changed
+   * it.
+   */
   @Override
   public EndBlockEffects endBlock(TxContext ctx) {
+    if (StakingHandlers.enabled(ctx.params())) return StakingEndBlock.run(ctx);
     return new StakeStore(ctx.state()).setChangeAt(ctx.height())
         .map(EndBlockEffects::validatorSet).orElse(EndBlockEffects.NONE);
   }
@@ -147,6 +195,7 @@ public final class StakeModule implements LedgerModule {
           + offence.height() + ", block " + ctx.height() + ", at most " + maxAge
           + " blocks back");
     }
+    if (StakingHandlers.enabled(ctx.params())) return StakingEndBlock.slashDoubleSign(ctx, offence);
     StakeStore stake = new StakeStore(ctx.state());
     Optional<ValidatorStake> offender = stake.validator(offence.offender());
     if (offender.isEmpty() || !offender.get().isActive()) {
@@ -161,6 +210,13 @@ public final class StakeModule implements LedgerModule {
     stake.addToSlashedPool(slashed);
     stake.recordSetChange(ctx.height(), stake.activeSet());
     return Verdict.OK;
+  }
+
+  /** On a staking chain fees collect in {@link StakingEndBlock#FEE_COLLECTOR} for the distribution. */
+  @Override
+  public Optional<org.bcos.types.Address> feeCollector(org.bcos.ledger.ChainParams params) {
+    return StakingHandlers.enabled(params) ? Optional.of(StakingEndBlock.FEE_COLLECTOR)
+        : Optional.empty();
   }
 
   @Override

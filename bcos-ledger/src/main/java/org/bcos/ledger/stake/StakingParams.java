@@ -15,7 +15,7 @@ record StakingParams(long maxValidators, long unbondingPeriodBlocks, long maxUnb
     long proposerBonusBasisPoints, long downtimeWindowBlocks, long minSignedBasisPoints,
     long downtimeSlashBasisPoints, long downtimeJailBlocks) {
   /** The feature these parameters belong to. */
-  static final String FEATURE = "staking";
+  static final String FEATURE = org.bcos.ledger.Genesis.Staking.FEATURE;
 
   private static final long DDC = Amount.UNITS_PER_DDC;
 
@@ -57,6 +57,14 @@ record StakingParams(long maxValidators, long unbondingPeriodBlocks, long maxUnb
   static StakingParams read(ToLongFunction<String> value) {
     long[] v = ALL.stream().mapToLong(p -> value.applyAsLong(p.name())).toArray();
     return new StakingParams(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+  }
+
+  /** The values, in {@link #ALL} order. */
+  long[] values() {
+    return new long[] {maxValidators, unbondingPeriodBlocks, maxUnbondingEntries,
+        minSelfBondUnits, commissionChangeIntervalBlocks, blockRewardUnits,
+        proposerBonusBasisPoints, downtimeWindowBlocks, minSignedBasisPoints,
+        downtimeSlashBasisPoints, downtimeJailBlocks};
   }
 
   /** Every parameter at its default. */

@@ -24,11 +24,12 @@ final class StakingStore {
   static final Column UNBONDING = new Column(35, "stake_unbonding");
   static final Column REDELEGATIONS = new Column(36, "stake_redelegations");
   static final Column QUEUE = new Column(37, "stake_queue");
+  static final Column SIGNING = new Column(38, "stake_signing");
   static final Column CONSENSUS_KEYS = new Column(39, "stake_keys");
 
   /** The staking columns, in id order (empty on a chain without the feature). */
   static final java.util.List<Column> COLUMNS = java.util.List.of(VALIDATORS, DELEGATIONS,
-      UNBONDING, REDELEGATIONS, QUEUE, CONSENSUS_KEYS);
+      UNBONDING, REDELEGATIONS, QUEUE, SIGNING, CONSENSUS_KEYS);
 
   static final byte[] REWARD_POOL_KEY = {'r', 'e', 'w', 'a', 'r', 'd'};
   static final byte[] COMMUNITY_POOL_KEY = {'c', 'o', 'm', 'm', 'u', 'n', 'i', 't', 'y'};
@@ -179,6 +180,46 @@ final class StakingStore {
     state.forEach(QUEUE, u64(height), (k, v) -> out.add(Map.entry((int) k[8],
         java.util.Arrays.copyOfRange(k, 9, k.length))));
     return out;
+  }
+
+  // --- downtime: consensus key → record; consensus key | u64 word → 64 missed bits ---
+
+  Optional<SigningRecord> signing(Address consensusKey) {
+    byte[] raw = state.get(SIGNING, consensusKey.toBytes());
+    return raw == null ? Optional.empty() : Optional.of(SigningRecord.decode(raw));
+  }
+
+  void putSigning(Address consensusKey, SigningRecord r) {
+    state.put(SIGNING, consensusKey.toBytes(), r.encode());
+  }
+
+  boolean missedBit(Address consensusKey, long slot) {
+    return (word(consensusKey, slot / 64) >>> (slot % 64) & 1) == 1;
+  }
+
+  void setMissedBit(Address consensusKey, long slot, boolean missed) {
+    long w = word(consensusKey, slot / 64);
+    long bit = 1L << (slot % 64);
+    long next = missed ? w | bit : w & ~bit;
+    if (next == w) return;
+    byte[] key = concat(consensusKey.toBytes(), u64(slot / 64));
+    if (next == 0) {
+      state.delete(SIGNING, key);
+    } else {
+      state.put(SIGNING, key, u64(next));
+    }
+  }
+
+  /** Forgets {@code consensusKey}'s record and bitmap (its window starts over). */
+  void clearSigning(Address consensusKey) {
+    List<byte[]> keys = new ArrayList<>();
+    state.forEach(SIGNING, consensusKey.toBytes(), (k, v) -> keys.add(k));
+    for (byte[] k : keys) state.delete(SIGNING, k);
+  }
+
+  private long word(Address consensusKey, long index) {
+    byte[] raw = state.get(SIGNING, concat(consensusKey.toBytes(), u64(index)));
+    return raw == null ? 0 : new org.bcos.types.codec.Decoder(raw).u64();
   }
 
   // --- pools (in the stake module's existing pool column) ---

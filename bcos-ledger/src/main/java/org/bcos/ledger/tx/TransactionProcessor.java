@@ -153,7 +153,7 @@ public final class TransactionProcessor {
   }
 
   private static void chargeFeeAndAdvanceNonce(TxContext ctx, Transaction tx) {
-    ctx.api(Bank.class).payFeeAndAdvanceNonce(tx.sender(), tx.fee(), ctx.proposer());
+    ctx.api(Bank.class).payFeeAndAdvanceNonce(tx.sender(), tx.fee(), ctx.feeCollector());
   }
 
   // Typed calls through a registered type: the registry found it by the message's class.

@@ -8,8 +8,8 @@ import org.bcos.types.tx.Rejection;
  */
 public enum StakingRejection implements Rejection {
   STAKING_NOT_ENABLED(-32110, "this chain does not have the staking feature"),
-  AMOUNT_NOT_POSITIVE(-32111, "the amount must be positive"),
-  INSUFFICIENT_BALANCE(-32112, "the account cannot pay the amount and the fee"),
+  STAKE_NOT_POSITIVE(-32111, "the amount must be positive (and buy at least one share)"),
+  BOND_EXCEEDS_BALANCE(-32112, "the account cannot pay the amount and the fee"),
   NO_SUCH_VALIDATOR(-32113, "no validator is operated by that address"),
   VALIDATOR_EXISTS(-32114, "the sender already operates a validator"),
   CONSENSUS_KEY_IN_USE(-32115, "another validator already signs with that consensus key"),
