@@ -81,8 +81,9 @@ final class Bonding {
     if (store.hasIncomingRedelegation(bonder, source)) {
       return Verdict.reject(StakingRejection.REDELEGATION_TRANSITIVE, source.toString());
     }
-    if (store.redelegationsFrom(source).stream().filter(e -> isOf(e.getKey(), bonder))
-        .count() >= params.maxUnbondingEntries()) {
+    if (store.redelegationsFrom(source, bonder).size() >= params.maxUnbondingEntries()
+        && store.redelegation(StakingStore.redelegationKey(source, bonder, destination, height))
+            .isEmpty()) {
       return Verdict.reject(StakingRejection.TOO_MANY_UNBONDING_ENTRIES,
           "at most " + params.maxUnbondingEntries());
     }
@@ -241,10 +242,6 @@ final class Bonding {
     return minted == 0
         ? Verdict.reject(StakingRejection.STAKE_NOT_POSITIVE, "too small to buy one share")
         : Verdict.reject(StakingRejection.VALIDATOR_UNUSABLE, operator.toString());
-  }
-
-  private static boolean isOf(byte[] redelegationKey, Address bonder) {
-    return StakingStore.addressAt(redelegationKey, 33).equals(bonder);
   }
 
   private static Verdict noValidator(Address operator) {

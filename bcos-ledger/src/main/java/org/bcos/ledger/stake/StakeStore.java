@@ -30,6 +30,66 @@ final class StakeStore implements StakeApi {
   }
 
   @Override
+  public Optional<org.bcos.ledger.stake.api.StakingValidator> stakingValidator(Address operator) {
+    return staking().validator(operator);
+  }
+
+  @Override
+  public Optional<Address> operatorOf(Address consensusKey) {
+    return staking().operatorOf(consensusKey);
+  }
+
+  @Override
+  public long bondedTo(Address operator) {
+    return staking().validator(operator).map(v -> v.tokens()).orElse(0L);
+  }
+
+  @Override
+  public long bondOf(Address bonder, Address operator) {
+    var v = staking().validator(operator);
+    var d = staking().delegation(bonder, operator);
+    if (v.isEmpty() || d.isEmpty()) return 0;
+    return StakeMath.tokensOf(d.get().shares(), v.get().tokens(), v.get().shares());
+  }
+
+  @Override
+  public List<Bond> bonds(int limit) {
+    java.util.Map<Address, org.bcos.ledger.stake.api.StakingValidator> validators =
+        new java.util.TreeMap<>();
+    for (var e : staking().validators()) validators.put(e.getKey(), e.getValue());
+    List<Bond> out = new ArrayList<>();
+    staking().forEachDelegation((k, d) -> {
+      if (out.size() >= limit) return;
+      Address operator = StakingStore.addressAt(k, 32);
+      var v = validators.get(operator);
+      long units = StakeMath.tokensOf(d.shares(), v.tokens(), v.shares());
+      if (units > 0) out.add(new Bond(StakingStore.addressAt(k, 0), operator, units));
+    });
+    return out;
+  }
+
+  @Override
+  public long totalBonded() {
+    long total = 0;
+    for (var e : staking().validators()) total = Math.addExact(total, e.getValue().tokens());
+    return total;
+  }
+
+  @Override
+  public long rewardPool() {
+    return staking().pool(StakingStore.REWARD_POOL_KEY);
+  }
+
+  @Override
+  public long communityPool() {
+    return staking().pool(StakingStore.COMMUNITY_POOL_KEY);
+  }
+
+  private StakingStore staking() {
+    return new StakingStore(state);
+  }
+
+  @Override
   public long slashedPool() {
     byte[] raw = state.get(StakeSchema.POOL, StakeSchema.SLASHED_KEY);
     return raw == null ? 0 : decodeUnits(raw);

@@ -160,8 +160,17 @@ final class StakingStore {
 
   /** Redelegation entries out of {@code source}: key → entry, in key order. */
   List<Map.Entry<byte[], RedelegationEntry>> redelegationsFrom(Address source) {
+    return redelegations(concat(OUTGOING, source.toBytes()));
+  }
+
+  /** Redelegation entries of {@code bonder} out of {@code source}, in key order. */
+  List<Map.Entry<byte[], RedelegationEntry>> redelegationsFrom(Address source, Address bonder) {
+    return redelegations(concat(OUTGOING, pair(source, bonder)));
+  }
+
+  private List<Map.Entry<byte[], RedelegationEntry>> redelegations(byte[] prefix) {
     List<Map.Entry<byte[], RedelegationEntry>> out = new ArrayList<>();
-    state.forEach(REDELEGATIONS, concat(OUTGOING, source.toBytes()), (k, v) ->
+    state.forEach(REDELEGATIONS, prefix, (k, v) ->
         out.add(Map.entry(k, RedelegationEntry.decode(v))));
     return out;
   }

@@ -17,6 +17,7 @@ import org.bcos.ledger.LedgerFixtures;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.state.WorkingState;
+import org.bcos.ledger.stake.api.StakeApi;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.ledger.stake.api.StakeCreateValidator;
 import org.bcos.ledger.stake.api.StakeEditValidator;
@@ -145,6 +146,20 @@ class StakingLedgerTest {
     assertEquals(Amount.TOTAL_SUPPLY_UNITS, chain.supply());
     assertRefused(tx(BOB, new StakeWithdrawRewards(validator(2))),
         StakingRejection.NO_SUCH_DELEGATION);
+  }
+
+  @Test
+  void stakeApiReadsBondsPerBonderAndValidator() {
+    chain.block(tx(ALICE, new StakeBond(validator(2), 500 * DDC)));
+    StakeApi api = chain.ledger.api(StakeApi.class);
+    assertEquals(500 * DDC, api.bondOf(ALICE.address(), validator(2)));
+    assertEquals(StakeChain.stakeOf(2) + 500 * DDC, api.bondedTo(validator(2)));
+    long genesis = StakeChain.stakeOf(0) + StakeChain.stakeOf(1) + StakeChain.stakeOf(2);
+    assertEquals(genesis + 500 * DDC, api.totalBonded());
+    assertEquals(4, api.bonds(100).size(), "three self-bonds and alice's");
+    assertEquals(2, api.bonds(2).size());
+    assertEquals(Optional.of(validator(1)), api.operatorOf(validator(1)));
+    assertEquals(POOL - REWARD, api.rewardPool());
   }
 
   // --- create and edit ---
