@@ -42,6 +42,7 @@ public final class GenesisFile {
         required(p, "minFeeUnits").asLong(), required(p, "maxTxsPerBlock").asInt(),
         required(p, "maxBlockBytes").asLong(), required(p, "maxExpiryDeltaBlocks").asLong(),
         required(p, "maxNonceGap").asInt(), required(p, "nodeIdPowBits").asInt());
+    params = withModuleParams(params, p);
     List<Genesis.Allocation> allocations = new ArrayList<>();
     for (JsonNode a : required(root, "allocations")) {
       allocations.add(new Genesis.Allocation(Address.parse(required(a, "address").asText()),
@@ -52,7 +53,35 @@ public final class GenesisFile {
       validators.add(new Genesis.Validator(Address.parse(required(v, "address").asText()),
           Amount.parse(required(v, "stake").asText())));
     }
-    return new Genesis(params, required(root, "timeMillis").asLong(), validators, allocations);
+    return new Genesis(params, required(root, "timeMillis").asLong(), validators, allocations,
+        staking(root));
+  }
+
+  /**
+   * Any parameter besides the core ones ("params" may set a module's, e.g. {@code
+   * unbondingPeriodBlocks}); the ledger refuses a name no module declares, or of a feature the
+   * genesis does not enable, when it writes the genesis.
+   */
+  private static ChainParams withModuleParams(ChainParams params, JsonNode p) {
+    ChainParams out = params;
+    for (var it = p.fields(); it.hasNext(); ) {
+      var field = it.next();
+      if (ChainParams.CORE.stream().anyMatch(spec -> spec.name().equals(field.getKey()))) continue;
+      if (!field.getValue().canConvertToExactIntegral()) {
+        throw new IllegalArgumentException("genesis parameter " + field.getKey()
+            + " must be a whole number");
+      }
+      out = out.with(field.getKey(), field.getValue().asLong());
+    }
+    return out;
+  }
+
+  /** The optional "staking" section: {"rewardPool": "<DDC>"} enables the staking feature. */
+  private static java.util.Optional<Genesis.Staking> staking(JsonNode root) {
+    JsonNode s = root.get("staking");
+    if (s == null || s.isNull()) return java.util.Optional.empty();
+    return java.util.Optional.of(new Genesis.Staking(
+        Amount.parse(required(s, "rewardPool").asText())));
   }
 
   private static JsonNode required(JsonNode node, String field) {
@@ -80,6 +109,11 @@ public final class GenesisFile {
     params.put("maxExpiryDeltaBlocks", p.maxExpiryDeltaBlocks());
     params.put("maxNonceGap", p.maxNonceGap());
     params.put("nodeIdPowBits", p.nodeIdPowBits());
+    for (var e : p.values().entrySet()) {
+      if (!params.has(e.getKey())) params.put(e.getKey(), e.getValue());
+    }
+    genesis.staking().ifPresent(st -> root.putObject("staking")
+        .put("rewardPool", Amount.format(st.rewardPoolUnits())));
     ArrayNode allocations = root.putArray("allocations");
     for (Genesis.Allocation a : genesis.allocations()) {
       allocations.addObject().put("address", a.address().toString())

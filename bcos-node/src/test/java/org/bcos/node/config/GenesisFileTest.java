@@ -29,6 +29,23 @@ class GenesisFileTest {
   }
 
   @Test
+  void aStakingGenesisWithModuleParametersReadsBack() throws Exception {
+    Genesis dev = Genesis.dev(ChainParams.defaults("bcos-x"), 1_000,
+        Ed25519KeyPair.generate(new SecureRandom()).address(),
+        Ed25519KeyPair.generate(new SecureRandom()).address());
+    long pool = 1_000_000 * org.bcos.types.Amount.UNITS_PER_DDC;
+    java.util.List<Genesis.Allocation> allocations = new java.util.ArrayList<>(dev.allocations());
+    Genesis.Allocation last = allocations.removeLast();
+    allocations.add(new Genesis.Allocation(last.address(), last.units() - pool));
+    Genesis g = new Genesis(dev.params().with("unbondingPeriodBlocks", 50), 1_000,
+        dev.validators(), allocations, java.util.Optional.of(new Genesis.Staking(pool)));
+    Path file = dir.resolve("genesis.json");
+    GenesisFile.write(g, file);
+    assertEquals(g, GenesisFile.read(file));
+    assertTrue(Files.readString(file).contains("\"rewardPool\" : \"1000000\""));
+  }
+
+  @Test
   void oldSingleValidatorFormatIsRefusedWithAWayOut() throws Exception {
     Path file = dir.resolve("genesis.json");
     Files.writeString(file, "{\"chainId\":\"bcos-dev\",\"timeMillis\":1,\"validator\":\"x\","
