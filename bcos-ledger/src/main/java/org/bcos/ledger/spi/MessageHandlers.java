@@ -41,6 +41,31 @@ public final class MessageHandlers {
     };
   }
 
+  /**
+   * A paid handler whose message moves up to {@code debit} of the sender's balance beyond the
+   * fee (a bond), so the mempool counts it in the sender's pending spend.
+   */
+  public static <M extends Message> MessageHandler<M> debiting(Execution<M> execution,
+      PureCheck<M> pureChecks, java.util.function.ToLongFunction<M> debit) {
+    MessageHandler<M> base = of(execution, pureChecks, false);
+    return new MessageHandler<>() {
+      @Override
+      public Verdict pureChecks(Transaction tx, M message, ChainParams params) {
+        return base.pureChecks(tx, message, params);
+      }
+
+      @Override
+      public Verdict handle(TxContext ctx, Transaction tx, M message) {
+        return base.handle(ctx, tx, message);
+      }
+
+      @Override
+      public long maxDebit(Transaction tx, M message) {
+        return Math.max(0, debit.applyAsLong(message));
+      }
+    };
+  }
+
   /** A handler without stateless checks that always pays its fee. */
   public static <M extends Message> MessageHandler<M> paid(Execution<M> execution) {
     return of(execution, (tx, m, p) -> Verdict.OK, false);

@@ -218,6 +218,16 @@ class StakingLedgerTest {
   // --- bond, unbond, redelegate ---
 
   @Test
+  void theMempoolCountsWhatABondOrACreationTakesFromTheSender() {
+    assertEquals(7 * DDC + MIN_FEE, org.bcos.ledger.Modules.maxCost(
+        tx(ALICE, new StakeBond(validator(0), 7 * DDC))));
+    assertEquals(3 * DDC + MIN_FEE, org.bcos.ledger.Modules.maxCost(tx(ALICE,
+        new StakeCreateValidator(NEW_KEY.address(), 0, 100, 10, 3 * DDC, "a"))));
+    assertEquals(MIN_FEE, org.bcos.ledger.Modules.maxCost(
+        tx(ALICE, new StakeUnbond(validator(0), 7 * DDC))));
+  }
+
+  @Test
   void bondRefusals() {
     long all = chain.balance(ALICE.address());
     assertRefused(tx(ALICE, new StakeBond(validator(0), all)),
