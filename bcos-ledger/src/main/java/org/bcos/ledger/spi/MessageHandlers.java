@@ -23,6 +23,20 @@ public final class MessageHandlers {
   /** A handler with the given parts. */
   public static <M extends Message> MessageHandler<M> of(Execution<M> execution,
       PureCheck<M> pureChecks, boolean mayBeFeeFree) {
+    return build(execution, pureChecks, mayBeFeeFree, m -> 0);
+  }
+
+  /**
+   * A paid handler whose message moves up to {@code debit} of the sender's balance beyond the
+   * fee (a bond), so the mempool counts it in the sender's pending spend.
+   */
+  public static <M extends Message> MessageHandler<M> debiting(Execution<M> execution,
+      PureCheck<M> pureChecks, java.util.function.ToLongFunction<M> debit) {
+    return build(execution, pureChecks, false, debit);
+  }
+
+  private static <M extends Message> MessageHandler<M> build(Execution<M> execution,
+      PureCheck<M> pureChecks, boolean mayBeFeeFree, java.util.function.ToLongFunction<M> debit) {
     return new MessageHandler<>() {
       @Override
       public Verdict pureChecks(Transaction tx, M message, ChainParams params) {
@@ -37,26 +51,6 @@ public final class MessageHandlers {
       @Override
       public boolean mayBeFeeFree(M message) {
         return mayBeFeeFree;
-      }
-    };
-  }
-
-  /**
-   * A paid handler whose message moves up to {@code debit} of the sender's balance beyond the
-   * fee (a bond), so the mempool counts it in the sender's pending spend.
-   */
-  public static <M extends Message> MessageHandler<M> debiting(Execution<M> execution,
-      PureCheck<M> pureChecks, java.util.function.ToLongFunction<M> debit) {
-    MessageHandler<M> base = of(execution, pureChecks, false);
-    return new MessageHandler<>() {
-      @Override
-      public Verdict pureChecks(Transaction tx, M message, ChainParams params) {
-        return base.pureChecks(tx, message, params);
-      }
-
-      @Override
-      public Verdict handle(TxContext ctx, Transaction tx, M message) {
-        return base.handle(ctx, tx, message);
       }
 
       @Override
