@@ -9,10 +9,13 @@ import org.bcos.ledger.stake.api.UnbondingEntry;
 import org.bcos.types.Address;
 
 /**
- * Slashes a validator for an offence at an earlier height (docs/GOVERNANCE.md "Model"): its
- * tokens now, its unbonding entries created after the offence (those units were bonded when it
- * happened), and the destination shares of redelegations out of it created after the offence.
- * What is taken goes to the slashed pool, so no unit is created or lost.
+ * Slashes a validator for an offence at an earlier height as Cosmos {@code x/staking} Slash
+ * does (docs/GOVERNANCE.md "Model"): the amount is the fraction of its stake <em>at the
+ * offence</em>; it is taken first from its unbonding entries and the destination shares of its
+ * redelegations created after the offence (those units were bonded when it happened, each
+ * losing the fraction of what it moved), and the rest from its tokens now (at most all of them).
+ * Bonders who joined after the offence lose only through the tokens part. What is taken goes to
+ * the slashed pool, so no unit is created or lost.
  */
 final class Slashing {
   private final StakingStore store;
@@ -25,8 +28,12 @@ final class Slashing {
     this.height = height;
   }
 
-  /** Slashes {@code basisPoints} for an offence at {@code offenceHeight}; returns units taken. */
-  long slash(Address operator, long offenceHeight, long basisPoints) {
+  /**
+   * Slashes {@code basisPoints} of {@code stakeAtOffence} (the units bonded to the validator at
+   * {@code offenceHeight}); returns the units taken.
+   */
+  long slash(Address operator, long offenceHeight, long basisPoints, long stakeAtOffence) {
+    long amount = StakeMath.ofBasisPoints(stakeAtOffence, basisPoints);
     long taken = 0;
     for (Map.Entry<byte[], UnbondingEntry> e : store.unbondingsFrom(operator)) {
       taken = Math.addExact(taken, slashUnbonding(e.getKey(), e.getValue(), offenceHeight,
@@ -37,7 +44,7 @@ final class Slashing {
           basisPoints));
     }
     StakingValidator v = store.validator(operator).orElseThrow();
-    long fromTokens = StakeMath.ofBasisPoints(v.tokens(), basisPoints);
+    long fromTokens = Math.min(Math.max(0, amount - taken), v.tokens());
     store.putValidator(operator, v.withBond(v.tokens() - fromTokens, v.shares()));
     taken = Math.addExact(taken, fromTokens);
     if (taken > 0) store.addToPool(StakeSchema.SLASHED_KEY, taken);

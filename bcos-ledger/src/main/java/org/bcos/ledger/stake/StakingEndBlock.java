@@ -12,6 +12,7 @@ import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.stake.api.StakeRejection;
 import org.bcos.ledger.stake.api.StakingValidator;
 import org.bcos.types.Address;
+import org.bcos.types.Amount;
 import org.bcos.types.Digests;
 
 /**
@@ -60,11 +61,23 @@ final class StakingEndBlock {
       Optional<StakingValidator> v = operator.flatMap(store::validator);
       if (v.isEmpty() || v.get().jailed()) continue;
       new Slashing(store, bonding, ctx.height()).slash(operator.get(), previous,
-          params.downtimeSlashBasisPoints());
+          params.downtimeSlashBasisPoints(), stakeAt(ctx, key, previous, v.get()));
       StakingValidator after = store.validator(operator.get()).orElseThrow();
       store.putValidator(operator.get(), after.withJail(true,
           Math.addExact(ctx.height(), params.downtimeJailBlocks()), false));
     }
+  }
+
+  /**
+   * The stake of the validator signing with {@code key} at {@code height}: its power in the set
+   * that governed that height, in units (whole DDC, as sets record it), or its tokens now when it
+   * was not in that set.
+   */
+  private static long stakeAt(TxContext ctx, Address key, long height, StakingValidator now) {
+    for (ValidatorPower p : ctx.validatorSetAt(height)) {
+      if (p.address().equals(key)) return Math.multiplyExact(p.power(), Amount.UNITS_PER_DDC);
+    }
+    return now.tokens();
   }
 
   /** The active set when it differs from the last one recorded (never an empty one). */
@@ -98,7 +111,7 @@ final class StakingEndBlock {
     Bonding bonding = new Bonding(store, ctx.api(Bank.class), params, ctx.height());
     long basisPoints = ctx.param(StakeModule.SLASH_PERCENT.name()) * 100;
     new Slashing(store, bonding, ctx.height()).slash(operator.get(), offence.height(),
-        basisPoints);
+        basisPoints, stakeAt(ctx, offence.offender(), offence.height(), v.get()));
     StakingValidator after = store.validator(operator.get()).orElseThrow();
     store.putValidator(operator.get(), after.withJail(true, Long.MAX_VALUE, true));
     return Verdict.OK;

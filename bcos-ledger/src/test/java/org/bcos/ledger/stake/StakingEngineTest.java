@@ -127,8 +127,9 @@ class StakingEngineTest {
     w.bonding().unbond(alice, v0, 20 * DDC);
     w.bonding().redelegate(alice, v0, v1, 30 * DDC);
     long supply = w.supply();
-    // offence at 9, before both: 10 % of the 150 DDC left, of the 20 unbonding, of the 30 moved
-    long taken = w.slashing().slash(v0, 9, 1_000);
+    // offence at 9, when 200 DDC were bonded: 10 % = 20 DDC, 2 from the 20 unbonding, 3 from
+    // the 30 moved (10 % of each), the other 15 from the 150 DDC still bonded
+    long taken = w.slashing().slash(v0, 9, 1_000, 200 * DDC);
     assertEquals(15 * DDC + 2 * DDC + 3 * DDC, taken);
     assertEquals(135 * DDC, w.store.validator(v0).orElseThrow().tokens());
     assertEquals(18 * DDC, w.unbondingBalances());
@@ -136,8 +137,18 @@ class StakingEngineTest {
     assertEquals(127 * DDC, w.store.validator(v1).orElseThrow().tokens());
     assertEquals(supply, w.supply(), "what is taken is in the slashed pool");
     // an offence at 10 (the entries' height) does not reach them
-    long again = w.slashing().slash(v0, 10, 1_000);
+    long again = w.slashing().slash(v0, 10, 1_000, 135 * DDC);
     assertEquals(StakeMath.ofBasisPoints(135 * DDC, 1_000), again);
     assertTrue(w.unbondingBalances() == 18 * DDC && w.bonding().bondOf(alice, v1) == 27 * DDC);
+  }
+
+  @Test
+  void slashNeverTakesMoreThanTheTokensLeft() {
+    w.bonding().bond(v0, v0, 10 * DDC, 0);
+    // 50 % of a stake of 100 DDC at the offence, but only 10 DDC are bonded now
+    assertEquals(10 * DDC, w.slashing().slash(v0, 0, 5_000, 100 * DDC));
+    assertEquals(0, w.store.validator(v0).orElseThrow().tokens());
+    assertEquals(StakingRejection.VALIDATOR_UNUSABLE,
+        w.bonding().bond(alice, v0, DDC, 0).rejection(), "slashed to nothing: no new bonds");
   }
 }

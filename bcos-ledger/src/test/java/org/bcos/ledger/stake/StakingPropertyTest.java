@@ -127,7 +127,19 @@ class StakingPropertyTest {
         .isEmpty();
     long slashedPool = w.store.pool(StakeSchema.SLASHED_KEY);
     long stakeBefore = w.tokens() + w.unbondingBalances();
-    long taken = w.slashing().slash(v, offence, bp);
+    // the stake at the offence: anything from nothing to more than is bonded now
+    long base = r.nextLong(2 * (w.store.validator(v).orElseThrow().tokens()
+        + w.unbondingBalances()) + 1);
+    long entriesCanLose = 0; // what the entries can lose: the fraction of each one's initial units
+    for (var e : w.store.unbondingsFrom(v)) {
+      entriesCanLose += StakeMath.ofBasisPoints(e.getValue().initialUnits(), bp);
+    }
+    for (var e : w.store.redelegationsFrom(v)) {
+      entriesCanLose += StakeMath.ofBasisPoints(e.getValue().initialUnits(), bp);
+    }
+    long taken = w.slashing().slash(v, offence, bp, base);
+    assertTrue(taken <= Math.max(StakeMath.ofBasisPoints(base, bp), entriesCanLose),
+        "the fraction of the stake at the offence, unless the entries alone lose more");
     assertEquals(slashedPool + taken, w.store.pool(StakeSchema.SLASHED_KEY),
         "the slashed pool gains exactly what was taken");
     assertTrue(w.tokens() + w.unbondingBalances() <= stakeBefore - taken,
