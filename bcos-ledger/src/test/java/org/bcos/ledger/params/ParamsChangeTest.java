@@ -7,6 +7,7 @@ import static org.bcos.ledger.LedgerFixtures.key;
 import static org.bcos.ledger.LedgerFixtures.sign;
 import static org.bcos.ledger.LedgerFixtures.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +152,25 @@ class ParamsChangeTest {
     assertEquals(ParamsRejection.UNKNOWN_PARAM, unknown.skipped().get(0).verdict().rejection());
     assertEquals(before, ledger.head().header().stateRoot(), "nothing written");
     assertEquals(ChainParams.defaults("x").values(), withoutModuleParams(ledger.params()));
+  }
+
+  @Test
+  void aParameterOfAFeatureTheChainLacksIsNeitherWrittenNorChangeable() {
+    assertFalse(ledger.paramsAt(0).containsKey("unbondingPeriodBlocks"), "not at genesis");
+    Hash before = ledger.head().header().stateRoot();
+    BlockResult refused = block(setParam("unbondingPeriodBlocks", 10));
+    assertEquals(ParamsRejection.UNKNOWN_PARAM, refused.skipped().get(0).verdict().rejection());
+    assertTrue(refused.skipped().get(0).verdict().detail().contains("staking"));
+    assertEquals(before, ledger.head().header().stateRoot(), "nothing written");
+  }
+
+  @Test
+  void aGenesisSettingAParameterOfAFeatureItDoesNotEnableIsRefused() {
+    ChainParams staking = ChainParams.defaults(LedgerFixtures.CHAIN_ID)
+        .with("unbondingPeriodBlocks", 10);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LedgerFixtures.openInMemory(LedgerFixtures.genesis(staking, List.of(GOV))));
+    assertTrue(e.getMessage().contains("feature staking"), e.getMessage());
   }
 
   @Test
