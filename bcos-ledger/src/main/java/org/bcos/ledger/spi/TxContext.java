@@ -9,9 +9,10 @@ import org.bcos.ledger.state.WorkingState;
 import org.bcos.types.Address;
 
 /**
- * What a handler sees while it executes in a block: the height, the block's proposer (who earns
- * the fees), the chain parameters governing this block, the block's working state (a module
- * reads and writes only its own columns there) and the other modules' apis.
+ * What a handler sees while it executes in a block: the height, the block's proposer, the account
+ * its fees go to (the proposer, or a collecting module's), the chain parameters governing this
+ * block, the block's working state (a module reads and writes only its own columns there), the
+ * other modules' apis, and the previous block's signers when the block carries them.
  */
 public final class TxContext {
   private final ModuleRegistry registry;
