@@ -12,7 +12,7 @@ import org.bcos.types.Address;
  * validators to slash for downtime (Cosmos {@code x/slashing} HandleValidatorSignature): once a
  * validator has been counted for a whole window, more than {@code window - window *
  * minSignedBasisPoints / 10,000} misses in the last window put it down. Its record then starts
- * over (so one outage is punished once).
+ * over (so one outage is punished once), as it does when governance changes the window.
  */
 final class Downtime {
   private final StakingStore store;
@@ -33,13 +33,18 @@ final class Downtime {
     List<Address> down = new ArrayList<>();
     for (ValidatorPower member : set) {
       Address key = member.address();
-      SigningRecord r = store.signing(key).orElse(SigningRecord.FRESH);
+      SigningRecord r = store.signing(key).orElse(SigningRecord.fresh(window));
+      if (r.window() != window) {
+        // the window was changed by governance: its slots mean other blocks now, start over
+        store.clearSigning(key);
+        r = SigningRecord.fresh(window);
+      }
       long slot = r.counted() % window;
       boolean wasMissed = store.missedBit(key, slot);
       boolean missed = !signers.contains(key);
       store.setMissedBit(key, slot, missed);
       long count = r.missed() + (missed ? 1 : 0) - (wasMissed ? 1 : 0);
-      SigningRecord next = new SigningRecord(r.counted() + 1, count);
+      SigningRecord next = new SigningRecord(window, r.counted() + 1, count);
       if (next.counted() >= window && count > maxMissed) {
         down.add(key);
         store.clearSigning(key);

@@ -101,6 +101,18 @@ class DowntimeTest {
   }
 
   @Test
+  void aChangedWindowStartsEveryRecordOver() {
+    w.height = 2;
+    for (int i = 0; i < 4; i++, w.height++) endBlock(Set.of(up));
+    assertEquals(4, w.store.signing(down).orElseThrow().missed());
+    StakingParams wider = new StakingParams(10, 100, 7, DDC, 0, 0, 0, 2 * WINDOW, 5_000, 100,
+        JAIL);
+    new Downtime(w.store, wider).record(set, Set.of(up, down));
+    SigningRecord r = w.store.signing(down).orElseThrow();
+    assertEquals(new SigningRecord(2 * WINDOW, 1, 0), r, "counted afresh under the new window");
+  }
+
+  @Test
   void withoutSignersNothingIsCounted() {
     w.height = 2;
     new StakeModule(null).endBlock(context(Optional.empty()));
