@@ -82,6 +82,11 @@ final class StakingWorld {
 
   /** Every module's holdings summed over the working state: always the total supply. */
   long supply() {
+    return supply(state);
+  }
+
+  /** Every module's holdings summed over {@code state}. */
+  static long supply(WorkingState state) {
     long total = 0;
     for (Holding h : Modules.STANDARD.holdings()) {
       long[] sum = {0};
