@@ -17,7 +17,14 @@ import org.bcos.types.Amount;
  * their stake.
  */
 public record Genesis(
-    ChainParams params, long timeMillis, List<Validator> validators, List<Allocation> allocations) {
+    ChainParams params, long timeMillis, List<Validator> validators, List<Allocation> allocations,
+    int protocolVersion) {
+  /**
+   * The protocol version of a genesis that names none: the rules every chain made before
+   * protocol versions existed has run since its genesis (the notary active).
+   */
+  public static final int DEFAULT_PROTOCOL_VERSION = 2;
+
   /** Limit on allocation entries in one genesis. */
   public static final int MAX_ALLOCATIONS = 1_000_000;
 
@@ -45,8 +52,15 @@ public record Genesis(
     }
   }
 
+  /** A genesis at {@link #DEFAULT_PROTOCOL_VERSION}. */
+  public Genesis(ChainParams params, long timeMillis, List<Validator> validators,
+      List<Allocation> allocations) {
+    this(params, timeMillis, validators, allocations, DEFAULT_PROTOCOL_VERSION);
+  }
+
   public Genesis {
     Objects.requireNonNull(params, "params");
+    if (protocolVersion < 1) throw new IllegalArgumentException("protocol versions start at 1");
     validators = List.copyOf(validators);
     allocations = List.copyOf(allocations);
     if (timeMillis < 0) throw new IllegalArgumentException("genesis time must be non-negative");
@@ -116,6 +130,11 @@ public record Genesis(
     allocations.add(new Allocation(devAddress, rest));
     return new Genesis(params, timeMillis, List.of(new Validator(validator, DEV_STAKE_UNITS)),
         allocations);
+  }
+
+  /** This genesis starting at protocol {@code version} instead. */
+  public Genesis atProtocolVersion(int version) {
+    return new Genesis(params, timeMillis, validators, allocations, version);
   }
 
   /** Whether {@code address} is a genesis validator. */

@@ -33,9 +33,21 @@ public final class ModuleRegistry implements MessageCodec {
   private final Map<Class<?>, ApiBinding<?>> apis = new LinkedHashMap<>();
   private final List<Column> stateColumns = new ArrayList<>();
   private final List<Holding> holdings = new ArrayList<>();
+  private final ProtocolVersions versions;
 
+  /**
+   * The registry of {@code modules} with a single protocol version, the genesis default, under
+   * which every module is active (tools and tests that do not upgrade).
+   */
   public ModuleRegistry(List<LedgerModule> modules) {
+    this(modules, ProtocolVersions.single(org.bcos.ledger.Genesis.DEFAULT_PROTOCOL_VERSION,
+        modules.stream().map(LedgerModule::name).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))));
+  }
+
+  /** The registry of {@code modules}, run under the protocol {@code versions} they ship. */
+  public ModuleRegistry(List<LedgerModule> modules, ProtocolVersions versions) {
     this.modules = List.copyOf(modules);
+    this.versions = versions;
     Set<String> names = new java.util.LinkedHashSet<>();
     Set<String> rejectionNames = new java.util.LinkedHashSet<>();
     Set<Integer> columnIds = new java.util.LinkedHashSet<>();
@@ -60,6 +72,12 @@ public final class ModuleRegistry implements MessageCodec {
       }
       holdings.addAll(m.holdings());
     }
+    versions.checkAgainst(names);
+  }
+
+  /** Every protocol version this software ships. */
+  public ProtocolVersions versions() {
+    return versions;
   }
 
   private void addRejection(Rejection r, Set<String> names) {
@@ -144,6 +162,11 @@ public final class ModuleRegistry implements MessageCodec {
 
   public Optional<ParamSpec> param(String name) {
     return Optional.ofNullable(params.get(name));
+  }
+
+  /** Whether some module provides api {@code type}. */
+  public boolean providesApi(Class<?> type) {
+    return apis.containsKey(type);
   }
 
   /** The implementation of api {@code type} bound to {@code state}. */

@@ -20,10 +20,21 @@ public final class TxContext {
   private final Address proposer;
   private final WorkingState state;
   private final LongFunction<List<ValidatorPower>> validatorSetAt;
+  private final ProtocolRules rules;
   private final Map<Class<?>, Object> apis = new LinkedHashMap<>();
 
+  /** A context under the registry's default protocol version (tools and tests). */
   public TxContext(ModuleRegistry registry, ChainParams params, long height, Address proposer,
       WorkingState state, LongFunction<List<ValidatorPower>> validatorSetAt) {
+    this(registry, params, height, proposer, state, validatorSetAt,
+        registry.versions().defaultRules());
+  }
+
+  /** A context of a block at {@code height} running under {@code rules}. */
+  public TxContext(ModuleRegistry registry, ChainParams params, long height, Address proposer,
+      WorkingState state, LongFunction<List<ValidatorPower>> validatorSetAt,
+      ProtocolRules rules) {
+    this.rules = rules;
     this.registry = registry;
     this.params = params;
     this.height = height;
@@ -34,6 +45,11 @@ public final class TxContext {
 
   public ChainParams params() {
     return params;
+  }
+
+  /** The rules of the protocol version governing this block. */
+  public ProtocolRules rules() {
+    return rules;
   }
 
   public long height() {
