@@ -259,6 +259,7 @@ public final class ConsensusService implements AutoCloseable {
 
   private void recover() {
     long next = ledger.head().height() + 1;
+    if (stopsForUpgrade(next)) return;
     List<ConsensusWal.Input> log;
     try {
       log = wal.read();
@@ -289,7 +290,7 @@ public final class ConsensusService implements AutoCloseable {
   }
 
   private void startHeight(long h) {
-    if (closed) return;
+    if (closed || stopsForUpgrade(h)) return;
     if (!beginHeight(h)) return;
     input(new ConsensusWal.Start(h));
     List<byte[]> buffered = List.copyOf(nextHeight);
@@ -319,6 +320,23 @@ public final class ConsensusService implements AutoCloseable {
       logFailed(e);
       return false;
     }
+  }
+
+  /**
+   * Whether {@code h} runs under a protocol version this software lacks: then this validator
+   * stops before it (no machine: no proposal, no vote, peers' messages ignored), says so in one
+   * line through the health fault (logged once), and stays stopped until restarted on a release
+   * that has the version. Never a fork: it signs nothing for that height under the old rules.
+   */
+  private boolean stopsForUpgrade(long h) {
+    var stop = chain.upgradeStop(h);
+    if (stop.isEmpty()) return false;
+    machine = null;
+    ownMessages.clear();
+    height = h;
+    health.raise(NodeHealth.Fault.UPGRADE_REQUIRED, stop.get().line(),
+        "install the release with that protocol version and start the node again");
+    return true;
   }
 
   /** The consensus log could not be written: say so, and replay the height once it can. */

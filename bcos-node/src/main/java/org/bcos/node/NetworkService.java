@@ -352,6 +352,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   }
 
   private void requestNext(Peer peer) {
+    if (ledger.upgradeRequired().isPresent()) return; // stopped before an upgrade this lacks
     try {
       Peer to = peer;
       if (to == null) {
@@ -411,6 +412,9 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     d.finish();
     notePeerHead(peerHead);
     if (encoded.length == 0 || isStateSyncing()) return; // just its head, or not yet
+    // the next block runs under a version this software lacks: not the peer's fault, and its
+    // messages may not even decode here; import nothing (consensus raised the health fault)
+    if (ledger.upgradeRequired().isPresent()) return;
     Block block;
     try {
       block = Block.decode(encoded, ledger.modules());

@@ -26,7 +26,12 @@ public final class NodeHealth {
     /** Free space on the data directory's disk is below the critical floor. */
     DISK_SPACE_CRITICAL(true),
     /** Free space on the data directory's disk is below the warning level. */
-    DISK_SPACE_LOW(false);
+    DISK_SPACE_LOW(false),
+    /**
+     * The chain's next block runs under a protocol version this software lacks: consensus and
+     * sync stopped before it, nothing committed under the old rules.
+     */
+    UPGRADE_REQUIRED(true);
 
     private final boolean blocking;
 

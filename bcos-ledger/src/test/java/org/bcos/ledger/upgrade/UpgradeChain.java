@@ -33,14 +33,15 @@ import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 
 /**
- * A chain that upgrades, for the upgrade tests: the chain's own modules plus a governance
- * stand-in ({@code testgov}, the gov module's future role) whose messages call {@link UpgradeApi}
- * in a block, as the gov module will when a proposal passes. Software "new" ships the chain's
- * versions (1 base, 2 + notary); software "old" ships version 1 only.
+ * A chain that upgrades, for the upgrade tests (here and, through the test jar, the node's): the
+ * chain's own modules plus a governance stand-in ({@code testgov}, the gov module's future role)
+ * whose messages call {@link UpgradeApi} in a block, as the gov module will when a proposal
+ * passes. Software "new" ships the chain's versions (1 base, 2 + notary); software "old" ships
+ * version 1 only (and so has no notary module).
  */
-final class UpgradeChain {
+public final class UpgradeChain {
   /** Governance stand-in: schedules an upgrade from the block it executes in. */
-  record Schedule(String name, int version, Hash release, long height) implements Message {
+  public record Schedule(String name, int version, Hash release, long height) implements Message {
     static final int TAG = 240;
 
     @Override
@@ -55,7 +56,7 @@ final class UpgradeChain {
   }
 
   /** Governance stand-in: cancels the scheduled upgrade by name. */
-  record Cancel(String name) implements Message {
+  public record Cancel(String name) implements Message {
     static final int TAG = 241;
 
     @Override
@@ -101,15 +102,15 @@ final class UpgradeChain {
     }
   }
 
-  static final Ed25519KeyPair GOV = key(7);
-  static final Ed25519KeyPair ALICE = key(8);
-  static final Hash RELEASE = Hash.fromHex(
+  public static final Ed25519KeyPair GOV = key(7);
+  public static final Ed25519KeyPair ALICE = key(8);
+  public static final Hash RELEASE = Hash.fromHex(
       "9f2c3b1a00000000000000000000000000000000000000000000000000000000".replace('0', 'a'));
 
   /** The chain's versions, each with the governance stand-in active. */
-  static final ProtocolVersions NEW_SOFTWARE = withTestGov(Modules.VERSIONS.all());
+  public static final ProtocolVersions NEW_SOFTWARE = withTestGov(Modules.VERSIONS.all());
   /** Software that ships version 1 only. */
-  static final ProtocolVersions OLD_SOFTWARE = withTestGov(List.of(Modules.VERSIONS.rules(1)
+  public static final ProtocolVersions OLD_SOFTWARE = withTestGov(List.of(Modules.VERSIONS.rules(1)
       .orElseThrow()));
 
   private static ProtocolVersions withTestGov(List<ProtocolRules> versions) {
@@ -119,7 +120,7 @@ final class UpgradeChain {
   }
 
   /** The software's modules: those some version it ships activates (old software lacks notary). */
-  static ModuleRegistry registry(ProtocolVersions versions) {
+  public static ModuleRegistry registry(ProtocolVersions versions) {
     List<LedgerModule> modules = new ArrayList<>();
     for (LedgerModule m : Modules.STANDARD.modules()) {
       if (versions.all().stream().anyMatch(r -> r.isActive(m.name()))) modules.add(m);
@@ -129,15 +130,15 @@ final class UpgradeChain {
   }
 
   /** The test genesis, starting at protocol {@code version}. */
-  static Genesis genesis(int version) {
+  public static Genesis genesis(int version) {
     return LedgerFixtures.genesis(List.of(GOV, ALICE)).atProtocolVersion(version);
   }
 
-  static Ledger open(KeyValueStore store, Genesis genesis, ProtocolVersions software) {
+  public static Ledger open(KeyValueStore store, Genesis genesis, ProtocolVersions software) {
     return Ledger.open(store, genesis, SignatureCheck.withBestVerifier(), registry(software));
   }
 
-  static Ledger openNew(Genesis genesis) {
+  public static Ledger openNew(Genesis genesis) {
     return open(new InMemoryStore(), genesis, NEW_SOFTWARE);
   }
 
@@ -146,30 +147,30 @@ final class UpgradeChain {
   private long aliceNonce;
   private long time = GENESIS_TIME;
 
-  UpgradeChain(Ledger ledger) {
+  public UpgradeChain(Ledger ledger) {
     this.ledger = ledger;
   }
 
-  Ledger ledger() {
+  public Ledger ledger() {
     return ledger;
   }
 
-  BlockResult block(Transaction... txs) {
+  public BlockResult block(Transaction... txs) {
     time += 1_000;
     return ledger.buildBlock(List.of(txs), VALIDATOR, time);
   }
 
   /** A signed governance message; the nonce advances only if {@code included} later. */
-  Transaction gov(Message m) {
+  public Transaction gov(Message m) {
     return sign(GOV, govNonce, MIN_FEE, 1_000, m);
   }
 
-  Transaction alice(Message m) {
+  public Transaction alice(Message m) {
     return sign(ALICE, aliceNonce, MIN_FEE, 1_000, m);
   }
 
   /** Builds a block of {@code tx}, advancing its sender's nonce when it is included. */
-  BlockResult include(Transaction tx) {
+  public BlockResult include(Transaction tx) {
     BlockResult r = block(tx);
     if (r.skipped().isEmpty()) {
       if (tx.sender().equals(GOV.address())) govNonce++;
