@@ -187,6 +187,7 @@ public final class Ledger implements QueryContext {
    * of a module the data directory has not seen yet (its state starts empty).
    */
   private static void migrateSchemas(KeyValueStore store, ModuleRegistry modules) {
+    refuseUnknownModules(store, modules);
     WorkingState working = new WorkingState(store);
     WriteBatch batch = new WriteBatch();
     for (LedgerModule m : modules.modules()) {
@@ -208,6 +209,26 @@ public final class Ledger implements QueryContext {
           + "state must run at a block (none exists yet)");
     }
     if (!batch.isEmpty()) store.commit(batch);
+  }
+
+  /**
+   * Refuses a data directory holding the state of a module this software lacks: a newer release
+   * wrote it (a module an upgrade activates), and without the module this software can neither
+   * rebuild the state root nor run the chain's next blocks.
+   */
+  private static void refuseUnknownModules(KeyValueStore store, ModuleRegistry modules) {
+    byte[] prefix = SCHEMA_KEY_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    List<String> unknown = new ArrayList<>();
+    store.forEach(ChainSchema.META, prefix, (k, v) -> {
+      String name = new String(k, prefix.length, k.length - prefix.length,
+          StandardCharsets.US_ASCII);
+      if (modules.module(name).isEmpty()) unknown.add(name);
+    });
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("the data directory holds the state of module(s) "
+          + unknown + ", which this software lacks (it runs protocol versions "
+          + modules.versions().describe() + "): a newer release wrote it; run that release");
+    }
   }
 
   private static void recordValidatorSets(KeyValueStore store, ModuleRegistry modules,

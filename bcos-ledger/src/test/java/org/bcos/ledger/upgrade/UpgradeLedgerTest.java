@@ -229,6 +229,19 @@ class UpgradeLedgerTest {
   }
 
   @Test
+  void oldSoftwareRefusesADataDirectoryWrittenByTheNewerReleaseAndSaysWhy() {
+    InMemoryStore store = new InMemoryStore();
+    UpgradeChain chain = new UpgradeChain(UpgradeChain.open(store, UpgradeChain.genesis(1),
+        NEW_SOFTWARE));
+    upgradingChain(chain);
+    // without the notary module it could neither rebuild the state root nor run the next blocks
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> UpgradeChain.open(store, UpgradeChain.genesis(1), OLD_SOFTWARE));
+    assertTrue(e.getMessage().contains("[notary], which this software lacks")
+        && e.getMessage().contains("a newer release wrote it"), e.getMessage());
+  }
+
+  @Test
   void aGenesisAtAVersionTheSoftwareLacksIsRefusedAtOpen() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> UpgradeChain.open(new InMemoryStore(), UpgradeChain.genesis(2), OLD_SOFTWARE));

@@ -16,7 +16,10 @@ import org.bcos.types.Amount;
 
 /**
  * Reads and writes {@code genesis.json}; amounts are exact DDC decimal strings. Each validator's
- * {@code stake} is bonded out of its own allocation.
+ * {@code stake} is bonded out of its own allocation. {@code protocolVersion} is optional: a file
+ * without it (every genesis written before protocol versions) starts at {@link
+ * Genesis#DEFAULT_PROTOCOL_VERSION}, and it is written only when it differs, so such files keep
+ * their bytes.
  */
 public final class GenesisFile {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +55,18 @@ public final class GenesisFile {
       validators.add(new Genesis.Validator(Address.parse(required(v, "address").asText()),
           Amount.parse(required(v, "stake").asText())));
     }
-    return new Genesis(params, required(root, "timeMillis").asLong(), validators, allocations);
+    return new Genesis(params, required(root, "timeMillis").asLong(), validators, allocations,
+        protocolVersion(root));
+  }
+
+  private static int protocolVersion(JsonNode root) {
+    JsonNode v = root.get("protocolVersion");
+    if (v == null) return Genesis.DEFAULT_PROTOCOL_VERSION;
+    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1) {
+      throw new IllegalArgumentException("genesis file: protocolVersion must be a whole number "
+          + ">= 1, got " + v);
+    }
+    return v.asInt();
   }
 
   private static JsonNode required(JsonNode node, String field) {
@@ -68,6 +82,9 @@ public final class GenesisFile {
     ChainParams p = genesis.params();
     root.put("chainId", p.chainId());
     root.put("timeMillis", genesis.timeMillis());
+    if (genesis.protocolVersion() != Genesis.DEFAULT_PROTOCOL_VERSION) {
+      root.put("protocolVersion", genesis.protocolVersion());
+    }
     ArrayNode validators = root.putArray("validators");
     for (Genesis.Validator v : genesis.validators()) {
       validators.addObject().put("address", v.address().toString())
