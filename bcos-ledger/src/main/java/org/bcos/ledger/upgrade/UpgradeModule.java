@@ -10,9 +10,11 @@ import org.bcos.ledger.spi.LedgerModule;
 import org.bcos.ledger.spi.MessageType;
 import org.bcos.ledger.spi.ModuleSchema;
 import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.spi.rpc.ModuleRpc;
 import org.bcos.ledger.upgrade.api.UpgradeApi;
 import org.bcos.ledger.upgrade.api.UpgradePlan;
 import org.bcos.ledger.upgrade.api.UpgradeRejection;
+import org.bcos.ledger.upgrade.rpc.UpgradeRpc;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Rejection;
 
@@ -75,6 +77,11 @@ public final class UpgradeModule implements LedgerModule {
   public List<ApiBinding<?>> apis() {
     return List.of(new ApiBinding<>(UpgradeApi.class,
         (state, registry) -> new UpgradeStore(state)));
+  }
+
+  @Override
+  public Optional<ModuleRpc> rpc() {
+    return Optional.of(new UpgradeRpc());
   }
 
   private static UpgradeStore store(TxContext ctx) {
