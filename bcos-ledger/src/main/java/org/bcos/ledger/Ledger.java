@@ -299,9 +299,46 @@ public final class Ledger implements QueryContext {
     return modules.api(ParamsApi.class, state).chainParams(genesis.params().chainId(), height);
   }
 
+  /**
+   * The context of the block at {@code height} over {@code working}: its parameters and rules,
+   * after the modules its protocol version activates (if it is the version's first block) have
+   * been given their parameters and initial state.
+   */
   private TxContext blockContext(WorkingState working, long height, Address proposer) {
-    return new TxContext(modules, readParams(working, height), height, proposer, working,
-        validatorSets::setAt, rulesAt(working, height));
+    TxContext ctx = new TxContext(modules, readParams(working, height), height, proposer,
+        working, validatorSets::setAt, rulesAt(working, height));
+    return activateModules(working, ctx);
+  }
+
+  /**
+   * At the first block of a protocol version, each module it activates gets its parameters'
+   * defaults from this height and writes its initial state ({@link LedgerModule#activate}),
+   * before the block's transactions; the context is read again so the block sees them.
+   */
+  private TxContext activateModules(WorkingState working, TxContext ctx) {
+    long h = ctx.height();
+    ProtocolRules now = ctx.rules();
+    if (h < 1) return ctx;
+    int previous = versionAt(working, h - 1);
+    if (previous == now.version()) return ctx;
+    ProtocolRules before = modules.versions().rules(previous).orElseThrow(() ->
+        new IllegalStateException("height " + h + " is the first of protocol version " + now
+            + ", but this software does not ship version " + previous + " before it, so it "
+            + "cannot tell which modules the upgrade activates: run a release that ships both"));
+    List<LedgerModule> activated = modules.modules().stream()
+        .filter(m -> now.isActive(m.name()) && !before.isActive(m.name())).toList();
+    if (activated.isEmpty()) return ctx;
+    ParamsApi params = ctx.api(ParamsApi.class);
+    for (LedgerModule m : activated) {
+      for (org.bcos.ledger.ParamSpec p : m.params()) {
+        Verdict v = params.change(p.name(), p.genesisDefault(), h);
+        Invariants.check(v.ok(), "activating " + m.name() + ": " + v.message());
+      }
+    }
+    TxContext fresh = new TxContext(modules, readParams(working, h), h, ctx.proposer(), working,
+        validatorSets::setAt, now);
+    for (LedgerModule m : activated) m.activate(fresh);
+    return fresh;
   }
 
   // ---------------------------------------------------------------- protocol versions
@@ -613,8 +650,13 @@ public final class Ledger implements QueryContext {
    */
   public Verdict checkAdmission(Transaction tx) {
     Block parent = head;
+    ProtocolRules rules = headRules;
+    WorkingState scratch = new WorkingState(store);
     TxContext ctx = new TxContext(modules, headParams, parent.height() + 1,
-        parent.header().proposer(), new WorkingState(store), validatorSets::setAt, headRules());
+        parent.header().proposer(), scratch, validatorSets::setAt,
+        rules != null ? rules : headRules());
+    // at a version's first block, what it activates exists before any transaction runs
+    if (rules != null) ctx = activateModules(scratch, ctx);
     Bank bank = ctx.api(Bank.class);
     Optional<Account> found = bank.find(tx.sender());
     if (found.isPresent() || processor.isFeeFree(tx)) {

@@ -51,21 +51,31 @@ public final class ParamsModule implements LedgerModule {
   }
 
   /**
-   * Writes every declared parameter at height 0: the genesis' value where it sets one, else the
-   * declared default. A genesis value no module declares, or outside its bounds, is refused.
+   * Writes, at height 0, every parameter declared by a module active under the genesis' protocol
+   * version: the genesis' value where it sets one, else the declared default. A genesis value no
+   * such module declares, or outside its bounds, is refused. (A module an upgrade activates later
+   * gets its parameters at the activation height.)
    */
   @Override
   public void initGenesis(Genesis genesis, TxContext ctx) {
     ParamsStore store = (ParamsStore) ctx.api(ParamsApi.class);
     Map<String, Long> given = genesis.params().values();
+    List<ParamSpec> active = activeParams(ctx);
     for (String name : given.keySet()) {
-      ParamSpec spec = ctx.registry().param(name).orElseThrow(() ->
-          new IllegalArgumentException("genesis sets an unknown chain parameter: " + name));
+      ParamSpec spec = active.stream().filter(p -> p.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("genesis sets a chain parameter no "
+              + "module active at protocol version " + ctx.rules() + " declares: " + name));
       ChainParams.check(spec, given.get(name));
     }
-    for (ParamSpec spec : ctx.registry().params()) {
+    for (ParamSpec spec : active) {
       store.put(spec.name(), 0, given.getOrDefault(spec.name(), spec.genesisDefault()));
     }
+  }
+
+  /** The parameters of the modules active under {@code ctx}'s rules, in registration order. */
+  private static List<ParamSpec> activeParams(TxContext ctx) {
+    return ctx.registry().modules().stream().filter(m -> ctx.rules().isActive(m.name()))
+        .flatMap(m -> m.params().stream()).toList();
   }
 
   @Override

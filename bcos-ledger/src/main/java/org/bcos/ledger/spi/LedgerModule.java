@@ -50,8 +50,19 @@ public interface LedgerModule {
     return List.of();
   }
 
-  /** Writes its genesis state (modules run in registration order). */
+  /**
+   * Writes its genesis state (modules run in registration order); only a module active under the
+   * genesis' protocol version runs it.
+   */
   default void initGenesis(Genesis genesis, TxContext ctx) {}
+
+  /**
+   * Writes its initial state when an upgrade activates it on a chain that ran without it: at the
+   * start of the block at the activation height, before that block's transactions, after the
+   * ledger has written its parameters' defaults from that height (so {@code ctx.params()} holds
+   * them). Deterministic, like everything in a block.
+   */
+  default void activate(TxContext ctx) {}
 
   /** Runs after the block's last transaction; returns what the chain must do about it. */
   default EndBlockEffects endBlock(TxContext ctx) {

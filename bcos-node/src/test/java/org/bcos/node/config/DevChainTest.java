@@ -54,6 +54,9 @@ class DevChainTest {
     long total = prepared.genesis().allocations().stream().mapToLong(Allocation::units).sum();
     assertEquals(Amount.TOTAL_SUPPLY_UNITS, total);
     assertEquals(Optional.of(words), keystore.devMnemonic("dev"));
+    assertEquals(org.bcos.ledger.Modules.VERSIONS.latest().version(),
+        prepared.genesis().protocolVersion(), "every module of this release, notary included");
+    assertTrue(org.bcos.ledger.Modules.VERSIONS.latest().isActive("notary"));
   }
 
   @Test
