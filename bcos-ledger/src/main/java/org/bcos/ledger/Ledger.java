@@ -311,9 +311,10 @@ public final class Ledger implements QueryContext {
   }
 
   /**
-   * At the first block of a protocol version, each module it activates gets its parameters'
-   * defaults from this height and writes its initial state ({@link LedgerModule#activate}),
-   * before the block's transactions; the context is read again so the block sees them.
+   * At the first block of a protocol version, the parameters it brings (those of the modules it
+   * activates, and those introduced by it) get their defaults from this height, and each module
+   * it activates writes its initial state ({@link LedgerModule#activate}), before the block's
+   * transactions; the context is read again so the block sees them.
    */
   private TxContext activateModules(WorkingState working, TxContext ctx) {
     long h = ctx.height();
@@ -327,13 +328,15 @@ public final class Ledger implements QueryContext {
             + "cannot tell which modules the upgrade activates: run a release that ships both"));
     List<LedgerModule> activated = modules.modules().stream()
         .filter(m -> now.isActive(m.name()) && !before.isActive(m.name())).toList();
-    if (activated.isEmpty()) return ctx;
+    List<ParamSpec> existing = before.params(modules);
+    List<ParamSpec> brought = now.params(modules).stream()
+        .filter(p -> !existing.contains(p)).toList();
+    if (activated.isEmpty() && brought.isEmpty()) return ctx;
     ParamsApi params = ctx.api(ParamsApi.class);
-    for (LedgerModule m : activated) {
-      for (org.bcos.ledger.ParamSpec p : m.params()) {
-        Verdict v = params.change(p.name(), p.genesisDefault(), h);
-        Invariants.check(v.ok(), "activating " + m.name() + ": " + v.message());
-      }
+    for (ParamSpec p : brought) {
+      Verdict v = params.change(p.name(), p.genesisDefault(), h);
+      Invariants.check(v.ok(), "protocol version " + now + " brings " + p.name() + ": "
+          + v.message());
     }
     TxContext fresh = new TxContext(modules, readParams(working, h), h, ctx.proposer(), working,
         validatorSets::setAt, now);

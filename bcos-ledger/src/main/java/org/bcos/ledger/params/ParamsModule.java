@@ -51,20 +51,20 @@ public final class ParamsModule implements LedgerModule {
   }
 
   /**
-   * Writes, at height 0, every parameter declared by a module active under the genesis' protocol
-   * version: the genesis' value where it sets one, else the declared default. A genesis value no
-   * such module declares, or outside its bounds, is refused. (A module an upgrade activates later
-   * gets its parameters at the activation height.)
+   * Writes, at height 0, every parameter in force under the genesis' protocol version (declared
+   * by a module active under it, existing from that version on): the genesis' value where it sets
+   * one, else the declared default. A genesis value for any other parameter, or outside its
+   * bounds, is refused. (A parameter a later version brings is written at its activation height.)
    */
   @Override
   public void initGenesis(Genesis genesis, TxContext ctx) {
     ParamsStore store = (ParamsStore) ctx.api(ParamsApi.class);
     Map<String, Long> given = genesis.params().values();
-    List<ParamSpec> active = activeParams(ctx);
+    List<ParamSpec> active = ctx.rules().params(ctx.registry());
     for (String name : given.keySet()) {
       ParamSpec spec = active.stream().filter(p -> p.name().equals(name)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("genesis sets a chain parameter no "
-              + "module active at protocol version " + ctx.rules() + " declares: " + name));
+          .orElseThrow(() -> new IllegalArgumentException("genesis sets a chain parameter not "
+              + "in force at protocol version " + ctx.rules() + ": " + name));
       ChainParams.check(spec, given.get(name));
     }
     for (ParamSpec spec : active) {
@@ -72,11 +72,6 @@ public final class ParamsModule implements LedgerModule {
     }
   }
 
-  /** The parameters of the modules active under {@code ctx}'s rules, in registration order. */
-  private static List<ParamSpec> activeParams(TxContext ctx) {
-    return ctx.registry().modules().stream().filter(m -> ctx.rules().isActive(m.name()))
-        .flatMap(m -> m.params().stream()).toList();
-  }
 
   @Override
   public List<ApiBinding<?>> apis() {

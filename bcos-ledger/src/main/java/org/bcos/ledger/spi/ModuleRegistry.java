@@ -66,6 +66,10 @@ public final class ModuleRegistry implements MessageCodec {
       }
       for (ParamSpec p : m.params()) {
         unique(params.putIfAbsent(p.name(), p) == null, "parameter " + p.name());
+        if (p.sinceVersion() > versions.latest().version()) {
+          throw new IllegalArgumentException("parameter " + p.name() + " is introduced by "
+              + "protocol version " + p.sinceVersion() + ", newer than this software ships");
+        }
       }
       for (ApiBinding<?> a : m.apis()) {
         unique(apis.put(a.type(), a) == null, "api " + a.type().getName());

@@ -1,6 +1,7 @@
 package org.bcos.ledger.spi;
 
 import java.util.Objects;
+import org.bcos.ledger.ParamSpec;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -27,6 +28,15 @@ public record ProtocolRules(int version, String name, SortedSet<String> modules)
   /** Whether the module named {@code module} is active under these rules. */
   public boolean isActive(String module) {
     return modules.contains(module);
+  }
+
+  /**
+   * The parameters in force under these rules: those of its active modules that exist from its
+   * version on ({@link ParamSpec#sinceVersion}), in registration order.
+   */
+  public java.util.List<ParamSpec> params(ModuleRegistry registry) {
+    return registry.modules().stream().filter(m -> isActive(m.name()))
+        .flatMap(m -> m.params().stream()).filter(p -> p.sinceVersion() <= version).toList();
   }
 
   /** These rules with {@code more} modules active too, as version {@code next}. */

@@ -4,6 +4,7 @@ import static org.bcos.ledger.upgrade.UpgradeChain.RELEASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -48,6 +49,43 @@ class ActivationTest {
   private static final ParamSpec LIMIT = new ParamSpec("testFeatureLimit", 0, 100, 7,
       ParamSpec.Unit.COUNT, "Test only: how many uses the feature allows.");
   private static final long ACTIVATION = 3;
+  /** A parameter version 3 adds to a module every version runs (as new stake parameters would). */
+  private static final ParamSpec LATE = new ParamSpec("testLateLimit", 0, 50, 5,
+      ParamSpec.Unit.COUNT, "Test only: a parameter introduced by version 3.").since(3);
+
+  /** A module active in every version, one of whose parameters only version 3 brings. */
+  static final class TestOld implements LedgerModule {
+    private final List<ParamSpec> params;
+
+    TestOld(List<ParamSpec> params) {
+      this.params = params;
+    }
+
+    @Override
+    public String name() {
+      return "testold";
+    }
+
+    @Override
+    public ModuleSchema schema() {
+      return ModuleSchema.v1(List.of());
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+      return params;
+    }
+
+    @Override
+    public List<MessageType<?>> messages() {
+      return List.of();
+    }
+
+    @Override
+    public List<? extends Rejection> rejections() {
+      return List.of();
+    }
+  }
 
   /** Uses the feature (it reads its parameter). */
   record Use() implements Message {
@@ -105,16 +143,24 @@ class ActivationTest {
     }
   }
 
-  /** The chain's versions with the governance stand-in, plus version 3 = 2 + testfeature. */
+  /**
+   * The chain's versions with the governance stand-in and {@code testold}, plus version 3 = 2 +
+   * testfeature (and {@link #LATE}).
+   */
   private static ModuleRegistry registry() {
+    return registry(new TestOld(List.of(LATE)), true);
+  }
+
+  private static ModuleRegistry registry(TestOld old, boolean withVersion3) {
     List<ProtocolRules> versions = new ArrayList<>();
     for (ProtocolRules r : Modules.VERSIONS.all()) {
-      versions.add(r.plus(r.version(), r.name(), "testgov"));
+      versions.add(r.plus(r.version(), r.name(), "testgov", "testold"));
     }
-    versions.add(versions.getLast().plus(3, "feature", "testfeature"));
+    if (withVersion3) versions.add(versions.getLast().plus(3, "feature", "testfeature"));
     List<LedgerModule> modules = new ArrayList<>(Modules.STANDARD.modules());
     modules.add(new UpgradeChain.TestGovernance());
-    modules.add(new TestFeature());
+    modules.add(old);
+    if (withVersion3) modules.add(new TestFeature());
     return new ModuleRegistry(modules, new ProtocolVersions(versions));
   }
 
@@ -134,6 +180,7 @@ class ActivationTest {
     assertEquals(TxRejection.MODULE_NOT_ACTIVE, early.skipped().getFirst().verdict().rejection());
     blocks.add(early.block());
     assertFalse(ledger.paramsAt(ACTIVATION - 1).containsKey(LIMIT.name()));
+    assertFalse(ledger.paramsAt(ACTIVATION - 1).containsKey(LATE.name()));
     assertNull(ledger.headState().get(FEATURE, ACTIVATED_KEY));
     assertTrue(ledger.checkAdmission(chain.alice(new Use())).ok(),
         "admission for the activation block sees what the activation writes");
@@ -142,6 +189,7 @@ class ActivationTest {
     assertTrue(at.skipped().isEmpty(), () -> at.skipped().toString());
     blocks.add(at.block());
     assertEquals(7L, ledger.paramsAt(ACTIVATION).get(LIMIT.name()));
+    assertEquals(5L, ledger.paramsAt(ACTIVATION).get(LATE.name()), "brought by version 3");
     Decoder marker = new Decoder(ledger.headState().get(FEATURE, ACTIVATED_KEY));
     assertEquals(ACTIVATION, marker.u64());
     assertEquals(7, marker.u64(), "the parameter existed when the module activated");
@@ -161,8 +209,19 @@ class ActivationTest {
   void aChainStartingAtTheVersionHasTheParameterFromGenesisAndNoActivation() {
     Ledger ledger = chain(UpgradeChain.genesis(3)).ledger();
     assertEquals(7L, ledger.paramsAt(0).get(LIMIT.name()));
+    assertEquals(5L, ledger.paramsAt(0).get(LATE.name()));
     assertNull(ledger.headState().get(FEATURE, ACTIVATED_KEY));
     Ledger old = chain(UpgradeChain.genesis(Genesis.DEFAULT_PROTOCOL_VERSION)).ledger();
     assertFalse(old.paramsAt(0).containsKey(LIMIT.name()), "inactive at genesis: not written");
+    assertFalse(old.paramsAt(0).containsKey(LATE.name()), "not yet introduced: not written");
+    assertTrue(old.paramsAt(0).containsKey("minFeeUnits"));
+  }
+
+  @Test
+  void aParameterOfAVersionTheSoftwareDoesNotShipIsRefusedAtRegistration() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> registry(new TestOld(List.of(LATE)), false));
+    assertTrue(e.getMessage().contains("protocol version 3, newer than this software ships"),
+        e.getMessage());
   }
 }
