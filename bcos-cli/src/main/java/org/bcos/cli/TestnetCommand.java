@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bcos.client.BcosClient;
+import org.bcos.client.JsonTree;
 import org.bcos.client.RpcError;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.Keystore;
@@ -103,7 +104,7 @@ final class TestnetCommand {
         throw new CliException("NOT_FOUND", "no testnet in " + root + " (run bcos testnet init)");
       }
       try {
-        JsonNode json = Output.JSON.readTree(file.toFile());
+        JsonNode json = JsonTree.parse(Files.readAllBytes(file));
         List<Member> nodes = new ArrayList<>();
         for (JsonNode n : json.path("nodes")) {
           nodes.add(new Member(n.path("index").asInt(), n.path("dir").asText(),
@@ -338,7 +339,7 @@ final class TestnetCommand {
   static final class Start extends NodesCommand {
     @Override
     ArrayNode run(Testnet testnet, List<Member> targets) throws IOException, InterruptedException {
-      ArrayNode out = Output.JSON.createArrayNode();
+      ArrayNode out = Output.array();
       Map<Member, Process> started = new LinkedHashMap<>();
       List<Member> toStart = targets.stream()
           .filter(m -> NodeProcess.running(testnet.dirOf(m)).isEmpty()).toList();
@@ -396,7 +397,7 @@ final class TestnetCommand {
         running.ifPresent(ProcessHandle::destroy);
         stopping.put(m, running);
       }
-      ArrayNode out = Output.JSON.createArrayNode();
+      ArrayNode out = Output.array();
       for (var e : stopping.entrySet()) {
         ObjectNode n = out.addObject().put("index", e.getKey().index());
         if (e.getValue().isEmpty()) {
@@ -665,7 +666,7 @@ final class TestnetCommand {
   }
 
   private static void writeJson(Path file, JsonNode node) throws IOException {
-    Output.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), node);
+    Files.writeString(file, JsonTree.pretty(node), StandardCharsets.UTF_8);
   }
 
   /** Prints per-node results: a JSON {@code {"nodes": [...]}} or one line per node. */

@@ -1,8 +1,8 @@
 package org.bcos.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -36,7 +36,6 @@ public final class BcosClient {
    * JSON; a reply past this is refused ({@code NODE_REPLY_INVALID}) rather than filling memory.
    */
   public static final int MAX_REPLY_BYTES = 128 << 20;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI rpcUri;
   private final RpcTransport transport;
@@ -99,12 +98,12 @@ public final class BcosClient {
 
   /** The JSON text of one call, so callers (load generators) can prepare requests ahead. */
   public static String request(long id, String method, Object... params) {
-    ObjectNode req = JSON.createObjectNode();
+    ObjectNode req = JsonNodeFactory.instance.objectNode();
     req.put("jsonrpc", "2.0");
     req.put("id", id);
     req.put("method", method);
-    req.set("params", JSON.valueToTree(params));
-    return req.toString();
+    req.set("params", JsonTree.toTree(params));
+    return JsonTree.compact(req);
   }
 
   /** The request text of {@code bcos_sendRawTransactions} for {@code txs}. */
@@ -139,7 +138,7 @@ public final class BcosClient {
     }
     JsonNode json;
     try {
-      json = JSON.readTree(reply.body());
+      json = JsonTree.parse(reply.body());
     } catch (IOException e) {
       throw replyInvalid("the reply is not JSON");
     }
