@@ -40,6 +40,8 @@ final class NodeCommand implements Callable<Integer> {
   Path newValidatorKey;
   @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Logging (docs/OPERATIONS.md)%n")
   LogOptions logging = new LogOptions();
+  /** Set by {@link #startLogging}: the banner's facts are then logged too. */
+  private boolean logToFile;
 
   /** How the node logs; each option overrides the --config file's key of the same meaning. */
   static final class LogOptions {
@@ -154,8 +156,6 @@ final class NodeCommand implements Callable<Integer> {
     NodeLogging.apply(settings);
     logToFile = settings.file() != null;
   }
-
-  private boolean logToFile;
 
   /**
    * The node's logger, asked for only once the node runs: a static logger would start Logback
