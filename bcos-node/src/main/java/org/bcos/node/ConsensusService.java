@@ -420,8 +420,10 @@ public final class ConsensusService implements AutoCloseable {
       if (!closed && machine != null && machine.height() == timeout.height()
           && !machine.isDecided()) {
         if (timeout.kind() == org.bcos.consensus.TimeoutKind.PRECOMMIT) {
-          LOG.info("height " + timeout.height() + " round " + timeout.round()
-              + " timed out without a decision; next round");
+          LOG.atInfo().addKeyValue("height", timeout.height())
+              .addKeyValue("round", timeout.round())
+              .log("height {} round {} timed out without a decision; next round",
+                  timeout.height(), timeout.round());
         }
         input(new ConsensusWal.Fired(timeout));
       }
@@ -462,8 +464,10 @@ public final class ConsensusService implements AutoCloseable {
 
   /** Puts a double-signing proof on chain as a fee-free evidence transaction from this validator. */
   private void report(Evidence evidence) {
-    LOG.warn("double signing by " + evidence.offender() + " at height "
-        + evidence.height() + " round " + evidence.round());
+    LOG.atWarn().addKeyValue("height", evidence.height()).addKeyValue("round", evidence.round())
+        .addKeyValue("offender", evidence.offender().toString())
+        .log("double signing by {} at height {} round {}", evidence.offender(),
+            evidence.height(), evidence.round());
     chain.report(evidence); // the pool submits it through ingress
   }
 
