@@ -557,12 +557,17 @@ final class TestnetCommand {
       // its own session, so Ctrl-C on this command (or its terminal closing) leaves nodes running;
       // setsid execs in place (same pid) since a spawned child is not a process-group leader
       if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
-      command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-          absoluteClassPath(), BcosCli.class.getName(), "node", "--config",
+      command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED",
+          BcosCli.class.getName(), "node", "--config",
           nodeDir.resolve(CONFIG_FILE).toAbsolutePath().toString()));
-      Process p = new ProcessBuilder(command)
+      ProcessBuilder pb = new ProcessBuilder(command)
           .directory(nodeDir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      // the class path goes by the environment, not -cp: the JDK reads only the first 4,096 bytes
+      // of a process's command line, and behind a long class path the main class that
+      // isBcosNode looks for was cut off, so `testnet stop` left such nodes running
+      pb.environment().put("CLASSPATH", absoluteClassPath());
+      Process p = pb.start();
       p.getOutputStream().close();
       Files.writeString(nodeDir.resolve(PID_FILE), p.pid() + "\n", StandardCharsets.US_ASCII);
       return p;
