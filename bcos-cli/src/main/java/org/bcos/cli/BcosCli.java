@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "bcos", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
     version = "bcos 0.1.0",
     description = "BCOS: a blockchain operating system node (DDCoin + DVS)",
-    subcommands = {NodeCommand.class, KeyCommand.class, SendCommand.class,
+    subcommands = {NodeCommand.class, KeyCommand.class, SendCommand.class, SubmitCommand.class,
         QueryCommands.Balance.class, QueryCommands.Tx.class, QueryCommands.Block.class,
         QueryCommands.Status.class, QueryCommands.Params.class, DvsCommand.class,
         BenchCommand.class, TestnetCommand.class, NotaryCommand.class, HistoryCommand.class,

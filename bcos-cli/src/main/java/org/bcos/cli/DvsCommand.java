@@ -107,10 +107,12 @@ final class DvsCommand {
    * Refuses at once, before any key is unlocked or stamp mined, a message the issue's current
    * phase cannot take: the node would refuse it at admission anyway (and a block would drop it
    * if the phase ended meanwhile), this only saves the wait and the work. An unknown issue is
-   * UNKNOWN_ISSUE.
+   * UNKNOWN_ISSUE. A transaction signed offline is not checked here.
    */
-  static void requirePhase(CommonOptions common, long issueId, DvsRejection reason, String doing,
+  static void requirePhase(TxCommand command, long issueId, DvsRejection reason, String doing,
       Phase... allowed) {
+    if (!command.mayAskNode()) return; // signed offline: the node checks at bcos submit
+    CommonOptions common = command.common;
     JsonNode issue;
     try {
       issue = common.client().call("dvs_getIssue", issueId);
@@ -425,7 +427,7 @@ final class DvsCommand {
 
     @Override
     Message message() {
-      requirePhase(common, issue, DvsRejection.WRONG_PHASE, "a new initiative", Phase.ADMISSION,
+      requirePhase(this, issue, DvsRejection.WRONG_PHASE, "a new initiative", Phase.ADMISSION,
           Phase.DISCUSSION);
       return new DvsAddInitiative(issue, title);
     }
@@ -452,7 +454,7 @@ final class DvsCommand {
 
     @Override
     Message message() {
-      requirePhase(common, issue, DvsRejection.WRONG_PHASE, "support", Phase.ADMISSION,
+      requirePhase(this, issue, DvsRejection.WRONG_PHASE, "support", Phase.ADMISSION,
           Phase.DISCUSSION, Phase.VERIFICATION);
       return new DvsSupport(issue, initiative, !withdraw);
     }
@@ -473,7 +475,7 @@ final class DvsCommand {
 
     @Override
     Message message() {
-      requirePhase(common, issue, DvsRejection.VOTING_CLOSED, "a ballot", Phase.VOTING);
+      requirePhase(this, issue, DvsRejection.VOTING_CLOSED, "a ballot", Phase.VOTING);
       List<DvsBallotPart> list = new ArrayList<>();
       if (parts != null && !parts.isEmpty()) {
         for (String p : parts) {

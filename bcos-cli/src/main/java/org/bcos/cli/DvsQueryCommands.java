@@ -44,14 +44,50 @@ final class DvsQueryCommands {
     }
   }
 
-  /** A tally or result: JSON as answered, or {@link DvsResultText} for people. */
+  /**
+   * A tally or result: JSON as answered, or {@link DvsResultText} for people; with --ranking,
+   * --matrix or --rounds also the full ranking ({@code dvs_ranking}), added to the JSON as new
+   * fields (the answer's own fields are kept as they are).
+   */
   abstract static class Count extends ById {
+    @Option(names = "--ranking", description = "also the full ranking: every option by place "
+        + "(ties share a place, marked =)") boolean ranking;
+    @Option(names = "--matrix", description = "Schulze: also the pairwise preferences d and "
+        + "the strongest paths p, option by option (implies --ranking)") boolean matrix;
+    @Option(names = "--rounds", description = "IRV: also every round: counts, who was "
+        + "eliminated and why, where the ballots went (implies --ranking)") boolean rounds;
+
     @Override
     public Integer call() {
       JsonNode tally = common.client().call(method(), id);
-      if (common.json) Output.json(System.out, tally);
-      else DvsResultText.print(System.out, common.client(), tally);
+      JsonNode full = ranking || matrix || rounds ? ranking() : null;
+      if (common.json) Output.json(System.out, full == null ? tally : merged(tally, full));
+      else DvsResultText.print(System.out, common.client(), tally, full, matrix, rounds);
       return 0;
+    }
+
+    /** The {@code dvs_ranking} answer; --matrix and --rounds only where the method has them. */
+    JsonNode ranking() {
+      JsonNode full = common.client().call("dvs_ranking", id, matrix);
+      String method = full.path("method").asText();
+      if (matrix && !method.equals("SCHULZE")) {
+        throw new CliException("INVALID_ARGUMENT", "--matrix is for Schulze issues; issue " + id
+            + " uses " + method.toLowerCase(java.util.Locale.ROOT));
+      }
+      if (rounds && !method.equals("IRV")) {
+        throw new CliException("INVALID_ARGUMENT", "--rounds is for IRV issues; issue " + id
+            + " uses " + method.toLowerCase(java.util.Locale.ROOT));
+      }
+      return full;
+    }
+
+    /** The tally with the ranking's fields it does not have already. */
+    private static JsonNode merged(JsonNode tally, JsonNode full) {
+      ObjectNode out = ((ObjectNode) tally).deepCopy();
+      full.properties().forEach(f -> {
+        if (!out.has(f.getKey())) out.set(f.getKey(), f.getValue());
+      });
+      return out;
     }
   }
 
@@ -66,6 +102,10 @@ final class DvsQueryCommands {
     @Override
     public Integer call() {
       if (!follow) return super.call();
+      if (ranking || matrix || rounds) {
+        throw new CliException("INVALID_ARGUMENT", "--ranking, --matrix and --rounds show one "
+            + "count; leave out --follow, or follow without them");
+      }
       try {
         show(common.client().call(method(), id));
       } catch (org.bcos.client.RpcError e) {

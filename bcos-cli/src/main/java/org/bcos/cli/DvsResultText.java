@@ -21,6 +21,15 @@ final class DvsResultText {
 
   /** Prints {@code tally} (a {@code dvs_tally} or {@code dvs_result} answer). */
   static void print(PrintStream out, BcosClient client, JsonNode tally) {
+    print(out, client, tally, null, false, false);
+  }
+
+  /**
+   * Prints {@code tally}, then, when {@code ranking} (a {@code dvs_ranking} answer) is given, the
+   * full ranking and, on request, the Schulze matrices or the IRV rounds ({@link DvsRankingText}).
+   */
+  static void print(PrintStream out, BcosClient client, JsonNode tally, JsonNode ranking,
+      boolean matrix, boolean rounds) {
     JsonNode issue = client.call("dvs_getIssue", tally.path("issue").asLong());
     String method = issue.path("rules").path("method").asText();
     List<String> names = names(issue, method);
@@ -35,10 +44,12 @@ final class DvsResultText {
         tally.path("quorumMet").asBoolean() ? "met" : "not met");
     totals(out, tally.path("totals"), names, RANKED.contains(method));
     regions(out, tally.path("regions"), names);
-    if (!tally.path("action").asText().equals("none")) {
+    if (!tally.path("action").asText().isEmpty()
+        && !tally.path("action").asText().equals("none")) {
       out.println("action: " + tally.path("action").asText());
     }
     out.println("ballots root: " + tally.path("ballotsRoot").asText());
+    if (ranking != null) DvsRankingText.print(out, ranking, names, matrix, rounds);
   }
 
   private static String heading(BcosClient client, JsonNode tally, JsonNode issue) {
@@ -103,12 +114,12 @@ final class DvsResultText {
   }
 
   /** Slot {@code i} by name; -1 is the status quo (as winners name it). */
-  private static String name(List<String> names, int i) {
+  static String name(List<String> names, int i) {
     if (i == -1) return BallotText.STATUS_QUO;
     return i >= 0 && i < names.size() ? names.get(i) : "#" + i;
   }
 
-  private static String percent(long bps) {
+  static String percent(long bps) {
     return String.format(Locale.ROOT, "%d.%02d", bps / 100, bps % 100);
   }
 }

@@ -68,11 +68,19 @@ final class KeyCommand {
     @Option(names = "--mnemonic", paramLabel = "WORDS", description = "the words, quoted (they"
         + " stay in your shell history: prefer --mnemonic-file or the prompt)")
     String mnemonic;
+    @Option(names = "--account", paramLabel = "N", defaultValue = "0", description = "account N"
+        + " of the words: 0 (default) is the key every BCOS key made from words is, N >= 1 the"
+        + " SLIP-10 child m/N' (a dev chain's devN is account N of the dev key's words)")
+    int account;
     @Option(names = "--passphrase-file") Path passphraseFile;
 
     @Override
     public Integer call() {
-      Ed25519KeyPair key = Mnemonic.toKeyPair(Mnemonics.read(mnemonic, mnemonicFile));
+      if (account < 0) {
+        throw new CliException("INVALID_ARGUMENT", "--account is 0.." + Mnemonic.MAX_ACCOUNT
+            + ", got " + account);
+      }
+      Ed25519KeyPair key = Mnemonic.toKeyPair(Mnemonics.read(mnemonic, mnemonicFile), account);
       Keystore keystore = CommonOptions.keystore();
       keystore.list().stream().filter(k -> k.address().equals(key.address())).forEach(k ->
           System.err.println("warning: this key is already stored as '" + k.name() + "'; '"

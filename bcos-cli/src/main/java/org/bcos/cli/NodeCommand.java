@@ -6,12 +6,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.Genesis;
-import org.bcos.node.Log;
 import org.bcos.node.Node;
 import org.bcos.node.NodeSupervisor;
 import org.bcos.node.config.DevChain;
 import org.bcos.node.config.GenesisFile;
 import org.bcos.node.config.NodeConfig;
+import org.bcos.node.logging.LogSettings;
+import org.bcos.node.logging.NodeLogging;
 import org.bcos.types.Amount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +20,16 @@ import picocli.CommandLine.Option;
 /** {@code bcos node}: runs a node until Ctrl-C or SIGTERM. */
 @Command(name = "node", description = "Run a node (--dev: a single-validator development chain)")
 final class NodeCommand implements Callable<Integer> {
-  @Option(names = "--dev", description = "development chain: 1 s blocks, funded `dev` key")
+  @Option(names = "--dev", description = "development chain: 1 s blocks, funded `dev` key and"
+      + " dev accounts dev1..devN")
   boolean dev;
+  @Option(names = "--dev-accounts", paramLabel = "N", description = "with --dev, on a new chain:"
+      + " funded accounts besides dev, 0.." + DevChain.DevAccounts.MAX_COUNT + " (default "
+      + DevChain.DevAccounts.DEFAULT_COUNT + ": ten with dev, as anvil's)")
+  Integer devAccounts;
+  @Option(names = "--dev-balance", paramLabel = "DDC", description = "with --dev, on a new chain:"
+      + " the balance of each dev account (default 10000; dev keeps the rest of the supply)")
+  String devBalance;
   @Option(names = "--data", paramLabel = "DIR",
       description = "data directory (default ./bcos-data/dev with --dev, else ./bcos-data/node)")
   Path data;
@@ -37,6 +46,48 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--new-validator-key", paramLabel = "FILE",
       description = "create a validator key file (owner-only) and print its address, then exit")
   Path newValidatorKey;
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Logging (docs/OPERATIONS.md)%n")
+  LogOptions logging = new LogOptions();
+  /** Set by {@link #startLogging}: the banner's facts are then logged too. */
+  private boolean logToFile;
+
+  /** How the node logs; each option overrides the --config file's key of the same meaning. */
+  static final class LogOptions {
+    @Option(names = "--log-level", paramLabel = "SPEC", description = "a level (trace, debug, "
+        + "info, warn, error, off) and/or levels by component: p2p=debug,consensus=info "
+        + "(default info)")
+    String level;
+    @Option(names = "--log-format", paramLabel = "text|json",
+        description = "text lines (default) or JSON lines")
+    String format;
+    @Option(names = "--log-file", paramLabel = "FILE",
+        description = "log into FILE, rolled over by size and day (default: standard output)")
+    Path file;
+    @Option(names = "--log-max-file-bytes", paramLabel = "N",
+        description = "roll the log file over at this size (default 100 MiB)")
+    Long maxFileBytes;
+    @Option(names = "--log-max-history-days", paramLabel = "N",
+        description = "delete rolled log files older than N days (default 14)")
+    Integer maxHistoryDays;
+    @Option(names = "--log-total-size-cap-bytes", paramLabel = "N",
+        description = "delete the oldest rolled log files beyond this total (default 1 GiB)")
+    Long totalSizeCapBytes;
+
+    /** {@code base} (the defaults or the config file's) with these options over it. */
+    LogSettings over(LogSettings base) {
+      try {
+        LogSettings s = base.withRotation(
+            maxFileBytes != null ? maxFileBytes : base.maxFileBytes(),
+            maxHistoryDays != null ? maxHistoryDays : base.maxHistoryDays(),
+            totalSizeCapBytes != null ? totalSizeCapBytes : base.totalSizeCapBytes());
+        if (level != null) s = s.withLevels(level);
+        if (format != null) s = s.withFormat(LogSettings.parseFormat(format));
+        return file != null ? s.withFile(file.toAbsolutePath()) : s;
+      } catch (IllegalArgumentException e) {
+        throw new CliException("INVALID_ARGUMENT", e.getMessage());
+      }
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -52,15 +103,20 @@ final class NodeCommand implements Callable<Integer> {
       return 0;
     }
     if (configFile != null) return runFromFile();
+    startLogging(LogSettings.DEFAULT);
     Path dir = data != null ? data : Path.of("bcos-data", dev ? "dev" : "node");
     Genesis genesis;
     Ed25519KeyPair validator;
     DevChain.Prepared prepared = null;
     if (dev) {
-      prepared = DevChain.prepare(dir, CommonOptions.keystore());
+      prepared = prepareDevChain(dir);
       genesis = prepared.genesis();
       validator = prepared.validatorKey();
     } else {
+      if (devAccounts != null || devBalance != null) {
+        throw new CliException("INVALID_ARGUMENT", "--dev-accounts and --dev-balance go with"
+            + " --dev");
+      }
       Path genesisFile = dir.resolve("genesis.json");
       if (!Files.exists(genesisFile)) {
         throw new CliException("NO_GENESIS", "no genesis.json in " + dir.toAbsolutePath()
@@ -77,10 +133,36 @@ final class NodeCommand implements Callable<Integer> {
     return run(config, genesis, validator, prepared, dir.resolve(Node.GUARD_FILE));
   }
 
+  /** The dev chain in {@code dir}, its accounts made as the options say if it is new. */
+  private DevChain.Prepared prepareDevChain(Path dir) throws java.io.IOException {
+    DevChain.DevAccounts accounts;
+    try {
+      accounts = new DevChain.DevAccounts(
+          devAccounts != null ? devAccounts : DevChain.DevAccounts.DEFAULT_COUNT,
+          devBalance != null ? SendCommand.parseAmount(devBalance, "--dev-balance")
+              : DevChain.DevAccounts.DEFAULT_UNITS_EACH);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("INVALID_ARGUMENT", e.getMessage());
+    }
+    DevChain.Prepared prepared;
+    try {
+      prepared = DevChain.prepare(dir, CommonOptions.keystore(), accounts);
+    } catch (DevChain.AccountConflictException e) {
+      throw new CliException("DEV_ACCOUNT_CONFLICT", e.getMessage());
+    }
+    if (!prepared.newGenesis() && (devAccounts != null || devBalance != null)) {
+      System.err.println("note: --dev-accounts and --dev-balance apply only when a dev chain is"
+          + " made; the one in " + dir + " keeps its genesis");
+    }
+    prepared.notes().forEach(note -> System.err.println("note: " + note));
+    return prepared;
+  }
+
   private Integer runFromFile() throws Exception {
-    if (dev || data != null || blockInterval != null) {
+    if (dev || data != null || blockInterval != null || devAccounts != null
+        || devBalance != null) {
       throw new CliException("INVALID_ARGUMENT", "--config takes every setting from the file; "
-          + "drop --dev, --data and --block-interval-ms");
+          + "drop --dev, --dev-accounts, --dev-balance, --data and --block-interval-ms");
     }
     org.bcos.node.config.NodeConfigFile.Loaded loaded;
     try {
@@ -88,6 +170,7 @@ final class NodeCommand implements Callable<Integer> {
     } catch (org.bcos.node.config.NodeConfigFile.ConfigException e) {
       throw new CliException("INVALID_CONFIG", e.getMessage());
     }
+    startLogging(loaded.logging());
     if (!Files.exists(loaded.genesisFile())) {
       throw new CliException("NO_GENESIS", "genesis file not found: " + loaded.genesisFile());
     }
@@ -102,14 +185,33 @@ final class NodeCommand implements Callable<Integer> {
         loaded.validatorKeyFile().resolveSibling(Node.GUARD_FILE));
   }
 
-  private static Integer run(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,
+  /**
+   * Sets up Logback for this node (the only command that does: short commands never load it).
+   * A bad option is refused here, before the node opens its data.
+   */
+  private void startLogging(LogSettings fileOrDefaults) {
+    LogSettings settings = logging.over(fileOrDefaults);
+    NodeLogging.apply(settings);
+    logToFile = settings.file() != null;
+  }
+
+  /**
+   * The node's logger, asked for only once the node runs: a static logger would start Logback
+   * whenever picocli makes this command, e.g. for {@code bcos --help} or {@code bcos key list}.
+   */
+  private static org.slf4j.Logger nodeLog() {
+    return org.slf4j.LoggerFactory.getLogger("bcos.node");
+  }
+
+  private Integer run(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,
       DevChain.Prepared prepared, Path guardFile) throws Exception {
     NodeSupervisor supervisor = NodeSupervisor.start(
         () -> startOrExplain(config, genesis, validator, guardFile), config);
     banner(supervisor.node(), config.dataDir(), prepared);
+    if (logToFile) logStarted(supervisor.node());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      Log.info("node", "stopping at height " + supervisor.node().ledger().head().height());
+      nodeLog().info("stopping at height " + supervisor.node().ledger().head().height());
       supervisor.close();
       stopped.countDown();
     }, "bcos-shutdown"));
@@ -134,6 +236,13 @@ final class NodeCommand implements Callable<Integer> {
     }
   }
 
+  /** The banner's facts, once, into a log file (the banner itself goes to standard output). */
+  private static void logStarted(Node node) {
+    nodeLog().atInfo().addKeyValue("height", node.ledger().head().height())
+        .log("BCOS node {} started: chain id {}, height {}, rpc {}", Node.VERSION,
+            node.ledger().params().chainId(), node.ledger().head().height(), node.rpcAddress());
+  }
+
   private static void banner(Node node, Path dir, DevChain.Prepared prepared) {
     var rpc = node.rpcAddress();
     String host = rpc.getAddress().getHostAddress();
@@ -150,16 +259,29 @@ final class NodeCommand implements Callable<Integer> {
     node.network().ifPresent(n -> System.out.println("  p2p:        " + n.listenAddress()
         + "  node id " + n.nodeId().toHex()));
     System.out.println("  signatures: " + node.ledger().signatures().verifierName());
-    if (prepared != null) {
-      long balance = node.ledger().account(prepared.devAddress()).map(a -> a.balanceUnits())
-          .orElse(0L);
-      System.out.println("  dev key:    'dev' = " + prepared.devAddress());
-      System.out.println("  dev balance: " + Amount.format(balance) + " DDC");
-      System.out.println("  DEVELOPMENT ONLY: the 'dev' key has an empty passphrase. Never use it"
-          + " on a real network.");
-      prepared.newDevMnemonic().ifPresent(NodeCommand::showMnemonicOnTerminalOnly);
-    }
+    if (prepared != null) devAccountsTable(node, prepared);
     System.out.flush();
+  }
+
+  /**
+   * The funded dev keys as a table (name, address, balance now), then the warning and, on a
+   * terminal only, a new dev mnemonic: addresses and balances are public, the words are not.
+   */
+  private static void devAccountsTable(Node node, DevChain.Prepared prepared) {
+    System.out.println("  dev accounts (local keys, empty passphrase; --from NAME):");
+    Table table = new Table("name", "address", "balance (DDC)");
+    for (DevChain.DevAccount a : prepared.accounts()) {
+      long balance = node.ledger().account(a.address()).map(acct -> acct.balanceUnits())
+          .orElse(0L);
+      table.row(a.name(), a.address().toString(), Amount.format(balance));
+    }
+    var text = new java.io.ByteArrayOutputStream();
+    table.print(new java.io.PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8));
+    text.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+        .forEach(line -> System.out.println("    " + line));
+    System.out.println("  DEVELOPMENT ONLY: the dev keys have an empty passphrase. Never use them"
+        + " on a real network.");
+    prepared.newDevMnemonic().ifPresent(NodeCommand::showMnemonicOnTerminalOnly);
   }
 
   /**
@@ -170,9 +292,11 @@ final class NodeCommand implements Callable<Integer> {
     java.io.Console console = System.console();
     if (console != null && console.isTerminal()) {
       System.out.println("  dev key mnemonic (shown once): " + words);
+      System.out.println("  (dev1..devN are its accounts 1..N: bcos key import --account N)");
     } else {
       System.out.println("  dev key mnemonic: not printed (the output is not a terminal and may"
-          + " be a log); the key is in " + CommonOptions.home().resolve("keys") + "/dev.key");
+          + " be a log); the dev key keeps it in " + CommonOptions.home().resolve("keys")
+          + "/dev.key (\"mnemonic\")");
     }
   }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 final class QueryCommands {
   private QueryCommands() {}
 
-  private static void print(CommonOptions common, JsonNode node) {
+  static void print(CommonOptions common, JsonNode node) {
     Output.print(common, node);
   }
 
@@ -69,14 +69,17 @@ final class QueryCommands {
 
     @Override
     public Integer call() {
-      Hash h;
-      try {
-        h = Hash.fromHex(hash);
-      } catch (IllegalArgumentException e) {
-        throw new CliException("INVALID_HASH", "not a transaction hash: " + e.getMessage());
-      }
-      print(common, common.client().transaction(h));
+      print(common, common.client().transaction(txHash(hash)));
       return 0;
+    }
+  }
+
+  /** A transaction hash typed by the user, checked: INVALID_HASH says what is wrong. */
+  static Hash txHash(String hex) {
+    try {
+      return Hash.fromHex(hex);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("INVALID_HASH", "not a transaction hash: " + e.getMessage());
     }
   }
 

@@ -360,16 +360,23 @@ final class TestnetCommand {
           NodeProcess.awaitHealthy(testnet.dirOf(e.getKey()), e.getKey(), e.getValue(), deadline);
         }
       } catch (CliException e) {
-        rollBack(testnet, started);
-        throw e.withMore("; the " + started.size() + " node(s) this command started were"
-            + " stopped again");
+        List<Integer> stopped = rollBack(testnet, started);
+        throw e.withMore(stopped.isEmpty() ? "; no other node had been started"
+            : "; stopped again what this command had started: node"
+                + (stopped.size() == 1 ? " " : "s ") + stopped.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")));
       }
       return out;
     }
 
-    /** Stops what this command started, so a failed start leaves the testnet as it was. */
-    private static void rollBack(Testnet testnet, Map<Member, Process> started)
+    /**
+     * Stops what this command started, so a failed start leaves the testnet as it was; returns the
+     * indices of the nodes that were still running and had to be stopped.
+     */
+    private static List<Integer> rollBack(Testnet testnet, Map<Member, Process> started)
         throws IOException, InterruptedException {
+      List<Integer> running = started.entrySet().stream().filter(e -> e.getValue().isAlive())
+          .map(e -> e.getKey().index()).toList();
       for (Process p : started.values()) p.destroy();
       for (var e : started.entrySet()) {
         if (!e.getValue().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -377,6 +384,7 @@ final class TestnetCommand {
         }
         Files.deleteIfExists(testnet.dirOf(e.getKey()).resolve(PID_FILE));
       }
+      return running;
     }
 
     private static ObjectNode result(Member m, long pid, String state) {
@@ -550,12 +558,17 @@ final class TestnetCommand {
       // its own session, so Ctrl-C on this command (or its terminal closing) leaves nodes running;
       // setsid execs in place (same pid) since a spawned child is not a process-group leader
       if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
-      command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-          absoluteClassPath(), BcosCli.class.getName(), "node", "--config",
+      command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED",
+          BcosCli.class.getName(), "node", "--config",
           nodeDir.resolve(CONFIG_FILE).toAbsolutePath().toString()));
-      Process p = new ProcessBuilder(command)
+      ProcessBuilder pb = new ProcessBuilder(command)
           .directory(nodeDir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      // the class path goes by the environment, not -cp: the JDK reads only the first 4,096 bytes
+      // of a process's command line, and behind a long class path the main class that
+      // isBcosNode looks for was cut off, so `testnet stop` left such nodes running
+      pb.environment().put("CLASSPATH", absoluteClassPath());
+      Process p = pb.start();
       p.getOutputStream().close();
       Files.writeString(nodeDir.resolve(PID_FILE), p.pid() + "\n", StandardCharsets.US_ASCII);
       return p;

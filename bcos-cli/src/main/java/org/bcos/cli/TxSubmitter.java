@@ -33,6 +33,18 @@ final class TxSubmitter {
   /** The signing key: its keystore name (for the lock) and the unlocked pair. */
   record Signer(String name, Ed25519KeyPair key) {}
 
+  /**
+   * The envelope fields fixed on the command line; a null one is asked from the node: the chain
+   * id and height from {@code bcos_status} (expiry = height + {@code expiryBlocks}), the nonce from
+   * the account's pending nonce.
+   */
+  record Envelope(String chainId, Long nonce, Long expiryHeight, long expiryBlocks) {
+    /** The node's defaults for everything: what a plain send uses. */
+    static Envelope fromNode(long expiryBlocks) {
+      return new Envelope(null, null, null, expiryBlocks);
+    }
+  }
+
   /** How long a command waits for another one that is signing with the same key. */
   static final Duration KEY_LOCK_TIMEOUT = Duration.ofSeconds(120);
   /** Signatures tried with successive nonces before failing with NONCE_CONFLICT. */
@@ -43,55 +55,173 @@ final class TxSubmitter {
 
   private TxSubmitter() {}
 
+  /**
+   * Signs, sends and (if {@code wait}) waits until final. With a nonce fixed in {@code envelope}
+   * nothing is signed again: a used nonce is an error ({@code NONCE_TOO_LOW} at once, {@code
+   * NONCE_USED} while waiting).
+   */
   static ObjectNode submit(CommonOptions common, Signer signer, Message message,
-      Payment payment, long expiryBlocks, boolean wait, long timeoutSeconds) throws Exception {
+      Payment payment, Envelope envelope, boolean wait, long timeoutSeconds) throws Exception {
     BcosClient client = common.client();
     long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
     int attempts = 0;
     while (true) {
       Sent sent;
       try (KeyLock ignored = CommonOptions.keystore().lock(signer.name(), KEY_LOCK_TIMEOUT)) {
-        sent = sendWithFreshNonce(client, signer.key(), message, payment, expiryBlocks);
+        sent = sendWithFreshNonce(client, signer.key(), message, payment, envelope);
       }
       attempts++;
       if (!wait) return output(sent, "pending", null);
       JsonNode fin = awaitFinalOrNonceTaken(client, sent.tx(), deadline, timeoutSeconds);
       if (fin != null) return output(sent, "final", fin);
+      if (envelope.nonce() != null) throw nonceUsed(sent.tx());
       if (attempts >= MAX_NONCE_ATTEMPTS) throw nonceConflict(signer.key(), sent.tx().nonce());
       System.err.println("nonce " + sent.tx().nonce() + " of key '" + signer.name() + "' was used"
           + " by another transaction; signing again with the next nonce");
     }
   }
 
+  /**
+   * Signs without sending, asking the node only for the envelope fields not fixed (none: the
+   * node is never contacted). The output says which were asked ({@code askedNode}).
+   */
+  static SignedOnly signOnly(CommonOptions common, Signer signer, Message message,
+      Payment payment, Envelope envelope) {
+    NodeAnswers node = new NodeAnswers(common);
+    long nonce = envelope.nonce() != null ? envelope.nonce() : node.pendingNonce(signer.key());
+    Sent sent = sign(node, signer.key(), nonce, message, payment, envelope);
+    return new SignedOnly(sent.tx(), node.asked());
+  }
+
+  /** A transaction signed and not sent, and what the node was asked for it (empty: nothing). */
+  record SignedOnly(Transaction tx, java.util.List<String> askedNode) {}
+
+  /**
+   * Signs and has the node check it as it would on submission ({@code bcos_checkRawTransaction}),
+   * sending nothing: a refusal is the node's named error, else the transaction that would be sent.
+   */
+  static Transaction dryRun(CommonOptions common, Signer signer, Message message,
+      Payment payment, Envelope envelope) {
+    NodeAnswers node = new NodeAnswers(common);
+    long nonce = envelope.nonce() != null ? envelope.nonce() : node.pendingNonce(signer.key());
+    Transaction tx = sign(node, signer.key(), nonce, message, payment, envelope).tx();
+    common.client().check(tx);
+    return tx;
+  }
+
+  /**
+   * Sends a transaction signed earlier ({@code bcos submit}) and, if {@code wait}, waits until it
+   * is final: ALREADY_FINAL if it is, NONCE_USED if another transaction of the sender took its
+   * nonce (before or while waiting); a resubmission of a pending one just waits.
+   */
+  static ObjectNode submitSigned(CommonOptions common, Transaction tx, boolean wait,
+      long timeoutSeconds) throws Exception {
+    BcosClient client = common.client();
+    long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+    JsonNode known = viewOf(client, tx);
+    if (known != null && known.path("status").asText().equals("final")) {
+      throw new CliException("ALREADY_FINAL", "transaction " + tx.hash().toHex() + " is final"
+          + " already, at height " + known.path("height").asLong() + "; it was submitted before");
+    }
+    if (known == null) {
+      try {
+        client.send(tx);
+      } catch (RpcError e) {
+        if (isKnown(client, tx)) return submitSigned(common, tx, wait, timeoutSeconds);
+        if ("NONCE_TOO_LOW".equals(e.reason())) throw nonceUsed(tx);
+        throw e;
+      }
+    }
+    Sent sent = new Sent(tx, tx.fee());
+    if (!wait) return output(sent, "pending", null);
+    JsonNode fin = awaitFinalOrNonceTaken(client, tx, deadline, timeoutSeconds);
+    if (fin == null) throw nonceUsed(tx);
+    return output(sent, "final", fin);
+  }
+
   /** Reads the pending nonce, signs and sends; on a nonce taken meanwhile, tries the next one. */
   private static Sent sendWithFreshNonce(BcosClient client, Ed25519KeyPair key, Message message,
-      Payment payment, long expiryBlocks) {
+      Payment payment, Envelope envelope) {
     for (int attempt = 1; attempt <= MAX_NONCE_ATTEMPTS; attempt++) {
-      JsonNode status = client.status();
-      long nonce = client.account(key.address(), false).path("pendingNonce").asLong();
-      Sent sent = sign(status, key, nonce, message, payment, expiryBlocks);
+      NodeAnswers node = new NodeAnswers(client);
+      long nonce = envelope.nonce() != null ? envelope.nonce() : node.pendingNonce(key);
+      Sent sent = sign(node, key, nonce, message, payment, envelope);
       try {
         client.send(sent.tx());
         return sent;
       } catch (RpcError e) {
         if (isKnown(client, sent.tx())) return sent;
-        if (!nonceTaken(e)) throw e;
+        if (envelope.nonce() != null || !nonceTaken(e)) throw e;
       }
     }
     throw nonceConflict(key, -1);
   }
 
-  private static Sent sign(JsonNode status, Ed25519KeyPair key, long nonce, Message message,
-      Payment payment, long expiryBlocks) {
-    String chainId = status.path("chainId").asText();
-    long expiry = status.path("height").asLong() + expiryBlocks;
+  private static Sent sign(NodeAnswers node, Ed25519KeyPair key, long nonce, Message message,
+      Payment payment, Envelope envelope) {
+    String chainId = envelope.chainId() != null ? envelope.chainId() : node.chainId();
+    long expiry = envelope.expiryHeight() != null ? envelope.expiryHeight()
+        : node.height() + envelope.expiryBlocks();
     if (payment.powBits() != null) {
       return new Sent(Transactions.feeFree(chainId, key, nonce, expiry, message,
           payment.powBits()), 0);
     }
-    long fee = payment.feeUnits() != null ? payment.feeUnits()
-        : Long.parseLong(status.path("minFeeUnits").asText());
+    long fee = payment.feeUnits() != null ? payment.feeUnits() : node.minFeeUnits();
     return new Sent(Transactions.build(chainId, key, nonce, fee, expiry, message), fee);
+  }
+
+  /**
+   * What the node is asked for a transaction's envelope, each at most once, and which of them
+   * were asked: the client is made only when something is (an offline signature never makes
+   * one).
+   */
+  private static final class NodeAnswers {
+    private final java.util.function.Supplier<BcosClient> clients;
+    private final java.util.List<String> asked = new java.util.ArrayList<>();
+    private BcosClient client;
+    private JsonNode status;
+
+    NodeAnswers(CommonOptions common) {
+      this.clients = common::client;
+    }
+
+    NodeAnswers(BcosClient client) {
+      this.clients = () -> client;
+    }
+
+    String chainId() {
+      asked.add("chainId");
+      return status().path("chainId").asText();
+    }
+
+    long height() {
+      asked.add("height");
+      return status().path("height").asLong();
+    }
+
+    long minFeeUnits() {
+      asked.add("minFee");
+      return Long.parseLong(status().path("minFeeUnits").asText());
+    }
+
+    long pendingNonce(Ed25519KeyPair key) {
+      asked.add("nonce");
+      return client().account(key.address(), false).path("pendingNonce").asLong();
+    }
+
+    java.util.List<String> asked() {
+      return java.util.List.copyOf(asked);
+    }
+
+    private JsonNode status() {
+      if (status == null) status = client().status();
+      return status;
+    }
+
+    private BcosClient client() {
+      if (client == null) client = clients.get();
+      return client;
+    }
   }
 
   /** The node refused because another transaction of this sender holds or used the nonce. */
@@ -142,6 +272,13 @@ final class TxSubmitter {
       if ("NOT_FOUND".equals(e.reason())) return null;
       throw e;
     }
+  }
+
+  /** The nonce of a transaction whose nonce cannot change (fixed or signed earlier) is used. */
+  private static CliException nonceUsed(Transaction tx) {
+    return new CliException("NONCE_USED", "nonce " + tx.nonce() + " of " + tx.sender() + " was"
+        + " used by another transaction, so transaction " + tx.hash().toHex() + " can never"
+        + " execute; sign it again with the next nonce");
   }
 
   private static CliException nonceConflict(Ed25519KeyPair key, long lastNonce) {

@@ -25,6 +25,7 @@ import org.bcos.client.Transactions;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.Keystore;
 import org.bcos.ledger.Genesis;
+import org.bcos.node.config.GenesisFile;
 import org.bcos.ledger.coin.api.CoinRejection;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
@@ -103,7 +104,8 @@ class CrashIT {
           + stream.finalSeen.size() + " transfers seen final");
       assertSeenFinalStillFinal(client, stream);
       assertChainContiguous(client);
-      assertBalancesMatchFinalTransfers(client, dev.address(), recipients, stream);
+      assertBalancesMatchFinalTransfers(client, GenesisFile.read(data.resolve("genesis.json")),
+          dev.address(), recipients, stream);
       assertCliSendShowsRejection(home, node.url(), recipients.getFirst());
       assertCliBalanceIsExactDecimal(home, node.url(), client, recipients.getFirst());
     } finally {
@@ -149,9 +151,12 @@ class CrashIT {
     System.out.println("CrashIT: chain 0.." + head + " contiguous");
   }
 
-  /** Every final transfer is one we sent: the balances must be exactly their sums. */
-  private static void assertBalancesMatchFinalTransfers(BcosClient client, Address dev,
-      List<Address> recipients, TransferStream stream) {
+  /**
+   * Every final transfer is one we sent: the balances must be exactly their sums. The genesis's
+   * other funded accounts (the dev accounts dev1..dev9) sent nothing and keep their allocation.
+   */
+  private static void assertBalancesMatchFinalTransfers(BcosClient client, Genesis genesis,
+      Address dev, List<Address> recipients, TransferStream stream) {
     Map<Address, Long> received = new HashMap<>();
     long fees = 0;
     long spent = 0;
@@ -172,6 +177,14 @@ class CrashIT {
     long validatorBalance = balance(client, Address.parse(validator));
     long devBalance = balance(client, dev);
     long total = Math.addExact(devBalance, validatorBalance);
+    long devAccounts = 0;
+    for (Genesis.Allocation a : genesis.allocations()) {
+      if (a.address().equals(dev) || genesis.isValidator(a.address())) continue;
+      assertEquals(a.units(), balance(client, a.address()), "dev account " + a.address());
+      devAccounts = Math.addExact(devAccounts, a.units());
+    }
+    assertTrue(devAccounts > 0, "node --dev funds dev accounts");
+    total = Math.addExact(total, devAccounts);
     for (Address r : recipients) {
       long b = balance(client, r);
       assertEquals(received.getOrDefault(r, 0L), b, "balance of " + r);
@@ -180,7 +193,7 @@ class CrashIT {
     // the validator's stake is bonded (not a balance): everything else is accounted for
     long liquid = Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS;
     assertEquals(liquid, total, "supply conserved");
-    assertEquals(liquid - spent, devBalance);
+    assertEquals(liquid - devAccounts - spent, devBalance);
     assertEquals(fees, validatorBalance);
     assertEquals(finalCount, client.account(dev, false).path("nonce").asLong());
   }
@@ -342,11 +355,18 @@ class CrashIT {
 
     static NodeProcess start(Path home, Path data, Path log, boolean waitHealthy)
         throws Exception {
+      return start(home, data, log, waitHealthy, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Path, boolean)}, with more {@code node} options. */
+    static NodeProcess start(Path home, Path data, Path log, boolean waitHealthy,
+        List<String> moreOptions) throws Exception {
       int port = freePort();
       long offset = Files.exists(log) ? Files.size(log) : 0;
       List<String> command = new ArrayList<>(javaCommand());
       command.addAll(List.of("node", "--dev", "--data", data.toString(), "--rpc-port",
           Integer.toString(port), "--block-interval-ms", "200"));
+      command.addAll(moreOptions);
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       environment(pb, home);

@@ -117,6 +117,15 @@ class DevChainControlsIT {
         "--timeout", "1", "--rpc", chain.url());
     assertEquals(1, late.exitCode());
     assertTrue(late.stderr().startsWith("error: TIMEOUT: "), late.stderr());
+
+    String unknown = "ab".repeat(32);
+    CliProcess.Run never = cli.run("wait", "--tx", unknown, "--timeout", "1", "--rpc",
+        chain.url());
+    assertEquals(1, never.exitCode());
+    assertTrue(never.stderr().startsWith("error: TIMEOUT: transaction " + unknown
+        + " not final after 1 s"), never.stderr());
+    CliProcess.Run both = cli.run("wait", "--tx", unknown, "--height", "1");
+    assertEquals(2, both.exitCode(), "one target only: " + both.stderr());
   }
 
   private String refusal(long n) {

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #10: docs/DVS.md's worked examples run as a user pastes them. Every fenced {@code bash}
- * block is run with bash ({@code -euo pipefail}), in order, against a real dev chain with the
- * default 1 s blocks; {@code ./bcos} is the CLI of this build. Each block must exit 0, and the
- * outputs that show the examples did what the page says are checked. Variables a block exports
- * carry over to the next, as in one terminal.
+ * Issue #10: README.md's walkthrough and docs/DVS.md's worked examples run as a user pastes them.
+ * Every fenced {@code bash} block of the page (of the README, those of its walkthrough section) is
+ * run with bash ({@code -euo pipefail}), in order, against a fresh dev chain with the default 1 s
+ * blocks; {@code ./bcos} is the CLI of this build. Each block must exit 0, and the outputs that
+ * show the examples did what the page says are checked. Variables a block sets carry over to the
+ * next, as in one terminal.
  */
 @Timeout(value = 900, unit = TimeUnit.SECONDS)
 class DocsWalkthroughIT {
@@ -48,8 +49,37 @@ class DocsWalkthroughIT {
   }
 
   @Test
+  void readmeWalkthroughRunsAsWritten() throws Exception {
+    List<String> blocks = bashBlocks(repoFile("README.md"), "## Five-minute walkthrough");
+    assertEquals(5, blocks.size(), "coin, keys, DVS, notary, benchmarks");
+    List<String> outputs = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) outputs.add(run(i, blocks.get(i)));
+
+    String coin = outputs.get(0);
+    assertTrue(has(coin, "status: +final"), "the waited transfer is final:\n" + coin);
+    assertTrue(coin.contains("1251.5 DDC"), "alice's balance as the comment says:\n" + coin);
+    assertTrue(has(coin, "proofVerified: +true"), "the balance proof checks:\n" + coin);
+    String keys = outputs.get(1);
+    assertTrue(has(keys, "deleted: carol"), keys);
+    assertFalse(Files.exists(root.resolve("keys").resolve("carol.key")), "carol was deleted");
+    String export = Files.readString(work.resolve("carol.key.json"));
+    assertTrue(export.contains("\"kdf\"") && export.contains("\"ciphertext\""),
+        "the export is the encrypted key file:\n" + export);
+    String dvs = outputs.get(2);
+    assertTrue(has(dvs, "winners: Tram"), dvs);
+    assertTrue(has(dvs, "match: +true"), "the recount matches:\n" + dvs);
+    String notary = outputs.get(3);
+    assertTrue(has(notary, "attested by: dd1\\S+ at height \\d+ \\(.*\\)"), notary);
+    assertTrue(notary.contains("proof verified against block "), notary);
+    String bench = outputs.get(4);
+    assertTrue(has(bench, "bench: 5000 txs final in \\d+ blocks \\(height \\d+\\), 0 left"
+        + " pending"), bench);
+    assertTrue(has(bench, "p50Millis: +\\d+"), bench);
+  }
+
+  @Test
   void dvsWorkedExamplesRunAsWritten() throws Exception {
-    List<String> blocks = bashBlocks(repoFile("docs/DVS.md"));
+    List<String> blocks = bashBlocks(repoFile("docs/DVS.md"), "");
     assertEquals(4, blocks.size(), "set-up and three examples");
     List<String> outputs = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) outputs.add(run(i, blocks.get(i)));
@@ -71,11 +101,22 @@ class DocsWalkthroughIT {
     return java.util.regex.Pattern.compile("(?m)^" + lineRegex + "$").matcher(output).find();
   }
 
-  /** The fenced {@code ```bash} blocks of a Markdown file, in order. */
-  static List<String> bashBlocks(Path markdown) throws IOException {
+  /**
+   * The fenced {@code ```bash} blocks of a Markdown file, in order; with a {@code section} heading
+   * prefix (e.g. {@code "## Walkthrough"}), only those between that heading and the next heading
+   * of the same level.
+   */
+  static List<String> bashBlocks(Path markdown, String section) throws IOException {
     List<String> blocks = new ArrayList<>();
     StringBuilder current = null;
+    String level = section.isEmpty() ? "" : section.substring(0, section.indexOf(' ') + 1);
+    boolean inSection = section.isEmpty();
     for (String line : Files.readAllLines(markdown, StandardCharsets.UTF_8)) {
+      if (current == null && !section.isEmpty() && line.startsWith(level)) {
+        inSection = line.startsWith(section);
+        continue;
+      }
+      if (!inSection) continue;
       if (current == null && line.strip().equals("```bash")) {
         current = new StringBuilder();
       } else if (current != null && line.strip().equals("```")) {
@@ -110,6 +151,7 @@ class DocsWalkthroughIT {
           + "\noutput:\n" + Files.readString(log));
     }
     String output = Files.readString(log);
+    System.out.println("--- block " + i + " ---\n" + block + "--- its output ---\n" + output);
     assertEquals(0, p.exitValue(), "block " + i + " failed:\n" + block + "\noutput:\n" + output);
     assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
     return output;

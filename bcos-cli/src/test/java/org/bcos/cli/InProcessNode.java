@@ -46,7 +46,8 @@ final class InProcessNode implements AutoCloseable {
     this.dataDir = root.resolve("data");
     this.keysDir = root.resolve("keys");
     this.configure = configure;
-    DevChain.Prepared prepared = DevChain.prepare(dataDir, new Keystore(keysDir));
+    DevChain.Prepared prepared = DevChain.prepare(dataDir, new Keystore(keysDir),
+        DevChain.DevAccounts.NONE);
     this.genesis = prepared.genesis();
     this.validatorKey = prepared.validatorKey();
     this.dev = new Keystore(keysDir).load(DevChain.DEV_KEY_NAME, new char[0]);
@@ -163,6 +164,17 @@ final class InProcessNode implements AutoCloseable {
   JsonNode fund(Address to, long amountUnits) throws InterruptedException {
     Hash hash = client.send(transfer(dev, pendingNonce(dev.address()), to, amountUnits));
     return awaitFinal(hash);
+  }
+
+  /**
+   * Sends {@code message} from dev and mines the block that makes it final (a node started with
+   * {@link #startMinedOnDemand}).
+   */
+  void commitFromDev(org.bcos.types.tx.Message message) throws InterruptedException {
+    Hash hash = client.send(Transactions.build(chainId(), dev, pendingNonce(dev.address()),
+        minFee(), height() + 1000, message));
+    client.call("dev_mine", 1);
+    assertEquals("final", client.transaction(hash).path("status").asText());
   }
 
   static Ed25519KeyPair freshKey() {

@@ -51,7 +51,8 @@ class NodeFaultsIT {
 
   private Chain prepare(Path dataDir) throws IOException {
     Path keys = root.resolve("keys");
-    DevChain.Prepared prepared = DevChain.prepare(dataDir, new Keystore(keys));
+    DevChain.Prepared prepared = DevChain.prepare(dataDir, new Keystore(keys),
+        DevChain.DevAccounts.NONE);
     return new Chain(prepared.genesis(), prepared.validatorKey(),
         new Keystore(keys).load(DevChain.DEV_KEY_NAME, new char[0]));
   }

@@ -74,14 +74,14 @@ class ValidatorNetworkIT {
     dir = root.resolve("tn");
     home = root.resolve("home");
     int rpcBase = 20_000 + (int) (ProcessHandle.current().pid() % 5_000) * 4;
-    CliRun init = cli("testnet", "init", "--dir", dir.toString(), "--validators", "4",
+    CliProcess.Run init = cli("testnet", "init", "--dir", dir.toString(), "--validators", "4",
         "--block-interval-ms", "500", "--rpc-base-port", Integer.toString(rpcBase),
         "--p2p-base-port", Integer.toString(rpcBase + 20_000), "--json");
     assertEquals(0, init.exitCode(), init.stderr());
     for (int i = 1; i <= NODES; i++) {
       clients.add(new BcosClient("http://127.0.0.1:" + (rpcBase + i)));
     }
-    CliRun start = cli("testnet", "start", "--dir", dir.toString());
+    CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString());
     assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
   }
 
@@ -169,7 +169,7 @@ class ValidatorNetworkIT {
     kill(4);
     long survivorHeight = height(1);
     for (int i = 2; i <= 4; i++) {
-      CliRun reset = cli("testnet", "reset", "--dir", dir.toString(), "--node",
+      CliProcess.Run reset = cli("testnet", "reset", "--dir", dir.toString(), "--node",
           Integer.toString(i));
       assertEquals(0, reset.exitCode(), reset.stderr());
       assertTrue(Files.notExists(dir.resolve("node" + i).resolve("data")), "data of node " + i);
@@ -230,13 +230,13 @@ class ValidatorNetworkIT {
     ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
     p.destroyForcibly();
     p.onExit().get(30, TimeUnit.SECONDS);
-    CliRun stop = cli("testnet", "stop", "--dir", dir.toString(), "--node",
+    CliProcess.Run stop = cli("testnet", "stop", "--dir", dir.toString(), "--node",
         Integer.toString(node)); // clears the stale pid file
     assertEquals(0, stop.exitCode(), stop.stderr());
   }
 
   private void start(int node) throws Exception {
-    CliRun start = cli("testnet", "start", "--dir", dir.toString(), "--node",
+    CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString(), "--node",
         Integer.toString(node));
     assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
   }
@@ -286,21 +286,7 @@ class ValidatorNetworkIT {
     Await.until(what, WAIT, condition);
   }
 
-  private record CliRun(int exitCode, String stdout, String stderr) {}
-
-  private CliRun cli(String... args) throws Exception {
-    Path out = Files.createTempFile(root, "cli", ".out");
-    Path err = Files.createTempFile(root, "cli", ".err");
-    List<String> command = new ArrayList<>(CrashIT.NodeProcess.javaCommand());
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile())
-        .redirectError(err.toFile());
-    CrashIT.NodeProcess.environment(pb, home);
-    Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      fail("CLI did not finish: " + String.join(" ", args));
-    }
-    return new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
+  private CliProcess.Run cli(String... args) throws Exception {
+    return new CliProcess(home, root).run(args);
   }
 }

@@ -189,6 +189,14 @@ public final class BcosClient {
         .path("hash").asText());
   }
 
+  /**
+   * Checks {@code tx} as {@link #send} would and submits nothing ({@code
+   * bcos_checkRawTransaction}); a refusal is an RpcError with the same reason send would give.
+   */
+  public void check(Transaction tx) {
+    call("bcos_checkRawTransaction", Hex.encode(tx.encoded()));
+  }
+
   /** Submits many transactions in one call; per-transaction results in order. */
   public ArrayNode sendAll(List<Transaction> txs) {
     return (ArrayNode) callPrepared(sendAllRequest(ids.incrementAndGet(), txs));

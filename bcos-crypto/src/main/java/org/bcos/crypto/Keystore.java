@@ -43,7 +43,9 @@ import org.bouncycastle.crypto.generators.SCrypt;
  * <p>A key file is a small JSON object: {@code version}, {@code name}, {@code address} (bech32m,
  * readable without the passphrase), {@code kdf} ("scrypt") with {@code kdfParams} {@code n, r, p},
  * and hex {@code salt}, {@code nonce} and {@code ciphertext}; a development key also has {@code
- * "devKey": true}. The 32-byte seed is encrypted with AES-256-GCM under scrypt(passphrase as
+ * "devKey": true} and, when it was made from words, its {@code mnemonic} in the clear (a development
+ * key's empty passphrase protects nothing, and the dev chain derives its further accounts from the
+ * words). The 32-byte seed is encrypted with AES-256-GCM under scrypt(passphrase as
  * UTF-8, salt); the name and address are the associated data, so neither can be swapped in the
  * file without the decryption failing. Files are written to a temporary file, flushed and then
  * linked into place, readable by the owner only, and never overwritten except by {@link
@@ -113,7 +115,7 @@ public final class Keystore {
     checkName(name);
     requirePassphrase(name, passphrase);
     return createFile(new KeyInfo(name, key.address(), false, limits.forNewKeys()), key,
-        passphrase);
+        passphrase, null);
   }
 
   /**
@@ -125,7 +127,36 @@ public final class Keystore {
    */
   public KeyInfo createDevKey(String name, Ed25519KeyPair key) {
     checkName(name);
-    return createFile(new KeyInfo(name, key.address(), true, limits.floor()), key, new char[0]);
+    return createFile(new KeyInfo(name, key.address(), true, limits.floor()), key, new char[0],
+        null);
+  }
+
+  /**
+   * As {@link #createDevKey(String, Ed25519KeyPair)}, keeping {@code mnemonic} (whose account 0
+   * must be {@code key}) in the file for {@link #devMnemonic}.
+   *
+   * @throws KeystoreException INVALID_NAME or ALREADY_EXISTS
+   * @throws IllegalArgumentException if the words are not {@code key}'s
+   */
+  public KeyInfo createDevKey(String name, Ed25519KeyPair key, String mnemonic) {
+    checkName(name);
+    if (!Mnemonic.toKeyPair(mnemonic).address().equals(key.address())) {
+      throw new IllegalArgumentException("the mnemonic is not the words of key " + name);
+    }
+    return createFile(new KeyInfo(name, key.address(), true, limits.floor()), key, new char[0],
+        mnemonic);
+  }
+
+  /**
+   * The words a development key was made from, if its file keeps them (dev keys written before
+   * they were kept, and every other key, have none).
+   *
+   * @throws KeystoreException INVALID_NAME, NOT_FOUND or CORRUPT
+   */
+  public Optional<String> devMnemonic(String name) {
+    checkName(name);
+    KeyFile keyFile = read(name);
+    return keyFile.info.devKey() ? Optional.ofNullable(keyFile.mnemonic) : Optional.empty();
   }
 
   /**
@@ -158,7 +189,7 @@ public final class Keystore {
       requirePassphrase(name, newPassphrase);
       Ed25519KeyPair key = decrypt(old, oldPassphrase);
       KeyInfo info = new KeyInfo(name, key.address(), false, limits.forNewKeys());
-      String json = encrypt(info, key, newPassphrase);
+      String json = encrypt(info, key, newPassphrase, null);
       if (!decrypt(parse(name, json), newPassphrase).equals(key)) {
         throw new IllegalStateException("the re-encrypted key file does not open to the same key");
       }
@@ -187,7 +218,7 @@ public final class Keystore {
         throw e;
       }
       KeyInfo info = new KeyInfo(name, key.address(), true, limits.floor());
-      replace(fileOf(name), encrypt(info, key, new char[0]));
+      replace(fileOf(name), encrypt(info, key, new char[0], null));
       return info;
     }
   }
@@ -301,26 +332,32 @@ public final class Keystore {
     return dir;
   }
 
-  private record KeyFile(KeyInfo info, byte[] salt, byte[] nonce, byte[] ciphertext) {}
+  /** A parsed key file; {@code mnemonic} is null unless a dev key keeps its words. */
+  private record KeyFile(KeyInfo info, byte[] salt, byte[] nonce, byte[] ciphertext,
+      String mnemonic) {}
 
-  private KeyInfo createFile(KeyInfo info, Ed25519KeyPair key, char[] passphrase) {
+  private KeyInfo createFile(KeyInfo info, Ed25519KeyPair key, char[] passphrase,
+      String mnemonic) {
     Path file = fileOf(info.name());
     if (Files.exists(file)) {
       throw alreadyExists(info.name());
     }
-    writeNew(file, encrypt(info, key, passphrase));
+    writeNew(file, encrypt(info, key, passphrase, mnemonic));
     return info;
   }
 
-  /** The key file's text: {@code key} encrypted under {@code passphrase} at {@code info.kdf()}. */
-  private String encrypt(KeyInfo info, Ed25519KeyPair key, char[] passphrase) {
+  /**
+   * The key file's text: {@code key} encrypted under {@code passphrase} at {@code info.kdf()},
+   * and a dev key's {@code mnemonic} (or null).
+   */
+  private String encrypt(KeyInfo info, Ed25519KeyPair key, char[] passphrase, String mnemonic) {
     byte[] salt = randomBytes(SALT_BYTES);
     byte[] nonce = randomBytes(NONCE_BYTES);
     byte[] seed = key.seed();
     try {
       byte[] ciphertext =
           aesGcm(Cipher.ENCRYPT_MODE, passphrase, info.kdf(), salt, nonce, info, seed);
-      return toJson(info, salt, nonce, ciphertext);
+      return toJson(info, salt, nonce, ciphertext, mnemonic);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM failed while encrypting a key", e);
     } finally {
@@ -410,16 +447,22 @@ public final class Keystore {
       throw corrupt(name, "its salt or nonce has the wrong length", null);
     }
     KeyInfo info = new KeyInfo(name, address, (Boolean) devKey, params);
-    return new KeyFile(info, salt, nonce, ciphertext);
+    Object mnemonic = fields.get("mnemonic");
+    if (mnemonic != null && !(mnemonic instanceof String && info.devKey())) {
+      throw corrupt(name, "only a development key keeps its mnemonic, as text", null);
+    }
+    return new KeyFile(info, salt, nonce, ciphertext, (String) mnemonic);
   }
 
-  private static String toJson(KeyInfo info, byte[] salt, byte[] nonce, byte[] ciphertext) {
+  private static String toJson(KeyInfo info, byte[] salt, byte[] nonce, byte[] ciphertext,
+      String mnemonic) {
     ScryptParams params = info.kdf();
     return "{\n"
         + "  \"version\": " + VERSION + ",\n"
         + "  \"name\": " + KeyFileJson.quote(info.name()) + ",\n"
         + "  \"address\": " + KeyFileJson.quote(info.address().toString()) + ",\n"
         + (info.devKey() ? "  \"devKey\": true,\n" : "")
+        + (mnemonic != null ? "  \"mnemonic\": " + KeyFileJson.quote(mnemonic) + ",\n" : "")
         + "  \"kdf\": \"scrypt\",\n"
         + "  \"kdfParams\": {\"n\": " + params.n() + ", \"r\": " + params.r() + ", \"p\": "
         + params.p() + "},\n"

@@ -33,6 +33,9 @@ public final class Mnemonic {
   /** Words in a phrase made by {@link #generate}. */
   public static final int GENERATED_WORDS = 24;
 
+  /** The largest account index ({@link #toKeyPair(String, int)}): SLIP-10 hardened, below 2^31. */
+  public static final int MAX_ACCOUNT = Integer.MAX_VALUE;
+
   private static final int PBKDF2_ITERATIONS = 2048;
   private static final String SLIP10_ED25519_KEY = "ed25519 seed";
   private static final List<String> WORDS = loadWordList();
@@ -102,16 +105,32 @@ public final class Mnemonic {
   }
 
   /**
-   * The BCOS account key of a phrase: the SLIP-10 Ed25519 master key of its BIP-39 seed with an
-   * empty passphrase. That is, I = HMAC-SHA512(key = "ed25519 seed", data = toSeed(mnemonic, "")),
-   * and the first 32 bytes of I are the RFC 8032 Ed25519 seed (the last 32, the chain code, are not
-   * used). No derivation path is applied, so one phrase gives exactly one BCOS key.
+   * The BCOS account key of a phrase: its account 0 ({@link #toKeyPair(String, int)}), the SLIP-10
+   * Ed25519 master key of its BIP-39 seed with an empty passphrase. That is, I =
+   * HMAC-SHA512(key = "ed25519 seed", data = toSeed(mnemonic, "")), and the first 32 bytes of I
+   * are the RFC 8032 Ed25519 seed. Every key made from words before accounts existed is this one.
    *
    * @throws MnemonicException if the phrase is not valid
    */
   public static Ed25519KeyPair toKeyPair(String mnemonic) {
+    return toKeyPair(mnemonic, 0);
+  }
+
+  /**
+   * Account {@code account} of a phrase: account 0 is the SLIP-10 Ed25519 master key (as {@link
+   * #toKeyPair(String)}), account N &ge; 1 its hardened child at path m/N' (SLIP-10 derives only
+   * hardened children for Ed25519). One level under the master, so account 0 stays the key every
+   * phrase gave before, and any SLIP-10 tool finds account N at m/N'.
+   *
+   * @throws MnemonicException if the phrase is not valid
+   * @throws IllegalArgumentException if {@code account} is negative
+   */
+  public static Ed25519KeyPair toKeyPair(String mnemonic, int account) {
+    if (account < 0) {
+      throw new IllegalArgumentException("an account index is 0.." + MAX_ACCOUNT + ": " + account);
+    }
     byte[] bip39Seed = toSeed(mnemonic, "");
-    byte[] ed25519Seed = slip10MasterSeed(bip39Seed);
+    byte[] ed25519Seed = account == 0 ? slip10(bip39Seed) : slip10(bip39Seed, account);
     try {
       return Ed25519KeyPair.fromSeed(ed25519Seed);
     } finally {
@@ -120,16 +139,34 @@ public final class Mnemonic {
     }
   }
 
-  /** First half of HMAC-SHA512("ed25519 seed", seed): the SLIP-10 Ed25519 master private key. */
-  static byte[] slip10MasterSeed(byte[] bip39Seed) {
+  /**
+   * The SLIP-10 Ed25519 private key at the hardened path {@code indexes} (each below 2^31; the
+   * hardened bit is added here) under the master key of {@code seed}; no indexes: the master key,
+   * the first half of HMAC-SHA512("ed25519 seed", seed).
+   */
+  static byte[] slip10(byte[] seed, int... indexes) {
+    byte[] i = hmacSha512(SLIP10_ED25519_KEY.getBytes(StandardCharsets.US_ASCII), seed);
+    for (int index : indexes) {
+      byte[] data = new byte[37];
+      System.arraycopy(i, 0, data, 1, 32);
+      int hardened = index | 0x80000000;
+      for (int b = 0; b < 4; b++) data[33 + b] = (byte) (hardened >>> (24 - 8 * b));
+      byte[] chainCode = Arrays.copyOfRange(i, 32, 64);
+      Arrays.fill(i, (byte) 0);
+      i = hmacSha512(chainCode, data);
+      Arrays.fill(data, (byte) 0);
+      Arrays.fill(chainCode, (byte) 0);
+    }
+    byte[] key = Arrays.copyOf(i, 32);
+    Arrays.fill(i, (byte) 0);
+    return key;
+  }
+
+  private static byte[] hmacSha512(byte[] key, byte[] data) {
     try {
       Mac hmac = Mac.getInstance("HmacSHA512");
-      hmac.init(
-          new SecretKeySpec(SLIP10_ED25519_KEY.getBytes(StandardCharsets.US_ASCII), "HmacSHA512"));
-      byte[] i = hmac.doFinal(bip39Seed);
-      byte[] masterSeed = Arrays.copyOf(i, 32);
-      Arrays.fill(i, (byte) 0);
-      return masterSeed;
+      hmac.init(new SecretKeySpec(key, "HmacSHA512"));
+      return hmac.doFinal(data);
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA512 is missing from this JDK", e);
     }

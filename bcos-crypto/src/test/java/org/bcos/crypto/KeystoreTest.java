@@ -179,6 +179,33 @@ class KeystoreTest {
   }
 
   @Test
+  void aDevKeyMadeFromWordsKeepsThemAndOtherKeysHaveNone() throws IOException {
+    Keystore keystore = keystore();
+    String words = Mnemonic.fromEntropy(new byte[32]);
+    keystore.createDevKey("dev", Mnemonic.toKeyPair(words), words);
+    keystore.createDevKey("plain", key(2));
+    keystore.create("alice", key(3), PASSPHRASE);
+
+    assertEquals(Optional.of(words), keystore.devMnemonic("dev"));
+    assertEquals(Mnemonic.toKeyPair(words), keystore.load("dev", new char[0]));
+    assertEquals(Optional.empty(), keystore.devMnemonic("plain"));
+    assertEquals(Optional.empty(), keystore.devMnemonic("alice"));
+    assertThrows(IllegalArgumentException.class,
+        () -> keystore.createDevKey("other", key(4), words), "words of another key");
+    assertEquals(Optional.empty(), keystore.find("other"));
+  }
+
+  @Test
+  void aMnemonicInANonDevKeyFileIsCorrupt() throws IOException {
+    Keystore keystore = keystore();
+    keystore.create("alice", key(3), PASSPHRASE);
+    Path file = dir.resolve("keys/alice.key");
+    Files.writeString(file, Files.readString(file).replace("\"kdf\"",
+        "\"mnemonic\": \"abandon about\",\n  \"kdf\""));
+    assertReason(Reason.CORRUPT, () -> keystore.devMnemonic("alice"));
+  }
+
+  @Test
   void anUnmarkedKeyWithAnEmptyPassphraseIsRefusedUntilUpgraded() throws IOException {
     Keystore keystore = keystore();
     Path file = writeLegacyEmptyPassphraseKey(keystore, "old", key(1));

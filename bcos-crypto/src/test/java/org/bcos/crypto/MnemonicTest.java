@@ -121,7 +121,7 @@ class MnemonicTest {
 
   @Test
   void slip10MasterKeyMatchesTestVectorOne() {
-    byte[] master = Mnemonic.slip10MasterSeed(HEX.parseHex("000102030405060708090a0b0c0d0e0f"));
+    byte[] master = Mnemonic.slip10(HEX.parseHex("000102030405060708090a0b0c0d0e0f"));
     assertEquals(
         "2b4be7f19ee27bbf30c667b642d5f4aa69fd169872f8fc3059c08ebae2eb19e7", HEX.formatHex(master));
     assertEquals(
@@ -129,10 +129,37 @@ class MnemonicTest {
         HEX.formatHex(Ed25519KeyPair.fromSeed(master).publicKey()));
   }
 
+  /** SLIP-0010 test vector 1 for ed25519, every hardened path it lists. */
+  @Test
+  void slip10HardenedChildrenMatchTestVectorOne() {
+    byte[] seed = HEX.parseHex("000102030405060708090a0b0c0d0e0f");
+    assertEquals("68e0fe46dfb67e368c75379acec591dad19df3cde26e63b93a8e704f1dade7a3",
+        HEX.formatHex(Mnemonic.slip10(seed, 0)));
+    assertEquals("b1d0bad404bf35da785a64ca1ac54b2617211d2777696fbffaf208f746ae84f2",
+        HEX.formatHex(Mnemonic.slip10(seed, 0, 1)));
+    assertEquals("92a5b23c0b8a99e37d07df3fb9966917f5d06e02ddbd909c7e184371463e9fc9",
+        HEX.formatHex(Mnemonic.slip10(seed, 0, 1, 2)));
+    assertEquals("30d1dc7e5fc04c31219ab25a27ae00b50f6fd66622f6e9c913253d6511d1e662",
+        HEX.formatHex(Mnemonic.slip10(seed, 0, 1, 2, 2)));
+    assertEquals("8f94d394a8e8fd6b1bc2f3f49f5c47e385281d5c17e65324b0f62483e37e8793",
+        HEX.formatHex(Mnemonic.slip10(seed, 0, 1, 2, 2, 1_000_000_000)));
+  }
+
+  @Test
+  void accountZeroIsTheMasterKeyAndAccountNTheChildAtHardenedN() {
+    byte[] seed = Mnemonic.toSeed(ABANDON_ABOUT, "");
+    assertEquals(Mnemonic.toKeyPair(ABANDON_ABOUT), Mnemonic.toKeyPair(ABANDON_ABOUT, 0));
+    assertArrayEquals(Mnemonic.slip10(seed, 3), Mnemonic.toKeyPair(ABANDON_ABOUT, 3).seed());
+    assertNotEquals(Mnemonic.toKeyPair(ABANDON_ABOUT, 1), Mnemonic.toKeyPair(ABANDON_ABOUT, 2));
+    assertArrayEquals(Mnemonic.slip10(seed, Mnemonic.MAX_ACCOUNT),
+        Mnemonic.toKeyPair(ABANDON_ABOUT, Mnemonic.MAX_ACCOUNT).seed());
+    assertThrows(IllegalArgumentException.class, () -> Mnemonic.toKeyPair(ABANDON_ABOUT, -1));
+  }
+
   @Test
   void keyPairIsTheSlip10MasterKeyOfTheSeedWithoutPassphrase() {
     Ed25519KeyPair key = Mnemonic.toKeyPair(ABANDON_ABOUT);
-    byte[] expectedSeed = Mnemonic.slip10MasterSeed(Mnemonic.toSeed(ABANDON_ABOUT, ""));
+    byte[] expectedSeed = Mnemonic.slip10(Mnemonic.toSeed(ABANDON_ABOUT, ""));
     assertArrayEquals(expectedSeed, key.seed());
     assertEquals(key, Mnemonic.toKeyPair(ABANDON_ABOUT));
   }

@@ -94,9 +94,28 @@ public record Genesis(
    */
   public static Genesis dev(ChainParams params, long timeMillis, Address devAddress,
       Address validator) {
+    return dev(params, timeMillis, devAddress, validator, List.of());
+  }
+
+  /**
+   * A development genesis: one validator bonding {@link #DEV_STAKE_UNITS}, the {@code funded}
+   * accounts (in this order, after the validator), and the rest of the supply to {@code
+   * devAddress}.
+   *
+   * @throws IllegalArgumentException if the funded accounts leave nothing for {@code devAddress}
+   */
+  public static Genesis dev(ChainParams params, long timeMillis, Address devAddress,
+      Address validator, List<Allocation> funded) {
+    List<Allocation> allocations = new java.util.ArrayList<>();
+    allocations.add(new Allocation(validator, DEV_STAKE_UNITS));
+    long rest = Amount.TOTAL_SUPPLY_UNITS - DEV_STAKE_UNITS;
+    for (Allocation a : funded) {
+      allocations.add(a);
+      rest = Math.subtractExact(rest, a.units());
+    }
+    allocations.add(new Allocation(devAddress, rest));
     return new Genesis(params, timeMillis, List.of(new Validator(validator, DEV_STAKE_UNITS)),
-        List.of(new Allocation(validator, DEV_STAKE_UNITS),
-            new Allocation(devAddress, Amount.TOTAL_SUPPLY_UNITS - DEV_STAKE_UNITS)));
+        allocations);
   }
 
   /** Whether {@code address} is a genesis validator. */

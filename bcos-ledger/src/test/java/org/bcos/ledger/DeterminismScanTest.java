@@ -66,8 +66,8 @@ class DeterminismScanTest {
           "duplicate detection only (Set.add result); the set is never iterated"),
       "org/bcos/ledger/tx/SignatureCheck.java", Map.of("floating-point literal",
           "load factor of the verified-signature cache map; never reaches state or hashes"),
-      "org/bcos/ledger/dvs/rpc/DvsTallyMethod.java", Map.of("floating-point literal",
-          "load factor of the RPC's tally cache (a query, never state)"));
+      "org/bcos/ledger/dvs/rpc/DvsCountCache.java", Map.of("floating-point literal",
+          "load factor of the RPC's tally and ranking cache (a query, never state)"));
 
   private static Ban ban(String name, String regex, String why) {
     return new Ban(name, Pattern.compile(regex), why);

@@ -21,6 +21,8 @@ import org.bcos.types.tx.TxRejection;
  * parallel on all cores.
  */
 public final class Ingress implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.ingress");
   /** Outcome of one submission: the hash if it decoded, and the verdict. */
   public record Result(Hash hash, Verdict verdict) {}
 
@@ -54,12 +56,8 @@ public final class Ingress implements AutoCloseable {
    * checks and signatures run in parallel on all cores; admission to the mempool is in order.
    */
   public List<Result> submitAllHex(List<String> hexes) {
-    NodeHealth.Condition fault = health.blockingFault();
-    if (fault != null) {
-      Result refused = new Result(null, Verdict.reject(TxRejection.NODE_UNHEALTHY,
-          fault.fault() + ": " + fault.detail()));
-      return java.util.Collections.nCopies(hexes.size(), refused);
-    }
+    Result unhealthy = refusedWhileUnhealthy();
+    if (unhealthy != null) return java.util.Collections.nCopies(hexes.size(), unhealthy);
     Object[] checked = checkParallel(hexes);
     List<Result> results = new ArrayList<>(hexes.size());
     List<Hash> admitted = new ArrayList<>();
@@ -73,10 +71,35 @@ public final class Ingress implements AutoCloseable {
       try {
         listener.accept(admitted);
       } catch (RuntimeException e) {
-        Log.warn("ingress", "admission listener failed: " + e);
+        LOG.warn("admission listener failed: " + e);
       }
     }
     return results;
+  }
+
+  /**
+   * Runs every check {@link #submitHex} runs (health, strict decode, stateless checks, expiry,
+   * signature, the module's admission check against the head state, then the mempool's: known,
+   * nonce, balance with what the sender has pending, quotas, room) and adds nothing: a dry run.
+   */
+  public Result checkHex(String hex) {
+    Result unhealthy = refusedWhileUnhealthy();
+    if (unhealthy != null) return unhealthy;
+    Object checked = checkParallel(List.of(hex))[0];
+    if (!(checked instanceof Transaction tx)) return (Result) checked;
+    if (ledger.txLocation(tx.hash()).isPresent()) return alreadyFinal(tx);
+    return new Result(tx.hash(), mempool.check(tx, ledger.account(tx.sender())));
+  }
+
+  /** The refusal of every submission while the node has a blocking fault, else null. */
+  private Result refusedWhileUnhealthy() {
+    NodeHealth.Condition fault = health.blockingFault();
+    return fault == null ? null : new Result(null, Verdict.reject(TxRejection.NODE_UNHEALTHY,
+        fault.fault() + ": " + fault.detail()));
+  }
+
+  private static Result alreadyFinal(Transaction tx) {
+    return new Result(tx.hash(), Verdict.reject(TxRejection.ALREADY_KNOWN, "already final"));
   }
 
   /** Per item: a Transaction that passed every check before admission, or a failed Result. */
@@ -137,7 +160,7 @@ public final class Ingress implements AutoCloseable {
     try {
       return ledger.checkAdmission(tx);
     } catch (RuntimeException e) {
-      Log.warn("ingress", "admission check of " + tx.hash() + " failed, left to the block: " + e);
+      LOG.warn("admission check of " + tx.hash() + " failed, left to the block: " + e);
       return Verdict.OK;
     }
   }
@@ -173,9 +196,7 @@ public final class Ingress implements AutoCloseable {
   }
 
   private Result admit(Transaction tx) {
-    if (ledger.txLocation(tx.hash()).isPresent()) {
-      return new Result(tx.hash(), Verdict.reject(TxRejection.ALREADY_KNOWN, "already final"));
-    }
+    if (ledger.txLocation(tx.hash()).isPresent()) return alreadyFinal(tx);
     return new Result(tx.hash(), mempool.admit(tx, () -> ledger.account(tx.sender()),
         ledger.head().height() + 1));
   }

@@ -57,6 +57,15 @@ public final class DvsCounting {
    * electorate with refusals, and its delegations), so a recount later gives the same result.
    */
   public static IssueTally count(DvsStore dvs, Issue issue, long height, boolean isFinal) {
+    return countWithMethod(dvs, issue, height, isFinal).tally();
+  }
+
+  /**
+   * {@link #count} together with the ballot method's own count its winners were taken from (full
+   * ranking, Schulze matrices, IRV rounds): one computation, so the two always agree.
+   */
+  public static IssueCount countWithMethod(DvsStore dvs, Issue issue, long height,
+      boolean isFinal) {
     Community c = dvs.community(issue.communityId()).orElseThrow();
     boolean frozen = issue.phase() == org.bcos.ledger.dvs.api.Phase.CLOSED;
     TreeMap<Address, List<DvsBallotPart>> ballots = new TreeMap<>();
@@ -90,10 +99,11 @@ public final class DvsCounting {
         counted, firstChoice, c.params().minCellSize());
     List<Long> totals = outcome.totals().isEmpty() ? DvsRegions.firstChoiceTotals(regions,
         DvsRegions.width(issue)) : outcome.totals();
-    return new IssueTally(issue.id(), height, isFinal, outcome.outcome(), totals,
+    IssueTally tally = new IssueTally(issue.id(), height, isFinal, outcome.outcome(), totals,
         outcome.winners(), electorateWeight, outcome.countedWeight(), ballots.size(),
         outcome.quorumMet(), ballotsRoot(ballots), regions,
         c.params().electorate() == DvsParams.OPEN, "");
+    return new IssueCount(tally, DvsMethodTally.candidates(issue), outcome.count());
   }
 
   /**

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bcos.ledger.dvs.api.DvsMessages;
 import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
@@ -31,8 +32,8 @@ final class DvsMethodTally {
    * @param totals per issue option (yes/no: yes, no, abstain, veto); empty for ranked methods,
    *     whose per-option figures are first choices
    */
-  record Outcome(IssueTally.Outcome outcome, List<Long> totals, List<Integer> winners, long countedWeight,
-      boolean quorumMet) {}
+  record Outcome(IssueTally.Outcome outcome, List<Long> totals, List<Integer> winners,
+      long countedWeight, boolean quorumMet, MethodCount count) {}
 
   static Outcome tally(Issue issue, List<WeightedBallot> ballots, long electorateWeight) {
     DvsRules r = issue.rules();
@@ -55,8 +56,9 @@ final class DvsMethodTally {
     YesNoParams params = new YesNoParams(quorumWeight, new Ratio(r.thresholdBps(), 10_000),
         false, r.vetoBps() > 0 ? Optional.of(new Ratio(r.vetoBps(), 10_000)) : Optional.empty());
     YesNoResult y = YesNoTally.tally(params, ballots);
-    return new Outcome(yesNoOutcome(y.outcome()), List.of(y.yes(), y.no(), y.abstain(), y.noWithVeto()),
-        List.of(), y.countedWeight(), y.outcome() != YesNoResult.Outcome.QUORUM_NOT_MET);
+    return new Outcome(yesNoOutcome(y.outcome()),
+        List.of(y.yes(), y.no(), y.abstain(), y.noWithVeto()), List.of(), y.countedWeight(),
+        y.outcome() != YesNoResult.Outcome.QUORUM_NOT_MET, new MethodCount.YesNo(y, params));
   }
 
   private static Outcome totals(Issue issue, TotalsResult t, long quorumWeight) {
@@ -67,31 +69,43 @@ final class DvsMethodTally {
       totals.add(at < 0 ? 0L : t.totals().get(at));
     }
     return decided(t.winners().stream().map(onBallot::get).toList(), totals, t.countedWeight(),
-        quorumWeight);
+        quorumWeight, new MethodCount.Totals(t));
   }
 
   private static Outcome schulze(Issue issue, SchulzeResult s, long quorumWeight) {
     List<Integer> onBallot = issue.ballotOptions();
-    List<Integer> winners = s.winners().stream()
-        .map(w -> w == onBallot.size() ? -1 : onBallot.get(w)).toList();
-    return decided(winners, List.of(), s.countedWeight(), quorumWeight);
+    List<Integer> candidates = candidates(issue);
+    List<Integer> winners = s.winners().stream().map(candidates::get).toList();
+    return decided(winners, List.of(), s.countedWeight(), quorumWeight,
+        new MethodCount.Schulze(s));
   }
 
   private static Outcome irv(Issue issue, IrvResult r, long quorumWeight) {
     List<Integer> onBallot = issue.ballotOptions();
     List<Integer> winners = r.winner().isPresent()
         ? List.of(onBallot.get(r.winner().getAsInt())) : List.of();
-    return decided(winners, List.of(), r.countedWeight(), quorumWeight);
+    return decided(winners, List.of(), r.countedWeight(), quorumWeight, new MethodCount.Irv(r));
+  }
+
+  /**
+   * The issue option index of each ballot position: the options on the ballot, then (Schulze in
+   * a deliberative issue) the status quo as -1. Empty for yes/no, whose positions are choices.
+   */
+  static List<Integer> candidates(Issue issue) {
+    if (issue.rules().method() == DvsMessages.Method.YES_NO) return List.of();
+    List<Integer> candidates = new ArrayList<>(issue.ballotOptions());
+    if (DvsBallots.rules(issue).statusQuo()) candidates.add(-1);
+    return List.copyOf(candidates);
   }
 
   private static Outcome decided(List<Integer> winners, List<Long> totals, long counted,
-      long quorumWeight) {
+      long quorumWeight, MethodCount count) {
     boolean quorum = counted >= quorumWeight;
     IssueTally.Outcome name = !quorum ? IssueTally.Outcome.QUORUM_NOT_MET
         : counted == 0 || winners.isEmpty() ? IssueTally.Outcome.NO_VOTES
         : winners.size() > 1 ? IssueTally.Outcome.TIE
         : winners.getFirst() == -1 ? IssueTally.Outcome.STATUS_QUO : IssueTally.Outcome.DECIDED;
-    return new Outcome(name, totals, winners, counted, quorum);
+    return new Outcome(name, totals, winners, counted, quorum, count);
   }
 
   private static IssueTally.Outcome yesNoOutcome(YesNoResult.Outcome o) {

@@ -159,4 +159,20 @@ final class LedgerChain {
   void assertSupplyConserved() {
     assertEquals(Amount.TOTAL_SUPPLY_UNITS, supply(), "supply not conserved");
   }
+
+  /**
+   * Calls the module RPC method {@code name} as the node's method table does (unbounded budget)
+   * and checks the answer against the method's published result schema.
+   */
+  com.fasterxml.jackson.databind.JsonNode rpc(String name,
+      com.fasterxml.jackson.databind.JsonNode... params) {
+    org.bcos.ledger.spi.rpc.RpcMethod m = ledger.modules().rpcMethods(ledger).stream()
+        .filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    com.fasterxml.jackson.databind.JsonNode out = m.call(
+        org.bcos.ledger.spi.rpc.RpcArgs.of(params),
+        org.bcos.ledger.spi.rpc.WorkBudget.unbounded());
+    assertEquals(List.of(), org.bcos.ledger.spi.rpc.SchemaCheck.errors(
+        m.spec().result().schema(), out), name + " " + out);
+    return out;
+  }
 }

@@ -93,31 +93,14 @@ public final class Mempool {
    */
   public synchronized Verdict admit(Transaction tx, Supplier<Optional<Account>> committed,
       long nextHeight) {
-    Optional<Account> account = committed.get();
-    if (byHash.containsKey(tx.hash())) return Verdict.reject(TxRejection.ALREADY_KNOWN, "pending");
-    if (account.isEmpty() && !Modules.isFeeFree(tx)) {
-      return Verdict.reject(TxRejection.UNKNOWN_SENDER, tx.sender().toString());
+    Admission admission = assess(tx, committed.get());
+    if (!admission.verdict().ok()) return admission.verdict();
+    for (Entry victim : admission.victims()) {
+      removeFrom(victim.tx().sender(), victim.tx().nonce(), true);
     }
-    Account acct = account.orElse(Account.EMPTY);
-    if (tx.nonce() < acct.nonce()) {
-      return Verdict.reject(TxRejection.NONCE_TOO_LOW, "next nonce is " + acct.nonce());
-    }
-    int gap = maxNonceGap.getAsInt();
-    if (tx.nonce() - acct.nonce() > gap) {
-      return Verdict.reject(TxRejection.NONCE_GAP_TOO_LARGE,
-          "next nonce is " + acct.nonce() + ", at most " + gap + " ahead");
-    }
+    // eviction may have emptied (and unlinked) this sender's queue, so it is looked up only now
     SenderQueue queue = senders.computeIfAbsent(tx.sender(), a -> new SenderQueue());
     boolean free = Modules.isFeeFree(tx);
-    Verdict verdict = free ? checkFeeFreeQuota(queue) : Verdict.OK;
-    if (verdict.ok()) verdict = checkSenderQueue(tx, acct, queue);
-    if (verdict.ok()) verdict = makeRoom(tx);
-    if (!verdict.ok()) {
-      if (queue.byNonce.isEmpty()) senders.remove(tx.sender());
-      return verdict;
-    }
-    // eviction may have emptied (and unlinked) this sender's queue
-    queue = senders.computeIfAbsent(tx.sender(), a -> new SenderQueue());
     Entry entry = new Entry(tx, seq++, Modules.maxCost(tx), free, nextHeight);
     queue.byNonce.put(tx.nonce(), entry);
     queue.pendingCost = Math.addExact(queue.pendingCost, entry.cost());
@@ -133,6 +116,51 @@ public final class Mempool {
       feeFreeByAge.addLast(entry);
     }
     return Verdict.OK;
+  }
+
+  /**
+   * What {@link #admit} would answer now, changing nothing: the same checks (known, sender,
+   * nonce, quotas, balance with the sender's pending cost, room) without adding the transaction
+   * or evicting another. For a dry run ({@code bcos_checkRawTransaction}).
+   */
+  public synchronized Verdict check(Transaction tx, Optional<Account> committed) {
+    return assess(tx, committed).verdict();
+  }
+
+  /** The verdict on {@code tx} and, if it is admissible, whom it would evict to fit. */
+  private record Admission(Verdict verdict, List<Entry> victims) {
+    static Admission refused(Verdict verdict) {
+      return new Admission(verdict, List.of());
+    }
+  }
+
+  /** Every admission check, reading the pool only: the sender's queue is not created here. */
+  private Admission assess(Transaction tx, Optional<Account> account) {
+    if (byHash.containsKey(tx.hash())) {
+      return Admission.refused(Verdict.reject(TxRejection.ALREADY_KNOWN, "pending"));
+    }
+    if (account.isEmpty() && !Modules.isFeeFree(tx)) {
+      return Admission.refused(Verdict.reject(TxRejection.UNKNOWN_SENDER,
+          tx.sender().toString()));
+    }
+    Account acct = account.orElse(Account.EMPTY);
+    if (tx.nonce() < acct.nonce()) {
+      return Admission.refused(Verdict.reject(TxRejection.NONCE_TOO_LOW, "next nonce is "
+          + acct.nonce()));
+    }
+    int gap = maxNonceGap.getAsInt();
+    if (tx.nonce() - acct.nonce() > gap) {
+      return Admission.refused(Verdict.reject(TxRejection.NONCE_GAP_TOO_LARGE,
+          "next nonce is " + acct.nonce() + ", at most " + gap + " ahead"));
+    }
+    SenderQueue queue = senders.getOrDefault(tx.sender(), new SenderQueue());
+    Verdict verdict = Modules.isFeeFree(tx) ? checkFeeFreeQuota(queue) : Verdict.OK;
+    if (verdict.ok()) verdict = checkSenderQueue(tx, acct, queue);
+    if (!verdict.ok()) return Admission.refused(verdict);
+    List<Entry> victims = victimsToFit(tx);
+    return victims != null ? new Admission(Verdict.OK, victims)
+        : Admission.refused(Verdict.reject(TxRejection.MEMPOOL_FULL,
+            byHash.size() + " transactions, " + bytes + " bytes pending"));
   }
 
   private Verdict checkFeeFreeQuota(SenderQueue queue) {
@@ -169,11 +197,11 @@ public final class Mempool {
   }
 
   /**
-   * Evicts the lowest-fee transactions (each with its sender's later nonces) until {@code tx} fits,
-   * but only if every needed victim pays less than {@code tx}: the victims are chosen first, so a
-   * refused newcomer evicts nothing.
+   * The lowest-fee transactions (each with its sender's later nonces) to evict so that {@code tx}
+   * fits, or null if that would take one paying as much as {@code tx} or more: the victims are
+   * chosen before any is evicted, so a refused newcomer evicts nothing.
    */
-  private Verdict makeRoom(Transaction tx) {
+  private List<Entry> victimsToFit(Transaction tx) {
     List<Entry> victims = new ArrayList<>();
     Set<Entry> doomed = new HashSet<>();
     int count = byHash.size();
@@ -185,10 +213,7 @@ public final class Mempool {
         Entry e = lowestFirst.next();
         if (!doomed.contains(e)) lowest = e;
       }
-      if (lowest == null || lowest.tx().fee() >= tx.fee()) {
-        return Verdict.reject(TxRejection.MEMPOOL_FULL,
-            byHash.size() + " transactions, " + bytes + " bytes pending");
-      }
+      if (lowest == null || lowest.tx().fee() >= tx.fee()) return null;
       victims.add(lowest);
       SenderQueue queue = senders.get(lowest.tx().sender());
       for (Entry e : queue.byNonce.tailMap(lowest.tx().nonce(), true).values()) {
@@ -198,8 +223,7 @@ public final class Mempool {
         }
       }
     }
-    for (Entry victim : victims) removeFrom(victim.tx().sender(), victim.tx().nonce(), true);
-    return Verdict.OK;
+    return victims;
   }
 
   /** Removes the entry at {@code nonce} and, if {@code andLater}, every later nonce. */

@@ -488,4 +488,31 @@ class MempoolTest {
     assertEquals(TxRejection.NONCE_TOO_LOW,
         pool.admit(rival, () -> account(RICH, 1), 2).rejection(), "read after the commit");
   }
+  @Test
+  void checkAnswersAsAdmitWouldAndChangesNothing() {
+    Mempool pool = new Mempool(new MempoolLimits(2, 1 << 20, 2), GAP);
+    assertAdded(pool, tx(alice, 0, 10), account(RICH, 0));
+    assertAdded(pool, tx(bob, 0, 10), account(RICH, 0));
+    int size = pool.size();
+    long bytes = pool.bytes();
+
+    // admissible: a higher fee would evict the lowest, but a check evicts nothing
+    Transaction richer = tx(carol, 0, 20);
+    assertTrue(pool.check(richer, account(RICH, 0)).ok());
+    assertEquals(TxRejection.MEMPOOL_FULL, pool.check(tx(carol, 0, 5), account(RICH, 0))
+        .rejection());
+    assertEquals(TxRejection.ALREADY_KNOWN, pool.check(tx(alice, 0, 10), account(RICH, 0))
+        .rejection());
+    assertEquals(TxRejection.NONCE_TOO_LOW, pool.check(tx(alice, 0, 30), account(RICH, 1))
+        .rejection());
+    assertEquals(TxRejection.INSUFFICIENT_BALANCE, pool.check(tx(alice, 1, 30), account(12, 0))
+        .rejection(), "the pending transfer's cost counts");
+    assertEquals(TxRejection.UNKNOWN_SENDER, pool.check(richer, Optional.empty()).rejection());
+    assertEquals(size, pool.size());
+    assertEquals(bytes, pool.bytes());
+    assertFalse(pool.contains(richer.hash()));
+    assertTrue(pool.contains(tx(alice, 0, 10).hash()) && pool.contains(tx(bob, 0, 10).hash()));
+
+    assertAdded(pool, richer, account(RICH, 0)); // and admit agrees
+  }
 }

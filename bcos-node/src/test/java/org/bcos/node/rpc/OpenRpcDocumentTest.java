@@ -26,10 +26,12 @@ class OpenRpcDocumentTest {
   /** Every method a node serves today; a method lost or added unnoticed fails here. */
   static final Set<String> NODE_METHODS = new TreeSet<>(List.of("bcos_chainId", "bcos_status",
       "bcos_getAccount", "bcos_sendRawTransaction", "bcos_sendRawTransactions",
+      "bcos_checkRawTransaction",
       "bcos_getTransaction", "bcos_getAccountTransactions", "bcos_getBlock", "bcos_params", "dvs_getCommunity", "dvs_getMember",
       "dvs_getIssue", "dvs_tally", "dvs_result", "dvs_proof", "dvs_rawIssueData",
       "dvs_createdBy", "dvs_listCommunities", "dvs_listIssues", "dvs_listMembers",
       "dvs_listAreas", "dvs_listInitiatives", "dvs_getBallot", "dvs_listDelegations",
+      "dvs_ranking",
       "notary_getAnchor", "dev_mine", "rpc.discover"));
   private static RpcTestNode node;
 

@@ -34,13 +34,18 @@ class RpcResultSchemaTest {
   }
 
   private static JsonNode result(String method, String params) throws Exception {
+    JsonNode out = answer(method, params);
+    assertTrue(out.has("result"), method + " " + params + " -> " + out);
+    return out.get("result");
+  }
+
+  /** The whole JSON-RPC answer: a result or an error. */
+  private static JsonNode answer(String method, String params) throws Exception {
     String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":"
         + params + "}";
     RawHttp.Response r = RawHttp.exchange(node.port, "POST", "/rpc", "127.0.0.1:" + node.port,
         null, "application/json", body);
-    JsonNode out = JsonViews.JSON.readTree(r.body());
-    assertTrue(out.has("result"), body + " -> " + r.body());
-    return out.get("result");
+    return JsonViews.JSON.readTree(r.body());
   }
 
   private static void assertConforms(String method, String params) throws Exception {
@@ -115,5 +120,22 @@ class RpcResultSchemaTest {
         + ", \"00\"]]");
     JsonNode results = result("bcos_sendRawTransactions", "[[\"00\"]]");
     assertEquals(false, results.get(0).path("accepted").asBoolean(), "a rejected one was seen");
+  }
+  @Test
+  void checkAnswersConformAndAddNothing() throws Exception {
+    long nonce = node.ledger.account(RpcTestNode.DEV.address()).orElseThrow().nonce();
+    Transaction next = node.transfer(nonce, RpcTestNode.key(97).address());
+    String hex = quoted(Hex.encode(next.encoded()));
+    assertConforms("bcos_checkRawTransaction", "[" + hex + "]");
+    JsonNode checked = result("bcos_checkRawTransaction", "[" + hex + "]");
+    assertEquals(next.hash().toHex(), checked.path("hash").asText());
+    assertTrue(checked.path("admissible").asBoolean());
+    JsonNode unknown = answer("bcos_getTransaction", "[" + quoted(next.hash().toHex()) + "]");
+    assertEquals("NOT_FOUND", unknown.path("error").path("data").path("reason").asText(),
+        "a checked transaction is not pending: " + unknown);
+    JsonNode refused = answer("bcos_checkRawTransaction", "[" + quoted(Hex.encode(
+        node.transfer(nonce + 100_000_000, RpcTestNode.key(97).address()).encoded())) + "]");
+    assertEquals("NONCE_GAP_TOO_LARGE", refused.path("error").path("data").path("reason")
+        .asText(), refused.toString());
   }
 }

@@ -11,7 +11,7 @@ import org.bcos.types.codec.Encoder;
 /**
  * The count of an issue, live or final. Option indices are the issue's own; {@code -1} in
  * {@code winners} is the status quo (deliberative Schulze). For yes/no issues {@code totals} are
- * yes, no, abstain, no-with-veto.
+ * yes, no, abstain, no-with-veto; a quadratic option's total (net votes) may be negative.
  *
  * @param outcome what the count decided ({@link Outcome}); while the issue is open, provisional
  * @param electorateWeight weight of the whole electorate (snapshot; open electorates: voters)
@@ -90,7 +90,7 @@ public record IssueTally(long issueId, long height, boolean isFinal, Outcome out
 
   public byte[] encode() {
     Encoder e = new Encoder(256).u64(issueId).u64(height).bool(isFinal).string(outcome.name());
-    longs(e, totals);
+    signedLongs(e, totals);
     e.varint(winners.size());
     for (int w : winners) e.u32(w + 1L);
     e.u64(electorateWeight).u64(countedWeight).u64(ballots).bool(quorumMet).hash(ballotsRoot);
@@ -107,6 +107,22 @@ public record IssueTally(long issueId, long height, boolean isFinal, Outcome out
     for (long v : values) e.u64(v);
   }
 
+  /**
+   * Totals are signed (a quadratic option's net votes may be negative): 8 bytes, two's
+   * complement, big-endian, which for a non-negative total are exactly the bytes of a u64.
+   */
+  private static void signedLongs(Encoder e, List<Long> values) {
+    e.varint(values.size());
+    for (long v : values) e.fixed(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(v).array());
+  }
+
+  private static List<Long> signedLongs(Decoder d) {
+    int n = (int) d.varint(1_000);
+    List<Long> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) out.add(java.nio.ByteBuffer.wrap(d.fixed(Long.BYTES)).getLong());
+    return out;
+  }
+
   private static List<Long> longs(Decoder d) {
     int n = (int) d.varint(1_000);
     List<Long> out = new ArrayList<>(n);
@@ -120,7 +136,7 @@ public record IssueTally(long issueId, long height, boolean isFinal, Outcome out
     long height = d.u64();
     boolean fin = d.bool();
     Outcome outcome = Outcome.decode(d.string(64));
-    List<Long> totals = longs(d);
+    List<Long> totals = signedLongs(d);
     int w = (int) d.varint(1_000);
     List<Integer> winners = new ArrayList<>(w);
     for (int i = 0; i < w; i++) winners.add((int) d.u32() - 1);

@@ -18,7 +18,8 @@ public final class DvsRpc implements ModuleRpc {
         new DvsCreatedByMethod(queries), new DvsListCommunitiesMethod(queries),
         new DvsListIssuesMethod(queries), new DvsListMembersMethod(queries),
         new DvsListAreasMethod(queries), new DvsListInitiativesMethod(queries),
-        new DvsGetBallotMethod(queries), new DvsListDelegationsMethod(queries));
+        new DvsGetBallotMethod(queries), new DvsListDelegationsMethod(queries),
+        new DvsRankingMethod(queries));
   }
 
   @Override

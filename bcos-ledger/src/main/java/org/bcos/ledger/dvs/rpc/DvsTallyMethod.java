@@ -1,10 +1,7 @@
 package org.bcos.ledger.dvs.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bcos.ledger.dvs.DvsCounting;
 import org.bcos.ledger.dvs.DvsStore;
 import org.bcos.ledger.dvs.api.Community;
@@ -24,6 +21,9 @@ import org.bcos.ledger.spi.rpc.WorkBudget;
  * Counts are cached per (issue, height): a count costs O(ballots) and blocks come each second.
  */
 final class DvsTallyMethod extends DvsQueryMethod {
+  /** Work units per community member a count costs (member, delegation and ballot reads). */
+  static final int UNITS_PER_MEMBER = 3;
+
   static final RpcMethodSpec SPEC = new RpcMethodSpec("dvs_tally",
       "The live count of an issue in voting; its final result once closed.",
       "Costs 3 work units per member of the community (a count); a cached count (same issue"
@@ -31,13 +31,7 @@ final class DvsTallyMethod extends DvsQueryMethod {
       List.of(DvsSchemas.issueId()), new RpcResult("tally", DvsSchemas.tally()),
       List.of(new RpcFailure(RpcException.NOT_FOUND, "NOT_VOTING",
           "the issue has not reached voting yet"), RpcFailure.notFound("no issue has that id")));
-  private static final int CACHE_ENTRIES = 64;
-  private final Map<String, ObjectNode> tallies = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, ObjectNode> eldest) {
-      return size() > CACHE_ENTRIES;
-    }
-  };
+  private final DvsCountCache tallies = new DvsCountCache();
 
   DvsTallyMethod(QueryContext ledger) {
     super(SPEC, ledger);
@@ -53,18 +47,16 @@ final class DvsTallyMethod extends DvsQueryMethod {
           "issue " + issue.id() + " is in " + issue.phase() + "; a tally exists from voting on");
     }
     long height = ledger.headHeight();
-    String key = issue.id() + "@" + height;
-    synchronized (tallies) {
-      ObjectNode cached = tallies.get(key);
-      if (cached != null) return cached.deepCopy();
-    }
-    // a count reads every member, delegation and ballot: charged by the community's size
+    return tallies.get(issue.id() + "@" + height, () -> {
+      // a count reads every member, delegation and ballot: charged by the community's size
+      budget.charge(countCost(dvs, issue));
+      return DvsJson.tally(DvsCounting.count(dvs, issue, height, false));
+    });
+  }
+
+  /** What counting {@code issue} costs: its community's members (1 + 3 per member). */
+  static long countCost(DvsStore dvs, Issue issue) {
     long members = dvs.community(issue.communityId()).map(Community::memberCount).orElse(0L);
-    budget.charge(RpcCosts.STATE_ENTRY * (3 * members + 1));
-    ObjectNode tally = DvsJson.tally(DvsCounting.count(dvs, issue, height, false));
-    synchronized (tallies) {
-      tallies.put(key, tally.deepCopy());
-    }
-    return tally;
+    return RpcCosts.STATE_ENTRY * (UNITS_PER_MEMBER * members + 1);
   }
 }

@@ -17,6 +17,9 @@ import java.util.OptionalInt;
  * they differ is eliminated; if they never differed, the one with the <em>highest index</em> is
  * eliminated (lower indexes, e.g. earlier initiatives, survive).
  *
+ * <p>Once an option wins, the count goes on under the same rules (not recorded as rounds) until
+ * one option is left, only to give the full ranking: winner, then last eliminated first.
+ *
  * <p>Work is O(ballots · options) in total: each ballot only moves when its current option is
  * eliminated.
  */
@@ -39,7 +42,12 @@ public final class IrvTally {
       }
       ballotWeights[0][index] = w;
     });
-    if (weights[0] == 0) return new IrvResult(List.of(), OptionalInt.empty(), 0, weights[1]);
+    if (weights[0] == 0) {
+      List<Integer> everyone = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) everyone.add(i);
+      return new IrvResult(List.of(), List.of(), List.of(everyone), OptionalInt.empty(), 0,
+          weights[1]);
+    }
     return new Rounds(n, orders, ballotWeights[0]).run(weights[0], weights[1]);
   }
 
@@ -90,20 +98,33 @@ public final class IrvTally {
 
     IrvResult run(long counted, long invalid) {
       List<IrvResult.Round> rounds = new ArrayList<>();
+      List<IrvResult.Elimination> eliminations = new ArrayList<>();
+      List<Integer> eliminated = new ArrayList<>();
+      int winner = -1;
       int remaining = n;
-      while (true) {
+      // after the winner is found the count goes on, unrecorded, only to place the others
+      while (winner < 0 || remaining > 1) {
         long active = counted - exhausted;
         int leader = leader();
-        if (remaining == 1 || totals[leader] > active - totals[leader]) {
+        if (winner < 0 && (remaining == 1 || totals[leader] > active - totals[leader])) {
           rounds.add(new IrvResult.Round(boxed(totals), exhausted, -1));
-          return new IrvResult(rounds, OptionalInt.of(leader), counted, invalid);
+          winner = leader;
+          continue;
         }
         int loser = loser();
-        rounds.add(new IrvResult.Round(boxed(totals), exhausted, loser));
+        if (winner < 0) rounds.add(new IrvResult.Round(boxed(totals), exhausted, loser));
+        IrvResult.Elimination why = elimination(loser);
         history.add(totals.clone());
-        eliminate(loser);
+        long[] moved = eliminate(loser);
+        if (winner < 0) eliminations.add(withTransfers(why, moved));
+        eliminated.add(loser);
         remaining--;
       }
+      List<List<Integer>> places = new ArrayList<>();
+      places.add(List.of(winner));
+      for (int i = eliminated.size() - 1; i >= 0; i--) places.add(List.of(eliminated.get(i)));
+      return new IrvResult(rounds, eliminations, places, OptionalInt.of(winner), counted,
+          invalid);
     }
 
     /** Continuing option with the most weight (lowest index among equals). */
@@ -127,14 +148,44 @@ public final class IrvTally {
     /** Whether {@code a} (a higher index than {@code b}) should go before {@code b}. */
     private boolean lessOrTiedLater(int a, int b) {
       if (totals[a] != totals[b]) return totals[a] < totals[b];
-      for (int r = history.size() - 1; r >= 0; r--) {
-        long[] earlier = history.get(r);
-        if (earlier[a] != earlier[b]) return earlier[a] < earlier[b];
-      }
-      return true;
+      int r = latestDifference(a, b);
+      return r < 0 || history.get(r)[a] < history.get(r)[b];
     }
 
-    private void eliminate(int loser) {
+    /** Why {@code loser} goes: fewest, or which tie-break picked it (transfers still empty). */
+    private IrvResult.Elimination elimination(int loser) {
+      List<Integer> tied = new ArrayList<>();
+      boolean byIndex = false;
+      for (int i = 0; i < n; i++) {
+        if (i == loser || !continuing[i] || totals[i] != totals[loser]) continue;
+        tied.add(i);
+        byIndex |= latestDifference(i, loser) < 0;
+      }
+      IrvResult.Reason reason = tied.isEmpty() ? IrvResult.Reason.FEWEST
+          : byIndex ? IrvResult.Reason.TIED_HIGHEST_INDEX : IrvResult.Reason.TIED_LESS_EARLIER;
+      return new IrvResult.Elimination(loser, reason, tied, List.of(), 0);
+    }
+
+    private IrvResult.Elimination withTransfers(IrvResult.Elimination e, long[] moved) {
+      long exhaustedNow = moved[n];
+      return new IrvResult.Elimination(e.option(), e.reason(), e.tiedWith(),
+          boxed(Arrays.copyOf(moved, n)), exhaustedNow);
+    }
+
+    /** Latest earlier round where {@code a} and {@code b} had different weight, or -1. */
+    private int latestDifference(int a, int b) {
+      for (int r = history.size() - 1; r >= 0; r--) {
+        if (history.get(r)[a] != history.get(r)[b]) return r;
+      }
+      return -1;
+    }
+
+    /**
+     * Moves the loser's ballots on; returns the weight each option received, and at index n the
+     * weight that became exhausted.
+     */
+    private long[] eliminate(int loser) {
+      long[] moved = new long[n + 1];
       continuing[loser] = false;
       totals[loser] = 0;
       IntList moving = holders[loser];
@@ -145,13 +196,16 @@ public final class IrvTally {
         int p = position[b] + 1;
         while (p < order.length && !continuing[order[p]]) p++;
         position[b] = p;
-        if (p == order.length) {
+        int to = p == order.length ? n : order[p];
+        moved[to] += weight[b];
+        if (to == n) {
           exhausted += weight[b];
         } else {
-          holders[order[p]].add(b);
-          totals[order[p]] += weight[b];
+          holders[to].add(b);
+          totals[to] += weight[b];
         }
       }
+      return moved;
     }
 
     private static List<Long> boxed(long[] values) {

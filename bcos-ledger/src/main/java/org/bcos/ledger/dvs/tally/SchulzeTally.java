@@ -15,6 +15,9 @@ import java.util.List;
  *       candidates nobody beats; a tie (several winners) is reported, not broken at random.
  *   <li>The full ranking sorts by (number of candidates beating it ascending, number it beats
  *       descending, index ascending), which always extends "beats" and puts the winners first.
+ *       Its places: the winners share the first (they may beat different numbers of others);
+ *       below them candidates with equal counts share a place (the index only orders the
+ *       listing). The winners are computed as that first place.
  * </ol>
  *
  * <p>With a status quo (LiquidFeedback), the status quo is candidate {@code optionCount}; a
@@ -32,10 +35,13 @@ public final class SchulzeTally {
     int n = rules.candidateCount();
     long[][] d = new long[n][n];
     int[] effective = new int[n];
-    long[] weights = Counting.run(rules, ballots, BallotMethod.SCHULZE,
-        (w, c) -> addPreferences(d, effective, ((BallotContent.Ranking) c).raw(), w));
+    long[] firstChoices = new long[n];
+    long[] weights = Counting.run(rules, ballots, BallotMethod.SCHULZE, (w, c) -> {
+      addPreferences(d, effective, ((BallotContent.Ranking) c).raw(), w);
+      addFirstChoices(firstChoices, effective, w);
+    });
     long[][] p = strongestPaths(d);
-    return result(rules, d, p, weights[0], weights[1]);
+    return result(rules, d, p, firstChoices, weights[0], weights[1]);
   }
 
   /** Adds weight {@code w} to d[i][j] for each pair the ballot ranks i strictly above j. */
@@ -51,6 +57,15 @@ public final class SchulzeTally {
       for (int j = 0; j < n; j++) {
         if (ri < effective[j]) row[j] += w; // bounded by the checked counted weight
       }
+    }
+  }
+
+  /** Adds {@code w} to every candidate at the ballot's best rank (equal firsts: to each). */
+  private static void addFirstChoices(long[] firstChoices, int[] effective, long w) {
+    int best = Integer.MAX_VALUE;
+    for (int rank : effective) best = Math.min(best, rank);
+    for (int i = 0; i < effective.length; i++) {
+      if (effective[i] == best) firstChoices[i] += w; // bounded by the checked counted weight
     }
   }
 
@@ -73,8 +88,8 @@ public final class SchulzeTally {
     return p;
   }
 
-  private static SchulzeResult result(BallotRules rules, long[][] d, long[][] p, long counted,
-      long invalid) {
+  private static SchulzeResult result(BallotRules rules, long[][] d, long[][] p,
+      long[] firstChoices, long counted, long invalid) {
     int n = d.length;
     int[] beaten = new int[n];
     int[] beats = new int[n];
@@ -90,12 +105,13 @@ public final class SchulzeTally {
     for (int i = 0; i < n; i++) ranking.add(i);
     ranking.sort((a, b) -> beaten[a] != beaten[b] ? Integer.compare(beaten[a], beaten[b])
         : beats[a] != beats[b] ? Integer.compare(beats[b], beats[a]) : Integer.compare(a, b));
-    List<Integer> winners = new ArrayList<>();
-    if (counted > 0) {
-      for (int i = 0; i < n; i++) if (beaten[i] == 0) winners.add(i);
-    }
-    return new SchulzeResult(rules.optionCount(), rules.statusQuo(), rows(d), rows(p), ranking,
-        winners, counted, invalid);
+    // nobody beats a winner, so all winners share the first place (several: a tie, reported);
+    // below them only equal (beaten, beats) counts tie, and such candidates never beat each other
+    List<List<Integer>> places = Places.of(ranking, (a, b) -> beaten[a] == beaten[b]
+        && (beaten[a] == 0 || beats[a] == beats[b]));
+    return new SchulzeResult(rules.optionCount(), rules.statusQuo(), rows(d), rows(p),
+        rows(new long[][] {firstChoices}).getFirst(), ranking, places,
+        Places.winners(places, counted), counted, invalid);
   }
 
   private static List<List<Long>> rows(long[][] matrix) {

@@ -1,5 +1,8 @@
 package org.bcos.ledger.dvs.tally;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Result of a yes/no/abstain count.
  *
@@ -29,5 +32,18 @@ public record YesNoResult(long yes, long no, long noWithVeto, long abstain, long
   /** Weight that decides the threshold: yes + no + no-with-veto. */
   public long decisiveWeight() {
     return Math.addExact(Math.addExact(yes, no), noWithVeto);
+  }
+
+  /**
+   * The four choices ranked by weight, as indices yes 0, no 1, abstain 2, no-with-veto 3 (the
+   * order of {@link BallotContent.Choice}); equal weights share a place. Explains the count; the
+   * outcome is decided by quorum, veto and threshold, not by this order.
+   */
+  public List<List<Integer>> places() {
+    long[] weights = {yes, no, abstain, noWithVeto};
+    List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3));
+    order.sort((a, b) -> weights[a] != weights[b] ? Long.compare(weights[b], weights[a])
+        : Integer.compare(a, b));
+    return Places.of(order, (a, b) -> weights[a] == weights[b]);
   }
 }

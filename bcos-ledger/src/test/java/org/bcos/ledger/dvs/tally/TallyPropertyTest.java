@@ -212,6 +212,58 @@ class TallyPropertyTest {
     assertTrue(withWinner.get() > 100, "elections with a Condorcet winner: " + withWinner);
   }
 
+  /**
+   * Schulze places: a candidate never beats one placed above it, candidates sharing a place never
+   * beat each other, and the first place is exactly the winners (when anything was counted).
+   */
+  @Test
+  void schulzePlacesExtendBeatsAndTieOnlyWhatTheRulesLeaveTied() {
+    forAllElections(400, example -> {
+      SplittableRandom random = new SplittableRandom(example);
+      BallotRules rules = BallotRules.schulze(2 + random.nextInt(6), random.nextBoolean());
+      List<WeightedBallot> ballots = new ArrayList<>();
+      for (int i = 1 + random.nextInt(12); i > 0; i--) {
+        ballots.add(new WeightedBallot(1 + random.nextInt(3), valid(rules, random)));
+      }
+      SchulzeResult result = SchulzeTally.tally(rules, ballots);
+      List<List<Integer>> places = result.places();
+      for (int a = 0; a < places.size(); a++) {
+        for (int b = a; b < places.size(); b++) {
+          for (int upper : places.get(a)) {
+            for (int lower : places.get(b)) {
+              assertTrue(!result.beats(lower, upper), result::toString);
+            }
+          }
+        }
+      }
+      if (result.countedWeight() > 0) {
+        assertEquals(result.winners(), places.getFirst().stream().sorted().toList(),
+            result::toString);
+      }
+      assertEquals(rules.candidateCount(), places.stream().mapToInt(List::size).sum());
+    });
+  }
+
+  /** IRV places (once anything is counted): one option each, every option once, winner first. */
+  @Test
+  void irvPlacesAreATotalOrderWithTheWinnerFirst() {
+    forAllElections(400, example -> {
+      SplittableRandom random = new SplittableRandom(example);
+      BallotRules rules = BallotRules.irv(2 + random.nextInt(6));
+      List<WeightedBallot> ballots = new ArrayList<>();
+      for (int i = 1 + random.nextInt(12); i > 0; i--) {
+        ballots.add(new WeightedBallot(1 + random.nextInt(3), valid(rules, random)));
+      }
+      IrvResult result = IrvTally.tally(rules, ballots);
+      if (result.countedWeight() == 0) return; // nothing counted: one place, no winner
+      List<List<Integer>> places = result.places();
+      assertEquals(rules.optionCount(), places.size(), result::toString);
+      assertEquals(result.winner().getAsInt(), (int) places.getFirst().getFirst());
+      assertEquals(rules.optionCount(), places.stream().flatMap(List::stream).distinct().count());
+      assertEquals(result.rounds().size() - 1, result.eliminations().size());
+    });
+  }
+
   @Test
   void invalidBallotsAreReportedNeverThrown() {
     AtomicInteger reported = new AtomicInteger();

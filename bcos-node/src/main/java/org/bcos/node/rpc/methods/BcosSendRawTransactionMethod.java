@@ -53,7 +53,7 @@ final class BcosSendRawTransactionMethod extends AbstractRpcMethod {
   }
 
   /** A rejection as an RPC error: its code and name reach the caller unchanged. */
-  private static RpcException rejected(Verdict verdict) {
+  static RpcException rejected(Verdict verdict) {
     return new RpcException(verdict.rejection().code(), verdict.rejection().name(),
         verdict.message());
   }

@@ -26,6 +26,7 @@ public final class CoreRpcMethods {
         new BcosGetAccountMethod(ledger, mempool),
         new BcosSendRawTransactionMethod(ingress, metrics),
         new BcosSendRawTransactionsMethod(ingress, metrics, maxBatch),
+        new BcosCheckRawTransactionMethod(ingress),
         new BcosGetTransactionMethod(ledger, mempool), new BcosGetBlockMethod(ledger),
         new BcosGetAccountTransactionsMethod(ledger), devMine);
   }
