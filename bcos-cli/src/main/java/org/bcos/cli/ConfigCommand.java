@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bcos.client.BcosClient;
+import org.bcos.client.JsonTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -105,7 +106,7 @@ final class ConfigCommand {
         throw new CliException("INVALID_CONFIG", file + " is larger than " + MAX_FILE_BYTES
             + " bytes");
       }
-      JsonNode root = Output.JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      JsonNode root = JsonTree.parse(Files.readString(file, StandardCharsets.UTF_8));
       if (root == null || !root.isObject()) {
         throw new CliException("INVALID_CONFIG", file + " must hold a JSON object");
       }
@@ -124,8 +125,7 @@ final class ConfigCommand {
     try {
       Files.createDirectories(file.getParent());
       Path temp = Files.createTempFile(file.getParent(), ".config-", ".json.part");
-      Files.writeString(temp, Output.JSON.writerWithDefaultPrettyPrinter()
-          .writeValueAsString(config) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(temp, JsonTree.pretty(config) + "\n", StandardCharsets.UTF_8);
       Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -173,7 +173,7 @@ final class KeyCommand {
     @Override
     public Integer call() {
       Keystore keystore = CommonOptions.keystore();
-      ArrayNode out = Output.JSON.createArrayNode();
+      ArrayNode out = Output.array();
       for (Keystore.KeyInfo k : keystore.list()) out.add(describe(keystore, k));
       if (common.json) {
         Output.json(System.out, out);

@@ -6,12 +6,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.Genesis;
-import org.bcos.node.Log;
 import org.bcos.node.Node;
 import org.bcos.node.NodeSupervisor;
 import org.bcos.node.config.DevChain;
 import org.bcos.node.config.GenesisFile;
 import org.bcos.node.config.NodeConfig;
+import org.bcos.node.logging.LogSettings;
+import org.bcos.node.logging.NodeLogging;
 import org.bcos.types.Amount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +46,48 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--new-validator-key", paramLabel = "FILE",
       description = "create a validator key file (owner-only) and print its address, then exit")
   Path newValidatorKey;
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Logging (docs/OPERATIONS.md)%n")
+  LogOptions logging = new LogOptions();
+  /** Set by {@link #startLogging}: the banner's facts are then logged too. */
+  private boolean logToFile;
+
+  /** How the node logs; each option overrides the --config file's key of the same meaning. */
+  static final class LogOptions {
+    @Option(names = "--log-level", paramLabel = "SPEC", description = "a level (trace, debug, "
+        + "info, warn, error, off) and/or levels by component: p2p=debug,consensus=info "
+        + "(default info)")
+    String level;
+    @Option(names = "--log-format", paramLabel = "text|json",
+        description = "text lines (default) or JSON lines")
+    String format;
+    @Option(names = "--log-file", paramLabel = "FILE",
+        description = "log into FILE, rolled over by size and day (default: standard output)")
+    Path file;
+    @Option(names = "--log-max-file-bytes", paramLabel = "N",
+        description = "roll the log file over at this size (default 100 MiB)")
+    Long maxFileBytes;
+    @Option(names = "--log-max-history-days", paramLabel = "N",
+        description = "delete rolled log files older than N days (default 14)")
+    Integer maxHistoryDays;
+    @Option(names = "--log-total-size-cap-bytes", paramLabel = "N",
+        description = "delete the oldest rolled log files beyond this total (default 1 GiB)")
+    Long totalSizeCapBytes;
+
+    /** {@code base} (the defaults or the config file's) with these options over it. */
+    LogSettings over(LogSettings base) {
+      try {
+        LogSettings s = base.withRotation(
+            maxFileBytes != null ? maxFileBytes : base.maxFileBytes(),
+            maxHistoryDays != null ? maxHistoryDays : base.maxHistoryDays(),
+            totalSizeCapBytes != null ? totalSizeCapBytes : base.totalSizeCapBytes());
+        if (level != null) s = s.withLevels(level);
+        if (format != null) s = s.withFormat(LogSettings.parseFormat(format));
+        return file != null ? s.withFile(file.toAbsolutePath()) : s;
+      } catch (IllegalArgumentException e) {
+        throw new CliException("INVALID_ARGUMENT", e.getMessage());
+      }
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -60,6 +103,7 @@ final class NodeCommand implements Callable<Integer> {
       return 0;
     }
     if (configFile != null) return runFromFile();
+    startLogging(LogSettings.DEFAULT);
     Path dir = data != null ? data : Path.of("bcos-data", dev ? "dev" : "node");
     Genesis genesis;
     Ed25519KeyPair validator;
@@ -126,6 +170,7 @@ final class NodeCommand implements Callable<Integer> {
     } catch (org.bcos.node.config.NodeConfigFile.ConfigException e) {
       throw new CliException("INVALID_CONFIG", e.getMessage());
     }
+    startLogging(loaded.logging());
     if (!Files.exists(loaded.genesisFile())) {
       throw new CliException("NO_GENESIS", "genesis file not found: " + loaded.genesisFile());
     }
@@ -140,14 +185,33 @@ final class NodeCommand implements Callable<Integer> {
         loaded.validatorKeyFile().resolveSibling(Node.GUARD_FILE));
   }
 
-  private static Integer run(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,
+  /**
+   * Sets up Logback for this node (the only command that does: short commands never load it).
+   * A bad option is refused here, before the node opens its data.
+   */
+  private void startLogging(LogSettings fileOrDefaults) {
+    LogSettings settings = logging.over(fileOrDefaults);
+    NodeLogging.apply(settings);
+    logToFile = settings.file() != null;
+  }
+
+  /**
+   * The node's logger, asked for only once the node runs: a static logger would start Logback
+   * whenever picocli makes this command, e.g. for {@code bcos --help} or {@code bcos key list}.
+   */
+  private static org.slf4j.Logger nodeLog() {
+    return org.slf4j.LoggerFactory.getLogger("bcos.node");
+  }
+
+  private Integer run(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,
       DevChain.Prepared prepared, Path guardFile) throws Exception {
     NodeSupervisor supervisor = NodeSupervisor.start(
         () -> startOrExplain(config, genesis, validator, guardFile), config);
     banner(supervisor.node(), config.dataDir(), prepared);
+    if (logToFile) logStarted(supervisor.node());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      Log.info("node", "stopping at height " + supervisor.node().ledger().head().height());
+      nodeLog().info("stopping at height " + supervisor.node().ledger().head().height());
       supervisor.close();
       stopped.countDown();
     }, "bcos-shutdown"));
@@ -170,6 +234,13 @@ final class NodeCommand implements Callable<Integer> {
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new CliException("CANNOT_START", e.getMessage());
     }
+  }
+
+  /** The banner's facts, once, into a log file (the banner itself goes to standard output). */
+  private static void logStarted(Node node) {
+    nodeLog().atInfo().addKeyValue("height", node.ledger().head().height())
+        .log("BCOS node {} started: chain id {}, height {}, rpc {}", Node.VERSION,
+            node.ledger().params().chainId(), node.ledger().head().height(), node.rpcAddress());
   }
 
   private static void banner(Node node, Path dir, DevChain.Prepared prepared) {

@@ -1,6 +1,5 @@
 package org.bcos.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.bcos.client.JsonTree;
 import org.bcos.crypto.Ed25519;
 import org.bcos.ledger.Modules;
 import org.bcos.types.Amount;
@@ -77,11 +77,7 @@ final class SignedTxFile {
   }
 
   static String pretty(JsonNode node) {
-    try {
-      return Output.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonTree.pretty(node);
   }
 
   /** Reads and checks a file ({@code -}: stdin). */
@@ -97,7 +93,7 @@ final class SignedTxFile {
     }
     JsonNode json;
     try {
-      json = Output.JSON.readTree(bytes);
+      json = JsonTree.parse(bytes);
     } catch (IOException e) {
       throw notSigned(file, "it is not JSON");
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.bcos.client.JsonTree;
 
 /**
  * Follows an issue's tally over the node's WebSocket ({@code bcos_subscribe ["dvsTally", I]}):
@@ -61,7 +62,7 @@ final class TallyFollower {
   private static JsonNode tallyIn(String text) {
     JsonNode message;
     try {
-      message = Output.JSON.readTree(text);
+      message = JsonTree.parse(text);
     } catch (java.io.IOException e) {
       throw new CliException("NODE_REPLY_INVALID", "the node sent a message that is not JSON");
     }

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bcos.client.BcosClient;
+import org.bcos.client.JsonTree;
 import org.bcos.client.RpcError;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.Keystore;
@@ -103,7 +104,7 @@ final class TestnetCommand {
         throw new CliException("NOT_FOUND", "no testnet in " + root + " (run bcos testnet init)");
       }
       try {
-        JsonNode json = Output.JSON.readTree(file.toFile());
+        JsonNode json = JsonTree.parse(Files.readAllBytes(file));
         List<Member> nodes = new ArrayList<>();
         for (JsonNode n : json.path("nodes")) {
           nodes.add(new Member(n.path("index").asInt(), n.path("dir").asText(),
@@ -338,7 +339,7 @@ final class TestnetCommand {
   static final class Start extends NodesCommand {
     @Override
     ArrayNode run(Testnet testnet, List<Member> targets) throws IOException, InterruptedException {
-      ArrayNode out = Output.JSON.createArrayNode();
+      ArrayNode out = Output.array();
       Map<Member, Process> started = new LinkedHashMap<>();
       List<Member> toStart = targets.stream()
           .filter(m -> NodeProcess.running(testnet.dirOf(m)).isEmpty()).toList();
@@ -404,7 +405,7 @@ final class TestnetCommand {
         running.ifPresent(ProcessHandle::destroy);
         stopping.put(m, running);
       }
-      ArrayNode out = Output.JSON.createArrayNode();
+      ArrayNode out = Output.array();
       for (var e : stopping.entrySet()) {
         ObjectNode n = out.addObject().put("index", e.getKey().index());
         if (e.getValue().isEmpty()) {
@@ -557,12 +558,17 @@ final class TestnetCommand {
       // its own session, so Ctrl-C on this command (or its terminal closing) leaves nodes running;
       // setsid execs in place (same pid) since a spawned child is not a process-group leader
       if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
-      command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-          absoluteClassPath(), BcosCli.class.getName(), "node", "--config",
+      command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED",
+          BcosCli.class.getName(), "node", "--config",
           nodeDir.resolve(CONFIG_FILE).toAbsolutePath().toString()));
-      Process p = new ProcessBuilder(command)
+      ProcessBuilder pb = new ProcessBuilder(command)
           .directory(nodeDir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      // the class path goes by the environment, not -cp: the JDK reads only the first 4,096 bytes
+      // of a process's command line, and behind a long class path the main class that
+      // isBcosNode looks for was cut off, so `testnet stop` left such nodes running
+      pb.environment().put("CLASSPATH", absoluteClassPath());
+      Process p = pb.start();
       p.getOutputStream().close();
       Files.writeString(nodeDir.resolve(PID_FILE), p.pid() + "\n", StandardCharsets.US_ASCII);
       return p;
@@ -673,7 +679,7 @@ final class TestnetCommand {
   }
 
   private static void writeJson(Path file, JsonNode node) throws IOException {
-    Output.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), node);
+    Files.writeString(file, JsonTree.pretty(node), StandardCharsets.UTF_8);
   }
 
   /** Prints per-node results: a JSON {@code {"nodes": [...]}} or one line per node. */

@@ -78,7 +78,20 @@ class ArchitectureTest {
   void p2pDependsOnlyOnTypesCryptoAndNetty() {
     classes().that().resideInAPackage("org.bcos.p2p..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("org.bcos.p2p..",
-            "org.bcos.types..", "org.bcos.crypto..", "io.netty..", "java..", "javax.crypto..")
+            "org.bcos.types..", "org.bcos.crypto..", "io.netty..", "java..", "javax.crypto..",
+            "org.slf4j..")
+        .check(bcos);
+  }
+
+  /**
+   * Code logs through the SLF4J API; only the node's logging package names the backend (Logback),
+   * and only {@code bcos node} calls it, so short commands never start it (NodeOperationsIT checks
+   * the classes they load).
+   */
+  @Test
+  void onlyTheLoggingPackageNamesTheLoggingBackend() {
+    noClasses().that().resideOutsideOfPackage("org.bcos.node.logging..")
+        .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
         .check(bcos);
   }
 

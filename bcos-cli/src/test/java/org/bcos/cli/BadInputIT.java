@@ -72,7 +72,16 @@ class BadInputIT {
         new Row("INVALID_CONFIG", "config file not found: ", "node", "--config",
             root.resolve("missing.json").toString()),
         new Row("INVALID_CONFIG", "is not valid JSON: ", "node", "--config",
-            root.resolve("broken.json").toString()));
+            root.resolve("broken.json").toString()),
+        // log options are checked before the node opens its data (the dir stays absent)
+        new Row("INVALID_ARGUMENT", "unknown log level 'loud' (one of [trace, debug, info, warn, "
+            + "error, off])", "node", "--dev", "--data", root.resolve("never").toString(),
+            "--log-level", "p2p=loud"),
+        new Row("INVALID_ARGUMENT", "unknown log component 'ledgr' (one of [chain, consensus, ",
+            "node", "--dev", "--data", root.resolve("never").toString(), "--log-level",
+            "info,ledgr=debug"),
+        new Row("INVALID_ARGUMENT", "unknown log format 'xml' (text or json)", "node", "--dev",
+            "--data", root.resolve("never").toString(), "--log-format", "xml"));
   }
 
   @TestFactory
@@ -88,6 +97,7 @@ class BadInputIT {
         assertTrue(err.contains(row.mustSay()), err);
         assertFalse(err.contains("Exception") || err.contains("\tat "), "no trace: " + err);
         assertFalse(run.stdout().contains("Exception"), run.stdout());
+        assertFalse(Files.exists(root.resolve("never")), "a refused node creates no data");
       }));
     }
     return tests;

@@ -13,7 +13,7 @@ class BallotTextTest {
   private static final List<String> OPTIONS = List.of("Smaller classes", "Longer days", "Tram");
 
   private static JsonNode values(long... v) {
-    var a = Output.JSON.createArrayNode();
+    var a = Output.array();
     for (long x : v) a.add(x);
     return a;
   }

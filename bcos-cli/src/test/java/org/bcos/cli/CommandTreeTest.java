@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -83,5 +84,55 @@ class CommandTreeTest {
     assertEquals(whole, CommandTree.forArgs(new Root(), "insp").getSubcommands().keySet());
     assertEquals(whole, CommandTree.forArgs(new Root(), "help", "plain").getSubcommands().keySet());
     assertFalse(CommandTree.mayInspectTree(Plain.class));
+  }
+
+  @Test
+  void eachCommandInsideAPlainGroupAloneHasTheUsageItHasInTheWholeTree() {
+    int checked = checkGroupsUnder(new CommandLine(root()), new ArrayList<>());
+    assertTrue(checked > 30, checked + " commands inside plain groups");
+  }
+
+  /** Checks every path below {@code whole} that passes a plain group; returns how many. */
+  private static int checkGroupsUnder(CommandLine whole, List<String> path) {
+    int checked = 0;
+    for (var entry : whole.getSubcommands().entrySet()) {
+      if (!entry.getKey().equals(entry.getValue().getCommandName())) continue;  // an alias
+      List<String> sub = new ArrayList<>(path);
+      sub.add(entry.getKey());
+      boolean plain = !path.isEmpty()
+          && CommandTree.isPlainGroup(whole.getCommand().getClass());
+      if (plain) {
+        checked++;
+        List<String> args = new ArrayList<>(sub);
+        args.add("--help");
+        CommandLine lazy = CommandTree.forArgs(root(), args.toArray(String[]::new));
+        for (String name : path) lazy = lazy.getSubcommands().get(name);
+        assertEquals(List.of(entry.getKey()), List.copyOf(lazy.getSubcommands().keySet()), sub
+            .toString());
+        CommandLine alone = lazy.getSubcommands().get(entry.getKey());
+        assertEquals(entry.getValue().getUsageMessage(), alone.getUsageMessage(), sub.toString());
+        assertEquals(entry.getValue().getSubcommands().keySet(), alone.getSubcommands().keySet());
+      }
+      checked += checkGroupsUnder(entry.getValue(), sub);
+    }
+    return checked;
+  }
+
+  @Command(name = "headed", header = "a header", subcommands = Plain.class)
+  static final class HeadedGroup {}
+
+  @Command(name = "optioned", subcommands = Plain.class)
+  static final class OptionedGroup {
+    @CommandLine.Option(names = "--x") boolean x;
+  }
+
+  @Test
+  void onlyGroupsThatNameSubcommandsAloneAreWrapped() {
+    assertTrue(CommandTree.isPlainGroup(KeyCommand.class));
+    assertTrue(CommandTree.isPlainGroup(DvsCommand.IssueGroup.class));
+    assertFalse(CommandTree.isPlainGroup(HeadedGroup.class), "another @Command attribute");
+    assertFalse(CommandTree.isPlainGroup(OptionedGroup.class), "an option");
+    assertFalse(CommandTree.isPlainGroup(Plain.class), "runs: not a group");
+    assertFalse(CommandTree.isPlainGroup(BcosCli.class), "standard help options");
   }
 }

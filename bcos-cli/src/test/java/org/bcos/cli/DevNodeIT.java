@@ -253,7 +253,7 @@ class DevNodeIT {
     String metrics = InProcessNode.get(chain.port(), "/metrics");
     assertTrue(metrics.contains("bcos_chain_height"), metrics);
     assertTrue(metrics.lines().anyMatch(l -> l.startsWith("bcos_chain_height ")
-        && Long.parseLong(l.substring(l.indexOf(' ') + 1).trim()) >= 1), metrics);
+        && Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim()) >= 1), metrics);
   }
 
   @Test

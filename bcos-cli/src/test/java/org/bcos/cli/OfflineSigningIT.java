@@ -49,7 +49,7 @@ class OfflineSigningIT {
     JsonNode signed = ok(offline("send", file, nonce, "--to", to.toString(), "--amount", "3"));
     assertEquals("nothing (offline)", signed.path("askedNode").asText(), signed.toString());
     assertEquals(nonce, chain.pendingNonce(chain.dev.address()), "nothing was sent");
-    JsonNode document = Output.JSON.readTree(file.toFile());
+    JsonNode document = org.bcos.client.JsonTree.parse(Files.readAllBytes(file));
     assertEquals("bcos-signed-tx/1", document.path("format").asText());
     assertEquals("coin.transfer", document.path("type").asText());
     assertEquals("3", document.path("amount").asText());

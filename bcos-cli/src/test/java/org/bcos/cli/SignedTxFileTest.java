@@ -109,7 +109,8 @@ class SignedTxFileTest {
     assertReason("NOT_A_SIGNED_TX",
         () -> SignedTxFile.fromJson("f", good.deepCopy().put("hex", good.path("hex").asText()
             + "00")));
-    assertReason("NOT_A_SIGNED_TX", () -> SignedTxFile.fromJson("f", Output.JSON.readTree("[]")));
+    assertReason("NOT_A_SIGNED_TX",
+        () -> SignedTxFile.fromJson("f", org.bcos.client.JsonTree.parse("[]")));
 
     Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
     assertReason("NOT_A_SIGNED_TX", () -> SignedTxFile.read(text.toString()));

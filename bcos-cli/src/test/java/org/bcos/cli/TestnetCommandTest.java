@@ -70,7 +70,7 @@ class TestnetCommandTest {
     var dev = keystore.find(DevChain.DEV_KEY_NAME).orElseThrow().address();
     assertTrue(genesis.allocations().contains(
         new Genesis.Allocation(dev, Amount.TOTAL_SUPPLY_UNITS - 4 * STAKE_UNITS)));
-    JsonNode manifest = Output.JSON.readTree(dir.resolve("testnet.json").toFile());
+    JsonNode manifest = org.bcos.client.JsonTree.parse(Files.readAllBytes(dir.resolve("testnet.json")));
     for (int i = 0; i < 4; i++) {
       assertEquals(genesis.validators().get(i).address().toString(),
           manifest.path("nodes").path(i).path("address").asText());

@@ -1,21 +1,17 @@
 package org.bcos.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +21,24 @@ import org.bcos.types.Hash;
 import org.bcos.types.Hex;
 import org.bcos.types.tx.Transaction;
 
-/** Java SDK for a node's JSON-RPC API (docs/RPC.md). Thread-safe. */
+/**
+ * Java SDK for a node's JSON-RPC API (docs/RPC.md). Thread-safe. {@code http://} URLs are served
+ * by a plain socket per request, {@code https://} by the JDK's HTTP client.
+ */
 public final class BcosClient {
   public static final String DEFAULT_URL = "http://127.0.0.1:8645";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Time to open a connection to the node. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** Time from sending a request to the end of its reply. */
+  public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * The largest reply body taken: a full block at the 100,000-transaction cap is about 50 MB of
+   * JSON; a reply past this is refused ({@code NODE_REPLY_INVALID}) rather than filling memory.
+   */
+  public static final int MAX_REPLY_BYTES = 128 << 20;
 
   private final URI rpcUri;
-  private final HttpClient http;
+  private final RpcTransport transport;
   private final AtomicLong ids = new AtomicLong();
 
   /**
@@ -42,8 +49,9 @@ public final class BcosClient {
    */
   public BcosClient(String baseUrl) {
     this.rpcUri = rpcUri(baseUrl);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .version(HttpClient.Version.HTTP_1_1).build();
+    this.transport = rpcUri.getScheme().equalsIgnoreCase("https")
+        ? new JdkHttpTransport(rpcUri, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_REPLY_BYTES)
+        : new SocketTransport(rpcUri, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_REPLY_BYTES);
   }
 
   /** Thrown for a node URL that is not {@code http(s)://host[:port][/path]}; says why. */
@@ -90,12 +98,12 @@ public final class BcosClient {
 
   /** The JSON text of one call, so callers (load generators) can prepare requests ahead. */
   public static String request(long id, String method, Object... params) {
-    ObjectNode req = JSON.createObjectNode();
+    ObjectNode req = JsonNodeFactory.instance.objectNode();
     req.put("jsonrpc", "2.0");
     req.put("id", id);
     req.put("method", method);
-    req.set("params", JSON.valueToTree(params));
-    return req.toString();
+    req.set("params", JsonTree.toTree(params));
+    return JsonTree.compact(req);
   }
 
   /** The request text of {@code bcos_sendRawTransactions} for {@code txs}. */
@@ -116,33 +124,39 @@ public final class BcosClient {
   }
 
   private JsonNode post(String body) {
-    HttpRequest request = HttpRequest.newBuilder(rpcUri).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    RpcTransport.Reply reply;
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new RpcError(-32603, "HTTP_" + response.statusCode(),
-            "node answered HTTP " + response.statusCode());
-      }
-      return JSON.readTree(response.body());
+      reply = transport.post(body.getBytes(StandardCharsets.UTF_8));
+    } catch (RpcTransport.ReplyInvalidException e) {
+      throw replyInvalid(e.getMessage());
     } catch (IOException e) {
       throw new UnreachableException("cannot reach a bcos node at " + rpcUri + ": "
           + cause(e) + " (is `./bcos node --dev` running?)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UnreachableException("interrupted", e);
     }
+    if (reply.status() != 200) {
+      throw new RpcError(-32603, "HTTP_" + reply.status(), "node answered HTTP " + reply.status());
+    }
+    JsonNode json;
+    try {
+      json = JsonTree.parse(reply.body());
+    } catch (IOException e) {
+      throw replyInvalid("the reply is not JSON");
+    }
+    if (json == null || !json.isObject()) throw replyInvalid("the reply is not a JSON-RPC object");
+    return json;
+  }
+
+  private RpcError replyInvalid(String why) {
+    return new RpcError(-32603, "NODE_REPLY_INVALID", "the node at " + rpcUri
+        + " sent an invalid reply: " + why);
   }
 
   /**
    * What went wrong, in words: the JDK's HTTP client often throws with a null message (a refused
    * connection is a bare {@code ConnectException}), so the first message in the cause chain is
-   * used, else the kind of failure.
+   * used, else the kind of failure. The transports word their own timeouts and early ends.
    */
   static String cause(IOException e) {
-    if (e instanceof HttpConnectTimeoutException) return "no connection within 5 s";
-    if (e instanceof HttpTimeoutException) return "no answer within 60 s";
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConnectException) return "connection refused";
       if (t instanceof ClosedChannelException) return "connection closed";

@@ -48,6 +48,10 @@ class BcosClientTest {
         () -> new BcosClient("http://127.0.0.1:" + port).status());
     assertTrue(e.getMessage().contains(": connection refused (is `./bcos node --dev`"),
         e.getMessage());
+    var overTls = assertThrows(BcosClient.UnreachableException.class,
+        () -> new BcosClient("https://127.0.0.1:" + port).status());
+    assertTrue(overTls.getMessage().contains(": connection refused (is `./bcos node --dev`"),
+        "https:// goes through java.net.http, named the same: " + overTls.getMessage());
     assertEquals("connection refused", BcosClient.cause(new ConnectException()));
     assertEquals("boom", BcosClient.cause(new IOException(null, new IOException("boom"))));
     assertEquals("IOException", BcosClient.cause(new IOException()));

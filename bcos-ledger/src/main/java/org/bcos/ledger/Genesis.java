@@ -16,8 +16,15 @@ import org.bcos.types.Amount;
  * whose allocations do not add up to exactly the total supply, or whose validators cannot cover
  * their stake.
  */
-public record Genesis(ChainParams params, long timeMillis, List<Validator> validators,
-    List<Allocation> allocations, java.util.Optional<Staking> staking) {
+public record Genesis(
+    ChainParams params, long timeMillis, List<Validator> validators, List<Allocation> allocations,
+    int protocolVersion, java.util.Optional<Staking> staking) {
+  /**
+   * The protocol version of a genesis that names none: the rules every chain made before
+   * protocol versions existed has run since its genesis (the notary active).
+   */
+  public static final int DEFAULT_PROTOCOL_VERSION = 2;
+
   /** Limit on allocation entries in one genesis. */
   public static final int MAX_ALLOCATIONS = 1_000_000;
 
@@ -46,16 +53,14 @@ public record Genesis(ChainParams params, long timeMillis, List<Validator> valid
   }
 
   /**
-   * The staking feature (docs/GOVERNANCE.md "Staking"): delegated stake, rewards and downtime
-   * slashing. A genesis without it is a chain as before issue #11.
+   * The genesis data of staking (docs/GOVERNANCE.md "Staking"), for a chain that starts at a
+   * protocol version with staking (whether staking runs is the version's, never this section's:
+   * the stake module refuses the section on a genesis below that version).
    *
    * @param rewardPoolUnits units set aside at genesis for block rewards (part of the fixed supply:
    *     the allocations total the supply minus this)
    */
   public record Staking(long rewardPoolUnits) {
-    /** The name of the feature its parameters belong to. */
-    public static final String FEATURE = "staking";
-
     public Staking {
       if (rewardPoolUnits < 0 || rewardPoolUnits > Amount.TOTAL_SUPPLY_UNITS) {
         throw new IllegalArgumentException("reward pool must be 0.." + Amount.TOTAL_SUPPLY_UNITS);
@@ -63,27 +68,23 @@ public record Genesis(ChainParams params, long timeMillis, List<Validator> valid
     }
   }
 
-  /** A genesis without optional features (every chain before issue #11). */
+  /** A genesis at {@link #DEFAULT_PROTOCOL_VERSION}. */
   public Genesis(ChainParams params, long timeMillis, List<Validator> validators,
       List<Allocation> allocations) {
-    this(params, timeMillis, validators, allocations, java.util.Optional.empty());
+    this(params, timeMillis, validators, allocations, DEFAULT_PROTOCOL_VERSION);
   }
 
-  /** The features this genesis enables (by name; see {@link ParamSpec#feature}). */
-  public java.util.SortedSet<String> features() {
-    java.util.SortedSet<String> out = new java.util.TreeSet<>();
-    if (staking.isPresent()) out.add(Staking.FEATURE);
-    return java.util.Collections.unmodifiableSortedSet(out);
-  }
-
-  /** Whether a parameter of {@code spec}'s feature is part of this chain. */
-  public boolean hasFeatureOf(ParamSpec spec) {
-    return spec.feature().equals(ParamSpec.CORE_FEATURE) || features().contains(spec.feature());
+  /** A genesis at protocol {@code protocolVersion} without staking data. */
+  public Genesis(ChainParams params, long timeMillis, List<Validator> validators,
+      List<Allocation> allocations, int protocolVersion) {
+    this(params, timeMillis, validators, allocations, protocolVersion,
+        java.util.Optional.empty());
   }
 
   public Genesis {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(staking, "staking");
+    if (protocolVersion < 1) throw new IllegalArgumentException("protocol versions start at 1");
     validators = List.copyOf(validators);
     allocations = List.copyOf(allocations);
     if (timeMillis < 0) throw new IllegalArgumentException("genesis time must be non-negative");
@@ -155,6 +156,11 @@ public record Genesis(ChainParams params, long timeMillis, List<Validator> valid
     allocations.add(new Allocation(devAddress, rest));
     return new Genesis(params, timeMillis, List.of(new Validator(validator, DEV_STAKE_UNITS)),
         allocations);
+  }
+
+  /** This genesis starting at protocol {@code version} instead. */
+  public Genesis atProtocolVersion(int version) {
+    return new Genesis(params, timeMillis, validators, allocations, version, staking);
   }
 
   /** Whether {@code address} is a genesis validator. */

@@ -16,6 +16,7 @@ import org.bcos.ledger.params.api.ParamsApi;
 import org.bcos.ledger.spi.EndBlockEffects;
 import org.bcos.ledger.spi.LedgerModule;
 import org.bcos.ledger.spi.ModuleRegistry;
+import org.bcos.ledger.spi.ProtocolRules;
 import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.StateProof;
 import org.bcos.ledger.spi.TxContext;
@@ -27,6 +28,8 @@ import org.bcos.ledger.state.StateKey;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.ledger.tx.TransactionProcessor;
+import org.bcos.ledger.upgrade.api.UpgradeApi;
+import org.bcos.ledger.upgrade.api.UpgradePlan;
 import org.bcos.storage.Column;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.storage.KeyValueStore;
@@ -66,6 +69,9 @@ public final class Ledger implements QueryContext {
   private volatile Block head;
   // the parameters governing the block after the head (refreshed at every commit)
   private volatile ChainParams headParams;
+  // the protocol rules governing the block after the head, or null when this software lacks
+  // that version (refreshed at every commit)
+  private volatile ProtocolRules headRules;
   // the last block prepared (executed, not committed); when `prepared.inTree`, its changes are
   // applied to the tree, which must be reverted before the tree is used for anything else
   private Prepared prepared;
@@ -97,11 +103,18 @@ public final class Ledger implements QueryContext {
     this.modules = modules;
     this.supply = new SupplyInvariant(modules.holdings());
     this.validatorSets = sets;
-    this.processor = new TransactionProcessor(modules, this::params);
+    this.processor = new TransactionProcessor(modules, this::params, this::headRules);
     this.signatures = signatures;
     this.tree = tree;
     this.head = head;
-    this.headParams = readParams(new WorkingState(store), head.height() + 1);
+    refreshHead();
+  }
+
+  /** Reads what governs the block after the head: its parameters and protocol rules. */
+  private void refreshHead() {
+    WorkingState state = new WorkingState(store);
+    headParams = readParams(state, head.height() + 1);
+    headRules = modules.versions().rules(versionAt(state, head.height() + 1)).orElse(null);
   }
 
   /**
@@ -122,6 +135,11 @@ public final class Ledger implements QueryContext {
   /** Opens the chain of {@code modules} (see {@link Modules} for the chain's own). */
   public static Ledger open(KeyValueStore store, Genesis genesis, SignatureCheck signatures,
       ModuleRegistry modules) {
+    if (!modules.versions().supports(genesis.protocolVersion())) {
+      throw new IllegalStateException("the genesis starts at protocol version "
+          + genesis.protocolVersion() + ", which this software does not ship (it runs versions "
+          + modules.versions().describe() + "): run a release that has it");
+    }
     ValidatorSets sets = new ValidatorSets(genesis);
     Block genesisBlock = genesisBlock(genesis, modules);
     byte[] storedGenesis = store.get(ChainSchema.META, GENESIS_KEY);
@@ -169,6 +187,7 @@ public final class Ledger implements QueryContext {
    * of a module the data directory has not seen yet (its state starts empty).
    */
   private static void migrateSchemas(KeyValueStore store, ModuleRegistry modules) {
+    refuseUnknownModules(store, modules);
     WorkingState working = new WorkingState(store);
     WriteBatch batch = new WriteBatch();
     for (LedgerModule m : modules.modules()) {
@@ -190,6 +209,26 @@ public final class Ledger implements QueryContext {
           + "state must run at a block (none exists yet)");
     }
     if (!batch.isEmpty()) store.commit(batch);
+  }
+
+  /**
+   * Refuses a data directory holding the state of a module this software lacks: a newer release
+   * wrote it (a module an upgrade activates), and without the module this software can neither
+   * rebuild the state root nor run the chain's next blocks.
+   */
+  private static void refuseUnknownModules(KeyValueStore store, ModuleRegistry modules) {
+    byte[] prefix = SCHEMA_KEY_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    List<String> unknown = new ArrayList<>();
+    store.forEach(ChainSchema.META, prefix, (k, v) -> {
+      String name = new String(k, prefix.length, k.length - prefix.length,
+          StandardCharsets.US_ASCII);
+      if (modules.module(name).isEmpty()) unknown.add(name);
+    });
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("the data directory holds the state of module(s) "
+          + unknown + ", which this software lacks (it runs protocol versions "
+          + modules.versions().describe() + "): a newer release wrote it; run that release");
+    }
   }
 
   private static void recordValidatorSets(KeyValueStore store, ModuleRegistry modules,
@@ -214,12 +253,18 @@ public final class Ledger implements QueryContext {
     return new Block(header, new byte[64], List.of());
   }
 
-  /** Each module writes its genesis state, in registration order. */
+  /**
+   * Each module active at the genesis version writes its genesis state, in registration order
+   * (a module an upgrade activates later starts with empty state).
+   */
   private static void applyGenesis(Genesis genesis, ModuleRegistry modules,
       WorkingState working) {
+    ProtocolRules rules = modules.versions().rules(genesis.protocolVersion()).orElseThrow();
     TxContext ctx = new TxContext(modules, genesis.params(), 0,
-        genesis.validators().get(0).address(), working, h -> List.of());
-    for (LedgerModule m : modules.modules()) m.initGenesis(genesis, ctx);
+        genesis.validators().get(0).address(), working, h -> List.of(), rules);
+    for (LedgerModule m : modules.modules()) {
+      if (rules.isActive(m.name())) m.initGenesis(genesis, ctx);
+    }
   }
 
   private static void rebuildTree(KeyValueStore store, ModuleRegistry modules,
@@ -254,9 +299,112 @@ public final class Ledger implements QueryContext {
     return modules.api(ParamsApi.class, state).chainParams(genesis.params().chainId(), height);
   }
 
+  /**
+   * The context of the block at {@code height} over {@code working}: its parameters and rules,
+   * after the modules its protocol version activates (if it is the version's first block) have
+   * been given their parameters and initial state.
+   */
   private TxContext blockContext(WorkingState working, long height, Address proposer) {
-    return new TxContext(modules, readParams(working, height), height, proposer, working,
-        validatorSets::setAt);
+    TxContext ctx = new TxContext(modules, readParams(working, height), height, proposer,
+        working, validatorSets::setAt, rulesAt(working, height));
+    return activateModules(working, ctx);
+  }
+
+  /**
+   * At the first block of a protocol version, the parameters it brings (those of the modules it
+   * activates, and those introduced by it) get their defaults from this height, and each module
+   * it activates, or whose parameters it brings, writes its initial state ({@link
+   * LedgerModule#activate}), before the block's transactions; the context is read again so the
+   * block sees them.
+   */
+  private TxContext activateModules(WorkingState working, TxContext ctx) {
+    long h = ctx.height();
+    ProtocolRules now = ctx.rules();
+    if (h < 1) return ctx;
+    int previous = versionAt(working, h - 1);
+    if (previous == now.version()) return ctx;
+    ProtocolRules before = modules.versions().rules(previous).orElseThrow(() ->
+        new IllegalStateException("height " + h + " is the first of protocol version " + now
+            + ", but this software does not ship version " + previous + " before it, so it "
+            + "cannot tell which modules the upgrade activates: run a release that ships both"));
+    List<ParamSpec> existing = before.params(modules);
+    List<ParamSpec> brought = now.params(modules).stream()
+        .filter(p -> !existing.contains(p)).toList();
+    List<LedgerModule> activated = modules.modules().stream().filter(m -> now.isActive(m.name())
+        && (!before.isActive(m.name()) || m.params().stream().anyMatch(brought::contains)))
+        .toList();
+    if (activated.isEmpty() && brought.isEmpty()) return ctx;
+    ParamsApi params = ctx.api(ParamsApi.class);
+    for (ParamSpec p : brought) {
+      Verdict v = params.introduce(p.name(), p.genesisDefault(), h);
+      Invariants.check(v.ok(), "protocol version " + now + " brings " + p.name() + ": "
+          + v.message());
+    }
+    TxContext fresh = new TxContext(modules, readParams(working, h), h, ctx.proposer(), working,
+        validatorSets::setAt, now);
+    for (LedgerModule m : activated) m.activate(fresh);
+    return fresh;
+  }
+
+  // ---------------------------------------------------------------- protocol versions
+
+  /**
+   * The protocol version governing {@code height}, as {@code state} (committed up to the block
+   * before it) records it: the upgrade module's, or the genesis version in a chain without one.
+   */
+  private int versionAt(WorkingState state, long height) {
+    if (!modules.providesApi(UpgradeApi.class)) return genesis.protocolVersion();
+    return modules.api(UpgradeApi.class, state).versionAt(height);
+  }
+
+  /**
+   * The rules governing {@code height}; throws {@link UpgradeRequiredException} when this
+   * software does not ship its version (the node must stop before that block).
+   */
+  private ProtocolRules rulesAt(WorkingState state, long height) {
+    int version = versionAt(state, height);
+    return modules.versions().rules(version).orElseThrow(() ->
+        new UpgradeRequiredException(upgradeRequired(state, height, version)));
+  }
+
+  private UpgradeRequired upgradeRequired(WorkingState state, long height, int version) {
+    Optional<UpgradePlan> plan = modules.providesApi(UpgradeApi.class)
+        ? modules.api(UpgradeApi.class, state).planAt(height) : Optional.empty();
+    return new UpgradeRequired(height, version, plan, modules.versions().describe());
+  }
+
+  /**
+   * The version a block at {@code height} carries in its header: none (format 1) while the chain
+   * is at its genesis version, the version itself from the first upgrade on.
+   */
+  private int carriedVersion(ProtocolRules rules) {
+    return rules.version() == genesis.protocolVersion() ? BlockHeader.VERSION_NOT_CARRIED
+        : rules.version();
+  }
+
+  /**
+   * Whether the next block runs under a protocol version this software does not ship: the node
+   * stops before it (consensus neither proposes nor votes, sync does not import). Empty while
+   * this software can run the next block.
+   */
+  public Optional<UpgradeRequired> upgradeRequired() {
+    if (headRules != null) return Optional.empty();
+    WorkingState state = new WorkingState(store);
+    long next = head.height() + 1;
+    return Optional.of(upgradeRequired(state, next, versionAt(state, next)));
+  }
+
+  /** The protocol version governing {@code height}, as committed (queries). */
+  public int protocolVersionAt(long height) {
+    return versionAt(new WorkingState(store), height);
+  }
+
+  /** The rules governing the block after the head, for the processor's ingress checks. */
+  private ProtocolRules headRules() {
+    ProtocolRules rules = headRules;
+    // ingress under a version this software lacks refuses every module (nothing can execute)
+    return rules != null ? rules : new ProtocolRules(Integer.MAX_VALUE, "unknown",
+        new java.util.TreeSet<>());
   }
 
   public TransactionProcessor processor() {
@@ -490,7 +638,7 @@ public final class Ledger implements QueryContext {
       long time = Math.max(nowMillis, parent.header().timeMillis());
       BlockHeader header = new BlockHeader(p.chainId(), height, time, parent.hash(),
           TxRoot.of(included.stream().map(Transaction::hash).toList()), tree.root(), proposer,
-          included.size());
+          included.size(), carriedVersion(ctx.rules()));
       Block block = new Block(header, proposerKey.sign(header.hash().toBytes()), included);
       prepared = new Prepared(block, parent.hash(), working, batch, effects);
       return new BlockResult(block, skipped);
@@ -507,8 +655,13 @@ public final class Ledger implements QueryContext {
    */
   public Verdict checkAdmission(Transaction tx) {
     Block parent = head;
+    ProtocolRules rules = headRules;
+    WorkingState scratch = new WorkingState(store);
     TxContext ctx = new TxContext(modules, headParams, parent.height() + 1,
-        parent.header().proposer(), new WorkingState(store), validatorSets::setAt);
+        parent.header().proposer(), scratch, validatorSets::setAt,
+        rules != null ? rules : headRules());
+    // at a version's first block, what it activates exists before any transaction runs
+    if (rules != null) ctx = activateModules(scratch, ctx);
     Bank bank = ctx.api(Bank.class);
     Optional<Account> found = bank.find(tx.sender());
     if (found.isPresent() || processor.isFeeFree(tx)) {
@@ -535,6 +688,13 @@ public final class Ledger implements QueryContext {
           + parent.height());
       require(h.previousHash().equals(parent.hash()),
           InvalidBlockException.Reason.WRONG_PARENT, "previous hash does not match the head");
+      // before judging anything else: under a version this software lacks, it cannot judge
+      WorkingState working = new WorkingState(store);
+      TxContext ctx = blockContext(working, h.height(), h.proposer());
+      require(h.protocolVersion() == carriedVersion(ctx.rules()),
+          InvalidBlockException.Reason.WRONG_PROTOCOL_VERSION, "block carries protocol version "
+          + h.protocolVersion() + " (0: none), height " + h.height() + " runs under "
+          + ctx.rules());
       require(h.chainId().equals(params().chainId()),
           InvalidBlockException.Reason.WRONG_CHAIN, "wrong chain id " + h.chainId());
       require(h.timeMillis() >= parent.header().timeMillis(),
@@ -548,8 +708,6 @@ public final class Ledger implements QueryContext {
       require(h.txRoot().equals(TxRoot.of(block.transactions().stream()
           .map(Transaction::hash).toList())), InvalidBlockException.Reason.TX_ROOT_MISMATCH,
           "tx root does not match the transactions");
-      WorkingState working = new WorkingState(store);
-      TxContext ctx = blockContext(working, h.height(), h.proposer());
       for (Transaction tx : block.transactions()) {
         Verdict v = check(ctx, tx);
         require(v.ok(),
@@ -603,7 +761,7 @@ public final class Ledger implements QueryContext {
       for (Transaction tx : txs) signatures.forget(tx.hash());
       p.effects.validatorSet().ifPresent(set -> validatorSets.recordChange(block.height(), set));
       head = block;
-      headParams = readParams(new WorkingState(store), block.height() + 1);
+      refreshHead();
     }
   }
 
@@ -612,10 +770,15 @@ public final class Ledger implements QueryContext {
     commitBlock(block, new byte[0]);
   }
 
-  /** Every module's end-of-block work, in registration order, and their joint effects. */
+  /**
+   * Every active module's end-of-block work, in registration order, and their joint effects (a
+   * module the block's protocol version does not activate does no work).
+   */
   private EndBlockEffects endBlock(TxContext ctx) {
     EndBlockEffects effects = EndBlockEffects.NONE;
-    for (LedgerModule m : modules.modules()) effects = effects.and(m.endBlock(ctx));
+    for (LedgerModule m : modules.modules()) {
+      if (ctx.rules().isActive(m.name())) effects = effects.and(m.endBlock(ctx));
+    }
     return effects;
   }
 
@@ -748,7 +911,7 @@ public final class Ledger implements QueryContext {
       }
       recordValidatorSets(store, modules, validatorSets);
       head = block;
-      headParams = readParams(new WorkingState(store), block.height() + 1);
+      refreshHead();
     }
   }
 
@@ -766,7 +929,8 @@ public final class Ledger implements QueryContext {
       INVALID_TRANSACTION,
       SUPPLY_CHANGED,
       STATE_ROOT_MISMATCH,
-      SNAPSHOT_MISMATCH
+      SNAPSHOT_MISMATCH,
+      WRONG_PROTOCOL_VERSION
     }
 
     private final Reason reason;

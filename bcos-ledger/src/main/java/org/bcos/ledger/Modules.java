@@ -6,6 +6,8 @@ import org.bcos.ledger.coin.CoinModule;
 import org.bcos.ledger.dvs.DvsModule;
 import org.bcos.ledger.params.ParamsModule;
 import org.bcos.ledger.spi.ModuleRegistry;
+import org.bcos.ledger.spi.ProtocolRules;
+import org.bcos.ledger.spi.ProtocolVersions;
 import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.state.ChainSchema;
@@ -28,8 +30,25 @@ public final class Modules {
         new CoinModule(),
         new StakeModule(evidence),
         new DvsModule(),
-        new org.bcos.ledger.notary.NotaryModule()));
+        new org.bcos.ledger.notary.NotaryModule(),
+        new org.bcos.ledger.upgrade.UpgradeModule()), VERSIONS);
   }
+
+  /** Version 1: the chain without the notary (a chain may start here and gain it by upgrade). */
+  private static final ProtocolRules BASE = new ProtocolRules(1, "base",
+      new java.util.TreeSet<>(List.of("params", "coin", "stake", "dvs", "upgrade")));
+
+  /**
+   * Every protocol version this software ships (docs/GOVERNANCE.md "Upgrades"): a new version is
+   * one line here. Version 2 is what every chain made before versions existed has run since
+   * genesis, and the default of a genesis that names none. Version 3 runs the same modules and
+   * brings staking (the stake module's parameters declared since it, and its rules).
+   */
+  public static final ProtocolVersions VERSIONS = new ProtocolVersions(List.of(
+      BASE,
+      BASE.plus(2, "notary", "notary"),
+      BASE.plus(2, "notary", "notary").plus(org.bcos.ledger.stake.StakeModule.STAKING_VERSION,
+          "staking")));
 
   /**
    * The standard modules, for decoding and describing messages, the schema and the parameters

@@ -7,6 +7,8 @@ import org.bcos.ledger.block.Block;
 
 /** Fan-out of committed blocks to subscribers (WebSocket, metrics). Listeners must not block. */
 public final class ChainEvents {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.events");
   private final List<Consumer<Block>> listeners = new CopyOnWriteArrayList<>();
 
   public Runnable onBlock(Consumer<Block> listener) {
@@ -19,7 +21,7 @@ public final class ChainEvents {
       try {
         l.accept(block);
       } catch (RuntimeException e) {
-        Log.warn("events", "listener failed: " + e);
+        LOG.warn("listener failed: " + e);
       }
     }
   }

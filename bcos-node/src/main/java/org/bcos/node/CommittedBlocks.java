@@ -10,6 +10,8 @@ import org.bcos.node.mempool.Mempool;
  * metrics count it, a log line, then subscribers hear of it.
  */
 final class CommittedBlocks {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.chain");
   private final Ledger ledger;
   private final Mempool mempool;
   private final NodeMetrics metrics;
@@ -32,8 +34,18 @@ final class CommittedBlocks {
     else mempool.dropStaleFeeFree(block.height() + 1);
     long micros = (System.nanoTime() - startedNanos) / 1000;
     metrics.blockCommitted(block, micros);
-    Log.info("chain", "block " + block.height() + " txs=" + block.transactions().size() + " "
-        + how + " time=" + (micros / 1000) + "ms mempool=" + mempool.size());
+    logBlock(block, how, micros / 1000);
     events.publish(block);
+  }
+
+  /** The one line per block (its text as before; JSON lines carry the figures as fields). */
+  private void logBlock(Block block, String how, long millis) {
+    if (!LOG.isInfoEnabled()) return;
+    int txs = block.transactions().size();
+    int pending = mempool.size();
+    LOG.atInfo().addKeyValue("height", block.height()).addKeyValue("txs", txs)
+        .addKeyValue("how", how).addKeyValue("millis", millis).addKeyValue("mempool", pending)
+        .log("block {} txs={} {} time={}ms mempool={}", block.height(), txs, how, millis,
+            pending);
   }
 }

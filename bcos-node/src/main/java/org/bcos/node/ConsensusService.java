@@ -47,6 +47,8 @@ import org.bcos.types.tx.Transaction;
  * network this is the dev chain.
  */
 public final class ConsensusService implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.consensus");
   /** Why a consensus message from a peer was not accepted. */
   public enum Check {
     ACCEPTED,
@@ -259,6 +261,7 @@ public final class ConsensusService implements AutoCloseable {
 
   private void recover() {
     long next = ledger.head().height() + 1;
+    if (stopsForUpgrade(next)) return;
     List<ConsensusWal.Input> log;
     try {
       log = wal.read();
@@ -270,7 +273,7 @@ public final class ConsensusService implements AutoCloseable {
       startHeight(next);
       return;
     }
-    Log.info("consensus", "replaying " + log.size() + " logged inputs of height " + next);
+    LOG.info("replaying " + log.size() + " logged inputs of height " + next);
     if (!beginHeight(next)) return;
     for (ConsensusWal.Input in : log) {
       if (in instanceof ConsensusWal.Proposed p) {
@@ -289,7 +292,7 @@ public final class ConsensusService implements AutoCloseable {
   }
 
   private void startHeight(long h) {
-    if (closed) return;
+    if (closed || stopsForUpgrade(h)) return;
     if (!beginHeight(h)) return;
     input(new ConsensusWal.Start(h));
     List<byte[]> buffered = List.copyOf(nextHeight);
@@ -319,6 +322,23 @@ public final class ConsensusService implements AutoCloseable {
       logFailed(e);
       return false;
     }
+  }
+
+  /**
+   * Whether {@code h} runs under a protocol version this software lacks: then this validator
+   * stops before it (no machine: no proposal, no vote, peers' messages ignored), says so in one
+   * line through the health fault (logged once), and stays stopped until restarted on a release
+   * that has the version. Never a fork: it signs nothing for that height under the old rules.
+   */
+  private boolean stopsForUpgrade(long h) {
+    var stop = chain.upgradeStop(h);
+    if (stop.isEmpty()) return false;
+    machine = null;
+    ownMessages.clear();
+    height = h;
+    health.raise(NodeHealth.Fault.UPGRADE_REQUIRED, stop.get().line(),
+        "install the release with that protocol version and start the node again");
+    return true;
   }
 
   /** The consensus log could not be written: say so, and replay the height once it can. */
@@ -391,7 +411,7 @@ public final class ConsensusService implements AutoCloseable {
     later(delay, () -> {
       replayScheduled = false;
       if (machine != null && machine.isDecided()) return;
-      Log.info("consensus", "replaying height " + (ledger.head().height() + 1)
+      LOG.info("replaying height " + (ledger.head().height() + 1)
           + " after a write failure");
       recover();
       if (!replayScheduled) replayDelayMillis = REPLAY_RETRY_MILLIS;
@@ -418,8 +438,10 @@ public final class ConsensusService implements AutoCloseable {
       if (!closed && machine != null && machine.height() == timeout.height()
           && !machine.isDecided()) {
         if (timeout.kind() == org.bcos.consensus.TimeoutKind.PRECOMMIT) {
-          Log.info("consensus", "height " + timeout.height() + " round " + timeout.round()
-              + " timed out without a decision; next round");
+          LOG.atInfo().addKeyValue("height", timeout.height())
+              .addKeyValue("round", timeout.round())
+              .log("height {} round {} timed out without a decision; next round",
+                  timeout.height(), timeout.round());
         }
         input(new ConsensusWal.Fired(timeout));
       }
@@ -441,7 +463,7 @@ public final class ConsensusService implements AutoCloseable {
           + d.certificate().signatures().size());
       case ALREADY_COMMITTED -> { } // the same block arrived by sync first
       case REFUSED -> {
-        Log.warn("consensus", "decided block " + block.height() + " does not commit: "
+        LOG.warn("decided block " + block.height() + " does not commit: "
             + commit.problem());
         return;
       }
@@ -460,8 +482,10 @@ public final class ConsensusService implements AutoCloseable {
 
   /** Puts a double-signing proof on chain as a fee-free evidence transaction from this validator. */
   private void report(Evidence evidence) {
-    Log.warn("consensus", "double signing by " + evidence.offender() + " at height "
-        + evidence.height() + " round " + evidence.round());
+    LOG.atWarn().addKeyValue("height", evidence.height()).addKeyValue("round", evidence.round())
+        .addKeyValue("offender", evidence.offender().toString())
+        .log("double signing by {} at height {} round {}", evidence.offender(),
+            evidence.height(), evidence.round());
     chain.report(evidence); // the pool submits it through ingress
   }
 
@@ -503,7 +527,7 @@ public final class ConsensusService implements AutoCloseable {
     @Override
     public void submit(Transaction tx) {
       Ingress.Result r = ingress.submitHex(Hex.encode(tx.encoded()));
-      Log.info("consensus", "evidence transaction " + tx.hash() + ": "
+      LOG.info("evidence transaction " + tx.hash() + ": "
           + (r.verdict().ok() ? "admitted" : r.verdict().rejection()));
     }
   }
@@ -521,7 +545,7 @@ public final class ConsensusService implements AutoCloseable {
 
     @Override
     public void invalid(long h, String problem) {
-      Log.warn("consensus", "invalid proposal at height " + h + ": " + problem);
+      LOG.warn("invalid proposal at height " + h + ": " + problem);
     }
   }
 
@@ -531,13 +555,13 @@ public final class ConsensusService implements AutoCloseable {
     closed = true;
     try {
       if (!time.close(30_000)) {
-        Log.warn("consensus", "consensus thread did not stop");
+        LOG.warn("consensus thread did not stop");
       }
       wal.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
-      Log.warn("consensus", "closing the consensus log failed: " + e);
+      LOG.warn("closing the consensus log failed: " + e);
     }
   }
 }

@@ -21,6 +21,8 @@ import org.bcos.types.tx.TxRejection;
  * parallel on all cores.
  */
 public final class Ingress implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.ingress");
   /** Outcome of one submission: the hash if it decoded, and the verdict. */
   public record Result(Hash hash, Verdict verdict) {}
 
@@ -69,7 +71,7 @@ public final class Ingress implements AutoCloseable {
       try {
         listener.accept(admitted);
       } catch (RuntimeException e) {
-        Log.warn("ingress", "admission listener failed: " + e);
+        LOG.warn("admission listener failed: " + e);
       }
     }
     return results;
@@ -158,7 +160,7 @@ public final class Ingress implements AutoCloseable {
     try {
       return ledger.checkAdmission(tx);
     } catch (RuntimeException e) {
-      Log.warn("ingress", "admission check of " + tx.hash() + " failed, left to the block: " + e);
+      LOG.warn("admission check of " + tx.hash() + " failed, left to the block: " + e);
       return Verdict.OK;
     }
   }

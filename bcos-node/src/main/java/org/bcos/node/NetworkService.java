@@ -58,6 +58,10 @@ import org.bcos.types.tx.TxRejection;
  * which does all ledger, mempool and ingress work of the network.
  */
 public final class NetworkService implements AutoCloseable, P2pHandler {
+  private static final org.slf4j.Logger P2P_LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.p2p");
+  private static final org.slf4j.Logger SYNC_LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.sync");
   public static final long SYNC_INTERVAL_MILLIS = 300;
   /** Blocks asked for in one request. */
   static final int SYNC_BATCH = 64;
@@ -169,10 +173,10 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     service.worker.scheduleWithFixedDelay(service::syncTick, SYNC_INTERVAL_MILLIS,
         SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     if (stateSync != null) {
-      Log.info("sync", "starting from the state snapshot at height " + stateSync.height()
+      SYNC_LOG.info("starting from the state snapshot at height " + stateSync.height()
           + " (trusted block " + p2p.stateSyncHash() + ")");
     }
-    Log.info("p2p", "listening on " + service.listenAddress + " as "
+    P2P_LOG.info("listening on " + service.listenAddress + " as "
         + identity.nodeId().toHex().substring(0, 16) + (validator ? " (validator)" : " (follower)")
         + ", seeds " + p2p.seeds());
     return service;
@@ -247,21 +251,21 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     List<StateSync.Request> next = new java.util.ArrayList<>(1);
     switch (stateSync.onChunk(peer, chunk, System.currentTimeMillis(), next)) {
       case IGNORED -> {
-        if (chunk.chunks() == 0 || chunk.index() == 0) Log.info("sync", stateSync.lastProblem());
+        if (chunk.chunks() == 0 || chunk.index() == 0) SYNC_LOG.info(stateSync.lastProblem());
       }
       case PROGRESS -> {
         if (chunk.index() % 16 == 0) {
-          Log.info("sync", "snapshot chunk " + (chunk.index() + 1) + "/" + chunk.chunks()
+          SYNC_LOG.info("snapshot chunk " + (chunk.index() + 1) + "/" + chunk.chunks()
               + " from " + peer + ", " + stateSync.entriesSoFar() + " entries");
         }
         next.forEach(this::requestChunk);
       }
       case BAD_SNAPSHOT -> {
-        Log.warn("sync", stateSync.lastProblem());
+        SYNC_LOG.warn(stateSync.lastProblem());
         peers.penalise(peer, Penalty.INVALID_BLOCK, "bad state snapshot");
       }
       case RESTORED -> {
-        Log.info("sync", "restored the state of height " + ledger.head().height()
+        SYNC_LOG.info("restored the state of height " + ledger.head().height()
             + " from " + peer + "; syncing blocks from there");
         onStateSynced.run();
         requestNext(peer);
@@ -305,7 +309,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     } catch (CodecException e) {
       peers.penalise(peer, Penalty.UNDECODABLE_MESSAGE, type + ": " + e.getMessage());
     } catch (RuntimeException e) {
-      if (!closed) Log.warn("p2p", "handling " + type + " from " + peer + " failed: " + e);
+      if (!closed) P2P_LOG.warn("handling " + type + " from " + peer + " failed: " + e);
     }
   }
 
@@ -352,6 +356,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   }
 
   private void requestNext(Peer peer) {
+    if (ledger.upgradeRequired().isPresent()) return; // stopped before an upgrade this lacks
     try {
       Peer to = peer;
       if (to == null) {
@@ -363,7 +368,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
       requestedUpTo = next + SYNC_BATCH - 1;
       to.send(MessageType.BLOCK_REQUEST, new Encoder(12).u64(next).u32(SYNC_BATCH).toByteArray());
     } catch (RuntimeException e) {
-      if (!closed) Log.warn("p2p", "block request failed: " + e);
+      if (!closed) P2P_LOG.warn("block request failed: " + e);
     }
   }
 
@@ -387,7 +392,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
       if (block.isEmpty() || cert.isEmpty()) return;
       byte[] message = blockMessage(block.get().encode(), cert.get(), head);
       if (message.length > maxBlockMessageBytes) {
-        Log.warn("p2p", "block " + h + " is too large to serve (" + message.length + " bytes)");
+        P2P_LOG.warn("block " + h + " is too large to serve (" + message.length + " bytes)");
         return;
       }
       peer.send(MessageType.BLOCK, message);
@@ -411,6 +416,9 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     d.finish();
     notePeerHead(peerHead);
     if (encoded.length == 0 || isStateSyncing()) return; // just its head, or not yet
+    // the next block runs under a version this software lacks: not the peer's fault, and its
+    // messages may not even decode here; import nothing (consensus raised the health fault)
+    if (ledger.upgradeRequired().isPresent()) return;
     Block block;
     try {
       block = Block.decode(encoded, ledger.modules());
@@ -423,7 +431,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     Optional<String> problem =
         ChainConsensus.certificateProblem(ledger, block, encoded, certificate, verifier);
     if (problem.isPresent()) {
-      Log.warn("p2p", "block " + block.height() + " from " + peer + ": " + problem.get());
+      P2P_LOG.warn("block " + block.height() + " from " + peer + ": " + problem.get());
       peers.penalise(peer, Penalty.INVALID_BLOCK, problem.get());
       return;
     }
@@ -431,7 +439,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
       ledger.commitBlock(block, certificate);
     } catch (Ledger.InvalidBlockException e) {
       if (ledger.head().height() >= block.height()) return; // consensus committed it meanwhile
-      Log.warn("p2p", "invalid block " + block.height() + " from " + peer + ": " + e.getMessage());
+      P2P_LOG.warn("invalid block " + block.height() + " from " + peer + ": " + e.getMessage());
       peers.penalise(peer, Penalty.INVALID_BLOCK, "invalid block: " + e.getMessage());
       return;
     } catch (org.bcos.storage.StorageException e) {
@@ -441,7 +449,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     lastSyncedBlockAt = System.currentTimeMillis();
     committed.committed(block, started, "synced from " + peer);
     progress.imported(block.height(), peerHead, System.currentTimeMillis())
-        .ifPresent(line -> Log.info("sync", line));
+        .ifPresent(line -> SYNC_LOG.info(line));
     if (consensus != null) consensus.headAdvanced();
     if (block.height() < peerHead && block.height() >= requestedUpTo) requestNext(peer);
   }
@@ -492,7 +500,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     worker.shutdownNow();
     try {
       if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-        Log.warn("p2p", "network worker did not stop");
+        P2P_LOG.warn("network worker did not stop");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -26,6 +26,8 @@ import org.bcos.storage.RocksDbStore;
  * progress, then P2P, then the API, then closes the store.
  */
 public final class Node implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.node");
   public static final String VERSION = "0.1.0";
 
   private final KeyValueStore store;
@@ -104,8 +106,7 @@ public final class Node implements AutoCloseable {
       StorageFailures storageFailures = new StorageFailures(health, config.dataDir());
       Ingress ingress = new Ingress(ledger, mempool, health);
       NodeMetrics metrics = new NodeMetrics();
-      var networkMetrics = new java.util.concurrent.atomic.AtomicReference<
-          java.util.function.Supplier<String>>(() -> "");
+      metrics.watch(mempool);
       ChainEvents events = new ChainEvents();
       StateSnapshots snapshots = config.p2p() == null
           || config.p2p().snapshotIntervalBlocks() == 0 ? null
@@ -123,18 +124,12 @@ public final class Node implements AutoCloseable {
       // module methods: the DVS list until the ledger's module registry supplies them all
       RpcMethodTable table = RpcMethodTable.of(VERSION, methods.methods(),
           ledger.modules().rpcMethods(ledger), metrics::rpcRequest);
-      RpcServer rpc = new RpcServer(table, ledger, config.rpc(),
-          () -> metrics.render(mempool.size(), mempool.bytes()) + networkMetrics.get().get(),
+      if (consensus != null) metrics.watch(consensus);
+      RpcServer rpc = new RpcServer(table, ledger, config.rpc(), metrics.registry(), metrics,
           () -> health(ledger, health));
       events.onBlock(rpc::onBlock);
       InetSocketAddress address = rpc.start(config.rpcHost(), config.rpcPort());
       Node node = new Node(store, ledger, mempool, ingress, consensus, rpc, address);
-      networkMetrics.set(() -> {
-        NetworkService n = node.network;
-        return metrics.renderNetwork(consensus == null ? null : consensus.status(),
-            n == null ? null : n.peerManager().peers().size(),
-            n == null ? null : n.peerManager().metrics().snapshot());
-      });
       node.snapshots = snapshots;
       node.health = health;
       node.storageFailures = storageFailures;
@@ -144,6 +139,7 @@ public final class Node implements AutoCloseable {
         try {
           node.network = NetworkService.start(config.p2p(), identity, consensus, ledger,
               mempool, ingress, events, metrics, verifier, committed, snapshots, storageFailures);
+          metrics.watch(node.network.peerManager());
         } catch (Exception | Error e) {
           rpc.close();
           ingress.close();
@@ -226,7 +222,7 @@ public final class Node implements AutoCloseable {
     try {
       store.close();
     } catch (Exception e) {
-      Log.warn("node", "closing the store failed: " + e);
+      LOG.warn("closing the store failed: " + e);
     }
   }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * stop transaction admission, so nothing is accepted that would later be lost without a word.
  */
 public final class NodeHealth {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.health");
   /** A named condition; {@code blocking} ones stop admission and make the node unhealthy. */
   public enum Fault {
     /** A block could not be written to storage (disk full, I/O error). */
@@ -26,7 +28,12 @@ public final class NodeHealth {
     /** Free space on the data directory's disk is below the critical floor. */
     DISK_SPACE_CRITICAL(true),
     /** Free space on the data directory's disk is below the warning level. */
-    DISK_SPACE_LOW(false);
+    DISK_SPACE_LOW(false),
+    /**
+     * The chain's next block runs under a protocol version this software lacks: consensus and
+     * sync stopped before it, nothing committed under the old rules.
+     */
+    UPGRADE_REQUIRED(true);
 
     private final boolean blocking;
 
@@ -51,14 +58,14 @@ public final class NodeHealth {
         before == null ? Instant.now() : before.since()));
     if (before == null) {
       String line = fault + ": " + detail + ". " + action;
-      if (fault.blocking()) Log.error("health", line);
-      else Log.warn("health", line);
+      if (fault.blocking()) LOG.error(line);
+      else LOG.warn(line);
     }
   }
 
   /** Clears {@code fault} (logged when it was raised). */
   public synchronized void clear(Fault fault) {
-    if (faults.remove(fault) != null) Log.info("health", fault + " cleared");
+    if (faults.remove(fault) != null) LOG.info(fault + " cleared");
   }
 
   public synchronized boolean has(Fault fault) {

@@ -14,6 +14,8 @@ import org.bcos.node.config.NodeConfig;
  * restart after {@code kill -9} (the store replays its log to the last synced block).
  */
 public final class NodeSupervisor implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.node");
   static final long MAX_BACKOFF_MILLIS = 60_000;
 
   /** Starts the node (the same configuration every time). */
@@ -63,7 +65,7 @@ public final class NodeSupervisor implements AutoCloseable {
       long ranMillis = (System.nanoTime() - startedNanos) / 1_000_000;
       backoffMillis = ranMillis > MAX_BACKOFF_MILLIS ? disk.checkIntervalMillis()
           : Math.min(MAX_BACKOFF_MILLIS, Math.max(disk.checkIntervalMillis(), 2 * backoffMillis));
-      Log.info("node", "halted; restarting once the disk has space (checked again in "
+      LOG.info("halted; restarting once the disk has space (checked again in "
           + backoffMillis + " ms)");
       timer.schedule(() -> awaitSpace(watched), backoffMillis, TimeUnit.MILLISECONDS);
     });
@@ -76,7 +78,7 @@ public final class NodeSupervisor implements AutoCloseable {
       timer.schedule(() -> awaitSpace(halted), disk.checkIntervalMillis(), TimeUnit.MILLISECONDS);
       return;
     }
-    Log.info("node", "disk space is back (" + (free >> 20) + " MiB free): restarting the node "
+    LOG.info("disk space is back (" + (free >> 20) + " MiB free): restarting the node "
         + "from its last committed block");
     halted.close();
     restart();
@@ -91,9 +93,9 @@ public final class NodeSupervisor implements AutoCloseable {
       restarts++;
       node = fresh;
       watch(fresh);
-      Log.info("node", "restarted at height " + fresh.ledger().head().height());
+      LOG.info("restarted at height " + fresh.ledger().head().height());
     } catch (Exception e) {
-      Log.error("node", "restart failed: " + e.getMessage() + "; trying again in "
+      LOG.error("restart failed: " + e.getMessage() + "; trying again in "
           + disk.checkIntervalMillis() + " ms");
       timer.schedule(this::restart, disk.checkIntervalMillis(), TimeUnit.MILLISECONDS);
     }
@@ -104,7 +106,7 @@ public final class NodeSupervisor implements AutoCloseable {
     closed = true;
     timer.shutdownNow();
     try {
-      if (!timer.awaitTermination(30, TimeUnit.SECONDS)) Log.warn("node", "supervisor busy");
+      if (!timer.awaitTermination(30, TimeUnit.SECONDS)) LOG.warn("supervisor busy");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -31,6 +31,8 @@ import org.bcos.types.codec.Encoder;
  * state root, so the files need no other protection.
  */
 final class StateSnapshots implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.snapshot");
   static final int CHUNK_BYTES = 1 << 20;
   static final int KEEP = 2;
   /** Largest chunk a peer may send (a chunk is cut after the entry that passes CHUNK_BYTES). */
@@ -115,11 +117,11 @@ final class StateSnapshots implements AutoCloseable {
       deleteTree(target);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       prune();
-      Log.info("snapshot", "state snapshot at height " + height + ": " + entries[0]
+      LOG.info("state snapshot at height " + height + ": " + entries[0]
           + " entries in " + count[0] + " chunks, "
           + (System.nanoTime() - started) / 1_000_000 + " ms");
     } catch (IOException | RuntimeException e) {
-      Log.warn("snapshot", "state snapshot at height " + height + " failed: " + e);
+      LOG.warn("state snapshot at height " + height + " failed: " + e);
     }
   }
 

@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * restart (which replays its log to the last synced batch) is the safe way back.
  */
 public final class StorageFailures {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.node");
   private final NodeHealth health;
   private final Path dataDir;
   private final CompletableFuture<String> halted = new CompletableFuture<>();
@@ -43,7 +45,7 @@ public final class StorageFailures {
         try {
           stop.run();
         } catch (RuntimeException e) {
-          Log.warn("node", "stopping after the storage failure: " + e);
+          LOG.warn("stopping after the storage failure: " + e);
         }
       }
     }, "bcos-storage-halt");

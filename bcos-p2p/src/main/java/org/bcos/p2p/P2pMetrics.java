@@ -42,6 +42,26 @@ public final class P2pMetrics {
     return messagesDropped.sum();
   }
 
+  public long connectionsRefused() {
+    return connectionsRefused.sum();
+  }
+
+  public long framesIn() {
+    return framesIn.sum();
+  }
+
+  public long framesOut() {
+    return framesOut.sum();
+  }
+
+  public long bytesIn() {
+    return bytesIn.sum();
+  }
+
+  public long bytesOut() {
+    return bytesOut.sum();
+  }
+
   /** Every counter by a stable metric name, sorted. */
   public Map<String, Long> snapshot() {
     Map<String, Long> out = new TreeMap<>();

@@ -37,7 +37,8 @@ import org.bcos.types.codec.CodecException;
  */
 public final class PeerManager implements AutoCloseable {
   static final byte[] PROLOGUE = "BCOS/p2p/v1".getBytes(StandardCharsets.US_ASCII);
-  private static final System.Logger LOG = System.getLogger(PeerManager.class.getName());
+  // one logger per component ("bcos.p2p"): `bcos node --log-level p2p=debug` shows penalties
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("bcos.p2p");
 
   /** Dialling state of one remembered address. */
   private static final class DialState {
@@ -210,10 +211,10 @@ public final class PeerManager implements AutoCloseable {
 
   void penalise(String key, Penalty penalty, String why) {
     metrics.penalty(penalty);
-    LOG.log(System.Logger.Level.DEBUG, "penalty {0} for {1}: {2}", penalty, key, why);
+    LOG.debug("penalty {} for {}: {}", penalty, key, why);
     if (scores.penalise(key, penalty)) {
       metrics.bans.increment();
-      LOG.log(System.Logger.Level.INFO, "banned {0} after {1}", key, penalty);
+      LOG.info("banned {} after {}", key, penalty);
       for (Peer p : peers.values()) {
         if (nodeKey(p.nodeId()).equals(key)) p.disconnect();
       }
@@ -316,7 +317,7 @@ public final class PeerManager implements AutoCloseable {
     } catch (CodecException e) {
       penalise(peer, Penalty.UNDECODABLE_MESSAGE, type + ": " + e.getMessage());
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "handler failed on " + type + " from " + peer, e);
+      LOG.warn("handler failed on {} from {}", type, peer, e);
     }
   }
 
@@ -339,7 +340,7 @@ public final class PeerManager implements AutoCloseable {
     InboundRefusal refusal = admitInbound(ip);
     if (refusal != null) {
       metrics.connectionsRefused.increment();
-      LOG.log(System.Logger.Level.DEBUG, "refused inbound from {0}: {1}", ip, refusal);
+      LOG.debug("refused inbound from {}: {}", ip, refusal);
       ch.close();
       return;
     }
@@ -457,7 +458,7 @@ public final class PeerManager implements AutoCloseable {
         pingAndExchange(now);
       }
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "p2p maintenance failed", e);
+      LOG.warn("p2p maintenance failed", e);
     }
   }
 

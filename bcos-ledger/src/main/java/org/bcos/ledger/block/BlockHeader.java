@@ -8,7 +8,16 @@ import org.bcos.types.codec.CodecException;
 import org.bcos.types.codec.Decoder;
 import org.bcos.types.codec.Encoder;
 
-/** Block header; its {@link #hash()} is the domain-separated SHA-256 of its encoding. */
+/**
+ * Block header; its {@link #hash()} is the domain-separated SHA-256 of its encoding.
+ *
+ * <p>Two formats, told apart by the leading byte. Format 1 ({@code u8 1 | chainId | ...}) carries
+ * no protocol version: the block runs under the chain's genesis version (every block of a chain
+ * that never upgraded, byte for byte as before versions existed). Format 2 ({@code u8 2 | u32
+ * protocolVersion | chainId | ...}) carries it, so the hash commits to it; a chain uses it from
+ * its first upgrade's activation height on. {@link #protocolVersion()} is {@link
+ * #VERSION_NOT_CARRIED} for format 1.
+ */
 public record BlockHeader(
     String chainId,
     long height,
@@ -17,9 +26,22 @@ public record BlockHeader(
     Hash txRoot,
     Hash stateRoot,
     Address proposer,
-    int txCount) {
+    int txCount,
+    int protocolVersion) {
+  /** The format that carries no protocol version. */
   public static final int VERSION = 1;
+  /** The format that carries the protocol version after the format byte. */
+  public static final int FORMAT_WITH_VERSION = 2;
+  /** {@link #protocolVersion()} of a format-1 header: the genesis version is implied. */
+  public static final int VERSION_NOT_CARRIED = 0;
   public static final String DOMAIN = "BCOS/block/v1";
+
+  /** A format-1 header (no protocol version carried). */
+  public BlockHeader(String chainId, long height, long timeMillis, Hash previousHash, Hash txRoot,
+      Hash stateRoot, Address proposer, int txCount) {
+    this(chainId, height, timeMillis, previousHash, txRoot, stateRoot, proposer, txCount,
+        VERSION_NOT_CARRIED);
+  }
 
   public BlockHeader {
     Objects.requireNonNull(chainId);
@@ -30,11 +52,24 @@ public record BlockHeader(
     if (height < 0 || timeMillis < 0 || txCount < 0) {
       throw new IllegalArgumentException("height, time and txCount must be non-negative");
     }
+    if (protocolVersion < 0) {
+      throw new IllegalArgumentException("protocol version must be positive (or not carried)");
+    }
+  }
+
+  /** Whether this header carries its protocol version (format 2). */
+  public boolean carriesVersion() {
+    return protocolVersion != VERSION_NOT_CARRIED;
   }
 
   public byte[] encode() {
-    return new Encoder(200)
-        .u8(VERSION)
+    Encoder e = new Encoder(204);
+    if (carriesVersion()) {
+      e.u8(FORMAT_WITH_VERSION).u32(protocolVersion);
+    } else {
+      e.u8(VERSION);
+    }
+    return e
         .string(chainId)
         .u64(height)
         .u64(timeMillis)
@@ -47,12 +82,22 @@ public record BlockHeader(
   }
 
   public static BlockHeader decode(Decoder d) {
-    int version = d.u8();
-    if (version != VERSION) {
-      throw new CodecException(CodecException.Reason.INVALID_VALUE, "block version " + version);
+    int format = d.u8();
+    int protocolVersion = VERSION_NOT_CARRIED;
+    if (format == FORMAT_WITH_VERSION) {
+      long carried = d.u32();
+      // one encoding per header: a carried version is never "not carried", and fits an int
+      if (carried == VERSION_NOT_CARRIED || carried > Integer.MAX_VALUE) {
+        throw new CodecException(CodecException.Reason.INVALID_VALUE,
+            "block protocol version " + carried);
+      }
+      protocolVersion = (int) carried;
+    } else if (format != VERSION) {
+      throw new CodecException(CodecException.Reason.INVALID_VALUE, "block format " + format);
     }
     BlockHeader header = new BlockHeader(
-        d.string(32), d.u64(), d.u64(), d.hash(), d.hash(), d.hash(), d.address(), 0);
+        d.string(32), d.u64(), d.u64(), d.hash(), d.hash(), d.hash(), d.address(), 0,
+        protocolVersion);
     long txCount = d.u32();
     if (txCount > Block.MAX_TXS) {
       throw new CodecException(CodecException.Reason.INVALID_VALUE,
@@ -63,7 +108,7 @@ public record BlockHeader(
 
   BlockHeader withTxCount(int count) {
     return new BlockHeader(chainId, height, timeMillis, previousHash, txRoot, stateRoot, proposer,
-        count);
+        count, protocolVersion);
   }
 
   public Hash hash() {

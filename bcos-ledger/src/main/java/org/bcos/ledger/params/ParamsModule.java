@@ -51,30 +51,27 @@ public final class ParamsModule implements LedgerModule {
   }
 
   /**
-   * Writes every declared parameter of the chain's features at height 0: the genesis' value where
-   * it sets one, else the declared default. A genesis value no module declares, of a feature the
-   * genesis does not enable, or outside its bounds, is refused.
+   * Writes, at height 0, every parameter in force under the genesis' protocol version (declared
+   * by a module active under it, existing from that version on): the genesis' value where it sets
+   * one, else the declared default. A genesis value for any other parameter, or outside its
+   * bounds, is refused. (A parameter a later version brings is written at its activation height.)
    */
   @Override
   public void initGenesis(Genesis genesis, TxContext ctx) {
     ParamsStore store = (ParamsStore) ctx.api(ParamsApi.class);
     Map<String, Long> given = genesis.params().values();
+    List<ParamSpec> active = ctx.rules().params(ctx.registry());
     for (String name : given.keySet()) {
-      ParamSpec spec = ctx.registry().param(name).orElseThrow(() ->
-          new IllegalArgumentException("genesis sets an unknown chain parameter: " + name));
-      if (!genesis.hasFeatureOf(spec)) {
-        throw new IllegalArgumentException("genesis sets " + name + " of the feature "
-            + spec.feature() + ", which it does not enable");
-      }
+      ParamSpec spec = active.stream().filter(p -> p.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("genesis sets a chain parameter not "
+              + "in force at protocol version " + ctx.rules() + ": " + name));
       ChainParams.check(spec, given.get(name));
     }
-    // a feature's parameters exist only on chains with the feature: declaring them changes no
-    // existing chain's state
-    for (ParamSpec spec : ctx.registry().params()) {
-      if (!genesis.hasFeatureOf(spec)) continue;
+    for (ParamSpec spec : active) {
       store.put(spec.name(), 0, given.getOrDefault(spec.name(), spec.genesisDefault()));
     }
   }
+
 
   @Override
   public List<ApiBinding<?>> apis() {

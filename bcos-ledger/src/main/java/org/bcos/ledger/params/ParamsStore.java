@@ -58,6 +58,26 @@ final class ParamsStore implements ParamsApi {
 
   @Override
   public Verdict change(String name, long value, long fromHeight) {
+    Verdict v = check(name, value, fromHeight);
+    if (!v.ok()) return v;
+    // only the protocol version writes a parameter first: one not in state yet belongs to a
+    // module or version the chain does not run (yet), and a change must not create it
+    if (!valuesAt(fromHeight).containsKey(name)) {
+      return Verdict.reject(ParamsRejection.UNKNOWN_PARAM, name + " is not in force at height "
+          + fromHeight + " (a later protocol version brings it)");
+    }
+    put(name, fromHeight, value);
+    return Verdict.OK;
+  }
+
+  @Override
+  public Verdict introduce(String name, long value, long fromHeight) {
+    Verdict v = check(name, value, fromHeight);
+    if (v.ok()) put(name, fromHeight, value);
+    return v;
+  }
+
+  private Verdict check(String name, long value, long fromHeight) {
     ParamSpec spec = registry.param(name).orElse(null);
     if (spec == null) return Verdict.reject(ParamsRejection.UNKNOWN_PARAM, name);
     if (!spec.allows(value)) {
@@ -67,12 +87,6 @@ final class ParamsStore implements ParamsApi {
     if (fromHeight < 1) {
       return Verdict.reject(ParamsRejection.PARAM_CHANGE_IN_PAST, "from height " + fromHeight);
     }
-    if (!spec.feature().equals(ParamSpec.CORE_FEATURE)
-        && !valuesAt(fromHeight).containsKey(name)) {
-      return Verdict.reject(ParamsRejection.UNKNOWN_PARAM,
-          name + " belongs to the feature " + spec.feature() + ", which this chain has not");
-    }
-    put(name, fromHeight, value);
     return Verdict.OK;
   }
 

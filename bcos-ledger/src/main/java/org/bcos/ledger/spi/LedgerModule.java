@@ -50,8 +50,21 @@ public interface LedgerModule {
     return List.of();
   }
 
-  /** Writes its genesis state (modules run in registration order). */
+  /**
+   * Writes its genesis state (modules run in registration order); only a module active under the
+   * genesis' protocol version runs it.
+   */
   default void initGenesis(Genesis genesis, TxContext ctx) {}
+
+  /**
+   * Writes its initial state when an upgrade activates it on a chain that ran without it, or
+   * brings parameters of it (a version that adds rules to a module already active: the module
+   * tells which by {@code ctx.rules()}): at the start of the block at the activation height,
+   * before that block's transactions, after the ledger has written the brought parameters'
+   * defaults from that height (so {@code ctx.params()} holds them). Deterministic, like
+   * everything in a block.
+   */
+  default void activate(TxContext ctx) {}
 
   /** Runs after the block's last transaction; returns what the chain must do about it. */
   default EndBlockEffects endBlock(TxContext ctx) {
@@ -70,10 +83,10 @@ public interface LedgerModule {
 
   /**
    * The account a block's fees are paid into, if this module collects them (a distribution of
-   * fees to stakers) on a chain with {@code params}; otherwise fees go to the block's proposer.
+   * fees to stakers) in a block under {@code rules}; otherwise fees go to the block's proposer.
    * At most one module of a chain may answer.
    */
-  default Optional<org.bcos.types.Address> feeCollector(org.bcos.ledger.ChainParams params) {
+  default Optional<org.bcos.types.Address> feeCollector(ProtocolRules rules) {
     return Optional.empty();
   }
 

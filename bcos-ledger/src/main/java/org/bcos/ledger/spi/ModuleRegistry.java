@@ -33,9 +33,35 @@ public final class ModuleRegistry implements MessageCodec {
   private final Map<Class<?>, ApiBinding<?>> apis = new LinkedHashMap<>();
   private final List<Column> stateColumns = new ArrayList<>();
   private final List<Holding> holdings = new ArrayList<>();
+  private final ProtocolVersions versions;
 
+  /**
+   * The registry of {@code modules} under which every module is active in every version, from the
+   * genesis default up to the newest version a parameter of theirs names (tools and tests that do
+   * not upgrade: a chain at the default version runs without the later versions' parameters).
+   */
   public ModuleRegistry(List<LedgerModule> modules) {
+    this(modules, allActive(modules));
+  }
+
+  private static ProtocolVersions allActive(List<LedgerModule> modules) {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    int newest = org.bcos.ledger.Genesis.DEFAULT_PROTOCOL_VERSION;
+    for (LedgerModule m : modules) {
+      names.add(m.name());
+      for (ParamSpec p : m.params()) newest = Math.max(newest, p.sinceVersion());
+    }
+    List<ProtocolRules> versions = new ArrayList<>();
+    for (int v = org.bcos.ledger.Genesis.DEFAULT_PROTOCOL_VERSION; v <= newest; v++) {
+      versions.add(new ProtocolRules(v, "all", names));
+    }
+    return new ProtocolVersions(versions);
+  }
+
+  /** The registry of {@code modules}, run under the protocol {@code versions} they ship. */
+  public ModuleRegistry(List<LedgerModule> modules, ProtocolVersions versions) {
     this.modules = List.copyOf(modules);
+    this.versions = versions;
     Set<String> names = new java.util.LinkedHashSet<>();
     Set<String> rejectionNames = new java.util.LinkedHashSet<>();
     Set<Integer> columnIds = new java.util.LinkedHashSet<>();
@@ -54,12 +80,22 @@ public final class ModuleRegistry implements MessageCodec {
       }
       for (ParamSpec p : m.params()) {
         unique(params.putIfAbsent(p.name(), p) == null, "parameter " + p.name());
+        if (p.sinceVersion() > versions.latest().version()) {
+          throw new IllegalArgumentException("parameter " + p.name() + " is introduced by "
+              + "protocol version " + p.sinceVersion() + ", newer than this software ships");
+        }
       }
       for (ApiBinding<?> a : m.apis()) {
         unique(apis.put(a.type(), a) == null, "api " + a.type().getName());
       }
       holdings.addAll(m.holdings());
     }
+    versions.checkAgainst(names);
+  }
+
+  /** Every protocol version this software ships. */
+  public ProtocolVersions versions() {
+    return versions;
   }
 
   private void addRejection(Rejection r, Set<String> names) {
@@ -146,15 +182,20 @@ public final class ModuleRegistry implements MessageCodec {
     return Optional.ofNullable(params.get(name));
   }
 
+  /** Whether some module provides api {@code type}. */
+  public boolean providesApi(Class<?> type) {
+    return apis.containsKey(type);
+  }
+
   /**
-   * Where the fees of a block under {@code params} are paid: the collecting module's account, or
+   * Where the fees of a block under {@code rules} are paid: the collecting module's account, or
    * {@code proposer} when no module collects them.
    */
-  public org.bcos.types.Address feeCollector(org.bcos.ledger.ChainParams params,
+  public org.bcos.types.Address feeCollector(ProtocolRules rules,
       org.bcos.types.Address proposer) {
     org.bcos.types.Address found = null;
     for (LedgerModule m : modules) {
-      Optional<org.bcos.types.Address> c = m.feeCollector(params);
+      Optional<org.bcos.types.Address> c = m.feeCollector(rules);
       if (c.isEmpty()) continue;
       if (found != null) throw new IllegalStateException("two modules collect the fees");
       found = c.get();

@@ -22,21 +22,33 @@ public final class TxContext {
   private final Address feeCollector;
   private final WorkingState state;
   private final LongFunction<List<ValidatorPower>> validatorSetAt;
+  private final ProtocolRules rules;
   private final java.util.Optional<java.util.Set<Address>> lastCommitSigners;
   private final Map<Class<?>, Object> apis = new LinkedHashMap<>();
 
+  /** A context under the registry's default protocol version (tools and tests). */
   public TxContext(ModuleRegistry registry, ChainParams params, long height, Address proposer,
       WorkingState state, LongFunction<List<ValidatorPower>> validatorSetAt) {
-    this(registry, params, height, proposer, state, validatorSetAt, java.util.Optional.empty());
+    this(registry, params, height, proposer, state, validatorSetAt,
+        registry.versions().defaultRules());
+  }
+
+  /** A context of a block at {@code height} running under {@code rules}, carrying no signers. */
+  public TxContext(ModuleRegistry registry, ChainParams params, long height, Address proposer,
+      WorkingState state, LongFunction<List<ValidatorPower>> validatorSetAt,
+      ProtocolRules rules) {
+    this(registry, params, height, proposer, state, validatorSetAt, rules,
+        java.util.Optional.empty());
   }
 
   /**
-   * A context that also knows who signed the commit of the previous block ({@link
-   * #lastCommitSigners}).
+   * A context of a block at {@code height} running under {@code rules} that also knows who signed
+   * the commit of the previous block ({@link #lastCommitSigners}).
    */
   public TxContext(ModuleRegistry registry, ChainParams params, long height, Address proposer,
       WorkingState state, LongFunction<List<ValidatorPower>> validatorSetAt,
-      java.util.Optional<java.util.Set<Address>> lastCommitSigners) {
+      ProtocolRules rules, java.util.Optional<java.util.Set<Address>> lastCommitSigners) {
+    this.rules = java.util.Objects.requireNonNull(rules, "rules");
     // a sorted copy: state may be built from it, so no hash order
     this.lastCommitSigners = lastCommitSigners.map(s -> java.util.Collections
         .unmodifiableSortedSet(new java.util.TreeSet<>(s)));
@@ -44,13 +56,18 @@ public final class TxContext {
     this.params = params;
     this.height = height;
     this.proposer = proposer;
-    this.feeCollector = registry.feeCollector(params, proposer);
+    this.feeCollector = registry.feeCollector(rules, proposer);
     this.state = state;
     this.validatorSetAt = validatorSetAt;
   }
 
   public ChainParams params() {
     return params;
+  }
+
+  /** The rules of the protocol version governing this block. */
+  public ProtocolRules rules() {
+    return rules;
   }
 
   public long height() {

@@ -50,6 +50,13 @@ import org.bcos.types.tx.TxRejection;
  * governs from {@link org.bcos.ledger.ValidatorSets#ACTIVATION_DELAY} heights on.
  */
 public final class StakeModule implements LedgerModule {
+  /**
+   * The protocol version that brings staking (docs/GOVERNANCE.md "Staking"): its parameters are
+   * declared {@code .since} it, so they are in state exactly from the genesis of a chain starting
+   * at it or from the first block of an upgrade to it, and the staking rules run exactly then.
+   */
+  public static final int STAKING_VERSION = 3;
+
   public static final ParamSpec SLASH_PERCENT = new ParamSpec("slashPercent", 0, 100, 10,
       Unit.PERCENT, "Share of its bonded stake a validator proven to double-sign loses.");
   public static final ParamSpec MAX_EVIDENCE_AGE_BLOCKS = new ParamSpec("maxEvidenceAgeBlocks",
@@ -122,15 +129,20 @@ public final class StakeModule implements LedgerModule {
   }
 
   /**
-   * Bonds every genesis validator's stake out of its allocation: as before issue #11 on a chain
-   * without the staking feature, else as a staking validator with its self-bond (see {@link
-   * StakingGenesis}).
+   * Bonds every genesis validator's stake out of its allocation: as before issue #11 at a protocol
+   * version without staking, else as a staking validator with its self-bond, and puts the
+   * genesis' reward pool aside (see {@link StakingGenesis}); a staking section in a genesis below
+   * {@link #STAKING_VERSION} is refused.
    */
   @Override
   public void initGenesis(Genesis genesis, TxContext ctx) {
-    if (genesis.staking().isPresent()) {
+    if (StakingHandlers.inForce(ctx.rules())) {
       StakingGenesis.init(genesis, ctx);
       return;
+    }
+    if (genesis.staking().isPresent()) {
+      throw new IllegalArgumentException("genesis has a staking section, but protocol version "
+          + ctx.rules() + " has no staking (it starts at version " + STAKING_VERSION + ")");
     }
     Bank bank = ctx.api(Bank.class);
     StakeStore stake = new StakeStore(ctx.state());
@@ -143,13 +155,24 @@ public final class StakeModule implements LedgerModule {
   }
 
   /**
+   * At the first block of a protocol version that brings staking to a chain that ran without it:
+   * each pre-staking validator becomes a staking validator with its whole bond self-delegated
+   * ({@link StakingMigration}; the ledger has written the staking parameters from this height).
+   * A version that brings other stake parameters later finds no pre-staking validator left.
+   */
+  @Override
+  public void activate(TxContext ctx) {
+    if (StakingHandlers.inForce(ctx.rules())) StakingMigration.fromPreStaking(ctx);
+  }
+
+  /**
    * On a staking chain: matures entries, shares out the block's rewards and returns the new
    * active set when it changed. Otherwise the new active set when evidence in this block changed
    * it.
    */
   @Override
   public EndBlockEffects endBlock(TxContext ctx) {
-    if (StakingHandlers.enabled(ctx.params())) return StakingEndBlock.run(ctx);
+    if (StakingHandlers.inForce(ctx.rules())) return StakingEndBlock.run(ctx);
     return new StakeStore(ctx.state()).setChangeAt(ctx.height())
         .map(EndBlockEffects::validatorSet).orElse(EndBlockEffects.NONE);
   }
@@ -198,7 +221,7 @@ public final class StakeModule implements LedgerModule {
           + offence.height() + ", block " + ctx.height() + ", at most " + maxAge
           + " blocks back");
     }
-    if (StakingHandlers.enabled(ctx.params())) return StakingEndBlock.slashDoubleSign(ctx, offence);
+    if (StakingHandlers.inForce(ctx.rules())) return StakingEndBlock.slashDoubleSign(ctx, offence);
     StakeStore stake = new StakeStore(ctx.state());
     Optional<ValidatorStake> offender = stake.validator(offence.offender());
     if (offender.isEmpty() || !offender.get().isActive()) {
@@ -215,10 +238,11 @@ public final class StakeModule implements LedgerModule {
     return Verdict.OK;
   }
 
-  /** On a staking chain fees collect in {@link StakingEndBlock#FEE_COLLECTOR} for the distribution. */
+  /** Under staking, fees collect in {@link StakingEndBlock#FEE_COLLECTOR} for the distribution. */
   @Override
-  public Optional<org.bcos.types.Address> feeCollector(org.bcos.ledger.ChainParams params) {
-    return StakingHandlers.enabled(params) ? Optional.of(StakingEndBlock.FEE_COLLECTOR)
+  public Optional<org.bcos.types.Address> feeCollector(
+      org.bcos.ledger.spi.ProtocolRules rules) {
+    return StakingHandlers.inForce(rules) ? Optional.of(StakingEndBlock.FEE_COLLECTOR)
         : Optional.empty();
   }
 

@@ -36,7 +36,7 @@ final class StakingGenesis {
             + bonded.message());
       }
     }
-    long pool = genesis.staking().orElseThrow().rewardPoolUnits();
+    long pool = genesis.staking().map(Genesis.Staking::rewardPoolUnits).orElse(0L);
     if (pool > 0) store.addToPool(StakingStore.REWARD_POOL_KEY, pool);
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.bcos.ledger.ChainParams;
+import org.bcos.ledger.spi.ProtocolRules;
 import org.bcos.ledger.coin.api.Bank;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.Verdict;
@@ -27,14 +28,18 @@ import org.bcos.types.tx.Transaction;
 final class StakingHandlers {
   private StakingHandlers() {}
 
-  /** Whether the chain has the staking feature: its parameters are in state. */
-  static boolean enabled(ChainParams params) {
-    return params.values().containsKey(StakingParams.MAX_VALIDATORS.name());
+  /**
+   * Whether staking runs under {@code rules}: the stake module is active and the version is at
+   * least {@link StakeModule#STAKING_VERSION} (the one predicate; its parameters are in force
+   * exactly then too, being declared {@code .since} that version).
+   */
+  static boolean inForce(ProtocolRules rules) {
+    return rules.isActive("stake") && rules.version() >= StakeModule.STAKING_VERSION;
   }
 
-  static Verdict notEnabled(ChainParams params) {
-    return enabled(params) ? Verdict.OK
-        : Verdict.reject(StakingRejection.STAKING_NOT_ENABLED, "");
+  static Verdict notActive(ProtocolRules rules) {
+    return inForce(rules) ? Verdict.OK
+        : Verdict.reject(StakingRejection.STAKING_NOT_ACTIVE, "protocol version " + rules);
   }
 
   static StakingParams params(TxContext ctx) {
@@ -78,7 +83,7 @@ final class StakingHandlers {
   // --- execution ---
 
   static Verdict create(TxContext ctx, Transaction tx, StakeCreateValidator m) {
-    Verdict v = notEnabled(ctx.params());
+    Verdict v = notActive(ctx.rules());
     if (!v.ok()) return v;
     StakingStore store = new StakingStore(ctx.state());
     if (store.validator(tx.sender()).isPresent()) {
@@ -106,7 +111,7 @@ final class StakingHandlers {
   }
 
   static Verdict edit(TxContext ctx, Transaction tx, StakeEditValidator m) {
-    Verdict v = notEnabled(ctx.params());
+    Verdict v = notActive(ctx.rules());
     if (!v.ok()) return v;
     StakingStore store = new StakingStore(ctx.state());
     Optional<StakingValidator> found = store.validator(tx.sender());
@@ -140,28 +145,28 @@ final class StakingHandlers {
   }
 
   static Verdict bond(TxContext ctx, Transaction tx, StakeBond m) {
-    Verdict v = notEnabled(ctx.params());
+    Verdict v = notActive(ctx.rules());
     return v.ok() ? bonding(ctx).bond(tx.sender(), m.validator(), m.units(), tx.fee()) : v;
   }
 
   static Verdict unbond(TxContext ctx, Transaction tx, StakeUnbond m) {
-    Verdict v = notEnabled(ctx.params());
+    Verdict v = notActive(ctx.rules());
     return v.ok() ? bonding(ctx).unbond(tx.sender(), m.validator(), m.units()) : v;
   }
 
   static Verdict redelegate(TxContext ctx, Transaction tx, StakeRedelegate m) {
-    Verdict v = notEnabled(ctx.params());
+    Verdict v = notActive(ctx.rules());
     return v.ok()
         ? bonding(ctx).redelegate(tx.sender(), m.source(), m.destination(), m.units()) : v;
   }
 
   static Verdict withdraw(TxContext ctx, Transaction tx, StakeWithdrawRewards m) {
-    Verdict v = notEnabled(ctx.params());
+    Verdict v = notActive(ctx.rules());
     return v.ok() ? bonding(ctx).withdraw(tx.sender(), m.validator()) : v;
   }
 
   static Verdict unjail(TxContext ctx, Transaction tx, StakeUnjail m) {
-    Verdict v = notEnabled(ctx.params());
+    Verdict v = notActive(ctx.rules());
     if (!v.ok()) return v;
     StakingStore store = new StakingStore(ctx.state());
     Optional<StakingValidator> found = store.validator(tx.sender());

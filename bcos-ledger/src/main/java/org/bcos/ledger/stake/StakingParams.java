@@ -7,16 +7,14 @@ import org.bcos.ledger.ParamSpec.Unit;
 import org.bcos.types.Amount;
 
 /**
- * The staking feature's chain parameters (docs/GOVERNANCE.md "Parameters"), and their values
- * governing one block. They are in state only on chains whose genesis enables {@link #FEATURE}.
+ * The staking chain parameters (docs/GOVERNANCE.md "Parameters"), and their values governing one
+ * block. Introduced by {@link StakeModule#STAKING_VERSION}: in state only from the genesis of a
+ * chain starting at it or from the first block of an upgrade to it.
  */
 record StakingParams(long maxValidators, long unbondingPeriodBlocks, long maxUnbondingEntries,
     long minSelfBondUnits, long commissionChangeIntervalBlocks, long blockRewardUnits,
     long proposerBonusBasisPoints, long downtimeWindowBlocks, long minSignedBasisPoints,
     long downtimeSlashBasisPoints, long downtimeJailBlocks) {
-  /** The feature these parameters belong to. */
-  static final String FEATURE = org.bcos.ledger.Genesis.Staking.FEATURE;
-
   private static final long DDC = Amount.UNITS_PER_DDC;
 
   static final ParamSpec MAX_VALIDATORS = spec("maxValidators", 1, 1_000, 100, Unit.COUNT,
@@ -75,6 +73,6 @@ record StakingParams(long maxValidators, long unbondingPeriodBlocks, long maxUnb
 
   private static ParamSpec spec(String name, long min, long max, long def, Unit unit,
       String doc) {
-    return new ParamSpec(name, min, max, def, unit, doc, FEATURE);
+    return new ParamSpec(name, min, max, def, unit, doc).since(StakeModule.STAKING_VERSION);
   }
 }

@@ -8,6 +8,7 @@ import org.bcos.ledger.coin.api.Bank;
 import org.bcos.ledger.spi.MessageHandler;
 import org.bcos.ledger.spi.MessageType;
 import org.bcos.ledger.spi.ModuleRegistry;
+import org.bcos.ledger.spi.ProtocolRules;
 import org.bcos.ledger.spi.TxContext;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.Amount;
@@ -27,11 +28,25 @@ import org.bcos.types.tx.TxRejection;
 public final class TransactionProcessor {
   private final ModuleRegistry modules;
   private final Supplier<ChainParams> params;
+  private final Supplier<ProtocolRules> rules;
 
-  /** A processor over {@code modules}, checking against the head's {@code params}. */
+  /**
+   * A processor over {@code modules}, checking against the head's {@code params} under the
+   * registry's default protocol version.
+   */
   public TransactionProcessor(ModuleRegistry modules, Supplier<ChainParams> params) {
+    this(modules, params, () -> modules.versions().defaultRules());
+  }
+
+  /**
+   * A processor over {@code modules}, checking against the head's {@code params} and the {@code
+   * rules} of the protocol version governing the next block.
+   */
+  public TransactionProcessor(ModuleRegistry modules, Supplier<ChainParams> params,
+      Supplier<ProtocolRules> rules) {
     this.modules = modules;
     this.params = params;
+    this.rules = rules;
   }
 
   public ModuleRegistry modules() {
@@ -43,9 +58,13 @@ public final class TransactionProcessor {
     return params.get();
   }
 
-  /** The stateless checks under the head's parameters (ingress and gossip). */
+  /**
+   * The stateless checks under the head's parameters (ingress and gossip), and whether the
+   * message's module is active under the rules governing the next block.
+   */
   public Verdict checkStateless(Transaction tx) {
-    return checkStateless(tx, params.get());
+    Verdict v = checkStateless(tx, params.get());
+    return v.ok() ? checkActive(rules.get(), tx) : v;
   }
 
   /** The stateless checks under {@code p} (the parameters of the block being built). */
@@ -108,6 +127,8 @@ public final class TransactionProcessor {
     if (!envelope.ok()) return envelope;
     Optional<MessageType<?>> type = modules.typeOf(tx.message());
     if (type.isEmpty()) return unknownType(tx);
+    Verdict active = checkActive(ctx.rules(), tx);
+    if (!active.ok()) return active;
     Verdict verdict = handle(type.get(), ctx, tx);
     if (verdict.ok()) chargeFeeAndAdvanceNonce(ctx, tx);
     return verdict;
@@ -123,6 +144,8 @@ public final class TransactionProcessor {
     if (!envelope.ok()) return envelope;
     Optional<MessageType<?>> type = modules.typeOf(tx.message());
     if (type.isEmpty()) return unknownType(tx);
+    Verdict active = checkActive(scratch.rules(), tx);
+    if (!active.ok()) return active;
     return preHandle(type.get(), scratch, tx);
   }
 
@@ -145,6 +168,17 @@ public final class TransactionProcessor {
       return Verdict.reject(TxRejection.INSUFFICIENT_BALANCE, "cannot pay the fee");
     }
     return Verdict.OK;
+  }
+
+  /**
+   * Refuses a message whose module is not active under {@code rules}: the module's code is in
+   * this software, but the chain has not (yet) upgraded to a version that runs it.
+   */
+  private Verdict checkActive(ProtocolRules rules, Transaction tx) {
+    String module = modules.moduleOf(tx.message()).map(m -> m.name()).orElse(null);
+    if (module == null || rules.isActive(module)) return Verdict.OK;
+    return Verdict.reject(TxRejection.MODULE_NOT_ACTIVE, module + " is not active under protocol "
+        + "version " + rules);
   }
 
   private static Verdict unknownType(Transaction tx) {

@@ -155,22 +155,22 @@ class ParamsChangeTest {
   }
 
   @Test
-  void aParameterOfAFeatureTheChainLacksIsNeitherWrittenNorChangeable() {
+  void aParameterOfALaterProtocolVersionIsNeitherWrittenNorChangeable() {
     assertFalse(ledger.paramsAt(0).containsKey("unbondingPeriodBlocks"), "not at genesis");
     Hash before = ledger.head().header().stateRoot();
     BlockResult refused = block(setParam("unbondingPeriodBlocks", 10));
     assertEquals(ParamsRejection.UNKNOWN_PARAM, refused.skipped().get(0).verdict().rejection());
-    assertTrue(refused.skipped().get(0).verdict().detail().contains("staking"));
+    assertTrue(refused.skipped().get(0).verdict().detail().contains("not in force"));
     assertEquals(before, ledger.head().header().stateRoot(), "nothing written");
   }
 
   @Test
-  void aGenesisSettingAParameterOfAFeatureItDoesNotEnableIsRefused() {
+  void aGenesisSettingAParameterOfALaterProtocolVersionIsRefused() {
     ChainParams staking = ChainParams.defaults(LedgerFixtures.CHAIN_ID)
         .with("unbondingPeriodBlocks", 10);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> LedgerFixtures.openInMemory(LedgerFixtures.genesis(staking, List.of(GOV))));
-    assertTrue(e.getMessage().contains("feature staking"), e.getMessage());
+    assertTrue(e.getMessage().contains("not in force at protocol version 2"), e.getMessage());
   }
 
   @Test

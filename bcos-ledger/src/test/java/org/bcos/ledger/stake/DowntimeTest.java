@@ -63,7 +63,7 @@ class DowntimeTest {
 
   private TxContext context(Optional<Set<Address>> signers) {
     return new TxContext(Modules.STANDARD, chainParams(), w.height, up, w.state, h -> set,
-        signers);
+        Modules.VERSIONS.rules(StakeModule.STAKING_VERSION).orElseThrow(), signers);
   }
 
   /** Ends block {@code w.height} with {@code signers} as the previous block's signers. */

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The staking messages on a real ledger over a staking genesis (three genesis validators, a
  * reward pool, short periods): each message works, and each bad input is refused by name with
- * the state exactly as an empty block would leave it. A chain without the feature refuses them
+ * the state exactly as an empty block would leave it. A chain below the staking version refuses them
  * all and pays fees to the proposer as before.
  */
 class StakingLedgerTest {
@@ -62,7 +62,7 @@ class StakingLedgerTest {
         .with(StakingParams.COMMISSION_CHANGE_INTERVAL_BLOCKS.name(), 2)
         .with(StakingParams.MAX_VALIDATORS.name(), 3);
     return new Genesis(params, plain.timeMillis(), plain.validators(), allocations,
-        Optional.of(new Genesis.Staking(POOL)));
+        StakeModule.STAKING_VERSION, Optional.of(new Genesis.Staking(POOL)));
   }
 
   private final StakeChain chain = StakeChain.inMemory(stakingGenesis(3),
@@ -119,14 +119,14 @@ class StakingLedgerTest {
   }
 
   @Test
-  void chainWithoutTheFeatureRefusesStakingAndPaysFeesToTheProposer() {
+  void chainBelowTheStakingVersionRefusesStakingAndPaysFeesToTheProposer() {
     StakeChain old = StakeChain.inMemory(StakeChain.genesis(3), new StakeChain.FakeEvidence());
     assertFalse(old.ledger.params().values().containsKey("maxValidators"));
     Ed25519KeyPair proposer = old.proposerFor(1);
     long before = old.balance(proposer.address());
     BlockResult r = old.block(LedgerFixtures.sign(ALICE, 0, MIN_FEE, old.expiry(),
         new StakeBond(validator(0), DDC)));
-    assertEquals(StakingRejection.STAKING_NOT_ENABLED, r.skipped().getFirst().verdict().rejection());
+    assertEquals(StakingRejection.STAKING_NOT_ACTIVE, r.skipped().getFirst().verdict().rejection());
     old.block(old.transfer(ALICE, BOB.address(), DDC, 0));
     assertEquals(before + MIN_FEE, old.balance(proposer.address()), "the fee went to the proposer");
   }

@@ -116,8 +116,10 @@ public final class DevChain {
     for (DevAccount a : makeAccounts(keystore, accounts.count(), notes)) {
       funded.add(new Allocation(a.address(), accounts.unitsEach()));
     }
+    // a new dev chain starts with every module this release has (its newest protocol version)
     Genesis genesis = Genesis.dev(ChainParams.defaults(CHAIN_ID), System.currentTimeMillis(),
-        devKey.address(), validator.address(), funded);
+        devKey.address(), validator.address(), funded)
+        .atProtocolVersion(org.bcos.ledger.Modules.VERSIONS.latest().version());
     GenesisFile.write(genesis, genesisFile);
     return new Prepared(genesis, validator, devKey.address(), devKey.newMnemonic(), true,
         fundedKeys(genesis, keystore), notes);

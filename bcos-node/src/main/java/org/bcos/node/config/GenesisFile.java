@@ -16,7 +16,10 @@ import org.bcos.types.Amount;
 
 /**
  * Reads and writes {@code genesis.json}; amounts are exact DDC decimal strings. Each validator's
- * {@code stake} is bonded out of its own allocation.
+ * {@code stake} is bonded out of its own allocation. {@code protocolVersion} is optional: a file
+ * without it (every genesis written before protocol versions) starts at {@link
+ * Genesis#DEFAULT_PROTOCOL_VERSION}, and it is written only when it differs, so such files keep
+ * their bytes.
  */
 public final class GenesisFile {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,13 +57,23 @@ public final class GenesisFile {
           Amount.parse(required(v, "stake").asText())));
     }
     return new Genesis(params, required(root, "timeMillis").asLong(), validators, allocations,
-        staking(root));
+        protocolVersion(root), staking(root));
+  }
+
+  private static int protocolVersion(JsonNode root) {
+    JsonNode v = root.get("protocolVersion");
+    if (v == null) return Genesis.DEFAULT_PROTOCOL_VERSION;
+    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1) {
+      throw new IllegalArgumentException("genesis file: protocolVersion must be a whole number "
+          + ">= 1, got " + v);
+    }
+    return v.asInt();
   }
 
   /**
    * Any parameter besides the core ones ("params" may set a module's, e.g. {@code
-   * unbondingPeriodBlocks}); the ledger refuses a name no module declares, or of a feature the
-   * genesis does not enable, when it writes the genesis.
+   * unbondingPeriodBlocks}); the ledger refuses a name not in force at the genesis' protocol
+   * version when it writes the genesis.
    */
   private static ChainParams withModuleParams(ChainParams params, JsonNode p) {
     ChainParams out = params;
@@ -76,7 +89,10 @@ public final class GenesisFile {
     return out;
   }
 
-  /** The optional "staking" section: {"rewardPool": "<DDC>"} enables the staking feature. */
+  /**
+   * The optional "staking" section, {"rewardPool": "<DDC>"}: the reward pool of a chain starting
+   * at a protocol version with staking (the ledger refuses it below that version).
+   */
   private static java.util.Optional<Genesis.Staking> staking(JsonNode root) {
     JsonNode s = root.get("staking");
     if (s == null || s.isNull()) return java.util.Optional.empty();
@@ -97,6 +113,9 @@ public final class GenesisFile {
     ChainParams p = genesis.params();
     root.put("chainId", p.chainId());
     root.put("timeMillis", genesis.timeMillis());
+    if (genesis.protocolVersion() != Genesis.DEFAULT_PROTOCOL_VERSION) {
+      root.put("protocolVersion", genesis.protocolVersion());
+    }
     ArrayNode validators = root.putArray("validators");
     for (Genesis.Validator v : genesis.validators()) {
       validators.addObject().put("address", v.address().toString())

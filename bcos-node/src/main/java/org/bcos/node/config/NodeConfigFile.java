@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import org.bcos.node.logging.LogSettings;
 import org.bcos.node.mempool.MempoolLimits;
 
 /**
@@ -31,7 +32,10 @@ public final class NodeConfigFile {
       "rpcReservedFileDescriptors", "rpcHeaderTimeoutMillis", "rpcBodyTimeoutMillis",
       "rpcIdleTimeoutMillis", "rpcMaxBufferedBytes", "rpcWsMaxFrameBytes", "rpcWsMaxQueuedBytes",
       "rpcRequestTimeoutMillis", "rpcMaxRequestWorkUnits", "rpcAllowedHosts",
-      "rpcAllowedOrigins");
+      "rpcAllowedOrigins",
+      // logging (LogSettings; `bcos node --log-*` options override them)
+      "logLevel", "logFormat", "logFile", "logMaxFileBytes", "logMaxHistoryDays",
+      "logTotalSizeCapBytes");
 
   /** A configuration problem, naming the key. */
   public static final class ConfigException extends IllegalArgumentException {
@@ -41,7 +45,8 @@ public final class NodeConfigFile {
   }
 
   /** What a node started from a file needs besides {@link NodeConfig}. */
-  public record Loaded(NodeConfig config, Path genesisFile, Path validatorKeyFile) {}
+  public record Loaded(NodeConfig config, Path genesisFile, Path validatorKeyFile,
+      LogSettings logging) {}
 
   private NodeConfigFile() {}
 
@@ -71,7 +76,14 @@ public final class NodeConfigFile {
     d.put("p2pNodeKeyFile", "node.key")
         .put("snapshotIntervalBlocks", NodeConfig.P2p.DEFAULT_SNAPSHOT_INTERVAL_BLOCKS)
         .put("stateSyncHeight", 0).put("stateSyncHash", "");
-    return rpcHardeningDefaults(d, r);
+    return loggingDefaults(rpcHardeningDefaults(d, r));
+  }
+
+  private static ObjectNode loggingDefaults(ObjectNode d) {
+    LogSettings l = LogSettings.DEFAULT;
+    return d.put("logLevel", l.levelSpec()).put("logFormat", "text").put("logFile", "")
+        .put("logMaxFileBytes", l.maxFileBytes()).put("logMaxHistoryDays", l.maxHistoryDays())
+        .put("logTotalSizeCapBytes", l.totalSizeCapBytes());
   }
 
   private static ObjectNode rpcHardeningDefaults(ObjectNode d, NodeConfig.RpcLimits r) {
@@ -131,12 +143,42 @@ public final class NodeConfigFile {
           rpcLimits(c), p2p(c, base),
           new NodeConfig.Disk(number(c, "diskMinFreeBytes"), number(c, "diskWarnFreeBytes"),
               number(c, "diskCheckIntervalMillis")));
-      return new Loaded(config, path(c, "genesisFile", base), path(c, "validatorKeyFile", base));
+      return new Loaded(config, path(c, "genesisFile", base), path(c, "validatorKeyFile", base),
+          logging(c, base));
     } catch (ConfigException e) {
       throw e;
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid configuration: " + e.getMessage());
     }
+  }
+
+  /** The log settings; an unknown level, component or format names the key and the value. */
+  private static LogSettings logging(ObjectNode c, Path base) {
+    JsonNode file = c.get("logFile");
+    if (!file.isTextual()) {
+      throw new ConfigException("config key 'logFile' must be a path, or \"\" for standard output");
+    }
+    LogSettings s;
+    try {
+      s = LogSettings.DEFAULT.withRotation(number(c, "logMaxFileBytes"),
+          integer(c, "logMaxHistoryDays"), number(c, "logTotalSizeCapBytes"));
+    } catch (ConfigException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("config keys 'logMaxFileBytes', 'logMaxHistoryDays', "
+          + "'logTotalSizeCapBytes': " + e.getMessage());
+    }
+    try {
+      s = s.withLevels(text(c, "logLevel"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("config key 'logLevel': " + e.getMessage());
+    }
+    try {
+      s = s.withFormat(LogSettings.parseFormat(text(c, "logFormat")));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("config key 'logFormat': " + e.getMessage());
+    }
+    return file.asText().isEmpty() ? s : s.withFile(path(c, "logFile", base));
   }
 
   private static NodeConfig.RpcLimits rpcLimits(ObjectNode c) {

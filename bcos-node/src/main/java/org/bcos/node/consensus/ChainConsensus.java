@@ -62,7 +62,9 @@ public final class ChainConsensus {
       if (block.height() != height) return Optional.of("the block is for height " + block.height());
       ledger.checkBlock(block);
       return Optional.empty();
-    } catch (Ledger.InvalidBlockException | CodecException | IllegalArgumentException e) {
+    } catch (Ledger.InvalidBlockException | CodecException | IllegalArgumentException
+        | org.bcos.ledger.UpgradeRequiredException e) {
+      // a block this software cannot run is not one it can vote for (the host stops before it)
       return Optional.of(e.getMessage());
     }
   }

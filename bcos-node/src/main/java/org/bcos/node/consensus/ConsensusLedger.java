@@ -13,6 +13,7 @@ import org.bcos.consensus.ValueSource;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.UpgradeRequired;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.spi.Verdict;
@@ -119,6 +120,16 @@ public final class ConsensusLedger implements ValueSource {
       scheduleSource = changes;
     }
     return schedule;
+  }
+
+  /**
+   * The stop before a height this software cannot run (its protocol version came with an upgrade
+   * this release lacks): present when {@code height} is the next one and its version is not
+   * shipped. The host neither proposes, votes nor imports there; the ledger would refuse anyway
+   * ({@link org.bcos.ledger.UpgradeRequiredException}).
+   */
+  public Optional<UpgradeRequired> upgradeStop(long height) {
+    return ledger.upgradeRequired().filter(r -> r.height() == height);
   }
 
   // ---------------------------------------------------------------- values

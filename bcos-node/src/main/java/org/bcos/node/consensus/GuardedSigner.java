@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.bcos.consensus.Signer;
 import org.bcos.consensus.SigningRefusedException;
 import org.bcos.crypto.Ed25519KeyPair;
-import org.bcos.node.Log;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
 
@@ -16,6 +15,8 @@ import org.bcos.types.Hash;
  * #guardFailure()} says why until a later record succeeds.
  */
 public final class GuardedSigner implements Signer {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.consensus");
   private final Ed25519KeyPair key;
   private final DoubleSignGuard guard;
   private volatile IOException guardFailure;
@@ -44,8 +45,8 @@ public final class GuardedSigner implements Signer {
     guardFailure = null;
     if (!admission.admitted() && height < guard.height()) {
       // a node catching up starts each synced height once; it signs nothing below its last
-      Log.debug("consensus", "not signing at height " + height + ": this validator signed at "
-          + guard.height() + " already");
+      LOG.debug("not signing at height {}: this validator signed at {} already", height,
+          guard.height());
       throw new SigningRefusedException(SigningRefusedException.Reason.CONFLICT, "height "
           + height + " is below the last signed height " + guard.height(), null);
     }
@@ -55,7 +56,7 @@ public final class GuardedSigner implements Signer {
       SigningRefusedException.EarlierVote earlier = admission.earlierVote()
           .map(value -> new SigningRefusedException.EarlierVote(value.orElse(null)))
           .orElse(null);
-      Log.warn("consensus", "not signing: " + what + (earlier == null ? ""
+      LOG.warn("not signing: " + what + (earlier == null ? ""
           : "; re-sending the vote it signed then"));
       throw new SigningRefusedException(SigningRefusedException.Reason.CONFLICT, what, null,
           earlier);

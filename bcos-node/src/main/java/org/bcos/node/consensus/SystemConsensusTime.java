@@ -5,7 +5,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.bcos.consensus.ConsensusTime;
-import org.bcos.node.Log;
 
 /**
  * A validator's consensus time: the system clock, and one scheduler thread that runs every
@@ -13,6 +12,8 @@ import org.bcos.node.Log;
  * and the thread goes on; tasks scheduled after {@link #close} are dropped.
  */
 public final class SystemConsensusTime implements ConsensusTime {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.consensus");
   private final ScheduledThreadPoolExecutor thread;
 
   public SystemConsensusTime(ThreadFactory threads) {
@@ -32,7 +33,7 @@ public final class SystemConsensusTime implements ConsensusTime {
         try {
           task.run();
         } catch (RuntimeException e) {
-          Log.error("consensus", "consensus step failed", e);
+          LOG.error("consensus step failed: " + e, e);
         }
       }, delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {

@@ -9,7 +9,6 @@ import org.bcos.ledger.spi.rpc.RpcArgs;
 import org.bcos.ledger.spi.rpc.RpcCosts;
 import org.bcos.ledger.spi.rpc.RpcException;
 import org.bcos.ledger.spi.rpc.WorkBudget;
-import org.bcos.node.Log;
 
 /**
  * JSON-RPC 2.0 envelopes: single calls and bounded batches, with the standard error objects.
@@ -18,6 +17,8 @@ import org.bcos.node.Log;
  * connection are checked, so a batch stops when either is gone.
  */
 final class JsonRpcDispatcher {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.rpc");
   /** The method table a request is dispatched to. */
   @FunctionalInterface
   interface Methods {
@@ -108,7 +109,7 @@ final class JsonRpcDispatcher {
       if (e.code() == RpcException.CLIENT_GONE) return error(id, e.code(), e.reason(), "");
       return id == null ? null : error(id, e.code(), e.reason(), e.getMessage());
     } catch (RuntimeException e) {
-      Log.error("rpc", "internal error in " + call.get("method").asText() + ": " + e);
+      LOG.error("internal error in " + call.get("method").asText() + ": " + e);
       return id == null ? null
           : error(id, RpcException.INTERNAL_ERROR, "INTERNAL_ERROR", "internal error");
     }

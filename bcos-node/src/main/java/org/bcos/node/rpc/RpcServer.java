@@ -31,6 +31,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,8 @@ import org.bcos.node.config.NodeConfig;
  * {@link AccessPolicy}; every request runs within a {@link WorkBudget}.
  */
 public final class RpcServer implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("bcos.rpc");
   static final String GUARD_REQUESTS = "guard-requests";
   /**
    * WebSocket messages one connection may have waiting while one runs; past it the server stops
@@ -70,9 +73,10 @@ public final class RpcServer implements AutoCloseable {
   private final JsonRpcDispatcher dispatcher;
   private final WebSocketHub hub;
   private final Supplier<String> metricsText;
+  private final String metricsContentType;
   private final Supplier<HealthReport> health;
   private final NodeConfig.RpcLimits limits;
-  private final RpcServerMetrics serverMetrics = new RpcServerMetrics();
+  private final RpcServerMetrics serverMetrics;
   private volatile AccessPolicy policy;
   private final ConnectionLimiter limiter;
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
@@ -88,22 +92,37 @@ public final class RpcServer implements AutoCloseable {
   private int wsConnections;
   private Channel serverChannel;
 
+  /**
+   * A server whose own metrics join {@code registry}; {@code GET /metrics} answers
+   * {@code metrics} (the exposition text of every registry of the node, and its content type).
+   */
   public RpcServer(RpcMethodTable methods, Ledger ledger, NodeConfig.RpcLimits limits,
-      Supplier<String> metricsText, Supplier<HealthReport> health) {
-    this(methods, ledger, limits, metricsText, health, FileDescriptors.ofProcess());
+      PrometheusRegistry registry, Exposition metrics, Supplier<HealthReport> health) {
+    this(methods, ledger, limits, registry, metrics, health, FileDescriptors.ofProcess());
+  }
+
+  /** The metrics page: Prometheus exposition text and the content type it is written in. */
+  public interface Exposition {
+    String text();
+
+    String contentType();
   }
 
   RpcServer(RpcMethodTable methods, Ledger ledger, NodeConfig.RpcLimits limits,
-      Supplier<String> metricsText, Supplier<HealthReport> health, FileDescriptors descriptors) {
+      PrometheusRegistry registry, Exposition metrics, Supplier<HealthReport> health,
+      FileDescriptors descriptors) {
+    this.serverMetrics = new RpcServerMetrics(registry);
     this.methods = methods;
     this.dispatcher = new JsonRpcDispatcher(limits.maxBatch(),
         reason -> serverMetrics.refused(RpcRefusal.valueOf(reason)));
     this.hub = new WebSocketHub(ledger, methods, limits.maxWsSubscriptions(), serverMetrics);
-    this.metricsText = metricsText;
+    this.metricsText = metrics::text;
+    this.metricsContentType = metrics.contentType();
     this.health = health;
     this.limits = limits;
     this.limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp(),
         limits.reservedFileDescriptors(), descriptors, serverMetrics);
+    serverMetrics.watch(registry, limiter::openConnections, this::webSockets);
   }
 
   /**
@@ -119,7 +138,7 @@ public final class RpcServer implements AutoCloseable {
   private void notificationDropped() {
     long n = droppedNotifications.incrementAndGet();
     if (n % 1_000 == 1) {
-      org.bcos.node.Log.warn("rpc", "subscribers are " + MAX_PENDING_BLOCKS + " blocks behind; "
+      LOG.warn("subscribers are " + MAX_PENDING_BLOCKS + " blocks behind; "
           + n + " block(s) not notified so far");
     }
   }
@@ -240,8 +259,8 @@ public final class RpcServer implements AutoCloseable {
             : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", report.json(), keepAlive,
             cors);
       } else if (path.equals("/metrics") && req.method() == HttpMethod.GET) {
-        respond(ctx, HttpResponseStatus.OK, "text/plain; version=0.0.4", metricsText.get()
-            + serverMetrics.render(limiter.openConnections(), webSockets()), keepAlive, cors);
+        respond(ctx, HttpResponseStatus.OK, metricsContentType, metricsText.get(), keepAlive,
+            cors);
       } else {
         respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain",
             "not found: use POST /rpc, GET /openrpc.json, GET /health, GET /metrics or /ws\n",

@@ -54,6 +54,9 @@ class DevChainTest {
     long total = prepared.genesis().allocations().stream().mapToLong(Allocation::units).sum();
     assertEquals(Amount.TOTAL_SUPPLY_UNITS, total);
     assertEquals(Optional.of(words), keystore.devMnemonic("dev"));
+    assertEquals(org.bcos.ledger.Modules.VERSIONS.latest().version(),
+        prepared.genesis().protocolVersion(), "every module of this release, notary included");
+    assertTrue(org.bcos.ledger.Modules.VERSIONS.latest().isActive("notary"));
   }
 
   @Test
@@ -122,8 +125,9 @@ class DevChainTest {
     DevChain.Prepared prepared = DevChain.prepare(root.resolve("data"), keystore(),
         DevAccounts.NONE);
     Genesis expected = Genesis.dev(prepared.genesis().params(), prepared.genesis().timeMillis(),
-        prepared.devAddress(), prepared.validatorKey().address());
-    assertEquals(expected, prepared.genesis());
+        prepared.devAddress(), prepared.validatorKey().address())
+        .atProtocolVersion(org.bcos.ledger.Modules.VERSIONS.latest().version());
+    assertEquals(expected, prepared.genesis(), "at the newest version (staking from genesis)");
   }
 
   @Test

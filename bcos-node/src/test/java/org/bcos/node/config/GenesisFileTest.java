@@ -1,6 +1,7 @@
 package org.bcos.node.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,30 @@ class GenesisFileTest {
     GenesisFile.write(g, file);
     assertEquals(g, GenesisFile.read(file));
     assertTrue(Files.readString(file).contains("\"stake\" : \"1000000\""));
+    assertFalse(Files.readString(file).contains("protocolVersion"), "the default is not written");
   }
+
+  @Test
+  void aProtocolVersionOtherThanTheDefaultRoundTripsAndABadOneIsNamed() throws Exception {
+    Genesis g = Genesis.dev(ChainParams.defaults("bcos-x"), 1_000,
+        Ed25519KeyPair.generate(new SecureRandom()).address(),
+        Ed25519KeyPair.generate(new SecureRandom()).address()).atProtocolVersion(1);
+    Path file = dir.resolve("genesis.json");
+    GenesisFile.write(g, file);
+    assertEquals(g, GenesisFile.read(file));
+    assertEquals(1, GenesisFile.read(file).protocolVersion());
+    for (String bad : new String[] {"0", "-1", "1.5", "\"2\"", "4294967297"}) {
+      Files.writeString(file, Files.readString(file).replaceFirst(
+          "\"protocolVersion\" : [^,]+,", "\"protocolVersion\" : " + bad + ","));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> GenesisFile.read(file), bad);
+      assertTrue(e.getMessage().contains("protocolVersion"), e.getMessage());
+      GenesisFile.write(g, file);
+    }
+  }
+
+  /** The protocol version that brings staking (the ledger's StakeModule.STAKING_VERSION). */
+  private static final int STAKING_VERSION = 3;
 
   @Test
   void aStakingGenesisWithModuleParametersReadsBack() throws Exception {
@@ -38,11 +62,13 @@ class GenesisFileTest {
     Genesis.Allocation last = allocations.removeLast();
     allocations.add(new Genesis.Allocation(last.address(), last.units() - pool));
     Genesis g = new Genesis(dev.params().with("unbondingPeriodBlocks", 50), 1_000,
-        dev.validators(), allocations, java.util.Optional.of(new Genesis.Staking(pool)));
+        dev.validators(), allocations, STAKING_VERSION,
+        java.util.Optional.of(new Genesis.Staking(pool)));
     Path file = dir.resolve("genesis.json");
     GenesisFile.write(g, file);
     assertEquals(g, GenesisFile.read(file));
     assertTrue(Files.readString(file).contains("\"rewardPool\" : \"1000000\""));
+    assertTrue(Files.readString(file).contains("\"protocolVersion\" : 3"));
   }
 
   @Test

@@ -106,4 +106,37 @@ class NodeConfigFileTest {
     assertThrows(NodeConfigFile.ConfigException.class,
         () -> NodeConfigFile.read(dir.resolve("missing.json")));
   }
+
+  @Test
+  void loggingKeysDefaultToStandardOutputAndParseStrictly() throws Exception {
+    assertEquals(org.bcos.node.logging.LogSettings.DEFAULT,
+        load(NodeConfigFile.defaultsText()).logging());
+    var logging = load("{\"logLevel\": \"warn,p2p=debug\", \"logFormat\": \"json\","
+        + " \"logFile\": \"logs/node.log\", \"logMaxFileBytes\": 4096,"
+        + " \"logMaxHistoryDays\": 3, \"logTotalSizeCapBytes\": 65536}").logging();
+    assertEquals("warn,p2p=debug", logging.levelSpec());
+    assertEquals(org.bcos.node.logging.LogSettings.Format.JSON, logging.format());
+    assertEquals(dir.resolve("logs/node.log"), logging.file());
+    assertEquals(4096, logging.maxFileBytes());
+    assertEquals(3, logging.maxHistoryDays());
+    assertEquals(65536, logging.totalSizeCapBytes());
+
+    var level = assertThrows(NodeConfigFile.ConfigException.class,
+        () -> load("{\"logLevel\": \"p2p=loud\"}"));
+    assertEquals("config key 'logLevel': unknown log level 'loud' (one of [trace, debug, info, "
+        + "warn, error, off])", level.getMessage());
+    var component = assertThrows(NodeConfigFile.ConfigException.class,
+        () -> load("{\"logLevel\": \"ledgr=debug\"}"));
+    assertTrue(component.getMessage().startsWith("config key 'logLevel': unknown log component "
+        + "'ledgr'"), component.getMessage());
+    var format = assertThrows(NodeConfigFile.ConfigException.class,
+        () -> load("{\"logFormat\": \"xml\"}"));
+    assertTrue(format.getMessage().startsWith("config key 'logFormat'"), format.getMessage());
+    var size = assertThrows(NodeConfigFile.ConfigException.class,
+        () -> load("{\"logMaxFileBytes\": 10}"));
+    assertTrue(size.getMessage().contains("'logMaxFileBytes'"), size.getMessage());
+    var file = assertThrows(NodeConfigFile.ConfigException.class,
+        () -> load("{\"logFile\": 3}"));
+    assertTrue(file.getMessage().contains("'logFile'"), file.getMessage());
+  }
 }

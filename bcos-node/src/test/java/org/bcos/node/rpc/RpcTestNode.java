@@ -79,7 +79,7 @@ final class RpcTestNode implements AutoCloseable {
         built.maxBatch(), "test");
     table = RpcMethodTable.of("test", core.methods(), ledger.modules().rpcMethods(ledger),
         metrics::rpcRequest);
-    server = new RpcServer(table, ledger, built, () -> metrics.render(0, 0),
+    server = new RpcServer(table, ledger, built, metrics.registry(), metrics,
         () -> new HealthReport(true, "{\"status\":\"ok\"}"), descriptors);
     InetSocketAddress address = server.start("127.0.0.1", 0);
     port = address.getPort();

@@ -107,8 +107,10 @@ class RpcWorkTest {
   }
 
   private long rpcCalls() {
-    for (String line : node.metrics.render(0, 0).split("\n")) {
-      if (line.startsWith("bcos_rpc_requests_total ")) return Long.parseLong(line.substring(24));
+    for (String line : node.metrics.text().split("\n")) {
+      if (line.startsWith("bcos_rpc_requests_total ")) {
+        return (long) Double.parseDouble(line.substring(24));
+      }
     }
     throw new AssertionError("no bcos_rpc_requests_total");
   }

@@ -28,6 +28,8 @@ public enum TxRejection implements Rejection {
   EARLIER_TX_DROPPED(-32023, "an earlier transaction of this sender was dropped, so this one "
       + "cannot execute until that nonce is sent again"),
   UNKNOWN_MESSAGE_TYPE(-32024, "no ledger module handles this message type"),
+  MODULE_NOT_ACTIVE(-32025, "the message's ledger module is not active under the protocol "
+      + "version in force at this height (an upgrade may activate it)"),
   STAMP_INSUFFICIENT(-32063, "a fee-free transaction needs a proof-of-work stamp of the "
       + "required difficulty");
 

@@ -19,8 +19,17 @@ public interface ParamsApi {
 
   /**
    * Sets {@code name} to {@code value} from {@code fromHeight} on. Refuses, writing nothing, an
-   * unknown name ({@link ParamsRejection#UNKNOWN_PARAM}) or a value outside its bounds ({@link
-   * ParamsRejection#PARAM_OUT_OF_RANGE}).
+   * unknown name or one not in force at {@code fromHeight} (a parameter of a module or protocol
+   * version the chain does not run yet: {@link ParamsRejection#UNKNOWN_PARAM}) or a value outside
+   * its bounds ({@link ParamsRejection#PARAM_OUT_OF_RANGE}).
    */
   Verdict change(String name, long value, long fromHeight);
+
+  /**
+   * Writes a parameter a protocol version brings, at {@code value} from {@code fromHeight} (the
+   * version's first block) on, whether or not an earlier value exists (a module active again
+   * after a version without it starts from its defaults): the ledger's activation only, never
+   * governance. Refuses, writing nothing, an unknown name or a value outside its bounds.
+   */
+  Verdict introduce(String name, long value, long fromHeight);
 }

@@ -7,7 +7,7 @@ import org.bcos.types.tx.Rejection;
  * -32129 (the stake module's first block, -32070.., holds the evidence reasons).
  */
 public enum StakingRejection implements Rejection {
-  STAKING_NOT_ENABLED(-32110, "this chain does not have the staking feature"),
+  STAKING_NOT_ACTIVE(-32110, "the protocol version in force has no staking (an upgrade brings it)"),
   STAKE_NOT_POSITIVE(-32111, "the amount must be positive (and buy at least one share)"),
   BOND_EXCEEDS_BALANCE(-32112, "the account cannot pay the amount and the fee"),
   NO_SUCH_VALIDATOR(-32113, "no validator is operated by that address"),
