@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.bcos.ledger.upgrade.api.UpgradeApi;
+import org.bcos.ledger.upgrade.api.UpgradePlan;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 
@@ -15,10 +17,15 @@ import org.bcos.types.Amount;
  * at genesis (so the allocations alone add up to the supply). The constructor refuses any genesis
  * whose allocations do not add up to exactly the total supply, or whose validators cannot cover
  * their stake.
+ *
+ * <p>{@code upgrades} is the chain's planned upgrades (docs/GOVERNANCE.md "Upgrades on a real
+ * network"): each plan's protocol version, release hash and activation height, agreed off chain
+ * with the genesis; the upgrade module schedules the first at genesis and each next one when the
+ * one before it activates. Empty for every chain made before it existed.
  */
 public record Genesis(
     ChainParams params, long timeMillis, List<Validator> validators, List<Allocation> allocations,
-    int protocolVersion, java.util.Optional<Staking> staking) {
+    int protocolVersion, java.util.Optional<Staking> staking, List<UpgradePlan> upgrades) {
   /**
    * The protocol version of a genesis that names none: the rules every chain made before
    * protocol versions existed has run since its genesis (the notary active).
@@ -27,6 +34,9 @@ public record Genesis(
 
   /** Limit on allocation entries in one genesis. */
   public static final int MAX_ALLOCATIONS = 1_000_000;
+
+  /** Limit on planned upgrades in one genesis. */
+  public static final int MAX_PLANNED_UPGRADES = 16;
 
   /** Limit on genesis validators. */
   public static final int MAX_VALIDATORS = 1_000;
@@ -81,9 +91,17 @@ public record Genesis(
         java.util.Optional.empty());
   }
 
+  /** A genesis without planned upgrades. */
+  public Genesis(ChainParams params, long timeMillis, List<Validator> validators,
+      List<Allocation> allocations, int protocolVersion, java.util.Optional<Staking> staking) {
+    this(params, timeMillis, validators, allocations, protocolVersion, staking, List.of());
+  }
+
   public Genesis {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(staking, "staking");
+    upgrades = List.copyOf(upgrades);
+    checkPlannedUpgrades(upgrades, protocolVersion);
     if (protocolVersion < 1) throw new IllegalArgumentException("protocol versions start at 1");
     validators = List.copyOf(validators);
     allocations = List.copyOf(allocations);
@@ -125,6 +143,46 @@ public record Genesis(
     }
   }
 
+  /**
+   * Planned upgrades come in the order they activate: names valid and distinct, heights and
+   * versions rising, the first version above the genesis version, each planned at genesis
+   * ({@code scheduledAt} 0), the last at most {@link UpgradeApi#MAX_LEAD_BLOCKS} ahead.
+   */
+  private static void checkPlannedUpgrades(List<UpgradePlan> upgrades, int protocolVersion) {
+    if (upgrades.size() > MAX_PLANNED_UPGRADES) {
+      throw new IllegalArgumentException("at most " + MAX_PLANNED_UPGRADES + " planned upgrades");
+    }
+    Set<String> names = new HashSet<>();
+    long height = 0;
+    int version = protocolVersion;
+    for (UpgradePlan p : upgrades) {
+      if (!p.hasValidName() || p.name().equals(UpgradePlan.GENESIS_NAME) || !names.add(p.name())) {
+        throw new IllegalArgumentException("planned upgrade name \"" + p.name() + "\" is not a "
+            + "distinct name of 1-64 characters a-z, 0-9, '.', '_', '-' (nor \"genesis\")");
+      }
+      if (p.scheduledAt() != 0) {
+        throw new IllegalArgumentException("planned upgrade " + p.name() + " is planned at genesis"
+            + " (scheduledAt 0)");
+      }
+      if (p.height() <= height || p.height() > UpgradeApi.MAX_LEAD_BLOCKS) {
+        throw new IllegalArgumentException("planned upgrade " + p.name() + ": its height must be "
+            + "above " + height + " and at most " + UpgradeApi.MAX_LEAD_BLOCKS);
+      }
+      if (p.version() <= version) {
+        throw new IllegalArgumentException("planned upgrade " + p.name() + ": its protocol version"
+            + " must be above " + version);
+      }
+      height = p.height();
+      version = p.version();
+    }
+  }
+
+  /** This genesis with {@code planned} as its planned upgrades instead. */
+  public Genesis withUpgrades(List<UpgradePlan> planned) {
+    return new Genesis(params, timeMillis, validators, allocations, protocolVersion, staking,
+        planned);
+  }
+
   /** The stake every dev-chain validator bonds: 1,000,000 DDC. */
   public static final long DEV_STAKE_UNITS = 1_000_000 * Amount.UNITS_PER_DDC;
 
@@ -160,7 +218,7 @@ public record Genesis(
 
   /** This genesis starting at protocol {@code version} instead. */
   public Genesis atProtocolVersion(int version) {
-    return new Genesis(params, timeMillis, validators, allocations, version, staking);
+    return new Genesis(params, timeMillis, validators, allocations, version, staking, upgrades);
   }
 
   /** Whether {@code address} is a genesis validator. */

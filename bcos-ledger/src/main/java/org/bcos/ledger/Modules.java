@@ -34,6 +34,15 @@ public final class Modules {
         new org.bcos.ledger.upgrade.UpgradeModule()), VERSIONS);
   }
 
+  /**
+   * The standard modules as software shipping only the protocol versions up to {@code
+   * maxVersion} ({@link ModuleRegistry#upToVersion}): the node's test and operator knob to run
+   * "a release without version N".
+   */
+  public static ModuleRegistry standard(EvidenceCheck evidence, int maxVersion) {
+    return standard(evidence).upToVersion(maxVersion);
+  }
+
   /** Version 1: the chain without the notary (a chain may start here and gain it by upgrade). */
   private static final ProtocolRules BASE = new ProtocolRules(1, "base",
       new java.util.TreeSet<>(List.of("params", "coin", "stake", "dvs", "upgrade")));

@@ -60,6 +60,16 @@ public final class ModuleRegistry implements MessageCodec {
 
   /** The registry of {@code modules}, run under the protocol {@code versions} they ship. */
   public ModuleRegistry(List<LedgerModule> modules, ProtocolVersions versions) {
+    this(modules, versions, versions);
+  }
+
+  /**
+   * The registry of {@code modules} run under {@code versions}, checked against the {@code full}
+   * table the modules were written for (a capped table may leave a module or a parameter in no
+   * version it runs: that is the point of the cap).
+   */
+  private ModuleRegistry(List<LedgerModule> modules, ProtocolVersions versions,
+      ProtocolVersions full) {
     this.modules = List.copyOf(modules);
     this.versions = versions;
     Set<String> names = new java.util.LinkedHashSet<>();
@@ -80,7 +90,7 @@ public final class ModuleRegistry implements MessageCodec {
       }
       for (ParamSpec p : m.params()) {
         unique(params.putIfAbsent(p.name(), p) == null, "parameter " + p.name());
-        if (p.sinceVersion() > versions.latest().version()) {
+        if (p.sinceVersion() > full.latest().version()) {
           throw new IllegalArgumentException("parameter " + p.name() + " is introduced by "
               + "protocol version " + p.sinceVersion() + ", newer than this software ships");
         }
@@ -90,7 +100,20 @@ public final class ModuleRegistry implements MessageCodec {
       }
       holdings.addAll(m.holdings());
     }
-    versions.checkAgainst(names);
+    full.checkAgainst(names);
+  }
+
+  /**
+   * These modules as software that ships only the protocol versions up to {@code maxVersion}
+   * (the node's {@code maxProtocolVersion} knob, docs/GOVERNANCE.md "Upgrades on a real
+   * network"): a chain reaching a later version stops that node at its height, exactly as an
+   * older release would. This registry itself when it ships nothing newer.
+   *
+   * @throws IllegalArgumentException if no version this software ships is at or below the cap
+   */
+  public ModuleRegistry upToVersion(int maxVersion) {
+    if (maxVersion >= versions.latest().version()) return this;
+    return new ModuleRegistry(modules, versions.upTo(maxVersion), versions);
   }
 
   /** Every protocol version this software ships. */

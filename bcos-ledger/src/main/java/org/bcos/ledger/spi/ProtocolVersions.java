@@ -47,6 +47,19 @@ public final class ProtocolVersions {
     return byVersion.lastEntry().getValue();
   }
 
+  /**
+   * The versions up to {@code maxVersion}: what a release that stops there ships.
+   *
+   * @throws IllegalArgumentException if none is at or below it
+   */
+  public ProtocolVersions upTo(int maxVersion) {
+    if (maxVersion < byVersion.firstKey()) {
+      throw new IllegalArgumentException("the highest protocol version must be at least "
+          + byVersion.firstKey() + " (this software ships " + describe() + "), got " + maxVersion);
+    }
+    return new ProtocolVersions(List.copyOf(byVersion.headMap(maxVersion, true).values()));
+  }
+
   /** Every version, ascending. */
   public List<ProtocolRules> all() {
     return List.copyOf(byVersion.values());

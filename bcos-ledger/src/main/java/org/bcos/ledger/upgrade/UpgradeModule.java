@@ -34,7 +34,8 @@ public final class UpgradeModule implements LedgerModule {
 
   @Override
   public ModuleSchema schema() {
-    return ModuleSchema.v1(List.of(UpgradeStore.SCHEDULED, UpgradeStore.APPLIED));
+    return ModuleSchema.v1(List.of(UpgradeStore.SCHEDULED, UpgradeStore.APPLIED,
+        UpgradeStore.PLANNED));
   }
 
   @Override
@@ -50,17 +51,26 @@ public final class UpgradeModule implements LedgerModule {
   /**
    * Records a genesis version other than the default (so that genesis hash differs from the same
    * genesis at another version); a genesis at the default writes nothing, as every chain did
-   * before protocol versions existed.
+   * before protocol versions existed. Schedules the genesis' first planned upgrade as governance
+   * would, and keeps the others for later ({@link #endBlock}); a genesis without plans writes
+   * nothing more.
    */
   @Override
   public void initGenesis(Genesis genesis, TxContext ctx) {
+    UpgradeStore store = store(ctx);
     if (genesis.protocolVersion() != Genesis.DEFAULT_PROTOCOL_VERSION) {
-      store(ctx).markApplied(new UpgradePlan(UpgradePlan.GENESIS_NAME, genesis.protocolVersion(),
+      store.markApplied(new UpgradePlan(UpgradePlan.GENESIS_NAME, genesis.protocolVersion(),
           Hash.ZERO, 0, 0));
     }
+    for (UpgradePlan plan : genesis.upgrades()) store.plan(plan);
+    scheduleNextPlanned(store, 0);
   }
 
-  /** At the end of the block at the scheduled height, the plan has governed it: it is applied. */
+  /**
+   * At the end of the block at the scheduled height, the plan has governed it: it is applied.
+   * Then, with nothing scheduled, the next planned upgrade of the genesis is scheduled in this
+   * block (the same call governance makes).
+   */
   @Override
   public EndBlockEffects endBlock(TxContext ctx) {
     UpgradeStore store = store(ctx);
@@ -70,7 +80,22 @@ public final class UpgradeModule implements LedgerModule {
           "scheduled upgrade " + plan.get().describe() + " was not applied at its height");
       if (plan.get().height() == ctx.height()) store.markApplied(plan.get());
     }
+    scheduleNextPlanned(store, ctx.height());
     return EndBlockEffects.NONE;
+  }
+
+  /**
+   * Schedules the earliest planned upgrade in the block at {@code height} when none is
+   * scheduled. Genesis checked the plans' order, so only governance can make one unschedulable
+   * (by cancelling and scheduling its own): such a plan, overtaken, is dropped.
+   */
+  private static void scheduleNextPlanned(UpgradeStore store, long height) {
+    while (store.scheduled().isEmpty()) {
+      Optional<UpgradePlan> next = store.takeNextPlanned();
+      if (next.isEmpty()) return;
+      UpgradePlan p = next.get();
+      store.schedule(new UpgradePlan(p.name(), p.version(), p.release(), p.height(), height));
+    }
   }
 
   @Override

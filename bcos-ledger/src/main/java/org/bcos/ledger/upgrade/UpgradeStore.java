@@ -15,11 +15,13 @@ import org.bcos.types.codec.Encoder;
 /**
  * The upgrade module's state over a block's working state. Column {@link #SCHEDULED}: key {@link
  * #PLAN_KEY} → the one scheduled plan. Column {@link #APPLIED}: key u64 activation height → the
- * plan that activated there (height 0: a genesis version other than the default).
+ * plan that activated there (height 0: a genesis version other than the default). Column {@link
+ * #PLANNED}: key u64 activation height → a plan of the genesis not yet scheduled.
  */
 final class UpgradeStore implements UpgradeApi {
   static final Column SCHEDULED = new Column(60, "upgrade_scheduled");
   static final Column APPLIED = new Column(61, "upgrade_applied");
+  static final Column PLANNED = new Column(62, "upgrade_planned");
   static final byte[] PLAN_KEY = {1};
 
   private final WorkingState state;
@@ -109,9 +111,34 @@ final class UpgradeStore implements UpgradeApi {
     return Optional.ofNullable(last);
   }
 
+  /** Keeps a genesis' planned upgrade until the one before it has activated. */
+  void plan(UpgradePlan plan) {
+    state.put(PLANNED, heightKey(plan.height()), plan.encode());
+  }
+
+  /** The planned upgrade with the lowest height, removed from the plans; empty when none is left. */
+  Optional<UpgradePlan> takeNextPlanned() {
+    List<UpgradePlan> planned = planned();
+    if (planned.isEmpty()) return Optional.empty();
+    UpgradePlan next = planned.getFirst();
+    state.delete(PLANNED, heightKey(next.height()));
+    return Optional.of(next);
+  }
+
+  @Override
+  public List<UpgradePlan> planned() {
+    List<UpgradePlan> out = new ArrayList<>();
+    state.forEach(PLANNED, new byte[0], (k, v) -> out.add(UpgradePlan.decode(v)));
+    return out;
+  }
+
+  private static byte[] heightKey(long height) {
+    return new Encoder(8).u64(height).toByteArray();
+  }
+
   /** Records {@code plan} as activated (the end of the block at its height, or genesis). */
   void markApplied(UpgradePlan plan) {
-    state.put(APPLIED, new Encoder(8).u64(plan.height()).toByteArray(), plan.encode());
+    state.put(APPLIED, heightKey(plan.height()), plan.encode());
     if (scheduled().filter(p -> p.name().equals(plan.name())).isPresent()) {
       state.delete(SCHEDULED, PLAN_KEY);
     }

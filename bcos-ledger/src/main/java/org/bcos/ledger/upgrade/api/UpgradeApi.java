@@ -28,6 +28,12 @@ public interface UpgradeApi {
   /** The upgrade scheduled and not yet activated, if any. */
   Optional<UpgradePlan> scheduled();
 
+  /**
+   * The genesis' planned upgrades not yet scheduled, by activation height: each is scheduled when
+   * nothing else is (at genesis, or in the block where the one before it activates).
+   */
+  List<UpgradePlan> planned();
+
   /** Every upgrade that activated, by activation height (the genesis version first if recorded). */
   List<UpgradePlan> applied();
 
