@@ -46,6 +46,11 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--new-validator-key", paramLabel = "FILE",
       description = "create a validator key file (owner-only) and print its address, then exit")
   Path newValidatorKey;
+  @Option(names = "--max-protocol-version", paramLabel = "N", description = "run protocol "
+      + "versions up to N only, as a release without the later ones (testing upgrades): the node "
+      + "stops with exit status " + Node.EXIT_UPGRADE_REQUIRED + " before an upgrade to a later "
+      + "version; overrides the --config file's maxProtocolVersion (default: every version)")
+  Integer maxProtocolVersion;
   @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Logging (docs/OPERATIONS.md)%n")
   LogOptions logging = new LogOptions();
   /** Set by {@link #startLogging}: the banner's facts are then logged too. */
@@ -203,20 +208,70 @@ final class NodeCommand implements Callable<Integer> {
     return org.slf4j.LoggerFactory.getLogger("bcos.node");
   }
 
-  private Integer run(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,
+  /**
+   * Runs the node until SIGTERM/Ctrl-C (exit status 0) or until it stops before a protocol
+   * version it lacks: then the one line goes to standard error and the log, the node closes
+   * (consensus, P2P, API, then its store, flushed) and the status is {@link
+   * Node#EXIT_UPGRADE_REQUIRED}.
+   */
+  private Integer run(NodeConfig given, Genesis genesis, Ed25519KeyPair validator,
       DevChain.Prepared prepared, Path guardFile) throws Exception {
+    NodeConfig config = withVersionCap(given);
     NodeSupervisor supervisor = NodeSupervisor.start(
         () -> startOrExplain(config, genesis, validator, guardFile), config);
     banner(supervisor.node(), config.dataDir(), prepared);
     if (logToFile) logStarted(supervisor.node());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      nodeLog().info("stopping at height " + supervisor.node().ledger().head().height());
-      supervisor.close();
+    ClosingOnce closing = new ClosingOnce(supervisor);
+    Thread hook = new Thread(() -> {
+      closing.close("stopping");
       stopped.countDown();
-    }, "bcos-shutdown"));
+    }, "bcos-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    supervisor.upgradeRequired().thenRun(stopped::countDown);
     stopped.await();
-    return 0;
+    var upgrade = supervisor.upgradeRequired().getNow(null);
+    if (upgrade == null) return 0;
+    System.err.println(upgrade.line());
+    nodeLog().error(upgrade.line());
+    closing.close("stopped for the upgrade");
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // a SIGTERM came at the same time: the hook found the node closed already
+    }
+    System.err.println("exit status " + Node.EXIT_UPGRADE_REQUIRED + " (upgrade required)");
+    return Node.EXIT_UPGRADE_REQUIRED;
+  }
+
+  /** {@code config} with {@code --max-protocol-version}, when given, over the file's value. */
+  private NodeConfig withVersionCap(NodeConfig config) {
+    if (maxProtocolVersion == null) return config;
+    if (maxProtocolVersion < 1) {
+      throw new CliException("INVALID_ARGUMENT", "--max-protocol-version must be a protocol "
+          + "version >= 1");
+    }
+    return config.withMaxProtocolVersion(maxProtocolVersion);
+  }
+
+  /**
+   * Closes the node once, whoever asks first (the shutdown hook or the upgrade stop); the other
+   * waits until it is closed, so the JVM never halts with the store half closed.
+   */
+  private static final class ClosingOnce {
+    private final NodeSupervisor supervisor;
+    private boolean closed;
+
+    ClosingOnce(NodeSupervisor supervisor) {
+      this.supervisor = supervisor;
+    }
+
+    synchronized void close(String why) {
+      if (closed) return;
+      closed = true;
+      nodeLog().info(why + " at height " + supervisor.node().ledger().head().height());
+      supervisor.close();
+    }
   }
 
   private static Node startOrExplain(NodeConfig config, Genesis genesis, Ed25519KeyPair validator,

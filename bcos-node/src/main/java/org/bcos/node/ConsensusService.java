@@ -336,8 +336,7 @@ public final class ConsensusService implements AutoCloseable {
     machine = null;
     ownMessages.clear();
     height = h;
-    health.raise(NodeHealth.Fault.UPGRADE_REQUIRED, stop.get().line(),
-        "install the release with that protocol version and start the node again");
+    health.raise(NodeHealth.Fault.UPGRADE_REQUIRED, stop.get().line(), UpgradeStop.ACTION);
     return true;
   }
 

@@ -42,6 +42,7 @@ public final class Node implements AutoCloseable {
   private NodeHealth health;
   private StorageFailures storageFailures;
   private DiskSpaceMonitor diskMonitor;
+  private UpgradeStop upgradeStop;
 
   private Node(KeyValueStore store, Ledger ledger, Mempool mempool, Ingress ingress,
       ConsensusService consensus, RpcServer rpc, InetSocketAddress rpcAddress) {
@@ -96,7 +97,7 @@ public final class Node implements AutoCloseable {
     try {
       SignatureVerifier verifier = Ed25519.verifier();
       Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(),
-          ChainConsensus.evidenceCheck(verifier));
+          software(config, ChainConsensus.evidenceCheck(verifier)));
       // the chain's parameters as its state holds them now (governance may have changed them)
       org.bcos.p2p.NodeIdentity identity = config.p2p() == null ? null
           : org.bcos.node.config.NodeKeyFile.loadOrCreate(config.p2p().nodeKeyFile(),
@@ -133,6 +134,8 @@ public final class Node implements AutoCloseable {
       node.snapshots = snapshots;
       node.health = health;
       node.storageFailures = storageFailures;
+      node.upgradeStop = new UpgradeStop(ledger, health);
+      events.onBlock(block -> node.upgradeStop.check());
       node.diskMonitor = new DiskSpaceMonitor(config.dataDir(), config.disk(), health);
       node.diskMonitor.start();
       if (identity != null) {
@@ -155,11 +158,22 @@ public final class Node implements AutoCloseable {
         if (node.network != null) node.network.whenStateSynced(consensus::start);
         else consensus.start();
       }
+      node.upgradeStop.check(); // restarted on a chain already at a version this node lacks
       return node;
     } catch (Exception | Error e) {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * The ledger modules this node runs: every protocol version this software ships, or those up
+   * to the configured {@link NodeConfig#maxProtocolVersion} (a release without the later ones).
+   */
+  private static org.bcos.ledger.spi.ModuleRegistry software(NodeConfig config,
+      org.bcos.ledger.stake.api.EvidenceCheck evidence) {
+    return config.maxProtocolVersion() == 0 ? Modules.standard(evidence)
+        : Modules.standard(evidence, config.maxProtocolVersion());
   }
 
   private static org.bcos.node.rpc.HealthReport health(Ledger ledger, NodeHealth health) {
@@ -210,6 +224,23 @@ public final class Node implements AutoCloseable {
   public java.util.concurrent.CompletableFuture<String> halted() {
     return storageFailures.halted();
   }
+
+  /**
+   * Completes, with the one line's facts, when the chain's next block runs under a protocol
+   * version this node lacks: it has stopped before that block (nothing committed under the old
+   * rules) and should exit with {@link #EXIT_UPGRADE_REQUIRED} once its storage is closed.
+   */
+  public java.util.concurrent.CompletableFuture<org.bcos.ledger.UpgradeRequired>
+      upgradeRequired() {
+    return upgradeStop.required();
+  }
+
+  /**
+   * The process exit status of a node that stopped for an upgrade it lacks (docs/OPERATIONS.md):
+   * distinct from 0 (stopped on request), 1 (error) and 2 (usage), so a supervisor knows to
+   * switch to the release the line names and start it again on the same data directory.
+   */
+  public static final int EXIT_UPGRADE_REQUIRED = 3;
 
   @Override
   public void close() {

@@ -34,6 +34,8 @@ public final class NodeSupervisor implements AutoCloseable {
   // a node that halts again soon after a restart waits longer each time (a failing disk)
   private long backoffMillis;
   private long startedNanos = System.nanoTime();
+  private final java.util.concurrent.CompletableFuture<org.bcos.ledger.UpgradeRequired>
+      upgradeRequired = new java.util.concurrent.CompletableFuture<>();
 
   private NodeSupervisor(Starter starter, Path dataDir, NodeConfig.Disk disk) {
     this.starter = starter;
@@ -60,7 +62,17 @@ public final class NodeSupervisor implements AutoCloseable {
     return restarts;
   }
 
+  /**
+   * Completes when the node (any incarnation) stopped before a protocol version it lacks: the
+   * caller closes this supervisor and exits with {@link Node#EXIT_UPGRADE_REQUIRED}.
+   */
+  public java.util.concurrent.CompletableFuture<org.bcos.ledger.UpgradeRequired>
+      upgradeRequired() {
+    return upgradeRequired;
+  }
+
   private void watch(Node watched) {
+    watched.upgradeRequired().thenAccept(upgradeRequired::complete);
     watched.halted().thenRun(() -> {
       long ranMillis = (System.nanoTime() - startedNanos) / 1_000_000;
       backoffMillis = ranMillis > MAX_BACKOFF_MILLIS ? disk.checkIntervalMillis()

@@ -11,15 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.Genesis;
+import org.bcos.ledger.upgrade.api.UpgradePlan;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
+import org.bcos.types.Hash;
 
 /**
  * Reads and writes {@code genesis.json}; amounts are exact DDC decimal strings. Each validator's
  * {@code stake} is bonded out of its own allocation. {@code protocolVersion} is optional: a file
  * without it (every genesis written before protocol versions) starts at {@link
  * Genesis#DEFAULT_PROTOCOL_VERSION}, and it is written only when it differs, so such files keep
- * their bytes.
+ * their bytes. {@code upgrades} (optional, written only when there are some) lists the chain's
+ * planned upgrades: {@code [{"name": "staking", "version": 3, "release": "<sha256 hex>",
+ * "height": 1000}]}, in activation order.
  */
 public final class GenesisFile {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +61,37 @@ public final class GenesisFile {
           Amount.parse(required(v, "stake").asText())));
     }
     return new Genesis(params, required(root, "timeMillis").asLong(), validators, allocations,
-        protocolVersion(root), staking(root));
+        protocolVersion(root), staking(root), upgrades(root));
+  }
+
+  /** The optional "upgrades" list of planned upgrades (the ledger checks their order). */
+  private static List<UpgradePlan> upgrades(JsonNode root) {
+    JsonNode list = root.get("upgrades");
+    if (list == null || list.isNull()) return List.of();
+    if (!list.isArray()) {
+      throw new IllegalArgumentException("genesis file: upgrades must be a list of {name, "
+          + "version, release, height}");
+    }
+    List<UpgradePlan> out = new ArrayList<>();
+    for (JsonNode u : list) {
+      JsonNode version = required(u, "version");
+      JsonNode height = required(u, "height");
+      if (!version.canConvertToInt() || !version.isIntegralNumber() || version.asInt() < 1
+          || !height.isIntegralNumber() || !height.canConvertToLong() || height.asLong() < 1) {
+        throw new IllegalArgumentException("genesis file: a planned upgrade's version and "
+            + "height are whole numbers >= 1, got " + u);
+      }
+      Hash release;
+      try {
+        release = Hash.fromHex(required(u, "release").asText());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("genesis file: a planned upgrade's release is the 64 "
+            + "hex digits of the release's SHA-256, got " + u.get("release"));
+      }
+      out.add(new UpgradePlan(required(u, "name").asText(), version.asInt(), release,
+          height.asLong(), 0));
+    }
+    return out;
   }
 
   private static int protocolVersion(JsonNode root) {
@@ -133,6 +167,13 @@ public final class GenesisFile {
     }
     genesis.staking().ifPresent(st -> root.putObject("staking")
         .put("rewardPool", Amount.format(st.rewardPoolUnits())));
+    if (!genesis.upgrades().isEmpty()) {
+      ArrayNode upgrades = root.putArray("upgrades");
+      for (UpgradePlan u : genesis.upgrades()) {
+        upgrades.addObject().put("name", u.name()).put("version", u.version())
+            .put("release", u.release().toHex()).put("height", u.height());
+      }
+    }
     ArrayNode allocations = root.putArray("allocations");
     for (Genesis.Allocation a : genesis.allocations()) {
       allocations.addObject().put("address", a.address().toString())

@@ -16,6 +16,10 @@ import org.bcos.node.mempool.MempoolLimits;
  * @param disk free-space levels of the data directory's disk
  * @param devChain a development chain ({@code bcos node --dev}: one validator, no P2P), which
  *     serves the dev controls such as {@code dev_mine}; every other node refuses them
+ * @param maxProtocolVersion 0, or the highest protocol version this node runs: a test and
+ *     operator knob making it behave as a release without the later versions (it stops before
+ *     the height of an upgrade to one, and refuses a genesis that starts above it;
+ *     docs/GOVERNANCE.md "Upgrades on a real network")
  */
 public record NodeConfig(
     Path dataDir,
@@ -26,7 +30,8 @@ public record NodeConfig(
     RpcLimits rpc,
     P2p p2p,
     Disk disk,
-    boolean devChain) {
+    boolean devChain,
+    int maxProtocolVersion) {
   public static final int DEFAULT_RPC_PORT = 8645;
   public static final long DEFAULT_BLOCK_INTERVAL_MILLIS = 10_000;
   public static final long DEV_BLOCK_INTERVAL_MILLIS = 1_000;
@@ -188,6 +193,12 @@ public record NodeConfig(
     }
   }
 
+  /** Every protocol version this software ships. */
+  public NodeConfig(Path dataDir, String rpcHost, int rpcPort, long blockIntervalMillis,
+      MempoolLimits mempool, RpcLimits rpc, P2p p2p, Disk disk, boolean devChain) {
+    this(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, p2p, disk, devChain, 0);
+  }
+
   /** A node without P2P. */
   public NodeConfig(Path dataDir, String rpcHost, int rpcPort, long blockIntervalMillis,
       MempoolLimits mempool, RpcLimits rpc) {
@@ -219,6 +230,10 @@ public record NodeConfig(
     if (devChain && p2p != null) {
       throw new IllegalArgumentException("a development chain runs alone, without P2P");
     }
+    if (maxProtocolVersion < 0) {
+      throw new IllegalArgumentException("maxProtocolVersion must be 0 (every version this "
+          + "software ships) or a protocol version >= 1");
+    }
   }
 
   /** A development chain's node: 1 s blocks, loopback RPC, dev controls on. */
@@ -230,7 +245,7 @@ public record NodeConfig(
   /** The same settings as a development chain's ({@link #devChain}). */
   public NodeConfig asDevChain() {
     return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, p2p, disk,
-        true);
+        true, maxProtocolVersion);
   }
 
   /**
@@ -242,7 +257,8 @@ public record NodeConfig(
   }
 
   public NodeConfig withBlockInterval(long millis) {
-    return new NodeConfig(dataDir, rpcHost, rpcPort, millis, mempool, rpc, p2p, disk, devChain);
+    return new NodeConfig(dataDir, rpcHost, rpcPort, millis, mempool, rpc, p2p, disk, devChain,
+        maxProtocolVersion);
   }
 
   /**
@@ -251,11 +267,17 @@ public record NodeConfig(
    */
   public NodeConfig withP2p(P2p value) {
     return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, value,
-        disk, devChain && value == null);
+        disk, devChain && value == null, maxProtocolVersion);
   }
 
   public NodeConfig withDisk(Disk value) {
     return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, p2p,
-        value, devChain);
+        value, devChain, maxProtocolVersion);
+  }
+
+  /** These settings running protocol versions up to {@code version} only (0: all). */
+  public NodeConfig withMaxProtocolVersion(int version) {
+    return new NodeConfig(dataDir, rpcHost, rpcPort, blockIntervalMillis, mempool, rpc, p2p, disk,
+        devChain, version);
   }
 }

@@ -26,7 +26,7 @@ public final class NodeConfigFile {
       "diskCheckIntervalMillis", "rpcMaxBatch", "rpcMaxBodyBytes", "rpcMaxWsSubscriptions",
       "rpcMaxWsConnections", "p2pEnabled", "p2pListenHost", "p2pListenPort", "p2pSeeds",
       "p2pNodeKeyFile", "snapshotIntervalBlocks", "stateSyncHeight",
-      "stateSyncHash",
+      "stateSyncHash", "maxProtocolVersion",
       // API server hardening (NodeConfig.RpcLimits)
       "rpcMaxConnections", "rpcMaxConnectionsPerIp", "rpcMaxWsConnectionsPerIp",
       "rpcReservedFileDescriptors", "rpcHeaderTimeoutMillis", "rpcBodyTimeoutMillis",
@@ -75,7 +75,7 @@ public final class NodeConfigFile {
     d.putArray("p2pSeeds");
     d.put("p2pNodeKeyFile", "node.key")
         .put("snapshotIntervalBlocks", NodeConfig.P2p.DEFAULT_SNAPSHOT_INTERVAL_BLOCKS)
-        .put("stateSyncHeight", 0).put("stateSyncHash", "");
+        .put("stateSyncHeight", 0).put("stateSyncHash", "").put("maxProtocolVersion", 0);
     return loggingDefaults(rpcHardeningDefaults(d, r));
   }
 
@@ -142,7 +142,8 @@ public final class NodeConfigFile {
               integer(c, "mempoolMaxFeeFreePerSender"), integer(c, "mempoolFeeFreeTtlBlocks")),
           rpcLimits(c), p2p(c, base),
           new NodeConfig.Disk(number(c, "diskMinFreeBytes"), number(c, "diskWarnFreeBytes"),
-              number(c, "diskCheckIntervalMillis")));
+              number(c, "diskCheckIntervalMillis")))
+          .withMaxProtocolVersion(integer(c, "maxProtocolVersion"));
       return new Loaded(config, path(c, "genesisFile", base), path(c, "validatorKeyFile", base),
           logging(c, base));
     } catch (ConfigException e) {

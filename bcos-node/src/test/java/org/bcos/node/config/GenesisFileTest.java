@@ -72,6 +72,34 @@ class GenesisFileTest {
   }
 
   @Test
+  void plannedUpgradesRoundTripAndABadOneIsNamed() throws Exception {
+    Genesis dev = Genesis.dev(ChainParams.defaults("bcos-x"), 1_000,
+        Ed25519KeyPair.generate(new SecureRandom()).address(),
+        Ed25519KeyPair.generate(new SecureRandom()).address());
+    org.bcos.types.Hash release = org.bcos.types.Hash.fromHex("cd".repeat(32));
+    Genesis g = dev.withUpgrades(java.util.List.of(
+        new org.bcos.ledger.upgrade.api.UpgradePlan("staking", 3, release, 20, 0)));
+    Path file = dir.resolve("genesis.json");
+    GenesisFile.write(g, file);
+    assertEquals(g, GenesisFile.read(file));
+    String text = Files.readString(file);
+    assertTrue(text.contains("\"release\" : \"" + release.toHex() + "\""), text);
+
+    Files.writeString(file, text.replace("\"height\" : 20", "\"height\" : \"soon\""));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GenesisFile.read(file));
+    assertTrue(e.getMessage().contains("version and height are whole numbers"), e.getMessage());
+    Files.writeString(file, text.replace(release.toHex(), "cafe"));
+    e = assertThrows(IllegalArgumentException.class, () -> GenesisFile.read(file));
+    assertTrue(e.getMessage().contains("64 hex digits"), e.getMessage());
+    Files.writeString(file, text.replace("\"version\" : 3", "\"version\" : 2"));
+    e = assertThrows(IllegalArgumentException.class, () -> GenesisFile.read(file));
+    assertTrue(e.getMessage().contains("protocol version must be above 2"), e.getMessage());
+    GenesisFile.write(dev, file);
+    assertTrue(!Files.readString(file).contains("upgrades"), "written only when there are some");
+  }
+
+  @Test
   void oldSingleValidatorFormatIsRefusedWithAWayOut() throws Exception {
     Path file = dir.resolve("genesis.json");
     Files.writeString(file, "{\"chainId\":\"bcos-dev\",\"timeMillis\":1,\"validator\":\"x\","
