@@ -51,6 +51,8 @@ public final class JsonViews {
     n.put("stateRoot", h.stateRoot().toHex());
     n.put("proposer", h.proposer().toString());
     n.put("txCount", h.txCount());
+    // only a header that carries it (from a chain's first upgrade on); absent: the genesis version
+    if (h.carriesVersion()) n.put("protocolVersion", h.protocolVersion());
     n.put("signature", Hex.encode(block.signature()));
     return n;
   }

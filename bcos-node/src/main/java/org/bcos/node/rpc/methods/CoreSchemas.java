@@ -25,7 +25,8 @@ final class CoreSchemas {
   static ObjectNode header() {
     return object().field("height", uint()).field("hash", hash()).field("timeMillis", uint())
         .field("previousHash", hash()).field("txRoot", hash()).field("stateRoot", hash())
-        .field("proposer", address()).field("txCount", uint()).field("signature", hex())
+        .field("proposer", address()).field("txCount", uint())
+        .optional("protocolVersion", uint()).field("signature", hex())
         .build();
   }
 

@@ -1,0 +1,247 @@
+package org.bcos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.bcos.client.BcosClient;
+import org.bcos.client.RpcError;
+import org.bcos.client.Transactions;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.crypto.Keystore;
+import org.bcos.ledger.Genesis;
+import org.bcos.ledger.stake.StakeModule;
+import org.bcos.ledger.stake.api.StakeBond;
+import org.bcos.ledger.upgrade.api.UpgradePlan;
+import org.bcos.node.Node;
+import org.bcos.node.config.DevChain;
+import org.bcos.node.config.GenesisFile;
+import org.bcos.types.Address;
+import org.bcos.types.Amount;
+import org.bcos.types.Hash;
+import org.bcos.types.tx.Transaction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #11 on real nodes: a 4-validator testnet (real processes on loopback) whose genesis plans
+ * the upgrade from protocol version 2 to 3 (staking) at height {@link #H}. Every node switches at
+ * H without a missed block (a bond is refused {@code STAKING_NOT_ACTIVE} before, final from H,
+ * headers carry version 3 from H); node 4, started as a release without version 3 ({@code
+ * --max-protocol-version 2}), stops before H with the line and exit status 3, and rejoins once
+ * started without the cap; a node wiped after the upgrade syncs across H to the same chain. The
+ * steps share one network and run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class UpgradeNetworkIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final int NODES = 4;
+  /** The activation height: far enough for the nodes to start and a bond to be refused first. */
+  private static final long H = 16;
+  private static final Hash RELEASE = Hash.fromHex("5a".repeat(32));
+  private static final long BOND_UNITS = 10 * Amount.UNITS_PER_DDC;
+  private static final long FEE_UNITS = 10_000;
+
+  @TempDir static Path root;
+  private Path dir;
+  private Path home;
+  private final List<BcosClient> clients = new ArrayList<>();
+  private CliProcess.Pending oldSoftware;
+  private Ed25519KeyPair dev;
+  private long devNonce;
+
+  @BeforeAll
+  void init() throws Exception {
+    dir = root.resolve("tn");
+    home = root.resolve("home");
+    int rpcBase = 24_000 + (int) (ProcessHandle.current().pid() % 4_000) * 4;
+    CliProcess.Run init = cli("testnet", "init", "--dir", dir.toString(), "--validators", "4",
+        "--block-interval-ms", "400", "--rpc-base-port", Integer.toString(rpcBase),
+        "--p2p-base-port", Integer.toString(rpcBase + 16_000), "--json");
+    assertEquals(0, init.exitCode(), init.stderr());
+    for (int i = 1; i <= NODES; i++) {
+      clients.add(new BcosClient("http://127.0.0.1:" + (rpcBase + i)));
+    }
+    Path genesisFile = dir.resolve("genesis.json");
+    Genesis planned = GenesisFile.read(genesisFile).withUpgrades(List.of(
+        new UpgradePlan("staking", StakeModule.STAKING_VERSION, RELEASE, H, 0)));
+    GenesisFile.write(planned, genesisFile);
+    dev = new Keystore(home.resolve("keys")).load(DevChain.DEV_KEY_NAME, new char[0]);
+    // node 4 runs as a release without version 3, in the foreground so its exit status is seen
+    oldSoftware = new CliProcess(home, root).start("node", "--config",
+        nodeDir(4).resolve("node.json").toString(), "--max-protocol-version", "2");
+    for (int i = 1; i <= 3; i++) start(i);
+  }
+
+  @AfterAll
+  void stopAll() throws Exception {
+    if (oldSoftware != null && oldSoftware.process().isAlive()) {
+      oldSoftware.process().destroy();
+      oldSoftware.process().waitFor(30, TimeUnit.SECONDS);
+    }
+    if (dir == null) return;
+    cli("testnet", "stop", "--dir", dir.toString());
+    Path logs = Path.of("target", "upgrade-it-logs");
+    Files.createDirectories(logs);
+    for (int i = 1; i <= NODES; i++) {
+      Path log = nodeDir(i).resolve("node.log");
+      if (Files.exists(log)) {
+        Files.copy(log, logs.resolve("node" + i + ".log"), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- steps
+
+  @Test
+  @Order(1)
+  void beforeTheHeightAStakingMessageIsRefusedByName() throws Exception {
+    awaitHeight(List.of(1, 2, 3), 2);
+    BcosClient via = clients.getFirst();
+    long head = via.height();
+    assertTrue(head < H - 1, "the test needs the head below " + (H - 1) + ", it is " + head);
+    RpcError e = assertThrows(RpcError.class, () -> via.send(bond(via)));
+    assertEquals("STAKING_NOT_ACTIVE", e.reason(), e.getMessage());
+    JsonNode status = via.call("upgrade_status");
+    assertEquals("staking", status.path("scheduled").path("name").asText(), status.toString());
+  }
+
+  @Test
+  @Order(2)
+  void theOldSoftwareStopsBeforeTheHeightWithTheLineAndExitStatus3() throws Exception {
+    CliProcess.Run stopped = oldSoftware.finish();
+    assertEquals(Node.EXIT_UPGRADE_REQUIRED, stopped.exitCode(), stopped.stderr());
+    assertTrue(stopped.stderr().contains("UPGRADE REQUIRED at height " + H + ": protocol version 3"
+        + " (\"staking\") is not in this software (it runs versions 1..2); release sha256 "
+        + RELEASE.toHex() + "; stopped before block " + H), stopped.stderr());
+    assertTrue(stopped.stderr().contains("exit status 3"), stopped.stderr());
+    // it committed every block below the height, then closed (its store last) before exiting
+    assertTrue(stopped.stdout().contains("stopped for the upgrade at height " + (H - 1)),
+        stopped.stdout());
+    assertFalse(stopped.stderr().contains("\tat "), "no stack trace:\n" + stopped.stderr());
+  }
+
+  @Test
+  @Order(3)
+  void theOthersSwitchRulesAtTheHeightWithoutAMissedBlockAndAcceptAStakingMessage()
+      throws Exception {
+    awaitHeight(List.of(1, 2, 3), H + 1);
+    BcosClient c = clients.get(1);
+    assertFalse(c.block(Long.toString(H - 1), false).has("protocolVersion"), "genesis version");
+    for (long h = H; h <= H + 1; h++) {
+      assertEquals(3, c.block(Long.toString(h), false).path("protocolVersion").asInt(), "" + h);
+    }
+    Transaction tx = bond(c);
+    long height = c.awaitFinal(c.send(tx), WAIT).path("height").asLong();
+    assertTrue(height >= H, "final at " + height);
+    devNonce++;
+    JsonNode status = c.call("upgrade_status");
+    assertEquals(3, status.path("applied").get(status.path("applied").size() - 1)
+        .path("version").asInt(), status.toString());
+    assertSameChain(List.of(1, 2, 3));
+  }
+
+  @Test
+  @Order(4)
+  void theStoppedNodeRejoinsOnceStartedWithoutTheCap() throws Exception {
+    start(4);
+    awaitHeight(List.of(4), maxHeight(List.of(1, 2, 3)));
+    awaitHeight(List.of(1, 2, 3, 4), maxHeight(List.of(1)) + 2);
+    assertSameChain(List.of(1, 2, 3, 4));
+  }
+
+  @Test
+  @Order(5)
+  void aNodeWipedAfterTheUpgradeSyncsAcrossTheHeightToTheSameStateRoot() throws Exception {
+    assertEquals(0, cli("testnet", "stop", "--dir", dir.toString(), "--node", "3").exitCode());
+    CliProcess.Run reset = cli("testnet", "reset", "--dir", dir.toString(), "--node", "3");
+    assertEquals(0, reset.exitCode(), reset.stderr());
+    long target = maxHeight(List.of(1, 2, 4)) + 2;
+    start(3);
+    awaitHeight(List.of(1, 2, 3, 4), target);
+    assertSameChain(List.of(1, 2, 3, 4));
+    String root3 = clients.get(2).block(Long.toString(target), false).path("stateRoot").asText();
+    assertEquals(clients.get(0).block(Long.toString(target), false).path("stateRoot").asText(),
+        root3);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** A bond of 10 DDC from the dev key to node 1's validator, with the next nonce. */
+  private Transaction bond(BcosClient via) {
+    Address validator = Address.parse(clients.getFirst().status().path("validators").get(0)
+        .path("address").asText());
+    return Transactions.build(via.chainId(), dev, devNonce, FEE_UNITS, via.height() + 100,
+        new StakeBond(validator, BOND_UNITS));
+  }
+
+  private Path nodeDir(int node) {
+    return dir.resolve("node" + node);
+  }
+
+  private void start(int node) throws Exception {
+    CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString(), "--node",
+        Integer.toString(node));
+    assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
+  }
+
+  private Optional<Long> tryHeight(int node) {
+    try {
+      return Optional.of(clients.get(node - 1).height());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private long maxHeight(List<Integer> nodes) {
+    long max = 0;
+    for (int n : nodes) max = Math.max(max, tryHeight(n).orElse(0L));
+    return max;
+  }
+
+  private void awaitHeight(List<Integer> nodes, long target) throws InterruptedException {
+    Await.until("nodes " + nodes + " at height " + target, WAIT, () -> {
+      for (int n : nodes) {
+        if (tryHeight(n).orElse(-1L) < target) return false;
+      }
+      return true;
+    });
+  }
+
+  /** The same block hash (so the same state root) at every height up to the lowest head. */
+  private void assertSameChain(List<Integer> nodes) {
+    long top = Long.MAX_VALUE;
+    for (int n : nodes) top = Math.min(top, tryHeight(n).orElseThrow());
+    for (long h = 1; h <= top; h++) {
+      String expected = null;
+      for (int n : nodes) {
+        String hash = clients.get(n - 1).block(Long.toString(h), false).path("hash").asText();
+        if (expected == null) expected = hash;
+        assertEquals(expected, hash, "block " + h + " on node " + n);
+      }
+    }
+  }
+
+  private CliProcess.Run cli(String... args) throws Exception {
+    return new CliProcess(home, root).run(args);
+  }
+}
