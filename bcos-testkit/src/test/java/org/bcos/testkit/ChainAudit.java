@@ -12,7 +12,7 @@ import org.bcos.ledger.block.Block;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.api.StakeApi;
 import org.bcos.ledger.stake.api.StakeEvidence;
-import org.bcos.ledger.stake.api.ValidatorStake;
+import org.bcos.ledger.stake.api.StakingValidator;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.consensus.ChainConsensus;
@@ -25,8 +25,12 @@ import org.bcos.types.tx.Transaction;
  * (which rebuilds the state tree, checks it against the head's state root and counts the whole
  * supply): every block carries a certificate of its height's validators; exactly one evidence
  * transaction, at the slash height S, proves a double vote by the offender; the offender governs
- * heights up to S + 1 and none after; its stake is jailed at S and 10% lighter, that 10% sits in
- * the slashed pool; every honest stake is untouched; the supply is exactly the total.
+ * heights up to S + 1 and none after; the upgrade to staking happened (every validator is a
+ * staking validator, none left in the pre-staking column); the offender is jailed, tombstoned and
+ * 10% lighter, that 10% sits in the slashed pool; every honest validator holds its genesis stake
+ * plus exactly what the committed bonds, unbonds and redelegations moved, unjailed; the supply is
+ * exactly the total; the nodes on old software stopped before the upgrade height, the others
+ * never stopped.
  */
 final class ChainAudit {
   private final LedgerApplication app;
@@ -80,7 +84,12 @@ final class ChainAudit {
           + (member ? "still in" : "already out of") + " the set of height " + h + " (slashed at "
           + s + ")");
     }
-    checkStakes(at, n);
+    check(ledger.protocolVersionAt(head) == app.upgrade.plan().version(), at + "head " + head
+        + " runs version " + ledger.protocolVersionAt(head) + " (" + app.upgrade + ")");
+    long expectedStop = app.upgrade.runsOldSoftware(n.index) ? app.upgrade.height() : -1;
+    check(n.stoppedBefore == expectedStop, at + "stopped before height " + n.stoppedBefore
+        + ", expected " + expectedStop + " (" + app.upgrade + ")");
+    checkStakes(at, n, head);
     long supply = Modules.supplyInvariant().total(n.store);
     check(supply == Amount.TOTAL_SUPPLY_UNITS, at + "supply " + Amount.format(supply));
   }
@@ -92,18 +101,27 @@ final class ChainAudit {
         + evidence.offender() + ", the equivocator is " + app.offender());
   }
 
-  private void checkStakes(String at, LedgerNode n) {
+  private void checkStakes(String at, LedgerNode n, long head) {
     StakeApi stakes = Modules.STANDARD.api(StakeApi.class, new WorkingState(n.store));
     long slashed = 0;
     for (int i = 0; i < app.nodes.size(); i++) {
+      Address a = app.nodes.get(i).key.address();
       long genesisStake = SimGenesis.stakeUnits(app.scenario, i);
-      ValidatorStake stake = stakes.validator(app.nodes.get(i).key.address()).orElseThrow();
-      ValidatorStake expected = app.honest(i)
-          ? ValidatorStake.active(genesisStake)
-          : new ValidatorStake(genesisStake - genesisStake / 10, true, app.slashHeight);
-      check(stake.equals(expected), at + "validator " + i + " has " + stake + ", expected "
-          + expected);
-      if (!app.honest(i)) slashed = genesisStake - expected.bondedUnits();
+      check(stakes.validator(a).isEmpty(), at + "validator " + i + " still pre-staking");
+      Optional<StakingValidator> found = stakes.stakingValidator(a);
+      if (found.isEmpty()) {
+        problems.add(at + "validator " + i + " is not a staking validator after the upgrade");
+        continue;
+      }
+      StakingValidator v = found.get();
+      boolean honest = app.honest(i);
+      long tokens = honest ? genesisStake + app.stakeMovedUpTo(a, head)
+          : genesisStake - genesisStake / 10;
+      check(v.tokens() == tokens && v.jailed() != honest && v.tombstoned() != honest, at
+          + "validator " + i + " has " + v.tokens() + " units, jailed " + v.jailed()
+          + ", tombstoned " + v.tombstoned() + "; expected " + tokens + " units, "
+          + (honest ? "free" : "jailed and tombstoned"));
+      if (!honest) slashed = genesisStake / 10;
     }
     check(stakes.slashedPool() == slashed, at + "slashed pool holds " + stakes.slashedPool()
         + " units, expected " + slashed);

@@ -17,7 +17,10 @@ import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.stake.StakeModule;
+import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.ledger.stake.api.StakeEvidence;
+import org.bcos.ledger.stake.api.StakeRedelegate;
+import org.bcos.ledger.stake.api.StakeUnbond;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
@@ -31,15 +34,25 @@ import org.bcos.types.tx.Transaction;
  * transactions. The run is done once the evidence is in a block at height S and every honest node
  * has committed {@value #HEIGHTS_AFTER_JAIL} heights past S + {@link StakeModule#ACTIVATION_DELAY}
  * (the first height governed without the offender); {@link ChainAudit} then checks each chain.
+ *
+ * <p>Every run also upgrades ({@link SimUpgrade}): the genesis plans version 3 (staking) at a
+ * seed-chosen height U; every block below U must carry no version and every block from U version
+ * 3; the nodes on old software must stop before U (never commit U under the old rules), and
+ * rejoin once their release is installed; the run is done only once every honest node is past U
+ * + {@value #HEIGHTS_AFTER_UPGRADE} on the new software. From U the holders also bond, unbond and
+ * redelegate; the committed amounts are summed per validator for the audit.
  */
 final class LedgerApplication implements Simulation.Application {
   static final long HEIGHTS_AFTER_JAIL = 2;
+  static final long HEIGHTS_AFTER_UPGRADE = 2;
 
   /** One seed's outcome: the simulation's, and the chains it left. */
   record Run(Simulation.Result result, LedgerApplication app) {}
 
   final Scenario scenario;
+  final SimUpgrade upgrade;
   final Genesis genesis;
+  private final ConsensusTime time;
   final TxFeed feed;
   final List<LedgerNode> nodes = new ArrayList<>();
   private final TreeMap<Long, Hash> blockHashes = new TreeMap<>();
@@ -47,6 +60,9 @@ final class LedgerApplication implements Simulation.Application {
   /** Height of the block holding the evidence that slashed the offender, or -1. */
   long slashHeight = -1;
   long transfersCommitted;
+  long stakingCommitted;
+  /** Units the committed bonds, unbonds and redelegations moved, by height and validator. */
+  private final TreeMap<Long, TreeMap<Address, Long>> stakeMoved = new TreeMap<>();
   long evidenceTxsCommitted;
   long evidenceSeen;
   /** Height in progress when an honest node first reported the offender, or -1. */
@@ -54,10 +70,14 @@ final class LedgerApplication implements Simulation.Application {
 
   LedgerApplication(Scenario scenario, ConsensusTime time) {
     this.scenario = scenario;
-    this.genesis = SimGenesis.of(scenario);
-    this.feed = new TxFeed(scenario.seed(), scenario.powers().length, time);
+    this.upgrade = SimUpgrade.of(scenario);
+    this.genesis = SimGenesis.of(scenario, upgrade);
+    this.time = time;
+    this.feed = new TxFeed(scenario.seed(), scenario.powers().length, scenario.byzantine(),
+        upgrade.height(), time);
     for (int i = 0; i < scenario.powers().length; i++) {
-      nodes.add(new LedgerNode(i, Simulation.key(i), genesis, feed, time));
+      nodes.add(new LedgerNode(i, Simulation.key(i), genesis, feed, time,
+          upgrade.runsOldSoftware(i)));
     }
   }
 
@@ -100,6 +120,8 @@ final class LedgerApplication implements Simulation.Application {
     if (failure != null) return failure;
     Block head = n.ledger.head();
     long h = head.height();
+    String version = versionProblem(n, head);
+    if (version != null) return version;
     Hash knownBlock = blockHashes.putIfAbsent(h, head.hash());
     Hash knownRoot = stateRoots.putIfAbsent(h, head.header().stateRoot());
     if (knownBlock != null && !knownBlock.equals(head.hash())) {
@@ -117,11 +139,33 @@ final class LedgerApplication implements Simulation.Application {
     return knownBlock == null ? countFirstCommit(head) : null;
   }
 
+  /**
+   * A block below the upgrade height carries no version, one from it version 3; old software
+   * never commits the upgrade height (it must stop before it).
+   */
+  private String versionProblem(LedgerNode n, Block head) {
+    long h = head.height();
+    if (n.oldSoftware && h >= upgrade.height()) {
+      return "UPGRADE: node " + n.index + " on old software committed height " + h + " (" + upgrade
+          + ")";
+    }
+    int expected = h >= upgrade.height() ? upgrade.plan().version()
+        : org.bcos.ledger.block.BlockHeader.VERSION_NOT_CARRIED;
+    if (head.header().protocolVersion() != expected) {
+      return "UPGRADE: block " + h + " on node " + n.index + " carries version "
+          + head.header().protocolVersion() + ", expected " + expected + " (" + upgrade + ")";
+    }
+    return null;
+  }
+
   /** Figures of a height, taken from its first commit; at most one evidence may ever get in. */
   private String countFirstCommit(Block block) {
     for (Transaction tx : block.transactions()) {
       switch (tx.message()) {
         case CoinTransfer t -> transfersCommitted++;
+        case StakeBond b -> moved(block.height(), b.validator(), b.units(), null);
+        case StakeUnbond u -> moved(block.height(), u.validator(), -u.units(), null);
+        case StakeRedelegate r -> moved(block.height(), r.source(), -r.units(), r.destination());
         case StakeEvidence e -> {
           evidenceTxsCommitted++;
           if (slashHeight >= 0) {
@@ -134,6 +178,39 @@ final class LedgerApplication implements Simulation.Application {
       }
     }
     return null;
+  }
+
+  /**
+   * One staking message of block {@code height} moved {@code units} at {@code validator} (and the
+   * opposite at {@code to}).
+   */
+  private void moved(long height, Address validator, long units, Address to) {
+    stakingCommitted++;
+    TreeMap<Address, Long> at = stakeMoved.computeIfAbsent(height, h -> new TreeMap<>());
+    at.merge(validator, units, Long::sum);
+    if (to != null) at.merge(to, -units, Long::sum);
+  }
+
+  /** What the committed staking messages of blocks 1..{@code height} moved at {@code validator}. */
+  long stakeMovedUpTo(Address validator, long height) {
+    long sum = 0;
+    for (TreeMap<Address, Long> at : stakeMoved.headMap(height, true).values()) {
+      sum += at.getOrDefault(validator, 0L);
+    }
+    return sum;
+  }
+
+  /**
+   * A node on old software stops before the upgrade height; the first time, its operator is
+   * scheduled to install the release after the seed's delay.
+   */
+  @Override
+  public boolean stopsBefore(int node, long height) {
+    LedgerNode n = nodes.get(node);
+    boolean first = n.stoppedBefore < 0;
+    if (!n.stopsBefore(height)) return false;
+    if (first) time.schedule(upgrade.resumeDelayMillis(), n::installRelease);
+    return true;
   }
 
   @Override
@@ -154,15 +231,17 @@ final class LedgerApplication implements Simulation.Application {
     }
     return ", ledger heads [" + heads + "], first report at height " + firstReportHeight
         + ", evidence transactions committed " + evidenceTxsCommitted + ", slashed at height "
-        + slashHeight + ", pool drops " + feed.dropped;
+        + slashHeight + ", pool drops " + feed.dropped + ", " + upgrade + ", stopped before "
+        + nodes.stream().map(n -> Long.toString(n.stoppedBefore)).toList();
   }
 
   @Override
   public boolean done() {
     if (slashHeight < 0) return false;
-    long target = slashHeight + ValidatorSets.ACTIVATION_DELAY + HEIGHTS_AFTER_JAIL;
+    long target = Math.max(slashHeight + ValidatorSets.ACTIVATION_DELAY + HEIGHTS_AFTER_JAIL,
+        upgrade.height() + HEIGHTS_AFTER_UPGRADE);
     for (LedgerNode n : nodes) {
-      if (honest(n.index) && n.ledger.head().height() < target) return false;
+      if (honest(n.index) && (n.oldSoftware || n.ledger.head().height() < target)) return false;
     }
     return true;
   }

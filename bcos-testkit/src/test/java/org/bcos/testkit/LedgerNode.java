@@ -5,6 +5,7 @@ import org.bcos.crypto.Ed25519;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.Modules;
 import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.node.consensus.ConsensusLedger;
@@ -17,21 +18,55 @@ import org.bcos.storage.InMemoryStore;
  * shared {@link TxFeed} as the pool. Double signing is checked by {@link
  * ChainConsensus#evidenceCheck}. Its store and its proposals of the height in progress (which a
  * node logs in its WAL, so a replay re-proposes the same block) survive the node's crashes.
+ *
+ * <p>A node may start on "old software" (protocol versions up to {@link SimUpgrade#OLD_VERSION}):
+ * it then stops before the upgrade height ({@link #stopsBefore}) until {@link #installRelease}
+ * reopens its store with every version, as an operator restarting it on the new release.
  */
 final class LedgerNode {
   final int index;
   final Ed25519KeyPair key;
   final InMemoryStore store = new InMemoryStore();
-  final Ledger ledger;
-  final ConsensusLedger chain;
+  private final Genesis genesis;
+  private final TxFeed feed;
+  private final ConsensusTime time;
+  Ledger ledger;
+  ConsensusLedger chain;
+  /** Whether it runs old software now (until its release is installed). */
+  boolean oldSoftware;
+  /** The height it stopped before for the upgrade, or -1. */
+  long stoppedBefore = -1;
 
-  LedgerNode(int index, Ed25519KeyPair key, Genesis genesis, TxFeed feed, ConsensusTime time) {
+  LedgerNode(int index, Ed25519KeyPair key, Genesis genesis, TxFeed feed, ConsensusTime time,
+      boolean oldSoftware) {
     this.index = index;
     this.key = key;
-    this.ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(),
-        ChainConsensus.evidenceCheck(Ed25519.verifier()));
+    this.genesis = genesis;
+    this.feed = feed;
+    this.time = time;
+    this.oldSoftware = oldSoftware;
+    open();
+  }
+
+  private void open() {
+    var evidence = ChainConsensus.evidenceCheck(Ed25519.verifier());
+    this.ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(), oldSoftware
+        ? Modules.standard(evidence, SimUpgrade.OLD_VERSION) : Modules.standard(evidence));
     this.chain = new ConsensusLedger(ledger, key, sinceGenesis(time), feed,
         ConsensusLedger.Listener.NONE, Integer.MAX_VALUE);
+  }
+
+  /** Whether its software cannot run {@code height} (recording the first such height). */
+  boolean stopsBefore(long height) {
+    boolean stops = chain.upgradeStop(height).isPresent();
+    if (stops && stoppedBefore < 0) stoppedBefore = height;
+    return stops;
+  }
+
+  /** The operator installs the release with every version: the same store, new software. */
+  void installRelease() {
+    oldSoftware = false;
+    open();
   }
 
   /** The run's time shifted to the chain's: virtual time 0 is the genesis time. */

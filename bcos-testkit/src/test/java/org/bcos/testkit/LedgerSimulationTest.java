@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
  * strategy per seed) over real ledgers: each seed must keep every node's blocks and state roots
  * equal at every height, keep committing after the faults heal, put the equivocator's double vote
  * on chain and slash it (jailed, out of the set two heights later, 10% of its stake in the slashed
- * pool), with the supply whole throughout ({@link LedgerApplication}, {@link ChainAudit}).
+ * pool), with the supply whole throughout ({@link LedgerApplication}, {@link ChainAudit}). Each
+ * seed also upgrades the chain to staking at a height it chooses, with a minority of validators on
+ * old software that must stop before it and never fork, and staking messages after it ({@link
+ * SimUpgrade}).
  *
  * <p>{@code -Dbcos.testkit.seeds=N} runs N seeds (default {@value #DEFAULT_SEEDS}) from {@code
  * -Dbcos.testkit.firstSeed} (default 1); {@code -Dbcos.testkit.seed=S} replays one seed. Each seed
@@ -84,11 +87,13 @@ class LedgerSimulationTest {
     Simulation.Result r = run.result();
     Scenario sc = r.scenario();
     LedgerApplication app = run.app();
-    return String.format("seed %d n=%d byz=%d/%s: %d heights, %d transfers, %d evidence seen,"
-            + " %d reports (first at height %d), slashed at height %d, %d s virtual, %d ms",
+    return String.format("seed %d n=%d byz=%d/%s: %d heights, %d transfers, %d staking messages,"
+            + " %d evidence seen, %d reports (first at height %d), slashed at height %d, upgrade"
+            + " at height %d with old software on nodes %s, %d s virtual, %d ms",
         sc.seed(), sc.powers().length, sc.byzantine(), sc.strategy(), app.heights(),
-        app.transfersCommitted, app.evidenceSeen, app.feed.reportsMade, app.firstReportHeight,
-        app.slashHeight, r.virtualMillis() / 1000, wallMillis);
+        app.transfersCommitted, app.stakingCommitted, app.evidenceSeen, app.feed.reportsMade,
+        app.firstReportHeight, app.slashHeight, app.upgrade.height(), app.upgrade.oldNodes(),
+        r.virtualMillis() / 1000, wallMillis);
   }
 
   /** Running figures of a seed range. */
@@ -99,6 +104,8 @@ class LedgerSimulationTest {
     long seeds;
     long heights;
     long transfers;
+    long staking;
+    long upgradeStops;
     long reports;
     long slashings;
     long virtualMillis;
@@ -109,6 +116,8 @@ class LedgerSimulationTest {
       seeds++;
       heights += run.app().heights();
       transfers += run.app().transfersCommitted;
+      staking += run.app().stakingCommitted;
+      upgradeStops += run.result().faults().getOrDefault("upgradeStop", 0L);
       reports += run.app().feed.reportsMade;
       slashings += ok ? run.app().evidenceTxsCommitted : 0;
       if (ok) {
@@ -129,10 +138,12 @@ class LedgerSimulationTest {
 
     private String line(long first, int failed) {
       return String.format("seeds %d..%d (%d): %d failed; %d heights committed, %d transfers,"
-              + " %d evidence reports, %d equivocators slashed (at most %d heights after the"
-              + " first report), %d crashes, %d s virtual time, %d ms wall",
-          first, first + seeds - 1, seeds, failed, heights, transfers, reports, slashings,
-          maxSlashDelay, crashes, virtualMillis / 1000, (System.nanoTime() - started) / 1_000_000);
+              + " %d staking messages, %d upgrade stops of old software, %d evidence reports,"
+              + " %d equivocators slashed (at most %d heights after the first report), %d"
+              + " crashes, %d s virtual time, %d ms wall",
+          first, first + seeds - 1, seeds, failed, heights, transfers, staking, upgradeStops,
+          reports, slashings, maxSlashDelay, crashes, virtualMillis / 1000,
+          (System.nanoTime() - started) / 1_000_000);
     }
   }
 }

@@ -36,6 +36,11 @@ final class SimGenesis {
     return sc.powers()[node] * STAKE_DDC_PER_POWER * DDC;
   }
 
+  /** The chain of {@code sc}, its genesis planning {@code upgrade}. */
+  static Genesis of(Scenario sc, SimUpgrade upgrade) {
+    return of(sc).withUpgrades(java.util.List.of(upgrade.plan()));
+  }
+
   static Genesis of(Scenario sc) {
     List<Genesis.Validator> validators = new ArrayList<>();
     List<Genesis.Allocation> allocations = new ArrayList<>();

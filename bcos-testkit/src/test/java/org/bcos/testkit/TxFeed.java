@@ -12,6 +12,9 @@ import org.bcos.consensus.sim.Simulation;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.spi.Verdict;
+import org.bcos.ledger.stake.api.StakeBond;
+import org.bcos.ledger.stake.api.StakeRedelegate;
+import org.bcos.ledger.stake.api.StakeUnbond;
 import org.bcos.node.consensus.ConsensusLedger;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
@@ -19,7 +22,9 @@ import org.bcos.types.tx.Transaction;
 
 /**
  * The transactions of a run: seeded coin transfers between the {@link SimGenesis#HOLDERS} and
- * fresh addresses, arriving over virtual time, and the validators' evidence reports. One pool
+ * fresh addresses, arriving over virtual time, from the upgrade to staking on also the holders'
+ * staking messages ({@link StakingTraffic}, one in {@value #STAKING_ONE_IN}), and the validators'
+ * evidence reports. One pool
  * stands for every node's mempool with instant gossip (transaction gossip is not what the run
  * tests); like a node's mempool it drops what a proposer skipped ({@link ConsensusLedger} keeps
  * nonce gaps). Insertion ordered, so proposals are deterministic.
@@ -29,21 +34,34 @@ final class TxFeed implements ConsensusLedger.Pool {
   /** Mean virtual time between two transfers is half of this. */
   static final int MAX_TRANSFER_GAP_MILLIS = 800;
   static final int FRESH_RECIPIENTS = 8;
+  /** Once staking is active, one transaction in this many is a staking message. */
+  static final int STAKING_ONE_IN = 3;
 
   private final ConsensusTime time;
   private final SplittableRandom random;
   private final long[] nonces = new long[SimGenesis.HOLDERS.size()];
   private final List<Address> recipients = new ArrayList<>();
   private final LinkedHashMap<Hash, Transaction> pool = new LinkedHashMap<>();
+  private final StakingTraffic staking;
+  private final long upgradeHeight;
+  /** Set when some node has committed the upgrade height: staking messages may be made. */
+  private boolean stakingActive;
   private long nextTransferMillis;
   long transfersMade;
+  long stakingMessagesMade;
   long reportsMade;
   /** Transactions dropped from the pool, by message and reason ("StakeEvidence NONCE_TOO_LOW"). */
   final TreeMap<String, Long> dropped = new TreeMap<>();
 
-  TxFeed(long seed, int validators, ConsensusTime time) {
+  TxFeed(long seed, int validators, int byzantine, long upgradeHeight, ConsensusTime time) {
     this.time = time;
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 11);
+    this.upgradeHeight = upgradeHeight;
+    List<Address> honest = new ArrayList<>();
+    for (int i = 0; i < validators; i++) {
+      if (i != byzantine) honest.add(Simulation.key(i).address());
+    }
+    this.staking = new StakingTraffic(honest, SimGenesis.HOLDERS.size());
     for (Ed25519KeyPair k : SimGenesis.HOLDERS) recipients.add(k.address());
     for (int i = 0; i < validators; i++) recipients.add(Simulation.key(i).address());
     for (int i = 0; i < FRESH_RECIPIENTS; i++) {
@@ -53,21 +71,38 @@ final class TxFeed implements ConsensusLedger.Pool {
     }
   }
 
-  /** The transfers sent up to virtual time {@code nowMillis} join the pool. */
+  /** The transactions sent up to virtual time {@code nowMillis} join the pool. */
   private void advanceTo(long nowMillis) {
     while (nextTransferMillis <= nowMillis) {
       int from = random.nextInt(nonces.length);
-      // never the sender itself (refused, it would leave a nonce gap stalling the sender)
-      int pick = random.nextInt(recipients.size() - 1);
-      Address to = recipients.get(pick >= from ? pick + 1 : pick);
-      long units = 1 + random.nextLong(1_000 * SimGenesis.DDC);
-      Transaction tx = Transactions.transfer(Simulation.CHAIN_ID, SimGenesis.HOLDERS.get(from),
-          nonces[from]++, SimGenesis.PARAMS.minFeeUnits(), TRANSFER_EXPIRY_HEIGHT, to, units,
-          "sim " + transfersMade);
+      Transaction tx = stakingActive && random.nextInt(STAKING_ONE_IN) == 0
+          ? stakingMessage(from) : transfer(from);
       pool.put(tx.hash(), tx);
-      transfersMade++;
       nextTransferMillis += 1 + random.nextInt(MAX_TRANSFER_GAP_MILLIS);
     }
+  }
+
+  private Transaction transfer(int from) {
+    // never the sender itself (refused, it would leave a nonce gap stalling the sender)
+    int pick = random.nextInt(recipients.size() - 1);
+    Address to = recipients.get(pick >= from ? pick + 1 : pick);
+    long units = 1 + random.nextLong(1_000 * SimGenesis.DDC);
+    transfersMade++;
+    return Transactions.transfer(Simulation.CHAIN_ID, SimGenesis.HOLDERS.get(from),
+        nonces[from]++, SimGenesis.PARAMS.minFeeUnits(), TRANSFER_EXPIRY_HEIGHT, to, units,
+        "sim " + transfersMade);
+  }
+
+  private Transaction stakingMessage(int from) {
+    stakingMessagesMade++;
+    return Transactions.build(Simulation.CHAIN_ID, SimGenesis.HOLDERS.get(from), nonces[from]++,
+        SimGenesis.PARAMS.minFeeUnits(), TRANSFER_EXPIRY_HEIGHT, staking.next(from, random));
+  }
+
+  /** A staking message, which a node's mempool would refuse below the upgrade height. */
+  private static boolean isStaking(Transaction tx) {
+    return tx.message() instanceof StakeBond || tx.message() instanceof StakeUnbond
+        || tx.message() instanceof StakeRedelegate;
   }
 
   /**
@@ -76,13 +111,17 @@ final class TxFeed implements ConsensusLedger.Pool {
    */
   @Override
   public List<Transaction> candidates(int maxTxs, Ledger ledger) {
+    long next = ledger.head().height() + 1;
+    stakingActive |= next > upgradeHeight;
     advanceTo(time.nowMillis());
     List<Transaction> out = new ArrayList<>();
     for (Iterator<Transaction> it = pool.values().iterator(); it.hasNext(); ) {
       Transaction tx = it.next();
       if (ledger.txLocation(tx.hash()).isPresent()) {
         it.remove();
-      } else if (out.size() < maxTxs) {
+      } else if (out.size() < maxTxs && (next >= upgradeHeight || !isStaking(tx))) {
+        // a proposer still below the upgrade height (a lagging node) is not offered staking
+        // messages, as a node's mempool admits them only under the head's rules
         out.add(tx);
       }
     }

@@ -93,6 +93,16 @@ public final class Simulation {
     /** Whether the application's own goal is met (the run ends when this and liveness hold). */
     boolean done();
 
+    /**
+     * Whether {@code node}'s software cannot run {@code height} (a protocol version it lacks): it
+     * then stops before it as a node does (no machine: no proposal, no vote), and is started
+     * again, from its last decided height, once this turns false (its operator installed the
+     * release). Never by default.
+     */
+    default boolean stopsBefore(int node, long height) {
+      return false;
+    }
+
     /** What a liveness failure reports of the application (empty by default). */
     default String status() {
       return "";
@@ -159,7 +169,7 @@ public final class Simulation {
     }
   }
 
-  private sealed interface Event permits Deliver, Task, Gossip, Crash, Restart, Heal {}
+  private sealed interface Event permits Deliver, Task, Gossip, Crash, Restart, Heal, Resume {}
 
   private record Deliver(int to, int from, ConsensusMessage message) implements Event {}
 
@@ -174,6 +184,9 @@ public final class Simulation {
 
   private record Heal() implements Event {}
 
+  /** A node stopped before an upgrade checks whether its software can run the height now. */
+  private record Resume(int node) implements Event {}
+
   private record Scheduled(long at, long seq, Event event) {}
 
   /** A simulated node; the fields marked persisted survive a crash. */
@@ -183,6 +196,8 @@ public final class Simulation {
     TendermintMachine machine;
     ValidatorSchedule schedule;
     boolean up = true;
+    /** Stopped before a height its software cannot run, until the application says it can. */
+    boolean stoppedForUpgrade;
     int incarnation;
     long decidedHeight; // persisted
     final TreeMap<Long, List<ConsensusMessage>> proofs = new TreeMap<>(); // persisted
@@ -317,9 +332,37 @@ public final class Simulation {
       case Task t -> t.task().run();
       case Gossip g -> gossip(nodes.get(g.node()), g.incarnation());
       case Crash c -> crash(nodes.get(c.node()));
-      case Restart r -> restart(nodes.get(r.node()));
+      // a node stopped for an upgrade may have been resumed since its crash: it is up already
+      case Restart r -> {
+        if (!nodes.get(r.node()).up) restart(nodes.get(r.node()));
+      }
       case Heal h -> targetHeight = Math.max(MIN_HEIGHTS, maxHeight() + HEIGHTS_AFTER_HEAL);
+      case Resume r -> resume(nodes.get(r.node()));
     }
+  }
+
+  /**
+   * {@code n}'s software cannot run {@code height}: it stops as a node does, with nothing of that
+   * height started (no WAL entry, no vote), and checks again every gossip interval.
+   */
+  private void stopForUpgrade(Node n) {
+    fault("upgradeStop");
+    n.stoppedForUpgrade = true;
+    n.up = false;
+    n.machine = null;
+    n.incarnation++;
+    n.wal.clear();
+    at(now + GOSSIP_MILLIS, new Resume(n.index));
+  }
+
+  private void resume(Node n) {
+    if (!n.stoppedForUpgrade) return;
+    if (app.stopsBefore(n.index, n.decidedHeight + 1)) {
+      at(now + GOSSIP_MILLIS, new Resume(n.index));
+      return;
+    }
+    n.stoppedForUpgrade = false;
+    restart(n);
   }
 
   /**
@@ -331,6 +374,10 @@ public final class Simulation {
     List<Object> early = new ArrayList<>();
     for (Object o : n.wal) if (o instanceof ConsensusMessage m && m.height() == height) early.add(o);
     n.wal.clear();
+    if (app.stopsBefore(n.index, height)) {
+      stopForUpgrade(n);
+      return;
+    }
     if (app.schedule(n.index) != n.schedule) {
       // the set changed: a machine on the new schedule, fed the early messages as a replay would
       n.machine = newMachine(n);
@@ -384,6 +431,11 @@ public final class Simulation {
 
   /** Restart from persisted state: replay the WAL of the height in progress, else start afresh. */
   private void restart(Node n) {
+    if (n.stoppedForUpgrade) return; // a scenario restart of a stopped node: it stays stopped
+    if (app.stopsBefore(n.index, n.decidedHeight + 1)) {
+      stopForUpgrade(n);
+      return;
+    }
     n.up = true;
     n.machine = newMachine(n);
     List<Object> log = new ArrayList<>(n.wal);
@@ -574,7 +626,8 @@ public final class Simulation {
     StringBuilder b = new StringBuilder();
     for (Node n : nodes) {
       b.append("\n   node ").append(n.index).append(n.up ? " up" : " DOWN").append(" decided=")
-          .append(n.decidedHeight).append(" wal=").append(n.wal.size());
+          .append(n.decidedHeight).append(n.stoppedForUpgrade ? " STOPPED-FOR-UPGRADE" : "")
+          .append(" wal=").append(n.wal.size());
       if (n.machine != null) {
         b.append(" h=").append(n.machine.height()).append(" r=").append(n.machine.round())
             .append(" step=").append(n.machine.step()).append(" decidedFlag=")
