@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bcos.client.BcosClient;
 import org.bcos.client.RpcError;
@@ -64,7 +60,7 @@ class UpgradeNetworkIT {
   @TempDir static Path root;
   private Path dir;
   private Path home;
-  private final List<BcosClient> clients = new ArrayList<>();
+  private TestnetClients nodes;
   private CliProcess.Pending oldSoftware;
   private Ed25519KeyPair dev;
   private long devNonce;
@@ -74,13 +70,8 @@ class UpgradeNetworkIT {
     dir = root.resolve("tn");
     home = root.resolve("home");
     int rpcBase = 24_000 + (int) (ProcessHandle.current().pid() % 4_000) * 4;
-    CliProcess.Run init = cli("testnet", "init", "--dir", dir.toString(), "--validators", "4",
-        "--block-interval-ms", "400", "--rpc-base-port", Integer.toString(rpcBase),
-        "--p2p-base-port", Integer.toString(rpcBase + 16_000), "--json");
-    assertEquals(0, init.exitCode(), init.stderr());
-    for (int i = 1; i <= NODES; i++) {
-      clients.add(new BcosClient("http://127.0.0.1:" + (rpcBase + i)));
-    }
+    nodes = TestnetClients.init(new CliProcess(home, root), dir, NODES, 400, rpcBase,
+        rpcBase + 16_000, WAIT);
     Path genesisFile = dir.resolve("genesis.json");
     Genesis planned = GenesisFile.read(genesisFile).withUpgrades(List.of(
         new UpgradePlan("staking", StakeModule.STAKING_VERSION, RELEASE, H, 0)));
@@ -100,14 +91,7 @@ class UpgradeNetworkIT {
     }
     if (dir == null) return;
     cli("testnet", "stop", "--dir", dir.toString());
-    Path logs = Path.of("target", "upgrade-it-logs");
-    Files.createDirectories(logs);
-    for (int i = 1; i <= NODES; i++) {
-      Path log = nodeDir(i).resolve("node.log");
-      if (Files.exists(log)) {
-        Files.copy(log, logs.resolve("node" + i + ".log"), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
+    TestnetClients.keepLogs(dir, NODES, Path.of("target", "upgrade-it-logs"));
   }
 
   // ---------------------------------------------------------------- steps
@@ -115,8 +99,8 @@ class UpgradeNetworkIT {
   @Test
   @Order(1)
   void beforeTheHeightAStakingMessageIsRefusedByName() throws Exception {
-    awaitHeight(List.of(1, 2, 3), 2);
-    BcosClient via = clients.getFirst();
+    nodes.awaitHeight(List.of(1, 2, 3), 2);
+    BcosClient via = nodes.get(1);
     long head = via.height();
     assertTrue(head < H - 1, "the test needs the head below " + (H - 1) + ", it is " + head);
     RpcError e = assertThrows(RpcError.class, () -> via.send(bond(via)));
@@ -144,8 +128,8 @@ class UpgradeNetworkIT {
   @Order(3)
   void theOthersSwitchRulesAtTheHeightWithoutAMissedBlockAndAcceptAStakingMessage()
       throws Exception {
-    awaitHeight(List.of(1, 2, 3), H + 1);
-    BcosClient c = clients.get(1);
+    nodes.awaitHeight(List.of(1, 2, 3), H + 1);
+    BcosClient c = nodes.get(2);
     assertFalse(c.block(Long.toString(H - 1), false).has("protocolVersion"), "genesis version");
     for (long h = H; h <= H + 1; h++) {
       assertEquals(3, c.block(Long.toString(h), false).path("protocolVersion").asInt(), "" + h);
@@ -157,16 +141,14 @@ class UpgradeNetworkIT {
     JsonNode status = c.call("upgrade_status");
     assertEquals(3, status.path("applied").get(status.path("applied").size() - 1)
         .path("version").asInt(), status.toString());
-    assertSameChain(List.of(1, 2, 3));
+    nodes.assertSameChain(List.of(1, 2, 3));
   }
 
   @Test
   @Order(4)
   void theStoppedNodeRejoinsOnceStartedWithoutTheCap() throws Exception {
     start(4);
-    awaitHeight(List.of(4), maxHeight(List.of(1, 2, 3)));
-    awaitHeight(List.of(1, 2, 3, 4), maxHeight(List.of(1)) + 2);
-    assertSameChain(List.of(1, 2, 3, 4));
+    nodes.awaitCatchUp(4, List.of(1, 2, 3));
   }
 
   @Test
@@ -175,12 +157,12 @@ class UpgradeNetworkIT {
     assertEquals(0, cli("testnet", "stop", "--dir", dir.toString(), "--node", "3").exitCode());
     CliProcess.Run reset = cli("testnet", "reset", "--dir", dir.toString(), "--node", "3");
     assertEquals(0, reset.exitCode(), reset.stderr());
-    long target = maxHeight(List.of(1, 2, 4)) + 2;
+    long target = nodes.maxHeight(List.of(1, 2, 4)) + 2;
     start(3);
-    awaitHeight(List.of(1, 2, 3, 4), target);
-    assertSameChain(List.of(1, 2, 3, 4));
-    String root3 = clients.get(2).block(Long.toString(target), false).path("stateRoot").asText();
-    assertEquals(clients.get(0).block(Long.toString(target), false).path("stateRoot").asText(),
+    nodes.awaitHeight(List.of(1, 2, 3, 4), target);
+    nodes.assertSameChain(List.of(1, 2, 3, 4));
+    String root3 = nodes.get(3).block(Long.toString(target), false).path("stateRoot").asText();
+    assertEquals(nodes.get(1).block(Long.toString(target), false).path("stateRoot").asText(),
         root3);
   }
 
@@ -188,7 +170,7 @@ class UpgradeNetworkIT {
 
   /** A bond of 10 DDC from the dev key to node 1's validator, with the next nonce. */
   private Transaction bond(BcosClient via) {
-    Address validator = Address.parse(clients.getFirst().status().path("validators").get(0)
+    Address validator = Address.parse(nodes.get(1).status().path("validators").get(0)
         .path("address").asText());
     return Transactions.build(via.chainId(), dev, devNonce, FEE_UNITS, via.height() + 100,
         new StakeBond(validator, BOND_UNITS));
@@ -202,43 +184,6 @@ class UpgradeNetworkIT {
     CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString(), "--node",
         Integer.toString(node));
     assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
-  }
-
-  private Optional<Long> tryHeight(int node) {
-    try {
-      return Optional.of(clients.get(node - 1).height());
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private long maxHeight(List<Integer> nodes) {
-    long max = 0;
-    for (int n : nodes) max = Math.max(max, tryHeight(n).orElse(0L));
-    return max;
-  }
-
-  private void awaitHeight(List<Integer> nodes, long target) throws InterruptedException {
-    Await.until("nodes " + nodes + " at height " + target, WAIT, () -> {
-      for (int n : nodes) {
-        if (tryHeight(n).orElse(-1L) < target) return false;
-      }
-      return true;
-    });
-  }
-
-  /** The same block hash (so the same state root) at every height up to the lowest head. */
-  private void assertSameChain(List<Integer> nodes) {
-    long top = Long.MAX_VALUE;
-    for (int n : nodes) top = Math.min(top, tryHeight(n).orElseThrow());
-    for (long h = 1; h <= top; h++) {
-      String expected = null;
-      for (int n : nodes) {
-        String hash = clients.get(n - 1).block(Long.toString(h), false).path("hash").asText();
-        if (expected == null) expected = hash;
-        assertEquals(expected, hash, "block " + h + " on node " + n);
-      }
-    }
   }
 
   private CliProcess.Run cli(String... args) throws Exception {

@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.bcos.client.BcosClient;
@@ -66,7 +64,8 @@ class ValidatorNetworkIT {
   @TempDir static Path root;
   private Path dir;
   private Path home;
-  private final List<BcosClient> clients = new ArrayList<>();
+  private TestnetClients nodes;
+  private List<BcosClient> clients;
   private PeerManager rogue;
 
   @BeforeAll
@@ -74,13 +73,9 @@ class ValidatorNetworkIT {
     dir = root.resolve("tn");
     home = root.resolve("home");
     int rpcBase = 20_000 + (int) (ProcessHandle.current().pid() % 5_000) * 4;
-    CliProcess.Run init = cli("testnet", "init", "--dir", dir.toString(), "--validators", "4",
-        "--block-interval-ms", "500", "--rpc-base-port", Integer.toString(rpcBase),
-        "--p2p-base-port", Integer.toString(rpcBase + 20_000), "--json");
-    assertEquals(0, init.exitCode(), init.stderr());
-    for (int i = 1; i <= NODES; i++) {
-      clients.add(new BcosClient("http://127.0.0.1:" + (rpcBase + i)));
-    }
+    nodes = TestnetClients.init(new CliProcess(home, root), dir, NODES, 500, rpcBase,
+        rpcBase + 20_000, WAIT);
+    clients = nodes.all();
     CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString());
     assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
   }
@@ -91,15 +86,7 @@ class ValidatorNetworkIT {
     if (dir == null) return;
     cli("testnet", "stop", "--dir", dir.toString());
     // keep the node logs for a look after a failure (target/ is the module's build directory)
-    Path logs = Path.of("target", "testnet-it-logs");
-    Files.createDirectories(logs);
-    for (int i = 1; i <= NODES; i++) {
-      Path log = dir.resolve("node" + i).resolve("node.log");
-      if (Files.exists(log)) {
-        Files.copy(log, logs.resolve("node" + i + ".log"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
+    TestnetClients.keepLogs(dir, NODES, Path.of("target", "testnet-it-logs"));
   }
 
   // ---------------------------------------------------------------- steps
@@ -107,7 +94,7 @@ class ValidatorNetworkIT {
   @Test
   @Order(1)
   void allFourFinaliseTheSameChainAndATransferSentToOneIsFinalOnAllOnce() throws Exception {
-    awaitHeight(List.of(1, 2, 3, 4), 3);
+    nodes.awaitHeight(List.of(1, 2, 3, 4), 3);
     JsonNode status = clients.getFirst().status();
     assertEquals(4, status.path("validators").size(), status.toString());
     assertTrue(status.path("lastCommit").path("signers").asInt() >= 3, status.toString());
@@ -119,22 +106,22 @@ class ValidatorNetworkIT {
         via.height() + 100, to, 4_200_000_000L, "");
     Hash hash = via.send(tx);
     long height = via.awaitFinal(hash, WAIT).path("height").asLong();
-    awaitHeight(List.of(1, 2, 3, 4), height);
+    nodes.awaitHeight(List.of(1, 2, 3, 4), height);
     for (BcosClient c : clients) {
       assertEquals("final", c.transaction(hash).path("status").asText());
       assertEquals(height, c.transaction(hash).path("height").asLong());
       assertEquals("4200000000", c.account(to, false).path("balanceUnits").asText());
     }
-    assertSameChain(List.of(1, 2, 3, 4));
+    nodes.assertSameChain(List.of(1, 2, 3, 4));
   }
 
   @Test
   @Order(2)
   void oneNodeKilledTheOthersKeepFinalising() throws Exception {
     kill(4);
-    long h = maxHeight(List.of(1, 2, 3));
-    awaitHeight(List.of(1, 2, 3), h + 5);
-    assertSameChain(List.of(1, 2, 3));
+    long h = nodes.maxHeight(List.of(1, 2, 3));
+    nodes.awaitHeight(List.of(1, 2, 3), h + 5);
+    nodes.assertSameChain(List.of(1, 2, 3));
   }
 
   @Test
@@ -142,23 +129,21 @@ class ValidatorNetworkIT {
   void twoNodesKilledFinalityStopsWithoutAForkAndResumesWhenOneReturns() throws Exception {
     kill(3);
     Thread.sleep(2_000); // let a block in flight land
-    long stalled = maxHeight(List.of(1, 2));
+    long stalled = nodes.maxHeight(List.of(1, 2));
     Thread.sleep(6_000);
-    assertTrue(maxHeight(List.of(1, 2)) <= stalled + 1,
-        "half the stake must not finalise: " + stalled + " -> " + maxHeight(List.of(1, 2)));
-    assertSameChain(List.of(1, 2));
+    assertTrue(nodes.maxHeight(List.of(1, 2)) <= stalled + 1,
+        "half the stake must not finalise: " + stalled + " -> " + nodes.maxHeight(List.of(1, 2)));
+    nodes.assertSameChain(List.of(1, 2));
     start(3);
-    awaitHeight(List.of(1, 2, 3), stalled + 3);
-    assertSameChain(List.of(1, 2, 3));
+    nodes.awaitHeight(List.of(1, 2, 3), stalled + 3);
+    nodes.assertSameChain(List.of(1, 2, 3));
   }
 
   @Test
   @Order(4)
   void aKilledNodeRestartsAndCatchesUp() throws Exception {
     start(4);
-    awaitHeight(List.of(4), maxHeight(List.of(1, 2, 3)));
-    awaitHeight(List.of(1, 2, 3, 4), maxHeight(List.of(1)) + 2);
-    assertSameChain(List.of(1, 2, 3, 4));
+    nodes.awaitCatchUp(4, List.of(1, 2, 3));
   }
 
   @Test
@@ -167,7 +152,7 @@ class ValidatorNetworkIT {
     kill(2);
     kill(3);
     kill(4);
-    long survivorHeight = height(1);
+    long survivorHeight = nodes.height(1);
     for (int i = 2; i <= 4; i++) {
       CliProcess.Run reset = cli("testnet", "reset", "--dir", dir.toString(), "--node",
           Integer.toString(i));
@@ -175,10 +160,10 @@ class ValidatorNetworkIT {
       assertTrue(Files.notExists(dir.resolve("node" + i).resolve("data")), "data of node " + i);
     }
     Thread.sleep(1_500);
-    assertTrue(height(1) <= survivorHeight + 1, "one node of four cannot finalise alone");
+    assertTrue(nodes.height(1) <= survivorHeight + 1, "one node of four cannot finalise alone");
     for (int i = 2; i <= 4; i++) start(i);
-    awaitHeight(List.of(1, 2, 3, 4), survivorHeight + 3);
-    assertSameChain(List.of(1, 2, 3, 4));
+    nodes.awaitHeight(List.of(1, 2, 3, 4), survivorHeight + 3);
+    nodes.assertSameChain(List.of(1, 2, 3, 4));
     // every kill and restart so far replayed its consensus log without double-signing
     for (BcosClient c : clients) assertEquals(4, c.status().path("validators").size());
   }
@@ -217,8 +202,8 @@ class ValidatorNetworkIT {
       }
       return true;
     });
-    awaitHeight(List.of(1, 2, 3, 4), maxHeight(List.of(1)) + 3);
-    assertSameChain(List.of(1, 2, 3, 4));
+    nodes.awaitHeight(List.of(1, 2, 3, 4), nodes.maxHeight(List.of(1)) + 3);
+    nodes.assertSameChain(List.of(1, 2, 3, 4));
     for (BcosClient c : clients) assertEquals(3, c.status().path("validators").size());
   }
 
@@ -239,47 +224,6 @@ class ValidatorNetworkIT {
     CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString(), "--node",
         Integer.toString(node));
     assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
-  }
-
-  private Optional<Long> tryHeight(int node) {
-    try {
-      return Optional.of(clients.get(node - 1).height());
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private long height(int node) {
-    return tryHeight(node).orElseThrow(() -> new AssertionError("node " + node + " unreachable"));
-  }
-
-  private long maxHeight(List<Integer> nodes) {
-    long max = 0;
-    for (int n : nodes) max = Math.max(max, height(n));
-    return max;
-  }
-
-  private void awaitHeight(List<Integer> nodes, long target) throws InterruptedException {
-    await("nodes " + nodes + " at height " + target, () -> {
-      for (int n : nodes) {
-        if (tryHeight(n).orElse(-1L) < target) return false;
-      }
-      return true;
-    });
-  }
-
-  /** The same block hash at every height up to the lowest of the nodes' heads. */
-  private void assertSameChain(List<Integer> nodes) {
-    long top = Long.MAX_VALUE;
-    for (int n : nodes) top = Math.min(top, height(n));
-    for (long h = 1; h <= top; h++) {
-      String expected = null;
-      for (int n : nodes) {
-        String hash = clients.get(n - 1).block(Long.toString(h), false).path("hash").asText();
-        if (expected == null) expected = hash;
-        assertEquals(expected, hash, "block " + h + " on node " + n);
-      }
-    }
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
