@@ -55,6 +55,10 @@ final class UpgradeCommand {
           : "THE NODE'S SOFTWARE LACKS IT: it stops before height " + plan.path("height").asLong()
               + " unless it runs a release with version " + plan.path("version").asLong()));
     }
+    for (JsonNode p : status.path("planned")) {
+      out.add("planned (genesis): " + describe(p) + (p.path("supported").asBoolean() ? ""
+          : "; THE NODE'S SOFTWARE LACKS IT"));
+    }
     if (status.path("applied").isEmpty()) out.add("applied: none");
     for (JsonNode p : status.path("applied")) out.add("applied: " + describe(p));
     return out;

@@ -43,4 +43,16 @@ class UpgradeCommandTest {
         + "00".repeat(32) + ")", "applied: \"notary-on\" -> version 2 at height 4 (release "
         + "sha256 " + RELEASE + ")"), lines.subList(3, 5));
   }
+
+  @Test
+  void plannedUpgradesOfTheGenesisAreListedAndOneTheSoftwareLacksIsSaid() throws Exception {
+    List<String> lines = UpgradeCommand.lines(json("{'height':2,'version':2," + SOFTWARE
+        + ",'scheduled':{'name':'staking','version':3,'release':'" + RELEASE + "','height':10,"
+        + "'scheduledAt':0,'supported':true,'blocksLeft':8},'planned':[{'name':'gov','version':4,"
+        + "'release':'" + RELEASE + "','height':50,'scheduledAt':0,'supported':false}],"
+        + "'applied':[]}"));
+    assertEquals("planned (genesis): \"gov\" -> version 4 at height 50 (release sha256 "
+        + RELEASE + "); THE NODE'S SOFTWARE LACKS IT", lines.get(3));
+    assertEquals("applied: none", lines.get(4));
+  }
 }

@@ -97,6 +97,12 @@ class PlannedUpgradeTest {
     assertEquals("notary", upgrades.scheduled().orElseThrow().name());
     assertEquals(List.of(plan("staking", 3, 4)), upgrades.planned());
 
+    var status = new org.bcos.ledger.upgrade.rpc.UpgradeRpc().methods(ledger).getFirst()
+        .call(org.bcos.ledger.spi.rpc.RpcArgs.of(),
+            org.bcos.ledger.spi.rpc.WorkBudget.unbounded());
+    assertEquals("staking", status.path("planned").get(0).path("name").asText(), "" + status);
+    assertEquals("notary", status.path("scheduled").path("name").asText());
+
     block(ledger);
     block(ledger);
     upgrades = ledger.api(UpgradeApi.class);

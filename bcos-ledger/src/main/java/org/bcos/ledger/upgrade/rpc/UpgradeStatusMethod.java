@@ -41,15 +41,17 @@ final class UpgradeStatusMethod extends AbstractRpcMethod {
       "version is the protocol version governing the next block. scheduled (absent when none) "
           + "is the upgrade governance scheduled, with blocksLeft until its height and whether "
           + "this node's software ships its version (supported: false means this node stops "
-          + "before that height). applied lists every upgrade that activated, by height (a "
-          + "chain started at a version other than the default lists it as 'genesis').",
+          + "before that height). planned lists the genesis' planned upgrades not yet scheduled "
+          + "(each is scheduled when the one before it activates). applied lists every upgrade "
+          + "that activated, by height (a chain started at a version other than the default "
+          + "lists it as 'genesis').",
       List.of(),
       new RpcResult("status", object().field("height", uint()).field("version", uint())
           .field("software", array(object().field("version", uint()).field("name", string())
               .field("modules", array(string())).build()))
           .optional("scheduled", object().fieldsOf((ObjectNode) PLAN).field("blocksLeft", uint())
               .build())
-          .field("applied", array(PLAN)).build()),
+          .field("planned", array(PLAN)).field("applied", array(PLAN)).build()),
       List.of());
 
   private final QueryContext queries;
@@ -65,7 +67,8 @@ final class UpgradeStatusMethod extends AbstractRpcMethod {
     UpgradeApi upgrades = queries.api(UpgradeApi.class);
     ProtocolVersions software = queries.modules().versions();
     List<UpgradePlan> applied = upgrades.applied();
-    budget.charge((long) RpcCosts.STATE_ENTRY * (1 + applied.size()));
+    List<UpgradePlan> planned = upgrades.planned();
+    budget.charge((long) RpcCosts.STATE_ENTRY * (1 + applied.size() + planned.size()));
     ObjectNode out = RpcJson.object().put("height", next).put("version", upgrades.versionAt(next));
     ArrayNode versions = out.putArray("software");
     for (ProtocolRules r : software.all()) {
@@ -76,6 +79,8 @@ final class UpgradeStatusMethod extends AbstractRpcMethod {
     Optional<UpgradePlan> scheduled = upgrades.scheduled();
     scheduled.ifPresent(p -> plan(out.putObject("scheduled"), p, software)
         .put("blocksLeft", Math.max(0, p.height() - next)));
+    ArrayNode future = out.putArray("planned");
+    for (UpgradePlan p : planned) plan(future.addObject(), p, software);
     ArrayNode list = out.putArray("applied");
     for (UpgradePlan p : applied) plan(list.addObject(), p, software);
     return out;
