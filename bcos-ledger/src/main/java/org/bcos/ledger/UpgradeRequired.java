@@ -19,10 +19,12 @@ public record UpgradeRequired(long height, int version, Optional<UpgradePlan> pl
   public String line() {
     String name = plan.map(p -> " (\"" + p.name() + "\")").orElse("");
     String release = plan.map(p -> "; release sha256 " + p.release().toHex()).orElse("");
+    // release fetch (docs/GOVERNANCE.md "What is left") is not built: name what to install
+    String install = plan.isPresent() ? "install the release with that sha256 (it ships version "
+        + version + ")" : "install a release that ships version " + version;
     return "UPGRADE REQUIRED at height " + height + ": protocol version " + version + name
         + " is not in this software (it runs versions " + supported + ")" + release
         + "; stopped before block " + height + " with nothing committed under the old rules: "
-        + "install that release (./bcos upgrade fetch) and start the node again on the same "
-        + "data directory";
+        + install + " and start the node again on the same data directory";
   }
 }

@@ -132,7 +132,8 @@ class UpgradeLedgerTest {
     assertEquals("notary-on", required.plan().orElseThrow().name());
     String line = required.line();
     assertTrue(line.contains("protocol version 2") && line.contains(RELEASE.toHex())
-        && line.contains("install that release") && line.contains("height " + ACTIVATION), line);
+        && line.contains("install the release with that sha256 (it ships version 2)")
+        && line.contains("height " + ACTIVATION), line);
     assertFalse(line.contains("\n"), "one line");
 
     Block atHeight = blocks.get((int) ACTIVATION - 1);
