@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.UpgradeRequired;
@@ -25,12 +24,7 @@ class UpgradeStopFaultTest {
   private static final long ACTIVATION = 3;
 
   private static List<Block> upgradingBlocks() {
-    UpgradeChain chain = new UpgradeChain(UpgradeChain.openNew(UpgradeChain.genesis(1)));
-    List<Block> blocks = new ArrayList<>();
-    blocks.add(chain.include(chain.gov(new UpgradeChain.Schedule("notary-on", 2,
-        UpgradeChain.RELEASE, ACTIVATION))).block());
-    blocks.add(chain.block().block());
-    return blocks;
+    return UpgradeChain.notaryUpgradeBlocks(ACTIVATION, 2);
   }
 
   @Test

@@ -148,6 +148,20 @@ public final class UpgradeChain {
     return open(new InMemoryStore(), genesis, NEW_SOFTWARE);
   }
 
+  /**
+   * Blocks 1..{@code count} of a chain starting at version 1 whose block 1 schedules version 2
+   * (+ notary, "notary-on") at {@code activation}, made by software with every version.
+   */
+  public static List<org.bcos.ledger.block.Block> notaryUpgradeBlocks(long activation,
+      int count) {
+    UpgradeChain chain = new UpgradeChain(openNew(genesis(1)));
+    List<org.bcos.ledger.block.Block> blocks = new ArrayList<>();
+    blocks.add(chain.include(chain.gov(new Schedule("notary-on", 2, RELEASE, activation)))
+        .block());
+    while (blocks.size() < count) blocks.add(chain.block().block());
+    return blocks;
+  }
+
   private final Ledger ledger;
   private long govNonce;
   private long aliceNonce;

@@ -26,12 +26,7 @@ class UpgradeStopTest {
 
   /** Blocks 1..3 of a chain that schedules version 2 (+ notary) at {@link #ACTIVATION}. */
   private static List<Block> upgradingBlocks() {
-    UpgradeChain chain = new UpgradeChain(UpgradeChain.openNew(UpgradeChain.genesis(1)));
-    List<Block> blocks = new ArrayList<>();
-    blocks.add(chain.include(chain.gov(new UpgradeChain.Schedule("notary-on", 2,
-        UpgradeChain.RELEASE, ACTIVATION))).block());
-    while (blocks.size() < ACTIVATION) blocks.add(chain.block().block());
-    return blocks;
+    return UpgradeChain.notaryUpgradeBlocks(ACTIVATION, (int) ACTIVATION);
   }
 
   private static ConsensusLedger glue(Ledger ledger, List<String> invalid) {
