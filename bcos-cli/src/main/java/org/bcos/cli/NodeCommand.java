@@ -107,6 +107,11 @@ final class NodeCommand implements Callable<Integer> {
       System.out.println(DevChain.loadOrCreateValidatorKey(newValidatorKey).address());
       return 0;
     }
+    if (maxProtocolVersion != null && maxProtocolVersion < 1) {
+      // refused before anything is written (a dev chain's genesis, keys)
+      throw new CliException("INVALID_ARGUMENT", "--max-protocol-version must be a protocol "
+          + "version >= 1");
+    }
     if (configFile != null) return runFromFile();
     startLogging(LogSettings.DEFAULT);
     Path dir = data != null ? data : Path.of("bcos-data", dev ? "dev" : "node");
@@ -246,12 +251,8 @@ final class NodeCommand implements Callable<Integer> {
 
   /** {@code config} with {@code --max-protocol-version}, when given, over the file's value. */
   private NodeConfig withVersionCap(NodeConfig config) {
-    if (maxProtocolVersion == null) return config;
-    if (maxProtocolVersion < 1) {
-      throw new CliException("INVALID_ARGUMENT", "--max-protocol-version must be a protocol "
-          + "version >= 1");
-    }
-    return config.withMaxProtocolVersion(maxProtocolVersion);
+    return maxProtocolVersion == null ? config
+        : config.withMaxProtocolVersion(maxProtocolVersion);
   }
 
   /**

@@ -88,6 +88,17 @@ class NodeConfigFileTest {
   }
 
   @Test
+  void maxProtocolVersionDefaultsToEveryVersionAndANegativeOneIsNamed() throws Exception {
+    assertEquals(0, load("{}").config().maxProtocolVersion());
+    NodeConfig capped = load("{\"maxProtocolVersion\": 2}").config();
+    assertEquals(2, capped.maxProtocolVersion());
+    assertEquals(2, capped.withBlockInterval(500).maxProtocolVersion(), "kept by the withers");
+    var negative = assertThrows(NodeConfigFile.ConfigException.class,
+        () -> load("{\"maxProtocolVersion\": -1}"));
+    assertTrue(negative.getMessage().contains("maxProtocolVersion"), negative.getMessage());
+  }
+
+  @Test
   void badInputIsANamedErrorNamingTheKey() {
     var unknown = assertThrows(NodeConfigFile.ConfigException.class,
         () -> load("{\"rpcPrt\": 1}"));
