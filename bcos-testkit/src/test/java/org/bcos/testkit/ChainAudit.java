@@ -49,7 +49,8 @@ final class ChainAudit {
     Ledger ledger;
     try {
       ledger = Ledger.open(n.store, app.genesis, SignatureCheck.withBestVerifier(),
-          ChainConsensus.evidenceCheck(Ed25519.verifier()));
+          ChainConsensus.evidenceCheck(Ed25519.verifier()),
+          ChainConsensus.commitCheck(Ed25519.verifier()));
     } catch (RuntimeException e) {
       problems.add("node " + n.index + " does not reopen: " + e.getMessage());
       return;

@@ -29,7 +29,8 @@ final class LedgerNode {
     this.index = index;
     this.key = key;
     this.ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(),
-        ChainConsensus.evidenceCheck(Ed25519.verifier()));
+        ChainConsensus.evidenceCheck(Ed25519.verifier()),
+        ChainConsensus.commitCheck(Ed25519.verifier()));
     this.chain = new ConsensusLedger(ledger, key, sinceGenesis(time), feed,
         ConsensusLedger.Listener.NONE, Integer.MAX_VALUE);
   }
