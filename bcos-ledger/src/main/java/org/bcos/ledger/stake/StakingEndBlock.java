@@ -58,7 +58,8 @@ final class StakingEndBlock {
   static long proposerBonus(TxContext ctx, StakingParams params, long units) {
     long total = 0;
     long signed = 0;
-    java.util.Set<Address> signers = ctx.lastCommitSigners().orElse(java.util.Set.of());
+    java.util.Set<Address> signers = ctx.lastCommitSigners()
+        .orElse(java.util.Collections.emptySortedSet());
     if (ctx.height() >= 2) {
       for (ValidatorPower v : ctx.validatorSetAt(ctx.height() - 1)) {
         total = Math.addExact(total, v.power());
