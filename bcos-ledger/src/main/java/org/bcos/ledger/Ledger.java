@@ -802,6 +802,26 @@ public final class Ledger implements QueryContext {
     }
   }
 
+  /**
+   * Replaces the stored certificate of the head, when it is still at {@code height}, by {@code
+   * certificate}, a fuller one for the same decision (precommits that arrived after it), which
+   * the next block then carries; whether it did. Checked
+   * before it is written when blocks carry certificates (a bad one would make this node's next
+   * proposal invalid): throws {@link InvalidBlockException} with nothing written.
+   */
+  public boolean replaceHeadCertificate(long height, byte[] certificate) {
+    synchronized (writeLock) {
+      Block h = head;
+      if (h.height() != height || height == 0) return false; // the head moved on meanwhile
+      ProtocolRules next = headRules;
+      if (next != null && LastCommits.carried(next)) lastCommits.signers(certificate, h);
+      WriteBatch batch = new WriteBatch();
+      batch.put(ChainSchema.COMMITS, heightKey(h.height()), certificate.clone());
+      store.commit(batch);
+      return true;
+    }
+  }
+
   /** Checks and commits a block built elsewhere, without a certificate (tests and tools). */
   public void importBlock(Block block) {
     commitBlock(block, new byte[0]);

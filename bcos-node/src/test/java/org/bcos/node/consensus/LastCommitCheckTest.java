@@ -173,4 +173,32 @@ class LastCommitCheckTest {
     assertEquals(3, ledger.validatorSetAt(ledger.headHeight() + 1).size());
     assertEquals(ledger.head().header().stateRoot(), replica.head().header().stateRoot());
   }
+
+  @Test
+  void aLatePrecommitJoinsTheCertificateTheNextBlockCarries() {
+    ConsensusLedger glue = new ConsensusLedger(ledger, KEYS.get(0), new ConsensusLedgerTest
+        .ManualTime(), new ConsensusLedgerTest.ListPool(), ConsensusLedger.Listener.NONE, 1 << 20);
+    Block one = ledger.proposeBlock(List.of(), KEYS.get(0), GENESIS_MILLIS + 1).block();
+    CommitCertificate quorum = certify(one, KEYS.subList(0, 3), CHAIN);
+    assertEquals(ConsensusLedger.CommitStatus.COMMITTED, glue.commit(new org.bcos.consensus
+        .Action.Decide(1, 0, one.encode(), quorum)).status());
+    Hash valueId = quorum.valueId();
+    Vote late = Vote.sign(CHAIN, VoteType.PRECOMMIT, 1, 0, valueId, Signer.of(KEYS.get(3)));
+    assertFalse(glue.addLatePrecommit(Vote.sign(CHAIN, VoteType.PRECOMMIT, 1, 1, valueId,
+        Signer.of(KEYS.get(3)))), "another round");
+    assertFalse(glue.addLatePrecommit(Vote.sign(CHAIN, VoteType.PRECOMMIT, 1, 0, Hash.ZERO,
+        Signer.of(KEYS.get(3)))), "another value");
+    assertFalse(glue.addLatePrecommit(Vote.sign(CHAIN, VoteType.PRECOMMIT, 1, 0, valueId,
+        Signer.of(OUTSIDER))), "not a validator");
+    assertFalse(glue.addLatePrecommit(Vote.sign("another-chain", VoteType.PRECOMMIT, 1, 0,
+        valueId, Signer.of(KEYS.get(3)))), "bad signature here");
+    assertFalse(glue.addLatePrecommit(Vote.sign(CHAIN, VoteType.PRECOMMIT, 1, 0, valueId,
+        Signer.of(KEYS.get(1)))), "already in");
+    assertTrue(glue.addLatePrecommit(late));
+    assertFalse(glue.addLatePrecommit(late), "once");
+    Block two = ledger.proposeBlock(List.of(), KEYS.get(0), GENESIS_MILLIS + 2).block();
+    assertEquals(4, CommitCertificate.decode(two.lastCommit(), 4).signatures().size());
+    replica.commitBlock(one, quorum.encode());
+    replica.checkBlock(two);
+  }
 }
