@@ -84,9 +84,9 @@ class LedgerSimulationTest {
     Simulation.Result r = run.result();
     Scenario sc = r.scenario();
     LedgerApplication app = run.app();
-    return String.format("seed %d n=%d byz=%d/%s: %d heights, %d transfers, %d evidence seen,"
-            + " %d reports (first at height %d), slashed at height %d, %d s virtual, %d ms",
-        sc.seed(), sc.powers().length, sc.byzantine(), sc.strategy(), app.heights(),
+    return String.format("seed %d v%d n=%d byz=%d/%s: %d heights, %d transfers, %d evidence"
+            + " seen, %d reports (first at height %d), slashed at height %d, %d s virtual, %d ms",
+        sc.seed(), app.genesis.protocolVersion(), sc.powers().length, sc.byzantine(), sc.strategy(), app.heights(),
         app.transfersCommitted, app.evidenceSeen, app.feed.reportsMade, app.firstReportHeight,
         app.slashHeight, r.virtualMillis() / 1000, wallMillis);
   }

@@ -15,7 +15,9 @@ import org.bcos.types.Digests;
  * The chain every node of a simulated run starts from: the scenario's validators (the simulation's
  * keys) bonding {@value #STAKE_DDC_PER_POWER} DDC per unit of scenario power, so the ledger's
  * voting powers are the scenario's scaled and every quorum falls as the scenario meant, and the
- * rest of the supply over {@link #HOLDERS}, who send the transfers.
+ * rest of the supply over {@link #HOLDERS}, who send the transfers. Even seeds start at protocol
+ * version 3 (staking: blocks carry the previous block's certificate, checked by every node),
+ * odd seeds at the default version 2.
  */
 final class SimGenesis {
   static final long DDC = Amount.UNITS_PER_DDC;
@@ -36,6 +38,11 @@ final class SimGenesis {
     return sc.powers()[node] * STAKE_DDC_PER_POWER * DDC;
   }
 
+  /** The protocol version seed {@code seed} runs: 3 for even seeds, else the default. */
+  static int protocolVersion(long seed) {
+    return seed % 2 == 0 ? 3 : Genesis.DEFAULT_PROTOCOL_VERSION;
+  }
+
   static Genesis of(Scenario sc) {
     List<Genesis.Validator> validators = new ArrayList<>();
     List<Genesis.Allocation> allocations = new ArrayList<>();
@@ -52,7 +59,8 @@ final class SimGenesis {
       long units = i == 0 ? rest - share * (HOLDERS.size() - 1) : share;
       allocations.add(new Genesis.Allocation(HOLDERS.get(i).address(), units));
     }
-    return new Genesis(PARAMS, GENESIS_TIME_MILLIS, validators, allocations);
+    return new Genesis(PARAMS, GENESIS_TIME_MILLIS, validators, allocations,
+        protocolVersion(sc.seed()), java.util.Optional.empty());
   }
 
   private static List<Ed25519KeyPair> holders(int n) {

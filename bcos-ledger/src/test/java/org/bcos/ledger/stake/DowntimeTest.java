@@ -72,6 +72,19 @@ class DowntimeTest {
   }
 
   @Test
+  void everySlotOfABitmapWordHoldsAMissIncludingTheSignBit() {
+    StakingStore store = new StakingStore(w.state);
+    for (long slot : new long[] {0, 62, 63, 64, 127}) {
+      store.setMissedBit(down, slot, true);
+      assertTrue(store.missedBit(down, slot), "slot " + slot);
+    }
+    assertFalse(store.missedBit(down, 61));
+    store.setMissedBit(down, 63, false);
+    assertFalse(store.missedBit(down, 63));
+    assertTrue(store.missedBit(down, 62), "clearing one bit keeps the others");
+  }
+
+  @Test
   void missingMoreThanTheWindowAllowsSlashesAndJailsOnce() {
     w.height = 2;
     for (int i = 0; i < 5; i++, w.height++) endBlock(Set.of(up));
