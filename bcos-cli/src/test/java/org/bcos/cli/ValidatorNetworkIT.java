@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.bcos.client.BcosClient;
@@ -64,42 +62,27 @@ class ValidatorNetworkIT {
   private static final int NODES = 4;
 
   @TempDir static Path root;
+  private TestnetDriver net;
   private Path dir;
   private Path home;
-  private final List<BcosClient> clients = new ArrayList<>();
+  private List<BcosClient> clients;
   private PeerManager rogue;
 
   @BeforeAll
   void init() throws Exception {
-    dir = root.resolve("tn");
-    home = root.resolve("home");
-    int rpcBase = 20_000 + (int) (ProcessHandle.current().pid() % 5_000) * 4;
-    CliProcess.Run init = cli("testnet", "init", "--dir", dir.toString(), "--validators", "4",
-        "--block-interval-ms", "500", "--rpc-base-port", Integer.toString(rpcBase),
-        "--p2p-base-port", Integer.toString(rpcBase + 20_000), "--json");
-    assertEquals(0, init.exitCode(), init.stderr());
-    for (int i = 1; i <= NODES; i++) {
-      clients.add(new BcosClient("http://127.0.0.1:" + (rpcBase + i)));
-    }
-    CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString());
-    assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
+    net = new TestnetDriver(root, NODES);
+    dir = net.dir;
+    home = net.home;
+    clients = net.clients;
+    net.init();
+    net.startAll();
   }
 
   @AfterAll
   void stopAll() throws Exception {
     if (rogue != null) rogue.close();
-    if (dir == null) return;
-    cli("testnet", "stop", "--dir", dir.toString());
     // keep the node logs for a look after a failure (target/ is the module's build directory)
-    Path logs = Path.of("target", "testnet-it-logs");
-    Files.createDirectories(logs);
-    for (int i = 1; i <= NODES; i++) {
-      Path log = dir.resolve("node" + i).resolve("node.log");
-      if (Files.exists(log)) {
-        Files.copy(log, logs.resolve("node" + i + ".log"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
+    if (net != null) net.stopAll("testnet-it-logs");
   }
 
   // ---------------------------------------------------------------- steps
@@ -225,61 +208,27 @@ class ValidatorNetworkIT {
   // ---------------------------------------------------------------- helpers
 
   private void kill(int node) throws Exception {
-    long pid = Long.parseLong(Files.readString(dir.resolve("node" + node).resolve("node.pid"))
-        .trim());
-    ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
-    p.destroyForcibly();
-    p.onExit().get(30, TimeUnit.SECONDS);
-    CliProcess.Run stop = cli("testnet", "stop", "--dir", dir.toString(), "--node",
-        Integer.toString(node)); // clears the stale pid file
-    assertEquals(0, stop.exitCode(), stop.stderr());
+    net.kill(node);
   }
 
   private void start(int node) throws Exception {
-    CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString(), "--node",
-        Integer.toString(node));
-    assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
-  }
-
-  private Optional<Long> tryHeight(int node) {
-    try {
-      return Optional.of(clients.get(node - 1).height());
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+    net.start(node);
   }
 
   private long height(int node) {
-    return tryHeight(node).orElseThrow(() -> new AssertionError("node " + node + " unreachable"));
+    return net.height(node);
   }
 
   private long maxHeight(List<Integer> nodes) {
-    long max = 0;
-    for (int n : nodes) max = Math.max(max, height(n));
-    return max;
+    return net.maxHeight(nodes);
   }
 
   private void awaitHeight(List<Integer> nodes, long target) throws InterruptedException {
-    await("nodes " + nodes + " at height " + target, () -> {
-      for (int n : nodes) {
-        if (tryHeight(n).orElse(-1L) < target) return false;
-      }
-      return true;
-    });
+    net.awaitHeight(nodes, target);
   }
 
-  /** The same block hash at every height up to the lowest of the nodes' heads. */
   private void assertSameChain(List<Integer> nodes) {
-    long top = Long.MAX_VALUE;
-    for (int n : nodes) top = Math.min(top, height(n));
-    for (long h = 1; h <= top; h++) {
-      String expected = null;
-      for (int n : nodes) {
-        String hash = clients.get(n - 1).block(Long.toString(h), false).path("hash").asText();
-        if (expected == null) expected = hash;
-        assertEquals(expected, hash, "block " + h + " on node " + n);
-      }
-    }
+    net.assertSameChain(nodes);
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -287,6 +236,6 @@ class ValidatorNetworkIT {
   }
 
   private CliProcess.Run cli(String... args) throws Exception {
-    return new CliProcess(home, root).run(args);
+    return net.cli(args);
   }
 }
