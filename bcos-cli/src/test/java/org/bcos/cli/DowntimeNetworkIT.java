@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bcos.ledger.ChainParams;
+import org.bcos.consensus.CommitCertificate;
+import org.bcos.crypto.Ed25519;
 import org.bcos.ledger.Genesis;
+import org.bcos.ledger.Ledger;
+import org.bcos.ledger.tx.SignatureCheck;
+import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.ledger.Modules;
 import org.bcos.ledger.stake.api.StakeApi;
 import org.bcos.ledger.stake.api.StakingValidator;
@@ -49,6 +54,7 @@ class DowntimeNetworkIT {
   @TempDir static Path root;
   private TestnetDriver net;
   private Genesis genesis;
+  private long lastHeightWithAllUp;
 
   @BeforeAll
   void init() throws Exception {
@@ -90,6 +96,8 @@ class DowntimeNetworkIT {
   @Order(2)
   void aStoppedValidatorIsJailedForDowntimeAndTheChainGoesOn() throws Exception {
     Address quiet = genesis.validators().get(3).address();
+    net.awaitHeight(List.of(1, 2, 3, 4), 12);
+    lastHeightWithAllUp = net.maxHeight(List.of(1, 2, 3, 4));
     net.kill(4);
     Await.until("node 4's validator leaves the set for downtime", TestnetDriver.WAIT, () -> {
       JsonNode set = net.clients.getFirst().status().path("validators");
@@ -125,6 +133,38 @@ class DowntimeNetworkIT {
         }
       }
       assertEquals(Amount.TOTAL_SUPPLY_UNITS, Modules.supplyInvariant().total(store));
+      assertLatePrecommitsAreCarried(store);
+    }
+  }
+
+  /**
+   * While all four ran, every validator is in most carried certificates: a decision needs only
+   * three of four precommits, so without the late ones (added to the head's certificate before
+   * the next proposal) a healthy validator slower than the others would look down.
+   */
+  private void assertLatePrecommitsAreCarried(RocksDbStore store) {
+    Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(),
+        ChainConsensus.evidenceCheck(Ed25519.verifier()),
+        ChainConsensus.commitCheck(Ed25519.verifier()));
+    java.util.TreeMap<Integer, Integer> sizes = new java.util.TreeMap<>();
+    int[] signed = new int[NODES];
+    long blocks = lastHeightWithAllUp - 2;
+    for (long h = 3; h <= lastHeightWithAllUp; h++) {
+      byte[] carried = ledger.block(h).orElseThrow().lastCommit();
+      CommitCertificate cert = CommitCertificate.decode(carried, NODES);
+      sizes.merge(cert.signatures().size(), 1, Integer::sum);
+      for (CommitCertificate.Signature sig : cert.signatures()) {
+        for (int i = 0; i < NODES; i++) {
+          if (genesis.validators().get(i).address().equals(sig.validator())) signed[i]++;
+        }
+      }
+    }
+    System.out.println("[downtime-it] blocks 3.." + lastHeightWithAllUp + " (all four up): "
+        + "certificates by size " + sizes + ", signed per validator "
+        + java.util.Arrays.toString(signed));
+    for (int i = 0; i < NODES; i++) {
+      assertTrue(signed[i] * 2 > blocks, "validator " + (i + 1) + " in " + signed[i] + " of "
+          + blocks + " certificates while up");
     }
   }
 }
