@@ -68,6 +68,11 @@ final class LastCommits {
     return Optional.of(signers(lastCommit, parent));
   }
 
+  /** The signers of a certificate to carry ({@link #toCarry}): none for an empty one. */
+  Optional<Set<Address>> signersOf(byte[] toCarry, Block certified) {
+    return toCarry.length == 0 ? Optional.empty() : Optional.of(signers(toCarry, certified));
+  }
+
   /** The signers of {@code certificate} for {@code certified}, or a LAST_COMMIT_INVALID refusal. */
   Set<Address> signers(byte[] certificate, Block certified) {
     CommitCheck.Result r = check.check(certificate, chainId, certified,

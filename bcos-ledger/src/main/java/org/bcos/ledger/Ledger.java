@@ -641,9 +641,8 @@ public final class Ledger implements QueryContext {
       ProtocolRules rules = rulesAt(working, height);
       byte[] lastCommit = lastCommits.toCarry(parent, rules,
           commitCertificate(parent.height()).orElse(new byte[0]));
-      Optional<java.util.Set<Address>> signers = lastCommit.length == 0 ? Optional.empty()
-          : Optional.of(lastCommits.signers(lastCommit, parent));
-      TxContext ctx = blockContext(working, height, proposer, rules, signers);
+      TxContext ctx = blockContext(working, height, proposer, rules,
+          lastCommits.signersOf(lastCommit, parent));
       ChainParams p = ctx.params();
       List<Transaction> included = new ArrayList<>();
       List<BlockResult.Skipped> skipped = new ArrayList<>();
@@ -728,16 +727,7 @@ public final class Ledger implements QueryContext {
           InvalidBlockException.Reason.WRONG_PROTOCOL_VERSION, "block carries protocol version "
           + h.protocolVersion() + " (0: none), height " + h.height() + " runs under "
           + rules);
-      require(h.chainId().equals(params().chainId()),
-          InvalidBlockException.Reason.WRONG_CHAIN, "wrong chain id " + h.chainId());
-      require(h.timeMillis() >= parent.header().timeMillis(),
-          InvalidBlockException.Reason.TIME_BACKWARDS, "block time goes backwards");
-      require(isValidatorAt(h.proposer(), h.height()),
-          InvalidBlockException.Reason.NOT_A_VALIDATOR,
-          "proposer " + h.proposer() + " is not a validator at height " + h.height());
-      require(Ed25519.verify(h.proposer().toBytes(), h.hash().toBytes(), block.signature()),
-          InvalidBlockException.Reason.BAD_SIGNATURE,
-          "block signature does not verify");
+      checkProposal(block, parent);
       // the certificate is checked after the proposer's signature: a forged block costs a
       // relayer one signature check before it can make the node verify a whole certificate
       TxContext ctx = blockContext(working, h.height(), h.proposer(), rules,
@@ -837,6 +827,21 @@ public final class Ledger implements QueryContext {
       if (ctx.rules().isActive(m.name())) effects = effects.and(m.endBlock(ctx));
     }
     return effects;
+  }
+
+  /** The header's chain, time and proposer, and the proposer's signature over its hash. */
+  private void checkProposal(Block block, Block parent) {
+    BlockHeader h = block.header();
+    require(h.chainId().equals(params().chainId()),
+        InvalidBlockException.Reason.WRONG_CHAIN, "wrong chain id " + h.chainId());
+    require(h.timeMillis() >= parent.header().timeMillis(),
+        InvalidBlockException.Reason.TIME_BACKWARDS, "block time goes backwards");
+    require(isValidatorAt(h.proposer(), h.height()),
+        InvalidBlockException.Reason.NOT_A_VALIDATOR,
+        "proposer " + h.proposer() + " is not a validator at height " + h.height());
+    require(Ed25519.verify(h.proposer().toBytes(), h.hash().toBytes(), block.signature()),
+        InvalidBlockException.Reason.BAD_SIGNATURE,
+        "block signature does not verify");
   }
 
   private Verdict check(TxContext ctx, Transaction tx) {
