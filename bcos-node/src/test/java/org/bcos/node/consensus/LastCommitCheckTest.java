@@ -121,6 +121,10 @@ class LastCommitCheckTest {
     Block two = ledger.proposeBlock(List.of(), KEYS.get(0), GENESIS_MILLIS + 2).block();
     assertArrayEquals(ledger.commitCertificate(1).orElseThrow(), two.lastCommit());
     replica.checkBlock(two);
+    var json = org.bcos.node.rpc.JsonViews.header(two);
+    assertEquals(two.header().lastCommitHash().toHex(), json.path("lastCommitHash").asText());
+    assertEquals(4, json.path("lastCommitSigners").size(), json.toString());
+    assertEquals(0, org.bcos.node.rpc.JsonViews.header(one).path("lastCommitSigners").size());
     assertEquals(Optional.empty(), ChainConsensus.certificateProblem(replica, one, one.encode(),
         certify(one, KEYS, CHAIN).encode(), Ed25519.verifier()), "the sync check agrees");
   }

@@ -26,6 +26,7 @@ final class CoreSchemas {
     return object().field("height", uint()).field("hash", hash()).field("timeMillis", uint())
         .field("previousHash", hash()).field("txRoot", hash()).field("stateRoot", hash())
         .field("proposer", address()).field("txCount", uint()).field("signature", hex())
+        .optional("lastCommitHash", hash()).optional("lastCommitSigners", array(address()))
         .build();
   }
 
