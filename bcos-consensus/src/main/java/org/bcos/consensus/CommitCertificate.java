@@ -19,6 +19,8 @@ import org.bcos.types.codec.Encoder;
  */
 public record CommitCertificate(
     long height, int round, Hash valueId, List<CommitCertificate.Signature> signatures) {
+  /** How {@link #decode} begins the message of a certificate naming one signer twice. */
+  public static final String DUPLICATE_SIGNER = "duplicate signer ";
 
   /** One validator's precommit signature. */
   public record Signature(Address validator, byte[] signature) {
@@ -118,7 +120,12 @@ public record CommitCertificate(
     List<Signature> sigs = new ArrayList<>(Math.min(count, d.remaining()));
     for (int i = 0; i < count; i++) {
       Signature s = new Signature(d.address(), d.fixed(Vote.SIGNATURE_BYTES));
-      if (i > 0 && sigs.get(i - 1).validator().compareTo(s.validator()) >= 0) {
+      int order = i == 0 ? -1 : sigs.get(i - 1).validator().compareTo(s.validator());
+      if (order == 0) {
+        throw new CodecException(CodecException.Reason.INVALID_VALUE,
+            DUPLICATE_SIGNER + s.validator());
+      }
+      if (order > 0) {
         throw new CodecException(CodecException.Reason.INVALID_VALUE, "signatures not in order");
       }
       sigs.add(s);

@@ -9,6 +9,7 @@ import org.bcos.crypto.Ed25519;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
+import org.bcos.ledger.block.CommitCheck;
 import org.bcos.ledger.block.TxRoot;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.coin.api.Bank;
@@ -65,6 +66,7 @@ public final class Ledger implements QueryContext {
   private final SignatureCheck signatures;
   private final MerkleStateTree tree;
   private final ValidatorSets validatorSets;
+  private final LastCommits lastCommits;
   private final Object writeLock = new Object();
   private volatile Block head;
   // the parameters governing the block after the head (refreshed at every commit)
@@ -97,8 +99,10 @@ public final class Ledger implements QueryContext {
   }
 
   private Ledger(KeyValueStore store, Genesis genesis, SignatureCheck signatures,
-      ModuleRegistry modules, MerkleStateTree tree, ValidatorSets sets, Block head) {
+      ModuleRegistry modules, MerkleStateTree tree, ValidatorSets sets, Block head,
+      CommitCheck commits) {
     this.store = store;
+    this.lastCommits = new LastCommits(commits, sets, genesis.params().chainId());
     this.genesis = genesis;
     this.modules = modules;
     this.supply = new SupplyInvariant(modules.holdings());
@@ -132,9 +136,29 @@ public final class Ledger implements QueryContext {
     return open(store, genesis, signatures, Modules.standard(evidence));
   }
 
-  /** Opens the chain of {@code modules} (see {@link Modules} for the chain's own). */
+  /**
+   * Opens the chain with {@code evidence} as the check for double-signing reports and {@code
+   * commits} as the check for the commit certificates blocks carry (a node's: both from the
+   * consensus formats).
+   */
+  public static Ledger open(KeyValueStore store, Genesis genesis, SignatureCheck signatures,
+      EvidenceCheck evidence, CommitCheck commits) {
+    return open(store, genesis, signatures, Modules.standard(evidence), commits);
+  }
+
+  /**
+   * Opens the chain of {@code modules} (see {@link Modules} for the chain's own) without a commit
+   * check: blocks of a protocol version that carries the previous block's certificate are
+   * refused from block 2 on ({@link CommitCheck#NONE}).
+   */
   public static Ledger open(KeyValueStore store, Genesis genesis, SignatureCheck signatures,
       ModuleRegistry modules) {
+    return open(store, genesis, signatures, modules, CommitCheck.NONE);
+  }
+
+  /** Opens the chain of {@code modules} with {@code commits} as the certificate check. */
+  public static Ledger open(KeyValueStore store, Genesis genesis, SignatureCheck signatures,
+      ModuleRegistry modules, CommitCheck commits) {
     if (!modules.versions().supports(genesis.protocolVersion())) {
       throw new IllegalStateException("the genesis starts at protocol version "
           + genesis.protocolVersion() + ", which this software does not ship (it runs versions "
@@ -158,7 +182,7 @@ public final class Ledger implements QueryContext {
       putBlock(batch, genesisBlock);
       store.commit(batch);
       supply.checkTotal(store);
-      return new Ledger(store, genesis, signatures, modules, tree, sets, genesisBlock);
+      return new Ledger(store, genesis, signatures, modules, tree, sets, genesisBlock, commits);
     }
     if (!Hash.wrap(storedGenesis).equals(genesisBlock.hash())) {
       throw new IllegalStateException("the data directory holds a different chain (genesis "
@@ -174,7 +198,7 @@ public final class Ledger implements QueryContext {
         "stored state does not match the state root of block " + headHeight);
     supply.checkTotal(store);
     recordValidatorSets(store, modules, sets);
-    return new Ledger(store, genesis, signatures, modules, tree, sets, head);
+    return new Ledger(store, genesis, signatures, modules, tree, sets, head, commits);
   }
 
   private static byte[] schemaKey(LedgerModule m) {
@@ -304,9 +328,10 @@ public final class Ledger implements QueryContext {
    * after the modules its protocol version activates (if it is the version's first block) have
    * been given their parameters and initial state.
    */
-  private TxContext blockContext(WorkingState working, long height, Address proposer) {
+  private TxContext blockContext(WorkingState working, long height, Address proposer,
+      ProtocolRules rules, Optional<java.util.Set<Address>> lastCommitSigners) {
     TxContext ctx = new TxContext(modules, readParams(working, height), height, proposer,
-        working, validatorSets::setAt, rulesAt(working, height));
+        working, validatorSets::setAt, rules, lastCommitSigners);
     return activateModules(working, ctx);
   }
 
@@ -341,7 +366,7 @@ public final class Ledger implements QueryContext {
           + v.message());
     }
     TxContext fresh = new TxContext(modules, readParams(working, h), h, ctx.proposer(), working,
-        validatorSets::setAt, now);
+        validatorSets::setAt, now, ctx.lastCommitSigners());
     for (LedgerModule m : activated) m.activate(fresh);
     return fresh;
   }
@@ -375,11 +400,12 @@ public final class Ledger implements QueryContext {
 
   /**
    * The version a block at {@code height} carries in its header: none (format 1) while the chain
-   * is at its genesis version, the version itself from the first upgrade on.
+   * is at its genesis version, the version itself from the first upgrade on, and always from the
+   * first version whose blocks carry the previous block's commit (format 3 carries both).
    */
   private int carriedVersion(ProtocolRules rules) {
-    return rules.version() == genesis.protocolVersion() ? BlockHeader.VERSION_NOT_CARRIED
-        : rules.version();
+    return rules.version() == genesis.protocolVersion() && !LastCommits.carried(rules)
+        ? BlockHeader.VERSION_NOT_CARRIED : rules.version();
   }
 
   /**
@@ -590,7 +616,7 @@ public final class Ledger implements QueryContext {
       long nowMillis) {
     synchronized (writeLock) {
       BlockResult result = proposeBlock(candidates, proposerKey, nowMillis);
-      commitBlock(result.block(), new byte[0]);
+      commitBlock(result.block(), lastCommits.certifyWithoutConsensus(result.block()));
       return result;
     }
   }
@@ -612,7 +638,11 @@ public final class Ledger implements QueryContext {
         throw new IllegalArgumentException(proposer + " is not a validator at height " + height);
       }
       WorkingState working = new WorkingState(store);
-      TxContext ctx = blockContext(working, height, proposer);
+      ProtocolRules rules = rulesAt(working, height);
+      byte[] lastCommit = lastCommits.toCarry(parent, rules,
+          commitCertificate(parent.height()).orElse(new byte[0]));
+      TxContext ctx = blockContext(working, height, proposer, rules,
+          lastCommits.signersOf(lastCommit, parent));
       ChainParams p = ctx.params();
       List<Transaction> included = new ArrayList<>();
       List<BlockResult.Skipped> skipped = new ArrayList<>();
@@ -638,8 +668,10 @@ public final class Ledger implements QueryContext {
       long time = Math.max(nowMillis, parent.header().timeMillis());
       BlockHeader header = new BlockHeader(p.chainId(), height, time, parent.hash(),
           TxRoot.of(included.stream().map(Transaction::hash).toList()), tree.root(), proposer,
-          included.size(), carriedVersion(ctx.rules()));
-      Block block = new Block(header, proposerKey.sign(header.hash().toBytes()), included);
+          included.size(), carriedVersion(ctx.rules()),
+          LastCommits.carried(ctx.rules()) ? Block.lastCommitHash(lastCommit) : null);
+      Block block = new Block(header, proposerKey.sign(header.hash().toBytes()), included,
+          lastCommit);
       prepared = new Prepared(block, parent.hash(), working, batch, effects);
       return new BlockResult(block, skipped);
     }
@@ -690,21 +722,16 @@ public final class Ledger implements QueryContext {
           InvalidBlockException.Reason.WRONG_PARENT, "previous hash does not match the head");
       // before judging anything else: under a version this software lacks, it cannot judge
       WorkingState working = new WorkingState(store);
-      TxContext ctx = blockContext(working, h.height(), h.proposer());
-      require(h.protocolVersion() == carriedVersion(ctx.rules()),
+      ProtocolRules rules = rulesAt(working, h.height());
+      require(h.protocolVersion() == carriedVersion(rules),
           InvalidBlockException.Reason.WRONG_PROTOCOL_VERSION, "block carries protocol version "
           + h.protocolVersion() + " (0: none), height " + h.height() + " runs under "
-          + ctx.rules());
-      require(h.chainId().equals(params().chainId()),
-          InvalidBlockException.Reason.WRONG_CHAIN, "wrong chain id " + h.chainId());
-      require(h.timeMillis() >= parent.header().timeMillis(),
-          InvalidBlockException.Reason.TIME_BACKWARDS, "block time goes backwards");
-      require(isValidatorAt(h.proposer(), h.height()),
-          InvalidBlockException.Reason.NOT_A_VALIDATOR,
-          "proposer " + h.proposer() + " is not a validator at height " + h.height());
-      require(Ed25519.verify(h.proposer().toBytes(), h.hash().toBytes(), block.signature()),
-          InvalidBlockException.Reason.BAD_SIGNATURE,
-          "block signature does not verify");
+          + rules);
+      checkProposal(block, parent);
+      // the certificate is checked after the proposer's signature: a forged block costs a
+      // relayer one signature check before it can make the node verify a whole certificate
+      TxContext ctx = blockContext(working, h.height(), h.proposer(), rules,
+          lastCommits.verify(block, parent, rules));
       require(h.txRoot().equals(TxRoot.of(block.transactions().stream()
           .map(Transaction::hash).toList())), InvalidBlockException.Reason.TX_ROOT_MISMATCH,
           "tx root does not match the transactions");
@@ -765,6 +792,26 @@ public final class Ledger implements QueryContext {
     }
   }
 
+  /**
+   * Replaces the stored certificate of the head, when it is still at {@code height}, by {@code
+   * certificate}, a fuller one for the same decision (precommits that arrived after it), which
+   * the next block then carries; whether it did. Checked
+   * before it is written when blocks carry certificates (a bad one would make this node's next
+   * proposal invalid): throws {@link InvalidBlockException} with nothing written.
+   */
+  public boolean replaceHeadCertificate(long height, byte[] certificate) {
+    synchronized (writeLock) {
+      Block h = head;
+      if (h.height() != height || height == 0) return false; // the head moved on meanwhile
+      ProtocolRules next = headRules;
+      if (next != null && LastCommits.carried(next)) lastCommits.signers(certificate, h);
+      WriteBatch batch = new WriteBatch();
+      batch.put(ChainSchema.COMMITS, heightKey(h.height()), certificate.clone());
+      store.commit(batch);
+      return true;
+    }
+  }
+
   /** Checks and commits a block built elsewhere, without a certificate (tests and tools). */
   public void importBlock(Block block) {
     commitBlock(block, new byte[0]);
@@ -782,6 +829,21 @@ public final class Ledger implements QueryContext {
     return effects;
   }
 
+  /** The header's chain, time and proposer, and the proposer's signature over its hash. */
+  private void checkProposal(Block block, Block parent) {
+    BlockHeader h = block.header();
+    require(h.chainId().equals(params().chainId()),
+        InvalidBlockException.Reason.WRONG_CHAIN, "wrong chain id " + h.chainId());
+    require(h.timeMillis() >= parent.header().timeMillis(),
+        InvalidBlockException.Reason.TIME_BACKWARDS, "block time goes backwards");
+    require(isValidatorAt(h.proposer(), h.height()),
+        InvalidBlockException.Reason.NOT_A_VALIDATOR,
+        "proposer " + h.proposer() + " is not a validator at height " + h.height());
+    require(Ed25519.verify(h.proposer().toBytes(), h.hash().toBytes(), block.signature()),
+        InvalidBlockException.Reason.BAD_SIGNATURE,
+        "block signature does not verify");
+  }
+
   private Verdict check(TxContext ctx, Transaction tx) {
     Verdict v = processor.checkStateless(tx, ctx.params());
     if (v.ok() && !signatures.verify(tx)) v = Verdict.reject(TxRejection.BAD_SIGNATURE, "");
@@ -797,13 +859,15 @@ public final class Ledger implements QueryContext {
   }
 
   /**
-   * Whether {@code block} is the prepared one (header, and so its transactions, and signature),
+   * Whether {@code block} is the prepared one (header, and so its transactions, signature and
+   * carried certificate: the hash commits to it, the bytes are compared so none is stored unchecked),
    * with its changes back in the tree.
    */
   private boolean isPrepared(Block block) {
     Prepared p = prepared;
     if (p == null || !p.parentHash.equals(head.hash()) || !p.block.hash().equals(block.hash())
-        || !java.util.Arrays.equals(p.block.signature(), block.signature())) {
+        || !java.util.Arrays.equals(p.block.signature(), block.signature())
+        || !java.util.Arrays.equals(p.block.lastCommit(), block.lastCommit())) {
       return false;
     }
     if (!p.inTree) {
@@ -930,7 +994,17 @@ public final class Ledger implements QueryContext {
       SUPPLY_CHANGED,
       STATE_ROOT_MISMATCH,
       SNAPSHOT_MISMATCH,
-      WRONG_PROTOCOL_VERSION
+      WRONG_PROTOCOL_VERSION,
+      /** The header format does not match the version (format 3 exactly from version 3 on). */
+      WRONG_BLOCK_FORMAT,
+      /** The carried certificate is not the one the header's lastCommitHash commits to. */
+      LAST_COMMIT_HASH_MISMATCH,
+      /** A block after block 1 of a version with last commits carries none. */
+      LAST_COMMIT_MISSING,
+      /** Block 1 carries a certificate (genesis is not voted on). */
+      LAST_COMMIT_UNEXPECTED,
+      /** The carried certificate fails the commit check (the message names the problem). */
+      LAST_COMMIT_INVALID
     }
 
     private final Reason reason;

@@ -12,6 +12,8 @@ import org.bcos.consensus.TendermintMachine;
 import org.bcos.consensus.Timeout;
 import org.bcos.consensus.ValidatorSchedule;
 import org.bcos.consensus.ValidatorSet;
+import org.bcos.consensus.Vote;
+import org.bcos.consensus.VoteType;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.SignatureVerifier;
 import org.bcos.ledger.Ledger;
@@ -232,12 +234,23 @@ public final class ConsensusService implements AutoCloseable {
     }
     long current = height;
     if (m.height() < current - 2) return Check.STALE;
-    if (m.height() > current + 1 || m.height() < current) return Check.NOT_NOW;
+    boolean latePrecommit = m.height() == current - 1 && m instanceof Vote v
+        && v.type() == VoteType.PRECOMMIT;
+    if (!latePrecommit && (m.height() > current + 1 || m.height() < current)) {
+      return Check.NOT_NOW;
+    }
     ValidatorSet set = schedule.setAt(m.height());
     if (!set.contains(m.signer())) return Check.NOT_A_VALIDATOR;
     if (!m.verify(config.chainId(), verifier)) return Check.BAD_SIGNATURE;
+    if (latePrecommit) {
+      // for the block just decided: the next block carries it (docs/GOVERNANCE.md "Late
+      // precommits"); checked above like any message, so a forger is penalised; not relayed
+      run(() -> chain.addLatePrecommit((Vote) m));
+      return Check.NOT_NOW;
+    }
     run(() -> {
       if (machine == null) return;
+      if (m instanceof Vote v && machine.isDecided()) chain.addLatePrecommit(v);
       if (m.height() == machine.height()) {
         input(new ConsensusWal.Message(wire));
       } else if (m.height() == machine.height() + 1

@@ -97,7 +97,8 @@ public final class Node implements AutoCloseable {
     try {
       SignatureVerifier verifier = Ed25519.verifier();
       Ledger ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(),
-          software(config, ChainConsensus.evidenceCheck(verifier)));
+          software(config, ChainConsensus.evidenceCheck(verifier)),
+          ChainConsensus.commitCheck(verifier));
       // the chain's parameters as its state holds them now (governance may have changed them)
       org.bcos.p2p.NodeIdentity identity = config.p2p() == null ? null
           : org.bcos.node.config.NodeKeyFile.loadOrCreate(config.p2p().nodeKeyFile(),

@@ -11,6 +11,7 @@ import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.api.StakeApi;
+import org.bcos.ledger.stake.api.StakingValidator;
 import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.ledger.stake.api.StakingValidator;
 import org.bcos.ledger.state.WorkingState;
@@ -53,7 +54,8 @@ final class ChainAudit {
     Ledger ledger;
     try {
       ledger = Ledger.open(n.store, app.genesis, SignatureCheck.withBestVerifier(),
-          ChainConsensus.evidenceCheck(Ed25519.verifier()));
+          ChainConsensus.evidenceCheck(Ed25519.verifier()),
+          ChainConsensus.commitCheck(Ed25519.verifier()));
     } catch (RuntimeException e) {
       problems.add("node " + n.index + " does not reopen: " + e.getMessage());
       return;
@@ -69,6 +71,7 @@ final class ChainAudit {
       Optional<String> bad = ChainConsensus.certificateProblem(ledger, block, block.encode(),
           ledger.commitCertificate(h).orElse(new byte[0]), Ed25519.verifier());
       bad.ifPresent(p -> problems.add(at + "block " + block.height() + ": " + p));
+      if (ledger.protocolVersionAt(h) >= 3) checkCarried(at, ledger, block);
       for (Transaction tx : block.transactions()) {
         if (tx.message() instanceof StakeEvidence e) {
           evidenceHeights.add(h);
@@ -92,6 +95,20 @@ final class ChainAudit {
     checkStakes(at, n, head);
     long supply = Modules.supplyInvariant().total(n.store);
     check(supply == Amount.TOTAL_SUPPLY_UNITS, at + "supply " + Amount.format(supply));
+  }
+
+  /** A version-3 block carries a valid certificate of the block before it (none in block 1). */
+  private void checkCarried(String at, Ledger ledger, Block block) {
+    long h = block.height();
+    check(block.header().carriesLastCommit(), at + "block " + h + " is not of format 3");
+    if (h == 1) {
+      check(block.lastCommit().length == 0, at + "block 1 carries a certificate");
+      return;
+    }
+    Block previous = ledger.block(h - 1).orElseThrow();
+    ChainConsensus.certificateProblem(ledger, previous, previous.encode(), block.lastCommit(),
+        Ed25519.verifier()).ifPresent(p -> problems.add(at + "block " + h
+        + " carries a bad certificate of block " + (h - 1) + ": " + p));
   }
 
   private void checkEvidence(String at, StakeEvidence e) {

@@ -51,7 +51,8 @@ final class LedgerNode {
   private void open() {
     var evidence = ChainConsensus.evidenceCheck(Ed25519.verifier());
     this.ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(), oldSoftware
-        ? Modules.standard(evidence, SimUpgrade.OLD_VERSION) : Modules.standard(evidence));
+        ? Modules.standard(evidence, SimUpgrade.OLD_VERSION) : Modules.standard(evidence),
+        ChainConsensus.commitCheck(Ed25519.verifier()));
     this.chain = new ConsensusLedger(ledger, key, sinceGenesis(time), feed,
         ConsensusLedger.Listener.NONE, Integer.MAX_VALUE);
   }

@@ -15,7 +15,9 @@ import org.bcos.types.Digests;
  * The chain every node of a simulated run starts from: the scenario's validators (the simulation's
  * keys) bonding {@value #STAKE_DDC_PER_POWER} DDC per unit of scenario power, so the ledger's
  * voting powers are the scenario's scaled and every quorum falls as the scenario meant, and the
- * rest of the supply over {@link #HOLDERS}, who send the transfers.
+ * rest of the supply over {@link #HOLDERS}, who send the transfers. It starts at protocol version
+ * 2 and plans the upgrade to version 3 ({@link SimUpgrade}), from which blocks carry the
+ * previous block's certificate, checked by every node.
  */
 final class SimGenesis {
   static final long DDC = Amount.UNITS_PER_DDC;
@@ -57,7 +59,8 @@ final class SimGenesis {
       long units = i == 0 ? rest - share * (HOLDERS.size() - 1) : share;
       allocations.add(new Genesis.Allocation(HOLDERS.get(i).address(), units));
     }
-    return new Genesis(PARAMS, GENESIS_TIME_MILLIS, validators, allocations);
+    return new Genesis(PARAMS, GENESIS_TIME_MILLIS, validators, allocations,
+        SimUpgrade.OLD_VERSION, java.util.Optional.empty());
   }
 
   private static List<Ed25519KeyPair> holders(int n) {

@@ -12,25 +12,62 @@ import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 
 /**
- * A block: header, the proposer's Ed25519 signature over the header hash, and the transactions.
- * Encoding: header | signature (64) | varint count | each transaction length-prefixed.
+ * A block: header, the proposer's Ed25519 signature over the header hash, the transactions, and
+ * (header format 3, protocol version 3 on) the previous block's commit certificate. Encoding:
+ * header | signature (64) | varint count | each transaction length-prefixed | [format 3: bytes
+ * lastCommit (varint length, at most {@link #MAX_LAST_COMMIT_BYTES}; empty at height 1)].
+ *
+ * <p>The last commit is the consensus layer's certificate (opaque here; the ledger checks it
+ * through {@link CommitCheck}); the header commits to it by {@link #lastCommitHash}, so the block
+ * hash, which the proposer signs and the next block links to, fixes which signers the block
+ * reports, and state that depends on them (downtime) is the same on every node.
  */
-public record Block(BlockHeader header, byte[] signature, List<Transaction> transactions) {
+public record Block(BlockHeader header, byte[] signature, List<Transaction> transactions,
+    byte[] lastCommit) {
   public static final int MAX_TXS = 100_000;
+  /**
+   * Bound on a carried certificate: 1,000 signers (the stake module's largest set) of 96 bytes
+   * (address and signature) and its fixed fields fit; the check bounds the signers by the set.
+   */
+  public static final int MAX_LAST_COMMIT_BYTES = 100_000;
+  public static final String LAST_COMMIT_DOMAIN = "BCOS/last-commit/v1";
 
   public Block {
     Objects.requireNonNull(header);
     signature = signature.clone();
     transactions = List.copyOf(transactions);
+    lastCommit = lastCommit.clone();
     if (signature.length != 64) throw new IllegalArgumentException("block signature is 64 bytes");
     if (transactions.size() != header.txCount()) {
       throw new IllegalArgumentException("txCount does not match transactions");
     }
+    if (!header.carriesLastCommit() && lastCommit.length > 0) {
+      throw new IllegalArgumentException("a block of header format 1 or 2 carries no last commit");
+    }
+    if (lastCommit.length > MAX_LAST_COMMIT_BYTES) {
+      throw new IllegalArgumentException("last commit over " + MAX_LAST_COMMIT_BYTES + " bytes");
+    }
+  }
+
+  /** A block that carries no last commit (header formats 1 and 2). */
+  public Block(BlockHeader header, byte[] signature, List<Transaction> transactions) {
+    this(header, signature, transactions, new byte[0]);
+  }
+
+  /** The hash a format-3 header commits to for {@code lastCommit}. */
+  public static Hash lastCommitHash(byte[] lastCommit) {
+    return org.bcos.types.Digests.domain(LAST_COMMIT_DOMAIN, lastCommit);
   }
 
   @Override
   public byte[] signature() {
     return signature.clone();
+  }
+
+  /** The previous block's commit certificate (empty when none is carried). */
+  @Override
+  public byte[] lastCommit() {
+    return lastCommit.clone();
   }
 
   public Hash hash() {
@@ -47,6 +84,7 @@ public record Block(BlockHeader header, byte[] signature, List<Transaction> tran
     for (Transaction tx : transactions) {
       e.bytes(tx.encoded());
     }
+    if (header.carriesLastCommit()) e.bytes(lastCommit);
     return e.toByteArray();
   }
 
@@ -61,10 +99,11 @@ public record Block(BlockHeader header, byte[] signature, List<Transaction> tran
     for (int i = 0; i < count; i++) {
       txs.add(TransactionCodec.decode(d.bytes(Transaction.MAX_ENCODED_BYTES), messages));
     }
+    byte[] lastCommit = header.carriesLastCommit() ? d.bytes(MAX_LAST_COMMIT_BYTES) : new byte[0];
     d.finish();
     if (count != header.txCount()) {
       throw new CodecException(CodecException.Reason.INVALID_VALUE, "txCount mismatch");
     }
-    return new Block(header, signature, txs);
+    return new Block(header, signature, txs, lastCommit);
   }
 }

@@ -95,8 +95,9 @@ public final class TxContext {
 
   /**
    * The validators (consensus keys) whose precommits for the previous block this block carries,
-   * when it carries them. Empty today: no block format carries the previous block's commit yet
-   * (docs/GOVERNANCE.md "Downtime slashing" describes the seam), so no downtime is counted.
+   * when it carries them: from protocol version 3, every block after block 1 carries the
+   * previous block's commit certificate, checked before the block runs (docs/GOVERNANCE.md
+   * "Downtime slashing"); empty for block 1 and for blocks of earlier versions.
    */
   public java.util.Optional<java.util.Set<Address>> lastCommitSigners() {
     return lastCommitSigners;

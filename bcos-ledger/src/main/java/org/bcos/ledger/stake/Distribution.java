@@ -26,8 +26,21 @@ final class Distribution {
    * as {@code proposer}.
    */
   void distribute(long units, List<ValidatorPower> set, Address proposer, long bonusBasisPoints) {
+    distributeWithBonus(units, set, proposer, StakeMath.ofBasisPoints(units, bonusBasisPoints));
+  }
+
+  /**
+   * Shares {@code units} among the validators of {@code set}, {@code bonusUnits} of them (at most
+   * {@code units}) first to the one signing as {@code proposer} when it is a member (else they
+   * are split with the rest).
+   */
+  void distributeWithBonus(long units, List<ValidatorPower> set, Address proposer,
+      long bonusUnits) {
     if (units == 0) return;
-    long bonus = isMember(set, proposer) ? StakeMath.ofBasisPoints(units, bonusBasisPoints) : 0;
+    if (bonusUnits < 0 || bonusUnits > units) {
+      throw new IllegalArgumentException("bonus " + bonusUnits + " of " + units);
+    }
+    long bonus = isMember(set, proposer) ? bonusUnits : 0;
     if (bonus > 0) creditKey(proposer, bonus);
     long rest = units - bonus;
     long totalPower = 0;

@@ -37,6 +37,21 @@ final class StakeMath {
   }
 
   /**
+   * The proposer's bonus out of {@code units} (Cosmos' base + bonus · signed fraction): {@code
+   * floor(units · (baseBp · total + signedBp · signed) / (10,000 · total))}, one division so the
+   * fraction is not rounded twice; {@code baseBp} alone when {@code total} is 0. The caller keeps
+   * {@code baseBp + signedBp ≤ 10,000} and {@code signed ≤ total}.
+   */
+  static long proposerBonus(long units, long baseBp, long signedBp, long signed, long total) {
+    if (total == 0) return ofBasisPoints(units, baseBp);
+    BigInteger share = BigInteger.valueOf(baseBp).multiply(BigInteger.valueOf(total))
+        .add(BigInteger.valueOf(signedBp).multiply(BigInteger.valueOf(signed)));
+    return BigInteger.valueOf(units).multiply(share)
+        .divide(BigInteger.valueOf(BASIS_POINTS).multiply(BigInteger.valueOf(total)))
+        .longValueExact();
+  }
+
+  /**
    * Shares minted for bonding {@code units} to a validator with {@code tokens} backed by {@code
    * shares}: one share per unit on a validator without shares, else {@code floor(units * shares /
    * tokens)} (so existing bonders never lose to rounding). The caller refuses a validator with

@@ -43,9 +43,31 @@ final class StakingEndBlock {
     if (fees > 0 && !bank.debit(FEE_COLLECTOR, fees)) throw new IllegalStateException("fees");
     long reward = Math.min(params.blockRewardUnits(), store.pool(StakingStore.REWARD_POOL_KEY));
     if (reward > 0) store.takeFromPool(StakingStore.REWARD_POOL_KEY, reward);
-    new Distribution(store).distribute(Math.addExact(fees, reward),
-        ctx.validatorSetAt(ctx.height()), ctx.proposer(), params.proposerBonusBasisPoints());
+    long units = Math.addExact(fees, reward);
+    new Distribution(store).distributeWithBonus(units, ctx.validatorSetAt(ctx.height()),
+        ctx.proposer(), proposerBonus(ctx, params, units));
     return newSet(ctx, store, bonding, params);
+  }
+
+  /**
+   * The proposer's bonus out of {@code units}: {@code proposerBonusBasisPoints}, plus {@code
+   * proposerSignedBonusBasisPoints} times the share of the previous block's set power whose
+   * signatures the block carries (so leaving out signatures it holds costs the proposer; none
+   * carried, as in block 1, counts as none signed).
+   */
+  static long proposerBonus(TxContext ctx, StakingParams params, long units) {
+    long total = 0;
+    long signed = 0;
+    java.util.Set<Address> signers = ctx.lastCommitSigners()
+        .orElse(java.util.Collections.emptySortedSet());
+    if (ctx.height() >= 2) {
+      for (ValidatorPower v : ctx.validatorSetAt(ctx.height() - 1)) {
+        total = Math.addExact(total, v.power());
+        if (signers.contains(v.address())) signed = Math.addExact(signed, v.power());
+      }
+    }
+    return StakeMath.proposerBonus(units, params.proposerBonusBasisPoints(),
+        params.proposerSignedBonusBasisPoints(), signed, total);
   }
 
   /**

@@ -13,7 +13,7 @@ import org.bcos.types.Amount;
  */
 record StakingParams(long maxValidators, long unbondingPeriodBlocks, long maxUnbondingEntries,
     long minSelfBondUnits, long commissionChangeIntervalBlocks, long blockRewardUnits,
-    long proposerBonusBasisPoints, long downtimeWindowBlocks, long minSignedBasisPoints,
+    long proposerBonusBasisPoints, long proposerSignedBonusBasisPoints, long downtimeWindowBlocks, long minSignedBasisPoints,
     long downtimeSlashBasisPoints, long downtimeJailBlocks) {
   private static final long DDC = Amount.UNITS_PER_DDC;
 
@@ -35,6 +35,10 @@ record StakingParams(long maxValidators, long unbondingPeriodBlocks, long maxUnb
   static final ParamSpec PROPOSER_BONUS_BASIS_POINTS = spec("proposerBonusBasisPoints", 0,
       1_000, 100, Unit.BASIS_POINTS, "Share of a block's rewards its proposer receives before "
           + "the rest is split by voting power.");
+  static final ParamSpec PROPOSER_SIGNED_BONUS_BASIS_POINTS = spec(
+      "proposerSignedBonusBasisPoints", 0, 1_000, 400, Unit.BASIS_POINTS, "Further share of a "
+          + "block's rewards its proposer receives in proportion to the signed power of the "
+          + "previous block's commit it includes.");
   static final ParamSpec DOWNTIME_WINDOW_BLOCKS = spec("downtimeWindowBlocks", 10, 1_000_000,
       10_000, Unit.BLOCKS, "Blocks over which a validator's missed precommits are counted.");
   static final ParamSpec MIN_SIGNED_BASIS_POINTS = spec("minSignedBasisPoints", 1, 10_000,
@@ -48,20 +52,22 @@ record StakingParams(long maxValidators, long unbondingPeriodBlocks, long maxUnb
   /** Every staking parameter, in declaration order. */
   static final List<ParamSpec> ALL = List.of(MAX_VALIDATORS, UNBONDING_PERIOD_BLOCKS,
       MAX_UNBONDING_ENTRIES, MIN_SELF_BOND_UNITS, COMMISSION_CHANGE_INTERVAL_BLOCKS,
-      BLOCK_REWARD_UNITS, PROPOSER_BONUS_BASIS_POINTS, DOWNTIME_WINDOW_BLOCKS,
+      BLOCK_REWARD_UNITS, PROPOSER_BONUS_BASIS_POINTS, PROPOSER_SIGNED_BONUS_BASIS_POINTS,
+      DOWNTIME_WINDOW_BLOCKS,
       MIN_SIGNED_BASIS_POINTS, DOWNTIME_SLASH_BASIS_POINTS, DOWNTIME_JAIL_BLOCKS);
 
   /** The values {@code value} (a block's {@code TxContext::param}) gives. */
   static StakingParams read(ToLongFunction<String> value) {
     long[] v = ALL.stream().mapToLong(p -> value.applyAsLong(p.name())).toArray();
-    return new StakingParams(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+    return new StakingParams(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
+        v[11]);
   }
 
   /** The values, in {@link #ALL} order. */
   long[] values() {
     return new long[] {maxValidators, unbondingPeriodBlocks, maxUnbondingEntries,
         minSelfBondUnits, commissionChangeIntervalBlocks, blockRewardUnits,
-        proposerBonusBasisPoints, downtimeWindowBlocks, minSignedBasisPoints,
+        proposerBonusBasisPoints, proposerSignedBonusBasisPoints, downtimeWindowBlocks, minSignedBasisPoints,
         downtimeSlashBasisPoints, downtimeJailBlocks};
   }
 

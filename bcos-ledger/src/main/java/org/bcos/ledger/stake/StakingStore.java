@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bcos.ledger.Invariants;
 import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.stake.api.Delegation;
 import org.bcos.ledger.stake.api.RedelegationEntry;
@@ -215,7 +216,7 @@ final class StakingStore {
     if (next == 0) {
       state.delete(SIGNING, key);
     } else {
-      state.put(SIGNING, key, u64(next));
+      state.put(SIGNING, key, bits(next));
     }
   }
 
@@ -228,7 +229,21 @@ final class StakingStore {
 
   private long word(Address consensusKey, long index) {
     byte[] raw = state.get(SIGNING, concat(consensusKey.toBytes(), u64(index)));
-    return raw == null ? 0 : new org.bcos.types.codec.Decoder(raw).u64();
+    if (raw == null) return 0;
+    Invariants.check(raw.length == Long.BYTES, "a missed-blocks word is 8 bytes");
+    long w = 0;
+    for (byte b : raw) w = (w << 8) | (b & 0xff);
+    return w;
+  }
+
+  /**
+   * A bitmap word's 64 bits, big-endian: all of them (slot 63 is the sign bit, which {@code u64}
+   * refuses, so a miss in the 64th slot of a word must not go through it).
+   */
+  private static byte[] bits(long word) {
+    byte[] out = new byte[Long.BYTES];
+    for (int i = 0; i < Long.BYTES; i++) out[i] = (byte) (word >>> (8 * (Long.BYTES - 1 - i)));
+    return out;
   }
 
   // --- pools (in the stake module's existing pool column) ---

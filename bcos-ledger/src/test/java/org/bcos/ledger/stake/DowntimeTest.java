@@ -33,7 +33,7 @@ class DowntimeTest {
   private static final long WINDOW = 10;
   private static final long JAIL = 5;
   /** 50 % of 10 must sign: a sixth miss in a counted window is downtime. */
-  private static final StakingParams PARAMS = new StakingParams(10, 100, 7, DDC, 0, 0, 0,
+  private static final StakingParams PARAMS = new StakingParams(10, 100, 7, DDC, 0, 0, 0, 0,
       WINDOW, 5_000, 100, JAIL);
 
   private final StakingWorld w = new StakingWorld(PARAMS);
@@ -72,6 +72,19 @@ class DowntimeTest {
   }
 
   @Test
+  void everySlotOfABitmapWordHoldsAMissIncludingTheSignBit() {
+    StakingStore store = new StakingStore(w.state);
+    for (long slot : new long[] {0, 62, 63, 64, 127}) {
+      store.setMissedBit(down, slot, true);
+      assertTrue(store.missedBit(down, slot), "slot " + slot);
+    }
+    assertFalse(store.missedBit(down, 61));
+    store.setMissedBit(down, 63, false);
+    assertFalse(store.missedBit(down, 63));
+    assertTrue(store.missedBit(down, 62), "clearing one bit keeps the others");
+  }
+
+  @Test
   void missingMoreThanTheWindowAllowsSlashesAndJailsOnce() {
     w.height = 2;
     for (int i = 0; i < 5; i++, w.height++) endBlock(Set.of(up));
@@ -105,7 +118,7 @@ class DowntimeTest {
     w.height = 2;
     for (int i = 0; i < 4; i++, w.height++) endBlock(Set.of(up));
     assertEquals(4, w.store.signing(down).orElseThrow().missed());
-    StakingParams wider = new StakingParams(10, 100, 7, DDC, 0, 0, 0, 2 * WINDOW, 5_000, 100,
+    StakingParams wider = new StakingParams(10, 100, 7, DDC, 0, 0, 0, 0, 2 * WINDOW, 5_000, 100,
         JAIL);
     new Downtime(w.store, wider).record(set, Set.of(up, down));
     SigningRecord r = w.store.signing(down).orElseThrow();

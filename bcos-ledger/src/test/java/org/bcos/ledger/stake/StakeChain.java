@@ -49,12 +49,15 @@ final class StakeChain {
   final KeyValueStore store;
   final Ledger ledger;
   final FakeEvidence evidence;
+  /** The commit check; {@code commits.absent(key)} leaves a validator out of later blocks. */
+  final org.bcos.ledger.TestCommits commits = new org.bcos.ledger.TestCommits();
 
   StakeChain(Genesis genesis, KeyValueStore store, FakeEvidence evidence) {
     this.genesis = genesis;
     this.store = store;
     this.evidence = evidence;
-    this.ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(), evidence);
+    this.ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(), evidence,
+        commits);
   }
 
   static StakeChain inMemory(Genesis genesis, FakeEvidence evidence) {

@@ -16,10 +16,12 @@ import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.LedgerFixtures;
 import org.bcos.ledger.block.Block;
+import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.ledger.stake.api.StakeRedelegate;
 import org.bcos.ledger.stake.api.StakeUnbond;
 import org.bcos.ledger.stake.api.StakeWithdrawRewards;
+import org.bcos.ledger.stake.api.StakingValidator;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.tx.Message;
@@ -28,14 +30,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random staking transactions (bond, unbond, redelegate, withdraw, double-sign reports) in real
- * blocks of a staking chain with rewards: the supply is whole after every block, and a second
- * node importing the same blocks reaches the same state root at every height. Replay a failure
- * with {@code -Dbcos.test.seed=<seed>}.
+ * blocks of a staking chain with rewards, whose carried certificates leave out a random validator
+ * most of the time (a 10-block downtime window, so it is slashed and jailed for downtime in
+ * most examples): the supply is whole after every block, and a second node importing the same
+ * blocks reaches the same state root at every height. Replay a failure with {@code
+ * -Dbcos.test.seed=<seed>}.
  */
 class StakingChainPropertyTest {
   private static final AtomicLong INCLUDED = new AtomicLong();
   private static final AtomicLong SKIPPED = new AtomicLong();
-  private static final Genesis GENESIS = StakingLedgerTest.stakingGenesis(4);
+  private static final AtomicLong DOWNTIME_JAILS = new AtomicLong();
+  private static final Genesis GENESIS = withDowntimeWindow(StakingLedgerTest.stakingGenesis(4));
+
+  private static Genesis withDowntimeWindow(Genesis g) {
+    return new Genesis(g.params().with(StakingParams.DOWNTIME_WINDOW_BLOCKS.name(), 10)
+        .with(StakingParams.DOWNTIME_SLASH_BASIS_POINTS.name(), 100), g.timeMillis(),
+        g.validators(), g.allocations(), g.protocolVersion(), g.staking());
+  }
 
   private static long seed() {
     long seed = Long.getLong("bcos.test.seed", System.nanoTime());
@@ -48,11 +59,14 @@ class StakingChainPropertyTest {
   void randomStakingBlocksKeepTheSupplyAndReplayToTheSameRoots() {
     INCLUDED.set(0);
     SKIPPED.set(0);
+    DOWNTIME_JAILS.set(0);
     qt().withFixedSeed(seed()).withExamples(8).forAll(longs().all())
         .checkAssert(StakingChainPropertyTest::run);
-    System.out.println("included=" + INCLUDED + " skipped=" + SKIPPED);
+    System.out.println("included=" + INCLUDED + " skipped=" + SKIPPED + " downtime jails="
+        + DOWNTIME_JAILS);
     assertTrue(INCLUDED.get() > 60 && SKIPPED.get() > 10, "included=" + INCLUDED + " skipped="
         + SKIPPED);
+    assertTrue(DOWNTIME_JAILS.get() > 0, "downtime slashing happened in some example");
   }
 
   private static void run(long exampleSeed) {
@@ -61,7 +75,10 @@ class StakingChainPropertyTest {
     StakeChain replica = new StakeChain(GENESIS, new org.bcos.storage.InMemoryStore(),
         chain.evidence);
     List<Block> blocks = new ArrayList<>();
-    for (int b = 0; b < 12; b++) {
+    Address down = StakeChain.validatorKey(r.nextInt(4)).address();
+    for (int b = 0; b < 16; b++) {
+      leaveOut(r.nextInt(10) < 9 ? down : StakeChain.validatorKey(r.nextInt(4)).address(),
+          chain);
       List<Transaction> txs = new ArrayList<>();
       long[] nonces = new long[StakeChain.HOLDERS.size()];
       for (int i = 0; i < nonces.length; i++) nonces[i] = chain.nonce(StakeChain.HOLDERS.get(i));
@@ -77,6 +94,26 @@ class StakingChainPropertyTest {
       assertEquals(b.header().stateRoot(), replica.root(), "seed=" + exampleSeed + " height "
           + b.height());
     }
+    for (int i = 0; i < 4; i++) {
+      StakingValidator v = new StakingStore(new org.bcos.ledger.state.WorkingState(chain.store))
+          .validator(StakeChain.validatorKey(i).address()).orElseThrow();
+      if (v.jailed() && !v.tombstoned()) DOWNTIME_JAILS.incrementAndGet();
+    }
+  }
+
+  /**
+   * Leaves {@code key} out of the certificate of the next block when the others still hold more
+   * than 2/3 of the power of its set (else every member signs).
+   */
+  private static void leaveOut(Address key, StakeChain chain) {
+    long total = 0;
+    long others = 0;
+    for (ValidatorPower v : chain.ledger.validatorSetAt(chain.height() + 1)) {
+      total += v.power();
+      if (!v.address().equals(key)) others += v.power();
+    }
+    chain.commits.allPresent();
+    if (3 * others > 2 * total) chain.commits.absent(key);
   }
 
   private static Transaction randomTx(SplittableRandom r, StakeChain chain, long[] nonces) {

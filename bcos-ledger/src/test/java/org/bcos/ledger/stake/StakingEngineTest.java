@@ -103,7 +103,7 @@ class StakingEngineTest {
 
   @Test
   void unbondingEntriesAreLimitedPerPair() {
-    StakingWorld small = new StakingWorld(new StakingParams(10, 5, 2, DDC, 0, 0, 0, 100,
+    StakingWorld small = new StakingWorld(new StakingParams(10, 5, 2, DDC, 0, 0, 0, 0, 100,
         5_000, 1, 10));
     small.addValidator(v0, 0);
     small.bonding().bond(alice, v0, 10 * DDC, 0);

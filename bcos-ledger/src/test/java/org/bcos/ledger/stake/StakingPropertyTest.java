@@ -61,7 +61,7 @@ class StakingPropertyTest {
   private static void run(long exampleSeed) {
     SplittableRandom r = new SplittableRandom(exampleSeed);
     StakingParams params = new StakingParams(10, 1 + r.nextInt(6), 1 + r.nextInt(4), DDC,
-        0, 1 + r.nextLong(100 * DDC), r.nextInt(1_001), 100, 5_000, 1, 10);
+        0, 1 + r.nextLong(100 * DDC), r.nextInt(1_001), 0, 100, 5_000, 1, 10);
     StakingWorld w = new StakingWorld(params);
     Books books = new Books();
     for (int i = 0; i < 3; i++) {

@@ -171,7 +171,7 @@ class ActivationTest {
 
   private static UpgradeChain chain(Genesis genesis) {
     return new UpgradeChain(Ledger.open(new InMemoryStore(), genesis,
-        SignatureCheck.withBestVerifier(), registry()));
+        SignatureCheck.withBestVerifier(), registry(), new org.bcos.ledger.TestCommits()));
   }
 
   @Test
@@ -203,7 +203,7 @@ class ActivationTest {
 
     Ledger replica = Ledger.open(new InMemoryStore(),
         UpgradeChain.genesis(Genesis.DEFAULT_PROTOCOL_VERSION),
-        SignatureCheck.withBestVerifier(), registry());
+        SignatureCheck.withBestVerifier(), registry(), new org.bcos.ledger.TestCommits());
     for (Block b : blocks) {
       replica.importBlock(b);
       assertEquals(b.header().stateRoot(), replica.head().header().stateRoot());

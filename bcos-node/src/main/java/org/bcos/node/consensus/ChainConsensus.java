@@ -10,12 +10,16 @@ import org.bcos.consensus.Proposal;
 import org.bcos.consensus.Validator;
 import org.bcos.consensus.ValidatorSchedule;
 import org.bcos.consensus.ValidatorSet;
+import org.bcos.consensus.Vote;
 import org.bcos.crypto.SignatureVerifier;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.block.Block;
+import org.bcos.ledger.block.CommitCheck;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.api.EvidenceCheck;
+import org.bcos.types.Address;
+import org.bcos.types.Hash;
 import org.bcos.types.codec.CodecException;
 
 /**
@@ -75,23 +79,65 @@ public final class ChainConsensus {
    */
   public static Optional<String> certificateProblem(Ledger ledger, Block block,
       byte[] encodedBlock, byte[] certificate, SignatureVerifier verifier) {
-    ValidatorSet set = validatorSet(ledger.validatorSetAt(block.height()));
+    CommitCheck.Result r = check(certificate, ledger.params().chainId(), block.height(),
+        Proposal.valueId(encodedBlock), validatorSet(ledger.validatorSetAt(block.height())),
+        verifier);
+    return r.ok() ? Optional.empty() : Optional.of(r.problem() + ": " + r.detail());
+  }
+
+  /**
+   * The ledger's check of the previous block's certificate a block carries: the same rule as a
+   * synced block's certificate ({@link #certificateProblem}), for the certified block's value id.
+   */
+  public static CommitCheck commitCheck(SignatureVerifier verifier) {
+    return (certificate, chainId, certified, set) -> check(certificate, chainId,
+        certified.height(), Proposal.valueId(certified.encode()), validatorSet(set), verifier);
+  }
+
+  /**
+   * Whether {@code certificate} holds, on chain {@code chainId}, valid precommits for {@code
+   * valueId} at {@code height} by members of {@code set} holding more than 2/3 of its power (at
+   * most one per member: a strict decode bounds the signers by the set's size): its signers, or
+   * the first problem found.
+   */
+  static CommitCheck.Result check(byte[] certificate, String chainId, long height, Hash valueId,
+      ValidatorSet set, SignatureVerifier verifier) {
     CommitCertificate cert;
     try {
       cert = CommitCertificate.decode(certificate, set.size());
     } catch (CodecException | IllegalArgumentException e) {
-      return Optional.of("undecodable commit certificate: " + e.getMessage());
+      String message = String.valueOf(e.getMessage());
+      return CommitCheck.Result.refused(message.startsWith(CommitCertificate.DUPLICATE_SIGNER)
+          ? CommitCheck.Problem.DUPLICATE_SIGNER : CommitCheck.Problem.UNDECODABLE, message);
     }
-    if (cert.height() != block.height()) {
-      return Optional.of("certificate is for height " + cert.height());
+    if (cert.height() != height) {
+      return CommitCheck.Result.refused(CommitCheck.Problem.WRONG_HEIGHT,
+          "certificate is for height " + cert.height() + ", not " + height);
     }
-    if (!cert.valueId().equals(Proposal.valueId(encodedBlock))) {
-      return Optional.of("certificate is for another block");
+    if (!cert.valueId().equals(valueId)) {
+      return CommitCheck.Result.refused(CommitCheck.Problem.WRONG_BLOCK,
+          "certificate is for another block");
     }
-    if (!cert.verify(ledger.params().chainId(), set, verifier)) {
-      return Optional.of("certificate lacks 2/3+ valid precommits of the validators");
+    long power = 0;
+    List<Address> signers = new ArrayList<>(cert.signatures().size());
+    for (Vote v : cert.precommits()) {
+      long p = set.powerOf(v.validator());
+      if (p == 0) {
+        return CommitCheck.Result.refused(CommitCheck.Problem.NOT_A_MEMBER,
+            v.validator() + " is not a validator at height " + height);
+      }
+      if (!v.verify(chainId, verifier)) {
+        return CommitCheck.Result.refused(CommitCheck.Problem.BAD_SIGNATURE,
+            "the precommit of " + v.validator() + " does not verify");
+      }
+      power = Math.addExact(power, p);
+      signers.add(v.validator());
     }
-    return Optional.empty();
+    if (!set.isQuorum(power)) {
+      return CommitCheck.Result.refused(CommitCheck.Problem.NO_QUORUM,
+          "signers hold " + power + " of " + set.totalPower() + " power, not more than 2/3");
+    }
+    return CommitCheck.Result.valid(signers);
   }
 
   /**

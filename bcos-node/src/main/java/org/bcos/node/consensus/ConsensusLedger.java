@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bcos.consensus.Action;
+import org.bcos.consensus.CommitCertificate;
 import org.bcos.consensus.ConsensusTime;
 import org.bcos.consensus.Evidence;
 import org.bcos.consensus.ValidatorSchedule;
 import org.bcos.consensus.ValueSource;
+import org.bcos.consensus.Vote;
+import org.bcos.consensus.VoteType;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Ledger;
@@ -89,6 +92,8 @@ public final class ConsensusLedger implements ValueSource {
   private long proposalsHeight;
   private ValidatorSchedule schedule;
   private Map<Long, List<ValidatorPower>> scheduleSource;
+  /** The decision this node committed last, with the precommits gathered for it so far. */
+  private CommitCertificate decided;
 
   public ConsensusLedger(Ledger ledger, Ed25519KeyPair key, ConsensusTime time, Pool pool,
       Listener listener, int maxValueBytes) {
@@ -186,12 +191,49 @@ public final class ConsensusLedger implements ValueSource {
     Block block = Block.decode(decision.value(), ledger.modules());
     try {
       ledger.commitBlock(block, decision.certificate().encode());
+      decided = decision.certificate();
       return new Commit(block, CommitStatus.COMMITTED, null);
     } catch (Ledger.InvalidBlockException e) {
       return ledger.head().height() >= block.height()
           ? new Commit(block, CommitStatus.ALREADY_COMMITTED, e.getMessage())
           : new Commit(block, CommitStatus.REFUSED, e.getMessage());
     }
+  }
+
+  /**
+   * Adds a precommit for the head's decision that arrived after it (a slower validator's) to
+   * the certificate stored with the head, which the next block carries: Tendermint's LastCommit
+   * holds the precommits gathered until the next proposal, so a healthy validator is not counted
+   * as missing (downtime) only because 2/3+ of the power was faster. Only a valid precommit of a
+   * validator of the head's set for the exact (height, round, value) of the decision, not yet in
+   * the certificate, is added. Whether it was.
+   */
+  public boolean addLatePrecommit(Vote vote) {
+    CommitCertificate cert = decided;
+    if (cert == null || vote.type() != VoteType.PRECOMMIT || vote.isNil()
+        || vote.height() != cert.height() || vote.round() != cert.round()
+        || !vote.valueId().equals(cert.valueId()) || ledger.head().height() != cert.height()) {
+      return false;
+    }
+    for (CommitCertificate.Signature s : cert.signatures()) {
+      if (s.validator().equals(vote.validator())) return false;
+    }
+    if (ChainConsensus.validatorSet(ledger.validatorSetAt(cert.height()))
+        .powerOf(vote.validator()) == 0
+        || !vote.verify(ledger.params().chainId(), org.bcos.crypto.Ed25519.verifier())) {
+      return false;
+    }
+    List<Vote> votes = new java.util.ArrayList<>(cert.precommits());
+    votes.add(vote);
+    CommitCertificate fuller = CommitCertificate.of(cert.height(), cert.round(), cert.valueId(),
+        votes);
+    try {
+      if (!ledger.replaceHeadCertificate(cert.height(), fuller.encode())) return false;
+    } catch (Ledger.InvalidBlockException | org.bcos.storage.StorageException e) {
+      return false; // the stored certificate stays as it was: the next block carries that one
+    }
+    decided = fuller;
+    return true;
   }
 
   /**

@@ -54,7 +54,22 @@ public final class JsonViews {
     // only a header that carries it (from a chain's first upgrade on); absent: the genesis version
     if (h.carriesVersion()) n.put("protocolVersion", h.protocolVersion());
     n.put("signature", Hex.encode(block.signature()));
+    if (h.carriesLastCommit()) {
+      n.put("lastCommitHash", h.lastCommitHash().toHex());
+      ArrayNode signers = n.putArray("lastCommitSigners");
+      for (var a : lastCommitSigners(block)) signers.add(a.toString());
+    }
     return n;
+  }
+
+  /** Who signed the previous block's certificate {@code block} carries (none in block 1). */
+  private static java.util.List<org.bcos.types.Address> lastCommitSigners(Block block) {
+    byte[] carried = block.lastCommit();
+    if (carried.length == 0) return java.util.List.of();
+    // a stored block passed the commit check, so its certificate decodes
+    return org.bcos.consensus.CommitCertificate.decode(carried,
+        Block.MAX_LAST_COMMIT_BYTES / 96).signatures().stream()
+        .map(org.bcos.consensus.CommitCertificate.Signature::validator).toList();
   }
 
   public static ObjectNode block(Block block, boolean fullTransactions) {

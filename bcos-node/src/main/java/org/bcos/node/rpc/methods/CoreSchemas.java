@@ -27,6 +27,7 @@ final class CoreSchemas {
         .field("previousHash", hash()).field("txRoot", hash()).field("stateRoot", hash())
         .field("proposer", address()).field("txCount", uint())
         .optional("protocolVersion", uint()).field("signature", hex())
+        .optional("lastCommitHash", hash()).optional("lastCommitSigners", array(address()))
         .build();
   }
 
