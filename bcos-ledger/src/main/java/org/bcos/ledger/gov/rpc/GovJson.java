@@ -2,6 +2,8 @@ package org.bcos.ledger.gov.rpc;
 
 import static org.bcos.ledger.spi.rpc.JsonSchemas.address;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.amount;
+import static org.bcos.ledger.spi.rpc.JsonSchemas.array;
+import static org.bcos.ledger.spi.rpc.JsonSchemas.hash;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.object;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.oneOfText;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.string;
@@ -44,11 +46,21 @@ final class GovJson {
             "VOTING_PERIOD", "PASSED", "FAILED", "REJECTED", "VETOED", "EXPIRED"))
         .field("submitHeight", uint()).field("depositEndHeight", uint())
         .field("totalDeposit", amount())
-        .field("content", object().field("kind", oneOfText("param", "upgrade",
-            "cancel-upgrade", "spend", "text")).build())
+        .field("content", contentSchema())
         .optional("issue", uint()).optional("votingEndHeight", uint())
         .optional("outcome", string()).optional("result", string())
         .optional("closedHeight", uint()).build();
+  }
+
+  /** The schema of {@link #content}: the kind and the fields it has. */
+  static ObjectNode contentSchema() {
+    return object().field("kind", oneOfText("param", "upgrade", "cancel-upgrade", "spend",
+            "text"))
+        .optional("changes", array(object().field("name", string()).field("value", uint())
+            .build()))
+        .optional("name", string()).optional("version", uint()).optional("release", hash())
+        .optional("height", uint()).optional("recipient", address()).optional("amount", amount())
+        .build();
   }
 
   static ObjectNode content(ObjectNode out, ProposalContent content) {
@@ -61,7 +73,7 @@ final class GovJson {
         }
       }
       case SoftwareUpgrade u -> out.put("name", u.name()).put("version", u.version())
-          .put("release", u.release().toString()).put("height", u.height());
+          .put("release", u.release().toHex()).put("height", u.height());
       case CancelUpgrade c -> out.put("name", c.name());
       case CommunitySpend s -> out.put("recipient", s.recipient().toString())
           .put("amount", Amount.format(s.units()));
