@@ -229,6 +229,10 @@ class GovLedgerTest {
     var tally = chain.ledger.api(DvsApi.class).storedResult(chain.proposal(follows).issueId())
         .orElseThrow();
     assertEquals(11_000 * DDC, tally.electorateWeight(), "bonded stake when the vote opened");
+    var recount = chain.ledger.api(DvsApi.class).count(chain.proposal(follows).issueId(),
+        tally.height(), true).orElseThrow();
+    assertEquals(tally, recount.asFinal(recount.outcome(), tally.action()), "a recount from what "
+        + "the close froze (the default delegations included) gives the stored result");
   }
 
   @Test
