@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bcos.ledger.dvs.api.DvsCastBallot;
 import org.bcos.ledger.gov.api.GovDeposit;
@@ -34,7 +31,7 @@ class GovCommandTest {
         new String[] {"gov", "propose", "text", "--help"}, new String[] {"gov", "deposit",
             "--help"}, new String[] {"gov", "vote", "--help"}, new String[] {"gov",
             "proposals", "--help"}, new String[] {"gov", "show", "--help"})) {
-      String out = captured(() -> assertEquals(0, BcosCli.run(args)));
+      String out = NotaryCommandTest.captured(() -> assertEquals(0, BcosCli.run(args)));
       assertTrue(out.contains("Usage: bcos gov"), String.join(" ", args) + ": " + out);
     }
   }
@@ -126,17 +123,5 @@ class GovCommandTest {
 
   private static JsonNode json(String text) throws Exception {
     return new ObjectMapper().readTree(text.replace('\'', '"'));
-  }
-
-  private static String captured(Runnable action) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setOut(original);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
   }
 }
