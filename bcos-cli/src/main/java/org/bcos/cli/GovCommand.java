@@ -42,7 +42,7 @@ final class GovCommand {
   abstract static class ProposeCommand extends TxCommand {
     @Option(names = "--title", required = true, description = "1-140 bytes, shown in lists")
     String title;
-    @Option(names = "--description", defaultValue = "", description = "up to 10,000 bytes")
+    @Option(names = "--description", defaultValue = "", description = "up to 1,024 bytes: a summary and a link to the full text")
     String description;
     @Option(names = "--deposit", required = true, description = "DDC taken from the sender now; "
         + "at least govMinInitialDepositBasisPoints of govMinDepositUnits (bcos params)")

@@ -284,6 +284,8 @@ class GovLedgerTest {
     assertRefused(chain.submit(V0, new Text(), MIN_DEPOSIT), GovRejection.DEPOSIT_EXCEEDS_BALANCE);
     assertRefused(chain.tx(ALICE, new org.bcos.ledger.gov.api.GovSubmitProposal("", "", new Text(),
         MIN_DEPOSIT)), GovRejection.PROPOSAL_TEXT_INVALID);
+    assertRefused(chain.tx(ALICE, new org.bcos.ledger.gov.api.GovSubmitProposal("t",
+        "x".repeat(1_025), new Text(), MIN_DEPOSIT)), GovRejection.PROPOSAL_TEXT_INVALID);
   }
 
   @Test

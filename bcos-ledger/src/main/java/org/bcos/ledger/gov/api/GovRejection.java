@@ -10,7 +10,7 @@ import org.bcos.types.tx.Rejection;
  */
 public enum GovRejection implements Rejection {
   PROPOSAL_TEXT_INVALID(-32130, "the title must be 1-140 UTF-8 bytes without control characters "
-      + "and the description at most 10,000 bytes"),
+      + "and the description at most 1,024 bytes"),
   PROPOSAL_CONTENT_INVALID(-32131, "the proposal's content is malformed (no or too many "
       + "changes, a parameter twice, a spend of nothing, an invalid upgrade name)"),
   PARAM_RULE_BROKEN(-32132, "the values would break a rule between parameters"),

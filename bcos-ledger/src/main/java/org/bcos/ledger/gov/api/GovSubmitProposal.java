@@ -11,9 +11,13 @@ import org.bcos.types.codec.Encoder;
 public record GovSubmitProposal(String title, String description, ProposalContent content,
     long deposit) implements GovMessage {
   public static final int TAG = 60;
-  /** Longest title and description, in UTF-8 bytes. */
+  /** Longest title, in UTF-8 bytes. */
   public static final int MAX_TITLE_BYTES = 140;
-  public static final int MAX_DESCRIPTION_BYTES = 10_000;
+  /**
+   * Longest description, in UTF-8 bytes: a summary and a link to the full text, since a whole
+   * transaction is at most 2,048 bytes.
+   */
+  public static final int MAX_DESCRIPTION_BYTES = 1_024;
 
   public GovSubmitProposal {
     Objects.requireNonNull(title, "title");
