@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class GovPropertyTest {
   private static final AtomicLong INCLUDED = new AtomicLong();
   private static final AtomicLong CLOSED = new AtomicLong();
+  private static final AtomicLong VETOED = new AtomicLong();
+  private static final AtomicLong SPENT = new AtomicLong();
 
   private static long seed() {
     long seed = Long.getLong("bcos.test.seed", System.nanoTime());
@@ -51,11 +53,15 @@ class GovPropertyTest {
   void randomGovernanceKeepsTheSupplyAndReplaysToTheSameRoots() {
     INCLUDED.set(0);
     CLOSED.set(0);
-    qt().withFixedSeed(seed()).withExamples(6).forAll(longs().all())
+    VETOED.set(0);
+    SPENT.set(0);
+    qt().withFixedSeed(seed()).withExamples(8).forAll(longs().all())
         .checkAssert(GovPropertyTest::run);
-    System.out.println("included=" + INCLUDED + " closed=" + CLOSED);
-    assertTrue(INCLUDED.get() > 100 && CLOSED.get() > 5, "included=" + INCLUDED + " closed="
-        + CLOSED);
+    String counts = "included=" + INCLUDED + " closed=" + CLOSED + " vetoed=" + VETOED
+        + " spends executed=" + SPENT;
+    System.out.println(counts);
+    assertTrue(INCLUDED.get() > 100 && CLOSED.get() > 5 && VETOED.get() > 0 && SPENT.get() > 0,
+        counts);
   }
 
   private static void run(long exampleSeed) {
@@ -63,7 +69,7 @@ class GovPropertyTest {
     GovChain chain = new GovChain();
     GovChain replica = new GovChain();
     List<Block> blocks = new ArrayList<>();
-    for (int b = 0; b < 24; b++) {
+    for (int b = 0; b < 32; b++) {
       TreeMap<String, Integer> ahead = new TreeMap<>();
       List<Transaction> txs = new ArrayList<>();
       for (int i = 0; i < 6; i++) txs.add(randomTx(r, chain, ahead));
@@ -78,8 +84,14 @@ class GovPropertyTest {
       assertEquals(b.header().stateRoot(), replica.root(), "seed=" + exampleSeed + " height "
           + b.height());
     }
-    CLOSED.addAndGet(chain.gov().proposals(0, 1_000).stream()
-        .filter(p -> p.status().isFinal()).count());
+    for (Proposal p : chain.gov().proposals(0, 1_000)) {
+      if (p.status().isFinal()) CLOSED.incrementAndGet();
+      if (p.status() == ProposalStatus.VETOED) VETOED.incrementAndGet();
+      if (p.status() == ProposalStatus.PASSED
+          && p.content() instanceof ProposalContent.CommunitySpend) {
+        SPENT.incrementAndGet();
+      }
+    }
   }
 
   private static void assertDepositsHeldByOpenProposalsOnly(GovChain chain, long seed) {
@@ -102,7 +114,7 @@ class GovPropertyTest {
       Proposal p = all.get(r.nextInt(all.size()));
       // a proposal still gathering deposits has no issue: a ballot on issue 0 is refused
       m = new DvsCastBallot(p.issueId(), List.of(new DvsBallotPart(0,
-          new long[] {r.nextInt(4)})));
+          new long[] {choice(r)})));
     } else {
       m = switch (r.nextInt(5)) {
         case 0, 1 -> new GovSubmitProposal("p", "", content(r, chain),
@@ -117,11 +129,20 @@ class GovPropertyTest {
     return chain.tx(from, m, n);
   }
 
+  /** Yes half the time, so proposals pass; veto, no and abstain share the rest. */
+  private static long choice(SplittableRandom r) {
+    int n = r.nextInt(10);
+    return n < 5 ? GovChain.YES : n < 7 ? GovChain.VETO : n < 9 ? GovChain.NO : GovChain.ABSTAIN;
+  }
+
   private static ProposalContent content(SplittableRandom r, GovChain chain) {
-    return switch (r.nextInt(3)) {
+    // once the pool holds something, spends are proposed half the time
+    int kind = chain.communityPool() > 0 && r.nextBoolean() ? 1 : r.nextInt(3);
+    return switch (kind) {
       case 0 -> new ProposalContent.Text();
-      case 1 -> new ProposalContent.CommunitySpend(
-          GovChain.HOLDERS.get(r.nextInt(3)).address(), 1 + r.nextLong(2 * MIN_DEPOSIT));
+      // mostly within the pool (vetoed deposits and the distribution's remainders fill it)
+      case 1 -> new ProposalContent.CommunitySpend(GovChain.HOLDERS.get(r.nextInt(3)).address(),
+          1 + r.nextLong(Math.max(1, chain.communityPool() + (r.nextInt(4) == 0 ? DDC : 0))));
       default -> new ProposalContent.ParamChange(List.of(new ProposalContent.ParamValue(
           GovParams.QUORUM_BASIS_POINTS.name(), r.nextLong(10_001))));
     };
