@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         QueryCommands.Balance.class, QueryCommands.Tx.class, QueryCommands.Block.class,
         QueryCommands.Status.class, QueryCommands.Params.class, DvsCommand.class,
         BenchCommand.class, TestnetCommand.class, NotaryCommand.class, HistoryCommand.class,
-        DevCommand.class, WaitCommand.class, UpgradeCommand.class, ConfigCommand.class,
+        DevCommand.class, WaitCommand.class, UpgradeCommand.class, GovCommand.class,
+        ConfigCommand.class,
         CompletionCommand.class,
         HelpCommand.class})
 public final class BcosCli {

@@ -68,7 +68,8 @@ class NotaryCommandTest {
     assertTrue(err.isEmpty(), "usage errors go to stderr");
   }
 
-  private static String captured(Runnable action) {
+  /** What {@code action} printed to standard output (the gov commands' test uses it too). */
+  static String captured(Runnable action) {
     PrintStream original = System.out;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));

@@ -31,7 +31,8 @@ public final class Modules {
         new StakeModule(evidence),
         new DvsModule(),
         new org.bcos.ledger.notary.NotaryModule(),
-        new org.bcos.ledger.upgrade.UpgradeModule()), VERSIONS);
+        new org.bcos.ledger.upgrade.UpgradeModule(),
+        new org.bcos.ledger.gov.GovModule()), VERSIONS);
   }
 
   /**
@@ -51,13 +52,16 @@ public final class Modules {
    * Every protocol version this software ships (docs/GOVERNANCE.md "Upgrades"): a new version is
    * one line here. Version 2 is what every chain made before versions existed has run since
    * genesis, and the default of a genesis that names none. Version 3 runs the same modules and
-   * brings staking (the stake module's parameters declared since it, and its rules).
+   * brings staking (the stake module's parameters declared since it, and its rules); version 4
+   * adds the gov module (proposals voted through DVS's chain community).
    */
   public static final ProtocolVersions VERSIONS = new ProtocolVersions(List.of(
       BASE,
       BASE.plus(2, "notary", "notary"),
       BASE.plus(2, "notary", "notary").plus(org.bcos.ledger.stake.StakeModule.STAKING_VERSION,
-          "staking")));
+          "staking"),
+      BASE.plus(2, "notary", "notary").plus(org.bcos.ledger.stake.StakeModule.STAKING_VERSION,
+          "staking").plus(org.bcos.ledger.gov.GovModule.GOV_VERSION, "gov", "gov")));
 
   /**
    * The standard modules, for decoding and describing messages, the schema and the parameters

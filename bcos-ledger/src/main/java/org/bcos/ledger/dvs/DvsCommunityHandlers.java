@@ -30,6 +30,10 @@ final class DvsCommunityHandlers {
   }
 
   Verdict create(TxContext ctx, Transaction tx, DvsCreateCommunity m) {
+    if (m.params().electorate() == DvsParams.STAKE) {
+      return Verdict.reject(DvsRejection.GOVERNED_COMMUNITY, "a stake electorate is the chain "
+          + "community's alone");
+    }
     DvsStore dvs = DvsStore.of(ctx);
     long id = dvs.next("community");
     dvs.put(new Community(id, m.name(), tx.sender(), m.params(), 1, 0, 0, treasury(id),

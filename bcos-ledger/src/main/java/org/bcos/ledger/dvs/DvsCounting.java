@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.bcos.ledger.block.TxRoot;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.DvsBallotPart;
+import org.bcos.ledger.dvs.api.DvsMessages;
 import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
@@ -43,7 +44,7 @@ public final class DvsCounting {
     Community c = dvs.community(issue.communityId()).orElseThrow();
     TreeMap<Address, List<DvsBallotPart>> ballots = new TreeMap<>();
     dvs.forEachBallot(issue.id(), ballots::put);
-    List<DvsStore.Delegation> delegations = dvs.delegations(c.id());
+    List<DvsStore.Delegation> delegations = liveDelegations(dvs, c, issue);
     Electorate e = electorate(dvs, c, issue, ballots, delegations, false);
     for (int i = 0; i < e.members().size(); i++) {
       dvs.putSnapshot(issue.id(), e.members().get(i),
@@ -71,7 +72,7 @@ public final class DvsCounting {
     TreeMap<Address, List<DvsBallotPart>> ballots = new TreeMap<>();
     dvs.forEachBallot(issue.id(), ballots::put);
     List<DvsStore.Delegation> delegations = frozen ? dvs.frozenDelegations(issue.id())
-        : dvs.delegations(c.id());
+        : liveDelegations(dvs, c, issue);
     Electorate e = electorate(dvs, c, issue, ballots, delegations, frozen);
     int n = e.members().size();
     boolean[] voted = new boolean[n];
@@ -133,6 +134,26 @@ public final class DvsCounting {
     int[] delegateOf = resolve(dvs, c, issue, delegations, e);
     return DelegationCounter.count(WeightSnapshot.of(0, e.weights()), delegateOf, supported,
         e.refuses(), c.params().maxChainLength()).totalCounted();
+  }
+
+  /**
+   * The community's delegations as they stand, plus, in a stake electorate, the issue's default
+   * delegations of bonders who gave no community-wide delegation of their own (a more specific
+   * one wins anyway): a bonder's weight follows its validator unless it says otherwise. Freezing
+   * this list at the close makes a recount see the defaults as ordinary delegations.
+   */
+  static List<DvsStore.Delegation> liveDelegations(DvsStore dvs, Community c, Issue issue) {
+    List<DvsStore.Delegation> own = dvs.delegations(c.id());
+    if (c.params().electorate() != DvsParams.STAKE) return own;
+    java.util.TreeSet<Address> chose = new java.util.TreeSet<>();
+    for (DvsStore.Delegation d : own) {
+      if (d.scope() == DvsMessages.Scope.COMMUNITY) chose.add(d.from());
+    }
+    List<DvsStore.Delegation> out = new ArrayList<>(own);
+    for (DvsStore.Delegation d : dvs.defaultDelegations(issue.id())) {
+      if (!chose.contains(d.from())) out.add(d);
+    }
+    return out;
   }
 
   private static Electorate electorate(DvsStore dvs, Community c, Issue issue,

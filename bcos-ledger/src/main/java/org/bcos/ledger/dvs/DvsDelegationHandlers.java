@@ -27,7 +27,7 @@ final class DvsDelegationHandlers {
     if (v.ok()) v = delegator(dvs, c.get(), tx.sender());
     if (!v.ok()) return v;
     if (m.delegate().equals(tx.sender())) return Verdict.reject(DvsRejection.SELF_DELEGATION, "");
-    boolean open = c.get().params().electorate() == DvsParams.OPEN;
+    boolean open = anyoneTakesPart(c.get());
     Optional<Member> target = dvs.member(m.communityId(), m.delegate());
     if (target.isEmpty() && !open) {
       return Verdict.reject(DvsRejection.DELEGATE_NOT_MEMBER, m.delegate().toString());
@@ -83,9 +83,18 @@ final class DvsDelegationHandlers {
     };
   }
 
-  /** Members (or, in open communities, anyone) may delegate. */
+  /**
+   * Whether any account may delegate and be delegated to: open communities, and the chain
+   * community (stake electorate: who holds stake is known only when an issue opens, and a bonder
+   * may hand its weight to anyone).
+   */
+  static boolean anyoneTakesPart(Community c) {
+    return c.params().electorate() == DvsParams.OPEN || c.params().electorate() == DvsParams.STAKE;
+  }
+
+  /** Members (or, in open and stake communities, anyone) may delegate. */
   static Verdict delegator(DvsStore dvs, Community c, Address sender) {
-    if (c.params().electorate() == DvsParams.OPEN) return Verdict.OK;
+    if (anyoneTakesPart(c)) return Verdict.OK;
     return dvs.member(c.id(), sender).isPresent() ? Verdict.OK
         : Verdict.reject(DvsRejection.NOT_A_MEMBER, sender.toString());
   }

@@ -8,6 +8,7 @@ import org.bcos.ledger.dvs.api.DvsAddInitiative;
 import org.bcos.ledger.dvs.api.DvsCreateIssue;
 import org.bcos.ledger.dvs.api.DvsMessages.Method;
 import org.bcos.ledger.dvs.api.DvsMessages;
+import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.ledger.dvs.api.DvsRejection;
 import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.Issue;
@@ -50,6 +51,9 @@ final class DvsIssueHandlers {
     DvsStore dvs = DvsStore.of(ctx);
     Optional<Community> c = dvs.community(m.communityId());
     if (c.isEmpty()) return Verdict.reject(DvsRejection.UNKNOWN_COMMUNITY, "id " + m.communityId());
+    if (c.get().params().electorate() == DvsParams.STAKE) {
+      return Verdict.reject(DvsRejection.GOVERNED_COMMUNITY, "propose with gov.submitProposal");
+    }
     // members raise issues; so does the registrar (a town's or a company's agenda)
     Verdict v = dvs.isRegistrar(c.get(), tx.sender()) ? Verdict.OK
         : DvsDelegationHandlers.delegator(dvs, c.get(), tx.sender());

@@ -100,7 +100,9 @@ public final class DvsModule implements LedgerModule {
 
   @Override
   public List<ApiBinding<?>> apis() {
-    return List.of(new ApiBinding<>(DvsApi.class, (state, registry) -> new DvsStore(state)));
+    return List.of(new ApiBinding<>(DvsApi.class, (state, registry) -> new DvsStore(state)),
+        new ApiBinding<>(org.bcos.ledger.dvs.api.DvsGovernanceApi.class,
+            (state, registry) -> new DvsGovernance(state)));
   }
 
   /** Phase changes and closing of issues due at the end of block {@code ctx.height()}. */

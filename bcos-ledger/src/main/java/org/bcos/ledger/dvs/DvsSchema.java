@@ -39,8 +39,16 @@ public final class DvsSchema {
   /** community id | registrar → empty: the registrars besides the founder. */
   public static final Column REGISTRARS = new Column(22, "dvs_registrars");
 
+  /**
+   * issue id | bonder → validator operator: the default delegation of a stake electorate, fixed
+   * with the weights when the issue opened (the weakest scope: any delegation the bonder gave in
+   * the community, and its own ballot, override it).
+   */
+  public static final Column DEFAULT_DELEGATIONS = new Column(23, "dvs_default_delegations");
+
   public static final List<Column> ALL = List.of(COMMUNITIES, AREAS, MEMBERS, DELEGATIONS, ISSUES,
-      SUPPORT, BALLOTS, SNAPSHOTS, RESULTS, COUNTERS, SCHEDULE, FROZEN_DELEGATIONS, REGISTRARS);
+      SUPPORT, BALLOTS, SNAPSHOTS, RESULTS, COUNTERS, SCHEDULE, FROZEN_DELEGATIONS, REGISTRARS,
+      DEFAULT_DELEGATIONS);
 
   private DvsSchema() {}
 

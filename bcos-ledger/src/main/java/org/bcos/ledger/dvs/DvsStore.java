@@ -154,6 +154,22 @@ public final class DvsStore implements DvsApi {
     }
   }
 
+  void putDefaultDelegation(long issue, Address from, Address to) {
+    state.put(DvsSchema.DEFAULT_DELEGATIONS, DvsSchema.idAddress(issue, from), to.toBytes());
+  }
+
+  /**
+   * The default delegations fixed when a stake-electorate issue opened, as community-scope
+   * delegations (what they become unless the bonder gave one of its own), by bonder.
+   */
+  public List<Delegation> defaultDelegations(long issue) {
+    List<Delegation> out = new ArrayList<>();
+    state.forEach(DvsSchema.DEFAULT_DELEGATIONS, DvsSchema.id(issue), (k, v) -> out.add(
+        new Delegation(Address.wrap(java.util.Arrays.copyOfRange(k, 8, 40)),
+            DvsMessages.Scope.COMMUNITY, 0, Address.wrap(v))));
+    return out;
+  }
+
   private List<Delegation> delegations(org.bcos.storage.Column column, long id) {
     List<Delegation> out = new ArrayList<>();
     state.forEach(column, DvsSchema.id(id), (k, v) -> out.add(Delegation.decode(k, v)));
@@ -201,6 +217,7 @@ public final class DvsStore implements DvsApi {
   }
 
   /** Every ballot of an issue, in voter address order. */
+  @Override
   public void forEachBallot(long issue,
       java.util.function.BiConsumer<Address, List<DvsBallotPart>> v) {
     state.forEach(DvsSchema.BALLOTS, DvsSchema.id(issue), (k, val) ->

@@ -188,7 +188,9 @@ public final class StakeModule implements LedgerModule {
 
   @Override
   public List<ApiBinding<?>> apis() {
-    return List.of(new ApiBinding<>(StakeApi.class, (state, registry) -> new StakeStore(state)));
+    return List.of(new ApiBinding<>(StakeApi.class, (state, registry) -> new StakeStore(state)),
+        new ApiBinding<>(org.bcos.ledger.stake.api.CommunityPoolApi.class, (state, registry) ->
+            new CommunityPool(state, registry.api(org.bcos.ledger.coin.api.Bank.class, state))));
   }
 
   @Override

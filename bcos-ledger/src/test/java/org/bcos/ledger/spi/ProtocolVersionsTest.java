@@ -21,7 +21,9 @@ class ProtocolVersionsTest {
   @Test
   void theChainShipsBaseWithoutTheNotaryAndTheDefaultVersionWithIt() {
     ProtocolVersions v = Modules.VERSIONS;
-    assertEquals("1..3", v.describe());
+    assertEquals("1..4", v.describe());
+    assertTrue(v.rules(4).orElseThrow().isActive("gov"), "version 4 brings the gov module");
+    assertFalse(v.rules(3).orElseThrow().isActive("gov"));
     assertFalse(v.rules(1).orElseThrow().isActive("notary"));
     assertTrue(v.rules(2).orElseThrow().isActive("notary"));
     assertEquals(v.rules(2).orElseThrow().modules(), v.rules(3).orElseThrow().modules(),

@@ -32,7 +32,8 @@ class OpenRpcDocumentTest {
       "dvs_createdBy", "dvs_listCommunities", "dvs_listIssues", "dvs_listMembers",
       "dvs_listAreas", "dvs_listInitiatives", "dvs_getBallot", "dvs_listDelegations",
       "dvs_ranking",
-      "notary_getAnchor", "upgrade_status", "dev_mine", "rpc.discover"));
+      "notary_getAnchor", "upgrade_status", "gov_proposals", "gov_proposal", "dev_mine",
+      "rpc.discover"));
   private static RpcTestNode node;
 
   @BeforeAll

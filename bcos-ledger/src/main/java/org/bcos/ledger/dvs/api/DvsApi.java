@@ -14,6 +14,9 @@ public interface DvsApi {
 
   Optional<Issue> issue(long id);
 
+  /** Every ballot cast on an issue, by voter address (the last one each voter cast). */
+  void forEachBallot(long issueId, java.util.function.BiConsumer<Address, java.util.List<DvsBallotPart>> visitor);
+
   /** The result stored when the issue closed. */
   Optional<IssueTally> storedResult(long issueId);
 

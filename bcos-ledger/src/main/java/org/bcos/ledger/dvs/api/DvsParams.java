@@ -9,7 +9,9 @@ import org.bcos.types.codec.Encoder;
  * blocks; shares are in basis points (1/100 of a percent, 10,000 = 100 %).
  *
  * @param electorate 0 = members (1 member = 1 vote), 1 = weighted (registered weights, split votes
- *     allowed), 2 = open (any account; results marked unverified identity)
+ *     allowed), 2 = open (any account; results marked unverified identity), 3 = stake (the chain's
+ *     own community, {@link DvsGovernanceApi#CHAIN_COMMUNITY}: each issue's weights are the bonded
+ *     stake the gov module hands over when it opens the issue; no roll, anyone may delegate)
  * @param admissionBlocks deliberative issues: blocks to gather issue supporters
  * @param discussionBlocks deliberative issues: blocks of discussion (initiatives may change)
  * @param verificationBlocks deliberative issues: initiatives frozen, supporters still counted
@@ -36,10 +38,12 @@ public record DvsParams(
   public static final int MEMBERS = 0;
   public static final int WEIGHTED = 1;
   public static final int OPEN = 2;
+  public static final int STAKE = 3;
   public static final long MAX_PHASE_BLOCKS = 10_000_000;
 
   public DvsParams {
-    require(electorate >= 0 && electorate <= 2, "electorate must be members, weighted or open");
+    require(electorate >= 0 && electorate <= STAKE,
+        "electorate must be members, weighted, open or stake");
     require(admissionBlocks >= 1 && admissionBlocks <= MAX_PHASE_BLOCKS, "admissionBlocks");
     require(discussionBlocks >= 0 && discussionBlocks <= MAX_PHASE_BLOCKS, "discussionBlocks");
     require(verificationBlocks >= 0 && verificationBlocks <= MAX_PHASE_BLOCKS,

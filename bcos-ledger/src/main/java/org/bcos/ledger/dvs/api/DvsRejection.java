@@ -18,7 +18,8 @@ public enum DvsRejection implements Rejection {
   DELEGATE_NOT_MEMBER(-32061, "the delegate is not a member of the community"),
   CHAIN_TOO_LONG(-32062, "the delegation would exceed the community's maximum chain length"),
   INVALID_DVS_INPUT(-32064, "a name, text, option list or parameter is out of bounds"),
-  TREASURY_INSUFFICIENT(-32065, "the community treasury cannot pay this");
+  TREASURY_INSUFFICIENT(-32065, "the community treasury cannot pay this"),
+  GOVERNED_COMMUNITY(-32066, "the chain community's issues are opened by the gov module only");
 
   private final int code;
   private final String sentence;

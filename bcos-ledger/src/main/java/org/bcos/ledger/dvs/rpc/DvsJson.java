@@ -85,6 +85,7 @@ public final class DvsJson {
     return n.put("electorate", switch (p.electorate()) {
       case DvsParams.MEMBERS -> "members";
       case DvsParams.WEIGHTED -> "weighted";
+      case DvsParams.STAKE -> "stake";
       default -> "open";
     }).put("admissionBlocks", p.admissionBlocks()).put("discussionBlocks", p.discussionBlocks())
         .put("verificationBlocks", p.verificationBlocks()).put("votingBlocks", p.votingBlocks())

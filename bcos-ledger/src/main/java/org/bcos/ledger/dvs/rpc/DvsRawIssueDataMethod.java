@@ -31,7 +31,7 @@ final class DvsRawIssueDataMethod extends DvsQueryMethod {
   private static final List<Column> BY_COMMUNITY = List.of(DvsSchema.COMMUNITIES,
       DvsSchema.AREAS, DvsSchema.MEMBERS, DvsSchema.DELEGATIONS);
   private static final List<Column> BY_ISSUE = List.of(DvsSchema.ISSUES, DvsSchema.BALLOTS,
-      DvsSchema.SNAPSHOTS, DvsSchema.FROZEN_DELEGATIONS);
+      DvsSchema.SNAPSHOTS, DvsSchema.FROZEN_DELEGATIONS, DvsSchema.DEFAULT_DELEGATIONS);
   static final RpcMethodSpec SPEC = new RpcMethodSpec("dvs_rawIssueData",
       "The raw state entries of an issue and its community, for a client-side recount.",
       "Each column is a list of \"keyhex:valuehex\" entries; result is the stored final result"
