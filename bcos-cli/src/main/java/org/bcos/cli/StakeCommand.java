@@ -82,8 +82,8 @@ final class StakeCommand {
     void describe(ObjectNode out) {
       out.put("moniker", moniker).put("selfBond", Amount.format(selfBondUnits))
           .put("selfBondUnits", Long.toString(selfBondUnits));
-      out.put("next", "it joins the active set at the end of block height + 2 if its stake ranks"
-          + " (bcos stake validators)");
+      out.put("next", "from block height + 2 it is in the active set if its stake ranks among"
+          + " the top maxValidators (bcos stake validators)");
     }
   }
 
@@ -104,8 +104,13 @@ final class StakeCommand {
           : StakeText.basisPoints(commission, "--commission");
       String name = moniker;
       if (name == null) {
-        Address operator = Keys.resolve(tx.from);
-        name = StakeNode.validator(common, operator.toString()).path("moniker").asText();
+        // the message carries the moniker: keeping it means reading it from the node
+        if (!mayAskNode()) {
+          throw new CliException("INVALID_ARGUMENT", "signing offline: give --moniker (the"
+              + " current one to keep it)");
+        }
+        name = StakeNode.validator(common, Keys.resolve(tx.from).toString()).path("moniker")
+            .asText();
       }
       return new StakeEditValidator(name, rate);
     }
@@ -127,22 +132,20 @@ final class StakeCommand {
     }
   }
 
-  @Command(name = "bond", description = "Bond DDC from the --from account to a validator")
-  static final class Bond extends TxCommand {
+  /** A transaction about one VALIDATOR and an AMOUNT of DDC (bond, unbond). */
+  abstract static class ValidatorAmountCommand extends TxCommand {
     @Parameters(index = "0", paramLabel = "VALIDATOR", description = "operator address,"
         + " moniker or key name") String validator;
     @Parameters(index = "1", paramLabel = "AMOUNT", description = "DDC, e.g. 100 or 100DDC")
     String amount;
 
-    private Address operator;
-    private long units;
+    Address operator;
+    long units;
 
-    @Override
-    Message message() {
+    /** Reads the amount, then the validator (which may ask the node for its moniker). */
+    void resolve() {
       units = StakeText.amount(amount, "AMOUNT");
       operator = StakeNode.operator(common, validator);
-      if (mayAskNode()) StakeNode.requireBalance(common, Keys.resolve(tx.from), units, "AMOUNT");
-      return new StakeBond(operator, units);
     }
 
     @Override
@@ -151,27 +154,29 @@ final class StakeCommand {
     }
   }
 
-  @Command(name = "unbond", description = "Unbond DDC from a validator: paid out after the"
-      + " unbonding period (unbondingPeriodBlocks), slashable until then")
-  static final class Unbond extends TxCommand {
-    @Parameters(index = "0", paramLabel = "VALIDATOR", description = "operator address,"
-        + " moniker or key name") String validator;
-    @Parameters(index = "1", paramLabel = "AMOUNT", description = "DDC, e.g. 10") String amount;
-
-    private Address operator;
-    private long units;
-
+  @Command(name = "bond", description = "Bond DDC from the --from account to a validator")
+  static final class Bond extends ValidatorAmountCommand {
     @Override
     Message message() {
-      units = StakeText.amount(amount, "AMOUNT");
-      operator = StakeNode.operator(common, validator);
+      resolve();
+      if (mayAskNode()) StakeNode.requireBalance(common, Keys.resolve(tx.from), units, "AMOUNT");
+      return new StakeBond(operator, units);
+    }
+  }
+
+  @Command(name = "unbond", description = "Unbond DDC from a validator: paid out after the"
+      + " unbonding period (unbondingPeriodBlocks), slashable until then")
+  static final class Unbond extends ValidatorAmountCommand {
+    @Override
+    Message message() {
+      resolve();
       if (mayAskNode()) StakeNode.requireBonded(common, Keys.resolve(tx.from), operator, units);
       return new StakeUnbond(operator, units);
     }
 
     @Override
     void describe(ObjectNode out) {
-      StakeNode.describe(out, "validator", operator, units);
+      super.describe(out);
       StakeNode.describeCompletion(common, out, Keys.resolve(tx.from), operator, units);
     }
   }

@@ -95,17 +95,24 @@ final class StakeQueryCommands {
     }
   }
 
-  @Command(name = "bonds", description = "An account's bonds, unbonding and redelegation"
-      + " entries (default: the dev key)")
-  static final class Bonds implements Callable<Integer> {
+  /** A query about one account: a local key name or an address, the dev key by default. */
+  abstract static class AccountQuery implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Parameters(paramLabel = "NAME|ADDRESS", arity = "0..1", defaultValue = "dev",
         description = "account (default: ${DEFAULT-VALUE})") String who;
 
+    /** The node's {@code stake_getAccount} answer for the account. */
+    JsonNode account() {
+      return common.client().call("stake_getAccount", Keys.resolve(who).toString());
+    }
+  }
+
+  @Command(name = "bonds", description = "An account's bonds, unbonding and redelegation"
+      + " entries (default: the dev key)")
+  static final class Bonds extends AccountQuery {
     @Override
     public Integer call() {
-      JsonNode account = common.client().call("stake_getAccount",
-          Keys.resolve(who).toString());
+      JsonNode account = account();
       if (common.json) {
         Output.json(System.out, account);
         return 0;
@@ -141,14 +148,10 @@ final class StakeQueryCommands {
 
   @Command(name = "rewards", description = "An account's pending rewards per validator and its"
       + " commission (default: the dev key)")
-  static final class Rewards implements Callable<Integer> {
-    @Mixin CommonOptions common;
-    @Parameters(paramLabel = "NAME|ADDRESS", arity = "0..1", defaultValue = "dev",
-        description = "account (default: ${DEFAULT-VALUE})") String who;
-
+  static final class Rewards extends AccountQuery {
     @Override
     public Integer call() {
-      JsonNode a = common.client().call("stake_getAccount", Keys.resolve(who).toString());
+      JsonNode a = account();
       ObjectNode out = Output.object().put("address", a.path("address").asText())
           .put("height", a.path("height").asLong());
       ArrayNode list = out.putArray("rewards");

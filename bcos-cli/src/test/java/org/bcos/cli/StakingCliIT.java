@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
+import org.bcos.types.Hash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,16 @@ class StakingCliIT {
     assertEquals(operator.toString(), bonded.path("validator").asText());
     assertEquals(h + 1, chain.height());
     assertTrue(inConsensusSet(consensusKey), "the set for h + 2 has the new validator");
+    JsonNode view = chain.client().transaction(Hash.fromHex(bonded.path("hash").asText()));
+    assertEquals("stake.bond", view.path("type").asText(), view.toString());
+    assertEquals(operator.toString(), view.path("validator").asText());
+    assertEquals("500", view.path("amount").asText());
+
+    CliProcess.Run dry = bcos(withKey("stake", "bond", "alice", "1", "--from", "bonder",
+        "--dry-run"));
+    assertEquals(0, dry.exitCode(), dry.toString());
+    assertEquals("admissible (dry run: not sent)", dry.json().path("status").asText());
+    assertEquals(0, chain.client().status().path("mempoolTxs").asInt(), "a dry run sends nothing");
 
     JsonNode alice = validatorNamed("alice");
     assertEquals("active", alice.path("status").asText());

@@ -34,8 +34,8 @@ final class BcosSupplyMethod extends AbstractRpcMethod {
           + " (account balances, fee collector included), bonded (validator tokens), unbonding,"
           + " slashedPool, rewardPool, communityPool, commission and outstandingRewards"
           + " (validators' commission and bonders' rewards not yet withdrawn). A kind the chain"
-          + " never held is absent (kinds are named by the modules; holdings lists them in the order"
-          + " the modules declare them). whole is total = supply, which the node checks at every"
+          + " never held is absent. Kinds are named by the modules and listed in the order met: by"
+          + " module, then column, then key. whole is total = supply, which the node checks at every"
           + " block. Reads every holding entry: one work unit each (a chain with more accounts"
           + " than a request's budget answers WORK_LIMIT_EXCEEDED).",
       List.of(), new RpcResult("supply", schema()), List.of());
