@@ -33,6 +33,14 @@ public record Holding(Column column, ToLongFunction<byte[]> units, Parts parts) 
     Objects.requireNonNull(parts, "parts");
   }
 
+  /**
+   * A holding of one kind named after its column (a module that names its kinds uses {@link
+   * #of} or the full constructor).
+   */
+  public Holding(Column column, ToLongFunction<byte[]> units) {
+    this(column, units, (k, v, sink) -> sink.add(column.name(), units.applyAsLong(v)));
+  }
+
   /** A holding whose every unit is of one kind, named {@code part}. */
   public static Holding of(Column column, String part, ToLongFunction<byte[]> units) {
     return new Holding(column, units, (k, v, sink) -> sink.add(part, units.applyAsLong(v)));
