@@ -86,6 +86,12 @@ class StakingCliIT {
     assertEquals("1500", alice.path("tokens").asText());
     assertEquals(500, alice.path("commission").path("rateBasisPoints").asInt());
     assertTrue(text("stake", "validators").contains("alice"));
+    String shown = text("stake", "validator", "show", "alice");
+    assertTrue(shown.contains("5% (max 20%, change at most 1% per edit)"), shown);
+    assertTrue(shown.contains("active (rank 2)"), shown);
+    JsonNode pools = ok("stake", "pools", "--json");
+    assertEquals(Long.toString(1500 * Amount.UNITS_PER_DDC
+        + org.bcos.ledger.Genesis.DEV_STAKE_UNITS), pools.path("bondedUnits").asText());
 
     mineBlocks(3);
     long pending = Long.parseLong(ok("stake", "rewards", "bonder", "--json")
