@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.bcos.types.Address;
 import picocli.CommandLine.Command;
@@ -37,10 +40,16 @@ final class StakeQueryCommands {
       return 0;
     }
 
+    /** People read the set in rank order, then the rest by tokens; scripts get address order. */
     static void print(PrintStream out, JsonNode validators) {
+      List<JsonNode> sorted = new ArrayList<>();
+      validators.forEach(sorted::add);
+      sorted.sort(Comparator.comparingInt((JsonNode v) -> v.has("rank") ? v.path("rank").asInt()
+          : Integer.MAX_VALUE).thenComparing(v -> -Long.parseLong(v.path("tokensUnits")
+          .asText("0"))));
       Table table = new Table("rank", "moniker", "status", "tokens (DDC)", "power",
           "commission", "operator");
-      for (JsonNode v : validators) {
+      for (JsonNode v : sorted) {
         table.row(v.has("rank") ? v.path("rank").asText() : "-", v.path("moniker").asText(),
             status(v), v.path("tokens").asText(), v.path("votingPower").asText(),
             StakeText.percent(v.path("commission").path("rateBasisPoints").asLong()),

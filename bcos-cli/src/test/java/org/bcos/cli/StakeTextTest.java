@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.bcos.types.Amount;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,10 @@ class StakeTextTest {
         .put("moniker", "alice").put("status", "jailed").put("jailedUntil", 1_200)
         .put("votingPower", 0).put("tokens", "1500");
     v.putObject("commission").put("rateBasisPoints", 500);
+    ObjectNode ranked = ((com.fasterxml.jackson.databind.node.ArrayNode) answer
+        .path("validators")).addObject().put("operator", "dd1big").put("moniker", "genesis")
+        .put("status", "active").put("rank", 1).put("votingPower", 9).put("tokens", "9");
+    ranked.putObject("commission").put("rateBasisPoints", 0);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     StakeQueryCommands.Validators.print(new PrintStream(bytes, true, StandardCharsets.UTF_8),
         answer.path("validators"));
@@ -69,6 +74,8 @@ class StakeTextTest {
     assertTrue(text.contains("tokens (DDC)"), text);
     assertTrue(text.contains("jailed until 1,200"), text);
     assertTrue(text.contains("5%"), text);
-    assertTrue(text.lines().skip(1).findFirst().orElseThrow().startsWith("-"), text);
+    List<String> rows = text.lines().skip(1).toList();
+    assertTrue(rows.get(0).startsWith("1 ") && rows.get(0).contains("genesis"), "rank order");
+    assertTrue(rows.get(1).startsWith("-") && rows.get(1).contains("alice"), text);
   }
 }
