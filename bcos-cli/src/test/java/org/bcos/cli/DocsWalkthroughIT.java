@@ -75,8 +75,9 @@ class DocsWalkthroughIT {
     assertTrue(has(staking, "2 +alice +active +1500 +1500 +5% +dd1\\S+"), "alice ranks second:\n"
         + staking);
     assertTrue(has(staking, "received: +[0-9.]+ DDC"), staking);
-    assertTrue(has(staking, "completes: +unbonding 100 DDC completes at height [0-9,]+ \\(~2"
-        + " days\\)"), staking);
+    // the time is estimated from the recent block interval (the DVS block's dev mine shortened it)
+    assertTrue(has(staking, "completes: +unbonding 100 DDC completes at height [0-9,]+ \\(~[0-9]+"
+        + " (s|min|hours|days)\\)"), staking);
     assertTrue(has(staking, "total +50000000000"), "the supply is whole:\n" + staking);
     String bench = outputs.get(5);
     assertTrue(has(bench, "bench: 5000 txs final in \\d+ blocks \\(height \\d+\\), 0 left"

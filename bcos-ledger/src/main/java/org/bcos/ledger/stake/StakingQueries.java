@@ -1,10 +1,10 @@
 package org.bcos.ledger.stake;
 
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.bcos.ledger.coin.api.Bank;
 import org.bcos.ledger.params.api.ParamsApi;
