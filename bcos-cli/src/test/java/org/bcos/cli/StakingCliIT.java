@@ -203,20 +203,14 @@ class StakingCliIT {
   }
 
   private CliProcess.Run bcos(String... args) throws Exception {
-    List<String> all = new ArrayList<>(List.of(args));
-    if (!args[0].equals("key")) all.addAll(List.of("--rpc", chain.url()));
-    return cli.run(all.toArray(String[]::new));
+    return cli.run(CliProcess.withRpc(chain.url(), args));
   }
 
   private JsonNode ok(String... args) throws Exception {
-    CliProcess.Run run = bcos(args);
-    assertEquals(0, run.exitCode(), run.toString());
-    return run.json();
+    return cli.succeeds(chain.url(), args).json();
   }
 
   private String text(String... args) throws Exception {
-    CliProcess.Run run = bcos(args);
-    assertEquals(0, run.exitCode(), run.toString());
-    return run.stdout();
+    return cli.succeeds(chain.url(), args).stdout();
   }
 }
