@@ -68,7 +68,7 @@ class NotaryCommandTest {
     assertTrue(err.isEmpty(), "usage errors go to stderr");
   }
 
-  private static String captured(Runnable action) {
+  static String captured(Runnable action) {
     PrintStream original = System.out;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
