@@ -315,6 +315,10 @@ final class NodeCommand implements Callable<Integer> {
     node.network().ifPresent(n -> System.out.println("  p2p:        " + n.listenAddress()
         + "  node id " + n.nodeId().toHex()));
     System.out.println("  signatures: " + node.ledger().signatures().verifierName());
+    System.out.println("  protocol:   version " + node.ledger().genesis().protocolVersion()
+        + " at genesis" + node.ledger().genesis().staking().map(s -> ", staking reward pool "
+        + Amount.format(s.rewardPoolUnits()) + " DDC at genesis (bcos supply shows it now)")
+        .orElse(""));
     if (prepared != null) devAccountsTable(node, prepared);
     System.out.flush();
   }

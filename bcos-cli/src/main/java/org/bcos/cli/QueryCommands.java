@@ -120,6 +120,32 @@ final class QueryCommands {
     }
   }
 
+  @Command(name = "supply", description = "Where the fixed supply of 50,000,000,000 DDC sits:"
+      + " liquid, bonded, unbonding, pools, rewards")
+  static final class Supply implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() {
+      JsonNode supply = common.client().call("bcos_supply");
+      if (common.json) {
+        Output.json(System.out, supply);
+      } else {
+        Table table = new Table("holding", "DDC");
+        supply.path("holdings").forEach(h -> table.row(h.path("kind").asText(),
+            h.path("amount").asText()));
+        table.row("total", supply.path("total").asText());
+        System.out.println("supply at height " + supply.path("height").asLong() + ":");
+        table.print(System.out);
+      }
+      if (!supply.path("whole").asBoolean()) {
+        throw new CliException("SUPPLY_NOT_WHOLE", "the holdings total "
+            + supply.path("total").asText() + " DDC, not " + supply.path("supply").asText());
+      }
+      return 0;
+    }
+  }
+
   @Command(name = "params", description = "Show the chain parameters (state, changed only by "
       + "governance) governing a height, with their bounds and meaning")
   static final class Params implements Callable<Integer> {

@@ -199,7 +199,7 @@ final class TestnetCommand {
       testnet.write();
       // written last: its presence marks a complete init (a failed init can simply be re-run)
       GenesisFile.write(genesis, genesisFile);
-      print(testnet, stakeUnits, dev);
+      print(testnet, stakeUnits, dev, genesis);
       return 0;
     }
 
@@ -234,7 +234,7 @@ final class TestnetCommand {
         throw invalid("--stake: " + e.getMessage());
       }
       // the dev key receives the rest of the supply, so some must be left
-      long below = Amount.TOTAL_SUPPLY_UNITS / validators;
+      long below = (Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_REWARD_POOL_UNITS) / validators;
       if (units < Genesis.MIN_STAKE_UNITS || units >= below) {
         throw invalid("--stake must be at least " + Amount.format(Genesis.MIN_STAKE_UNITS)
             + " DDC and less than " + Amount.format(below) + " DDC per validator");
@@ -285,16 +285,21 @@ final class TestnetCommand {
       long rest = Amount.TOTAL_SUPPLY_UNITS - stakeUnits * members.size();
       allocations.add(new Genesis.Allocation(dev, rest));
       try {
-        return new Genesis(params, System.currentTimeMillis(), validatorList, allocations);
+        return DevChain.newestRules(new Genesis(params, System.currentTimeMillis(),
+            validatorList, allocations), dev);
       } catch (IllegalArgumentException e) {
         throw invalid(e.getMessage());
       }
     }
 
-    private void print(Testnet testnet, long stakeUnits, DevChain.DevKey dev) {
-      long devUnits = Amount.TOTAL_SUPPLY_UNITS - stakeUnits * testnet.nodes().size();
+    private void print(Testnet testnet, long stakeUnits, DevChain.DevKey dev, Genesis genesis) {
+      long devUnits = genesis.allocations().stream()
+          .filter(a -> a.address().equals(dev.address())).mapToLong(Genesis.Allocation::units)
+          .sum();
+      long pool = genesis.staking().map(Genesis.Staking::rewardPoolUnits).orElse(0L);
       ObjectNode out = testnet.toJson().put("dir", options.dir.toAbsolutePath().toString())
-          .put("stake", Amount.format(stakeUnits));
+          .put("stake", Amount.format(stakeUnits)).put("protocolVersion",
+              genesis.protocolVersion()).put("rewardPool", Amount.format(pool));
       ObjectNode devJson = out.putObject("devKey").put("name", DevChain.DEV_KEY_NAME)
           .put("address", dev.address().toString()).put("balance", Amount.format(devUnits));
       dev.newMnemonic().ifPresent(words -> devJson.put("mnemonic", words));
@@ -305,6 +310,8 @@ final class TestnetCommand {
       System.out.println("testnet:    " + testnet.chainId() + ", " + testnet.nodes().size()
           + " validators in " + options.dir.toAbsolutePath());
       System.out.println("stake:      " + Amount.format(stakeUnits) + " DDC per validator");
+      System.out.println("protocol:   version " + genesis.protocolVersion() + ", reward pool "
+          + Amount.format(pool) + " DDC (from the dev key's share)");
       System.out.println("dev key:    '" + DevChain.DEV_KEY_NAME + "' = " + dev.address() + " ("
           + Amount.format(devUnits) + " DDC; empty passphrase: DEVELOPMENT ONLY)");
       dev.newMnemonic().ifPresent(words ->

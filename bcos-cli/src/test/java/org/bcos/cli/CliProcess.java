@@ -60,4 +60,21 @@ final class CliProcess {
   Run run(String... args) throws Exception {
     return start(args).finish();
   }
+
+  /**
+   * Runs {@code bcos args...} against the node at {@code rpcUrl} ({@code --rpc} added, except to
+   * the local {@code key} commands) and requires exit 0.
+   */
+  Run succeeds(String rpcUrl, String... args) throws Exception {
+    Run run = run(withRpc(rpcUrl, args));
+    if (run.exitCode() != 0) fail(run.toString());
+    return run;
+  }
+
+  /** {@code args} with {@code --rpc rpcUrl}, unless they are a local {@code key} command. */
+  static String[] withRpc(String rpcUrl, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    if (!args[0].equals("key")) all.addAll(List.of("--rpc", rpcUrl));
+    return all.toArray(String[]::new);
+  }
 }

@@ -190,11 +190,22 @@ class CrashIT {
       assertEquals(received.getOrDefault(r, 0L), b, "balance of " + r);
       total = Math.addExact(total, b);
     }
-    // the validator's stake is bonded (not a balance): everything else is accounted for
-    long liquid = Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS;
-    assertEquals(liquid, total, "supply conserved");
+    // the validator's stake is bonded and the reward pool set aside at genesis (neither is a
+    // balance); fees leave the balances for the staking distribution (protocol version 3)
+    long pool = genesis.staking().orElseThrow().rewardPoolUnits();
+    long liquid = Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS - pool;
+    assertEquals(liquid - fees, total, "balances conserved");
     assertEquals(liquid - devAccounts - spent, devBalance);
-    assertEquals(fees, validatorBalance);
+    assertEquals(0, validatorBalance, "fees go to the distribution, not the proposer");
+    // every holding, read at one height: the balances above are all the liquid DDC (the fee
+    // collector is empty at each block end), and what the reward pool paid plus every fee sits
+    // in commission, outstanding rewards or the community pool (nobody withdrew)
+    SupplyParts supply = SupplyParts.read(client);
+    assertEquals(total, supply.of("liquid"), "liquid = the balances");
+    assertEquals(Genesis.DEV_STAKE_UNITS, supply.of("bonded"));
+    assertEquals(pool - supply.of("rewardPool") + fees, supply.sharedRewards(),
+        "rewards = what the pool paid + fees");
+    assertEquals(0, supply.of("unbonding") + supply.of("slashedPool"));
     assertEquals(finalCount, client.account(dev, false).path("nonce").asLong());
   }
 

@@ -50,8 +50,11 @@ class DevAccountsIT {
       assertTrue(banner.contains(dev5.path("address").asText() + "  10000"), banner);
       long devUnits = Long.parseLong(ok(cli, "balance", "dev", "--json", "--rpc", node.url())
           .path("balanceUnits").asText());
+      // the reward pool of a new dev chain comes out of dev's share
       assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS
-          - 9 * 10_000 * Amount.UNITS_PER_DDC, devUnits);
+          - 9 * 10_000 * Amount.UNITS_PER_DDC - Genesis.DEV_REWARD_POOL_UNITS, devUnits);
+      assertTrue(banner.contains("protocol:   version 3 at genesis, staking reward pool "
+          + Amount.format(Genesis.DEV_REWARD_POOL_UNITS) + " DDC"), banner);
 
       // the dev key keeps its words; account 3 of them is dev3
       String words = JSON.readTree(home.resolve("keys/dev.key").toFile()).path("mnemonic")

@@ -58,12 +58,25 @@ class DevNodeIT {
     long devBefore = chain.balance(chain.dev.address());
     long validatorBefore = chain.balance(validator);
     long amount = Amount.parse("1250.5");
+    long blockReward = Long.parseLong(chain.client().call("stake_pools")
+        .path("blockRewardUnits").asText());
+    SupplyParts before = SupplyParts.read(chain.client());
 
     JsonNode fin = chain.fund(to, amount);
 
+    SupplyParts after = SupplyParts.read(chain.client());
     assertEquals(devBefore - amount - chain.minFee(), chain.balance(chain.dev.address()));
     assertEquals(amount, chain.balance(to));
-    assertEquals(validatorBefore + chain.minFee(), chain.balance(validator));
+    // staking (protocol version 3): the fee goes to the stake module's fee collector and the
+    // block's end shares it out with the block reward, so the validator's balance stays; every
+    // block between the two reads took one block reward from the pool, and those rewards plus
+    // the fee now sit in commission, outstanding rewards or the community pool, to the unit
+    assertEquals(validatorBefore, chain.balance(validator));
+    long blocks = after.height() - before.height();
+    assertTrue(blocks >= 1, "the transfer's block lies between the reads");
+    assertEquals(before.of("rewardPool") - blocks * blockReward, after.of("rewardPool"));
+    assertEquals(blocks * blockReward + chain.minFee(),
+        after.sharedRewards() - before.sharedRewards());
     assertEquals(1, chain.nonce(chain.dev.address()));
     assertEquals("1250.5", fin.path("amount").asText());
     assertEquals(Long.toString(amount), fin.path("amountUnits").asText());

@@ -51,7 +51,7 @@ class DocsWalkthroughIT {
   @Test
   void readmeWalkthroughRunsAsWritten() throws Exception {
     List<String> blocks = bashBlocks(repoFile("README.md"), "## Five-minute walkthrough");
-    assertEquals(5, blocks.size(), "coin, keys, DVS, notary, benchmarks");
+    assertEquals(6, blocks.size(), "coin, keys, DVS, notary, staking, benchmarks");
     List<String> outputs = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) outputs.add(run(i, blocks.get(i)));
 
@@ -71,7 +71,15 @@ class DocsWalkthroughIT {
     String notary = outputs.get(3);
     assertTrue(has(notary, "attested by: dd1\\S+ at height \\d+ \\(.*\\)"), notary);
     assertTrue(notary.contains("proof verified against block "), notary);
-    String bench = outputs.get(4);
+    String staking = outputs.get(4);
+    assertTrue(has(staking, "2 +alice +active +1500 +1500 +5% +dd1\\S+"), "alice ranks second:\n"
+        + staking);
+    assertTrue(has(staking, "received: +[0-9.]+ DDC"), staking);
+    // the time is estimated from the recent block interval (the DVS block's dev mine shortened it)
+    assertTrue(has(staking, "completes: +unbonding 100 DDC completes at height [0-9,]+ \\(~[0-9]+"
+        + " (s|min|hours|days)\\)"), staking);
+    assertTrue(has(staking, "total +50000000000"), "the supply is whole:\n" + staking);
+    String bench = outputs.get(5);
     assertTrue(has(bench, "bench: 5000 txs final in \\d+ blocks \\(height \\d+\\), 0 left"
         + " pending"), bench);
     assertTrue(has(bench, "p50Millis: +\\d+"), bench);

@@ -66,10 +66,14 @@ class TestnetCommandTest {
     assertEquals(4, genesis.validators().size());
     genesis.validators().forEach(v -> assertEquals(STAKE_UNITS, v.stakeUnits()));
     long total = genesis.allocations().stream().mapToLong(Genesis.Allocation::units).sum();
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS, total);
+    // a new testnet runs the newest rules, with the reward pool out of dev's share
+    assertEquals(org.bcos.ledger.Modules.VERSIONS.latest().version(), genesis.protocolVersion());
+    assertEquals(Genesis.DEV_REWARD_POOL_UNITS, genesis.staking().orElseThrow()
+        .rewardPoolUnits());
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_REWARD_POOL_UNITS, total);
     var dev = keystore.find(DevChain.DEV_KEY_NAME).orElseThrow().address();
-    assertTrue(genesis.allocations().contains(
-        new Genesis.Allocation(dev, Amount.TOTAL_SUPPLY_UNITS - 4 * STAKE_UNITS)));
+    assertTrue(genesis.allocations().contains(new Genesis.Allocation(dev,
+        Amount.TOTAL_SUPPLY_UNITS - 4 * STAKE_UNITS - Genesis.DEV_REWARD_POOL_UNITS)));
     JsonNode manifest = org.bcos.client.JsonTree.parse(Files.readAllBytes(dir.resolve("testnet.json")));
     for (int i = 0; i < 4; i++) {
       assertEquals(genesis.validators().get(i).address().toString(),

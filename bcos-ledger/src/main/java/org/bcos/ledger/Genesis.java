@@ -216,6 +216,42 @@ public record Genesis(
         allocations);
   }
 
+  /**
+   * The reward pool of a new development chain or testnet: 1,000,000,000 DDC (2 % of the supply),
+   * taken from the dev key's share so the supply stays exactly 50 bn DDC. At the default block
+   * reward of 100 DDC it pays rewards for 10,000,000 blocks (about 116 days of 1 s dev blocks,
+   * over 3 years of 10 s blocks).
+   */
+  public static final long DEV_REWARD_POOL_UNITS = 1_000_000_000L * Amount.UNITS_PER_DDC;
+
+  /**
+   * This genesis with a staking reward pool of {@code units} taken out of {@code from}'s
+   * allocation (the supply stays whole); only for a genesis at a protocol version with staking.
+   *
+   * @throws IllegalArgumentException if {@code from} is not allocated more than {@code units}
+   *     (beyond a validator's stake), or the genesis has a pool already
+   */
+  public Genesis withRewardPool(Address from, long units) {
+    if (staking.isPresent()) throw new IllegalArgumentException("genesis has a reward pool");
+    List<Allocation> changed = new java.util.ArrayList<>();
+    boolean found = false;
+    for (Allocation a : allocations) {
+      if (!a.address().equals(from)) {
+        changed.add(a);
+        continue;
+      }
+      found = true;
+      if (a.units() <= units) {
+        throw new IllegalArgumentException("the reward pool of " + Amount.format(units)
+            + " DDC needs more than " + from + " is allocated (" + Amount.format(a.units()) + ")");
+      }
+      changed.add(new Allocation(from, a.units() - units));
+    }
+    if (!found) throw new IllegalArgumentException(from + " has no allocation in genesis");
+    return new Genesis(params, timeMillis, validators, changed, protocolVersion,
+        java.util.Optional.of(new Staking(units)));
+  }
+
   /** This genesis starting at protocol {@code version} instead. */
   public Genesis atProtocolVersion(int version) {
     return new Genesis(params, timeMillis, validators, allocations, version, staking, upgrades);

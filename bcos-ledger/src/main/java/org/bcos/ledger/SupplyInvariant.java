@@ -41,6 +41,32 @@ public final class SupplyInvariant {
     return sum.get();
   }
 
+  /**
+   * The holdings of one consistent view summed by part name ({@link Holding#parts}: liquid,
+   * bonded, unbonding, each pool, ...), in the order the modules declare them; {@code perEntry}
+   * runs before each entry is read (a query charges its budget there and may stop the scan by
+   * throwing).
+   *
+   * @throws IllegalStateException if an entry's parts do not add up to its units (a bug)
+   */
+  public java.util.SequencedMap<String, Long> parts(KeyValueStore.ReadView view,
+      Runnable perEntry) {
+    java.util.SequencedMap<String, Long> out = new java.util.LinkedHashMap<>();
+    for (Holding h : holdings) {
+      view.forEach(h.column(), new byte[0], (k, v) -> {
+        perEntry.run();
+        long[] sum = {0};
+        h.parts().split(k, v, (part, units) -> {
+          out.merge(part, units, Math::addExact);
+          sum[0] = Math.addExact(sum[0], units);
+        });
+        Invariants.check(sum[0] == h.units().applyAsLong(v), "the parts of an entry of "
+            + h.column().name() + " add up to " + sum[0] + " units, not its holding");
+      });
+    }
+    return out;
+  }
+
   public void checkTotal(KeyValueStore store) {
     long total = total(store);
     Invariants.check(total == Amount.TOTAL_SUPPLY_UNITS,

@@ -58,7 +58,8 @@ public final class CoinModule implements LedgerModule {
 
   @Override
   public List<Holding> holdings() {
-    return List.of(new Holding(Account.STATE_COLUMN, v -> Account.decode(v).balanceUnits()));
+    return List.of(Holding.of(Account.STATE_COLUMN, "liquid",
+        v -> Account.decode(v).balanceUnits()));
   }
 
   @Override

@@ -17,6 +17,13 @@ final class ActiveSet {
   private ActiveSet() {}
 
   static List<ValidatorPower> of(StakingStore store, Bonding bonding, StakingParams params) {
+    List<ValidatorPower> out = new ArrayList<>(ranked(store, bonding, params));
+    out.sort(Comparator.comparing(ValidatorPower::address));
+    return List.copyOf(out);
+  }
+
+  /** The active set in rank order: the first holds the most tokens (queries show the rank). */
+  static List<ValidatorPower> ranked(StakingStore store, Bonding bonding, StakingParams params) {
     List<StakingValidator> eligible = new ArrayList<>();
     for (Map.Entry<Address, StakingValidator> e : store.validators()) {
       StakingValidator v = e.getValue();
@@ -31,7 +38,6 @@ final class ActiveSet {
         (int) Math.min(eligible.size(), params.maxValidators()))) {
       out.add(new ValidatorPower(v.consensusKey(), v.power()));
     }
-    out.sort(Comparator.comparing(ValidatorPower::address));
-    return List.copyOf(out);
+    return out;
   }
 }

@@ -180,10 +180,26 @@ public final class StakeModule implements LedgerModule {
   @Override
   public List<Holding> holdings() {
     return List.of(
-        new Holding(StakeSchema.VALIDATORS, v -> ValidatorStake.decode(v).bondedUnits()),
-        new Holding(StakeSchema.POOL, StakeStore::decodeUnits),
-        new Holding(StakingStore.VALIDATORS, v -> StakingValidator.decode(v).heldUnits()),
-        new Holding(StakingStore.UNBONDING, v -> UnbondingEntry.decode(v).balanceUnits()));
+        Holding.of(StakeSchema.VALIDATORS, "bonded", v -> ValidatorStake.decode(v).bondedUnits()),
+        new Holding(StakeSchema.POOL, StakeStore::decodeUnits,
+            (k, v, sink) -> sink.add(poolName(k), StakeStore.decodeUnits(v))),
+        new Holding(StakingStore.VALIDATORS, v -> StakingValidator.decode(v).heldUnits(),
+            (k, v, sink) -> {
+              StakingValidator validator = StakingValidator.decode(v);
+              sink.add("bonded", validator.tokens());
+              sink.add("commission", validator.commissionUnits());
+              sink.add("outstandingRewards", validator.outstandingUnits());
+            }),
+        Holding.of(StakingStore.UNBONDING, "unbonding",
+            v -> UnbondingEntry.decode(v).balanceUnits()));
+  }
+
+  /** The supply part a key of the pool column names ({@code bcos_supply}). */
+  static String poolName(byte[] key) {
+    if (java.util.Arrays.equals(key, StakingStore.REWARD_POOL_KEY)) return "rewardPool";
+    if (java.util.Arrays.equals(key, StakingStore.COMMUNITY_POOL_KEY)) return "communityPool";
+    if (java.util.Arrays.equals(key, StakeSchema.SLASHED_KEY)) return "slashedPool";
+    throw new IllegalStateException("unknown stake pool key " + org.bcos.types.Hex.encode(key));
   }
 
   @Override

@@ -176,6 +176,22 @@ final class StakingStore {
     return out;
   }
 
+  /**
+   * Redelegation entries of {@code bonder} from any source, by destination, source and creation
+   * height (read through the incoming index): entry key → entry.
+   */
+  List<Map.Entry<byte[], RedelegationEntry>> redelegationsOf(Address bonder) {
+    List<byte[]> keys = new ArrayList<>();
+    state.forEach(REDELEGATIONS, concat(INCOMING, bonder.toBytes()), (k, v) -> keys.add(
+        redelegationKey(addressAt(k, 65), bonder, addressAt(k, 33), creationHeightOf(k))));
+    List<Map.Entry<byte[], RedelegationEntry>> out = new ArrayList<>();
+    for (byte[] key : keys) {
+      out.add(Map.entry(key, redelegation(key).orElseThrow(() -> new IllegalStateException(
+          "a redelegation index entry without its entry"))));
+    }
+    return out;
+  }
+
   /** Whether {@code bonder} has a redelegation into {@code destination} still settling. */
   boolean hasIncomingRedelegation(Address bonder, Address destination) {
     boolean[] found = {false};

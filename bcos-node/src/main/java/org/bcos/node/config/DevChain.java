@@ -61,14 +61,15 @@ public final class DevChain {
 
     /**
      * Checks the ranges: 0..{@value #MAX_COUNT} accounts, a positive balance, and all of them
-     * together leaving dev at least 1 DDC after the validator's stake.
+     * together leaving dev at least 1 DDC after the validator's stake and the reward pool.
      */
     public DevAccounts {
       if (count < 0 || count > MAX_COUNT) {
         throw new IllegalArgumentException("--dev-accounts must be 0.." + MAX_COUNT + " (accounts"
             + " besides dev), got " + count);
       }
-      long spendable = Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS - Amount.UNITS_PER_DDC;
+      long spendable = Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS
+          - Genesis.DEV_REWARD_POOL_UNITS - Amount.UNITS_PER_DDC;
       if (unitsEach <= 0 || unitsEach > spendable / Math.max(1, count)) {
         throw new IllegalArgumentException("--dev-balance must be more than 0 and at most "
             + Amount.format(spendable / Math.max(1, count)) + " DDC for " + count + " accounts"
@@ -116,13 +117,25 @@ public final class DevChain {
     for (DevAccount a : makeAccounts(keystore, accounts.count(), notes)) {
       funded.add(new Allocation(a.address(), accounts.unitsEach()));
     }
-    // a new dev chain starts with every module this release has (its newest protocol version)
-    Genesis genesis = Genesis.dev(ChainParams.defaults(CHAIN_ID), System.currentTimeMillis(),
-        devKey.address(), validator.address(), funded)
-        .atProtocolVersion(org.bcos.ledger.Modules.VERSIONS.latest().version());
+    Genesis genesis = newestRules(Genesis.dev(ChainParams.defaults(CHAIN_ID),
+        System.currentTimeMillis(), devKey.address(), validator.address(), funded),
+        devKey.address());
     GenesisFile.write(genesis, genesisFile);
     return new Prepared(genesis, validator, devKey.address(), devKey.newMnemonic(), true,
         fundedKeys(genesis, keystore), notes);
+  }
+
+  /**
+   * {@code genesis} at the newest protocol version this release ships (a new dev chain or
+   * testnet has every module, staking included) with, under staking, the reward pool {@link
+   * Genesis#DEV_REWARD_POOL_UNITS} taken from {@code dev}'s share (docs/GOVERNANCE.md "Staking
+   * from the CLI and RPC").
+   */
+  public static Genesis newestRules(Genesis genesis, Address dev) {
+    int latest = org.bcos.ledger.Modules.VERSIONS.latest().version();
+    Genesis newest = genesis.atProtocolVersion(latest);
+    return latest >= org.bcos.ledger.stake.StakeModule.STAKING_VERSION
+        ? newest.withRewardPool(dev, Genesis.DEV_REWARD_POOL_UNITS) : newest;
   }
 
   /**

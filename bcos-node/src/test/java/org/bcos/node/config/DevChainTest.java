@@ -50,9 +50,13 @@ class DevChainTest {
       assertEquals(EACH, allocated(prepared.genesis(), expected.address()));
     }
     long devUnits = allocated(prepared.genesis(), prepared.devAddress());
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS - 3 * EACH, devUnits);
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS - 3 * EACH
+        - Genesis.DEV_REWARD_POOL_UNITS, devUnits);
     long total = prepared.genesis().allocations().stream().mapToLong(Allocation::units).sum();
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS, total);
+    // the reward pool is the rest of the supply: exactly 50 bn DDC in all
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_REWARD_POOL_UNITS, total);
+    assertEquals(Optional.of(new Genesis.Staking(Genesis.DEV_REWARD_POOL_UNITS)),
+        prepared.genesis().staking());
     assertEquals(Optional.of(words), keystore.devMnemonic("dev"));
     assertEquals(org.bcos.ledger.Modules.VERSIONS.latest().version(),
         prepared.genesis().protocolVersion(), "every module of this release, notary included");
@@ -116,18 +120,20 @@ class DevChainTest {
     assertEquals(List.of(new DevAccount("dev", old.address())), prepared.accounts());
     assertEquals(1, prepared.notes().size());
     assertTrue(prepared.notes().getFirst().contains("bcos key delete dev"));
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS,
-        allocated(prepared.genesis(), old.address()));
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS
+        - Genesis.DEV_REWARD_POOL_UNITS, allocated(prepared.genesis(), old.address()));
   }
 
   @Test
-  void noAccountsGivesTheDevGenesisOfBefore() throws Exception {
+  void noAccountsGivesTheDevGenesisAtTheNewestVersionWithTheRewardPool() throws Exception {
     DevChain.Prepared prepared = DevChain.prepare(root.resolve("data"), keystore(),
         DevAccounts.NONE);
     Genesis expected = Genesis.dev(prepared.genesis().params(), prepared.genesis().timeMillis(),
         prepared.devAddress(), prepared.validatorKey().address())
-        .atProtocolVersion(org.bcos.ledger.Modules.VERSIONS.latest().version());
+        .atProtocolVersion(org.bcos.ledger.Modules.VERSIONS.latest().version())
+        .withRewardPool(prepared.devAddress(), Genesis.DEV_REWARD_POOL_UNITS);
     assertEquals(expected, prepared.genesis(), "at the newest version (staking from genesis)");
+    assertEquals(3, prepared.genesis().protocolVersion());
   }
 
   @Test
@@ -136,7 +142,8 @@ class DevChainTest {
     assertThrows(IllegalArgumentException.class,
         () -> new DevAccounts(DevAccounts.MAX_COUNT + 1, EACH));
     assertThrows(IllegalArgumentException.class, () -> new DevAccounts(1, 0));
-    long spendable = Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS - Amount.UNITS_PER_DDC;
+    long spendable = Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS
+        - Genesis.DEV_REWARD_POOL_UNITS - Amount.UNITS_PER_DDC;
     new DevAccounts(DevAccounts.MAX_COUNT, spendable / DevAccounts.MAX_COUNT);
     IllegalArgumentException tooMuch = assertThrows(IllegalArgumentException.class,
         () -> new DevAccounts(DevAccounts.MAX_COUNT, spendable / DevAccounts.MAX_COUNT + 1));

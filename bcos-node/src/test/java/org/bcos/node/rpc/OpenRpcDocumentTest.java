@@ -33,6 +33,7 @@ class OpenRpcDocumentTest {
       "dvs_listAreas", "dvs_listInitiatives", "dvs_getBallot", "dvs_listDelegations",
       "dvs_ranking",
       "notary_getAnchor", "upgrade_status", "gov_proposals", "gov_proposal", "dev_mine",
+      "bcos_supply", "stake_validators", "stake_getValidator", "stake_getAccount", "stake_pools",
       "rpc.discover"));
   private static RpcTestNode node;
 

@@ -63,6 +63,22 @@ class RpcResultSchemaTest {
   }
 
   @Test
+  void supplyConformsAndNamesEveryHoldingSummingToTheSupply() throws Exception {
+    assertConforms("bcos_supply", "[]");
+    JsonNode supply = result("bcos_supply", "[]");
+    assertTrue(supply.path("whole").asBoolean(), supply.toString());
+    assertEquals(Long.toString(org.bcos.types.Amount.TOTAL_SUPPLY_UNITS),
+        supply.path("totalUnits").asText());
+    // a chain at the default version (no staking): balances and the genesis validator's bond
+    JsonNode holdings = supply.path("holdings");
+    assertEquals("liquid", holdings.path(0).path("kind").asText());
+    assertEquals("bonded", holdings.path(1).path("kind").asText());
+    assertEquals(Long.toString(org.bcos.ledger.Genesis.DEV_STAKE_UNITS),
+        holdings.path(1).path("amountUnits").asText());
+    assertEquals(node.ledger.head().height(), supply.path("height").asLong());
+  }
+
+  @Test
   void chainAndStatusAnswersConform() throws Exception {
     assertConforms("bcos_chainId", "[]");
     assertConforms("bcos_status", "[]");

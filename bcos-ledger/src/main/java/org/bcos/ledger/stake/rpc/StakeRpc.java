@@ -1,6 +1,10 @@
 package org.bcos.ledger.stake.rpc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.bcos.ledger.spi.QueryContext;
+import org.bcos.ledger.spi.rpc.RpcMethod;
+import org.bcos.ledger.stake.StakingQueries;
 import org.bcos.ledger.spi.rpc.ModuleRpc;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.ledger.stake.api.StakeCreateValidator;
@@ -16,10 +20,18 @@ import org.bcos.types.Hex;
 import org.bcos.types.tx.Message;
 
 /**
- * The stake module's part of the API: its messages' JSON (amounts as exact DDC strings, rates in
- * basis points). Query methods for validators and bonds come with the staking RPC work.
+ * The stake module's part of the API: its query methods ({@code stake_validators},
+ * {@code stake_getValidator}, {@code stake_getAccount}, {@code stake_pools}; docs/RPC.md) and its
+ * messages' JSON (amounts as exact DDC strings, rates in basis points).
  */
 public final class StakeRpc implements ModuleRpc {
+  @Override
+  public List<RpcMethod> methods(QueryContext context) {
+    StakingQueries queries = new StakingQueries(context);
+    return List.of(new StakeValidatorsMethod(queries), new StakeGetValidatorMethod(queries),
+        new StakeGetAccountMethod(queries), new StakePoolsMethod(queries));
+  }
+
   @Override
   public void messageFields(Message message, ObjectNode out) {
     switch ((StakeMessage) message) {
