@@ -132,8 +132,8 @@ class DevChainTest {
         prepared.devAddress(), prepared.validatorKey().address())
         .atProtocolVersion(org.bcos.ledger.Modules.VERSIONS.latest().version())
         .withRewardPool(prepared.devAddress(), Genesis.DEV_REWARD_POOL_UNITS);
-    assertEquals(expected, prepared.genesis(), "at the newest version (staking from genesis)");
-    assertEquals(3, prepared.genesis().protocolVersion());
+    assertEquals(expected, prepared.genesis(), "at the newest version (staking and gov from genesis)");
+    assertEquals(4, prepared.genesis().protocolVersion(), "staking and gov");
   }
 
   @Test
