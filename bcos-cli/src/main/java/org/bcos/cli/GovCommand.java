@@ -58,8 +58,9 @@ final class GovCommand {
 
     @Override
     void describe(ObjectNode out) {
-      out.put("kind", content().kind()).put("deposit", Amount.format(
-          SendCommand.parseAmount(deposit, "--deposit")));
+      long units = SendCommand.parseAmount(deposit, "--deposit");
+      out.put("kind", content().kind()).put("deposit", Amount.format(units))
+          .put("depositUnits", Long.toString(units));
     }
   }
 
@@ -142,6 +143,13 @@ final class GovCommand {
     Message message() {
       return new GovDeposit(proposal, SendCommand.parseAmount(amount, "--amount"));
     }
+
+    @Override
+    void describe(ObjectNode out) {
+      long units = SendCommand.parseAmount(amount, "--amount");
+      out.put("proposal", proposal).put("amount", Amount.format(units))
+          .put("amountUnits", Long.toString(units));
+    }
   }
 
   @Command(name = "vote", mixinStandardHelpOptions = true,
@@ -157,6 +165,11 @@ final class GovCommand {
     Message message() {
       long id = issue != null ? issue : issueOf(this, proposal);
       return new DvsCastBallot(id, List.of(new DvsBallotPart(0, new long[] {choice(choice)})));
+    }
+
+    @Override
+    void describe(ObjectNode out) {
+      out.put("proposal", proposal).put("choice", choice);
     }
   }
 
