@@ -317,6 +317,11 @@ final class TestnetCommand {
       }
     }
 
+    /** The names {@code --param} set (already checked), sorted. */
+    private List<String> givenParams() {
+      return paramSettings.stream().map(p -> p.substring(0, p.indexOf('='))).sorted().toList();
+    }
+
     private void print(Testnet testnet, long stakeUnits, DevChain.DevKey dev, Genesis genesis) {
       long devUnits = genesis.allocations().stream()
           .filter(a -> a.address().equals(dev.address())).mapToLong(Genesis.Allocation::units)
@@ -325,6 +330,8 @@ final class TestnetCommand {
       ObjectNode out = testnet.toJson().put("dir", options.dir.toAbsolutePath().toString())
           .put("stake", Amount.format(stakeUnits)).put("protocolVersion",
               genesis.protocolVersion()).put("rewardPool", Amount.format(pool));
+      ObjectNode set = out.putObject("params");
+      for (String name : givenParams()) set.put(name, genesis.params().value(name));
       ObjectNode devJson = out.putObject("devKey").put("name", DevChain.DEV_KEY_NAME)
           .put("address", dev.address().toString()).put("balance", Amount.format(devUnits));
       dev.newMnemonic().ifPresent(words -> devJson.put("mnemonic", words));
@@ -337,6 +344,10 @@ final class TestnetCommand {
       System.out.println("stake:      " + Amount.format(stakeUnits) + " DDC per validator");
       System.out.println("protocol:   version " + genesis.protocolVersion() + ", reward pool "
           + Amount.format(pool) + " DDC (from the dev key's share)");
+      if (!set.isEmpty()) {
+        System.out.println("params:     " + givenParams().stream()
+            .map(n -> n + "=" + genesis.params().value(n)).collect(Collectors.joining(", ")));
+      }
       System.out.println("dev key:    '" + DevChain.DEV_KEY_NAME + "' = " + dev.address() + " ("
           + Amount.format(devUnits) + " DDC; empty passphrase: DEVELOPMENT ONLY)");
       dev.newMnemonic().ifPresent(words ->

@@ -114,6 +114,23 @@ class TestnetCommandTest {
   }
 
   @Test
+  void initPrintsTheVersionAndTheParametersItSet() throws Exception {
+    var out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, run(new TestnetCommand.Init(() -> keystore), "--dir", dir.toString(),
+          "--protocol-version", "4", "--param", "minFeeUnits=500", "--param",
+          "govVotingPeriodBlocks=20"));
+    } finally {
+      System.setOut(before);
+    }
+    String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.contains("protocol:   version 4"), text);
+    assertTrue(text.contains("params:     govVotingPeriodBlocks=20, minFeeUnits=500"), text);
+  }
+
+  @Test
   void initBeforeStakingHasNoRewardPool() throws Exception {
     assertEquals(0, run(new TestnetCommand.Init(() -> keystore), "--dir", dir.toString(),
         "--protocol-version", "2"));
