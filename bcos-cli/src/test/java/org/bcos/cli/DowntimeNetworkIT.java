@@ -128,6 +128,8 @@ class DowntimeNetworkIT {
   void itsOperatorUnjailsItOnlyOnceTheJailPeriodIsOver() throws Exception {
     net.fund(quiet, 10 * Amount.UNITS_PER_DDC, FEE_UNITS);
     String operator = net.operatorKey(4);
+    System.out.println("[downtime-it] first unjail tried at height " + net.height(1)
+        + ", jailed until " + jailedUntil);
     assertTrue(net.height(1) + 2 < jailedUntil, "the jail must outlast the test's first try: head "
         + net.height(1) + ", jailed until " + jailedUntil);
     CliProcess.Run early = net.cliVia(1, "stake", "validator", "unjail", "--from", operator);
