@@ -165,6 +165,13 @@ final class TestnetCommand {
     @Option(names = "--stake", paramLabel = "DDC", defaultValue = "1000000",
         description = "stake bonded by each validator at genesis (default ${DEFAULT-VALUE})")
     String stake;
+    @Option(names = "--protocol-version", paramLabel = "N", description = "protocol version the "
+        + "chain starts at (default: the newest this release ships; see bcos upgrade status)")
+    Integer protocolVersion;
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a chain parameter's "
+        + "genesis value (repeatable; any parameter in force at the protocol version, within its "
+        + "bounds, e.g. --param govVotingPeriodBlocks=20)")
+    List<String> paramSettings = new ArrayList<>();
 
     private final Supplier<Keystore> keystore;
 
@@ -179,7 +186,13 @@ final class TestnetCommand {
 
     @Override
     public Integer call() throws IOException {
-      ChainParams params = checkArguments();
+      int version = protocolVersion();
+      if (maxTxsPerBlock != null && paramSettings.stream()
+          .anyMatch(p -> p.startsWith(ChainParams.MAX_TXS_PER_BLOCK.name() + "="))) {
+        throw invalid("give the transactions per block once: --max-txs-per-block or --param "
+            + ChainParams.MAX_TXS_PER_BLOCK.name());
+      }
+      ChainParams params = GenesisParams.apply(checkArguments(), paramSettings, version);
       long stakeUnits = stakeUnits();
       Path genesisFile = options.dir.resolve(GENESIS_FILE);
       if (Files.exists(genesisFile)) {
@@ -190,11 +203,11 @@ final class TestnetCommand {
       DevChain.DevKey dev = DevChain.loadOrCreateDevKey(keystore.get());
       List<Member> members = new ArrayList<>();
       for (int i = 1; i <= validators; i++) {
-        Ed25519KeyPair key = writeNode(i);
+        Ed25519KeyPair key = writeNode(i, params.nodeIdPowBits());
         members.add(new Member(i, "node" + i, rpcUrl(rpcBasePort + i), LOOPBACK + ":"
             + (p2pBasePort + i), key.address().toString()));
       }
-      Genesis genesis = genesis(params, members, stakeUnits, dev.address());
+      Genesis genesis = genesis(params, members, stakeUnits, dev.address(), version);
       Testnet testnet = new Testnet(options.dir, params.chainId(), members);
       testnet.write();
       // written last: its presence marks a complete init (a failed init can simply be re-run)
@@ -226,6 +239,17 @@ final class TestnetCommand {
       }
     }
 
+    /** The protocol version asked for, or the newest; refused by name if not shipped. */
+    private int protocolVersion() {
+      var versions = org.bcos.ledger.Modules.VERSIONS;
+      int latest = versions.latest().version();
+      if (protocolVersion == null) return latest;
+      if (!versions.supports(protocolVersion)) {
+        throw invalid("--protocol-version must be one this release ships: 1.." + latest);
+      }
+      return protocolVersion;
+    }
+
     private long stakeUnits() {
       long units;
       try {
@@ -243,11 +267,12 @@ final class TestnetCommand {
     }
 
     /** Writes node {@code i}'s directory (keys, validated config); returns its validator key. */
-    private Ed25519KeyPair writeNode(int i) throws IOException {
+    private Ed25519KeyPair writeNode(int i, int nodeIdPowBits) throws IOException {
       Path dir = options.dir.resolve("node" + i);
       Files.createDirectories(dir);
       Ed25519KeyPair key = DevChain.loadOrCreateValidatorKey(dir.resolve("validator.key"));
-      NodeKeyFile.loadOrCreate(dir.resolve("node.key"), ChainParams.DEFAULT_NODE_ID_POW_BITS);
+      // the chain's own difficulty, which --param nodeIdPowBits may raise
+      NodeKeyFile.loadOrCreate(dir.resolve("node.key"), nodeIdPowBits);
       Path config = dir.resolve(CONFIG_FILE);
       writeJson(config, nodeConfig(i));
       try {
@@ -274,7 +299,7 @@ final class TestnetCommand {
 
     /** Each validator bonds its stake out of an allocation of exactly that; dev gets the rest. */
     private static Genesis genesis(ChainParams params, List<Member> members, long stakeUnits,
-        Address dev) {
+        Address dev, int version) {
       List<Genesis.Validator> validatorList = new ArrayList<>();
       List<Genesis.Allocation> allocations = new ArrayList<>();
       for (Member m : members) {
@@ -285,11 +310,16 @@ final class TestnetCommand {
       long rest = Amount.TOTAL_SUPPLY_UNITS - stakeUnits * members.size();
       allocations.add(new Genesis.Allocation(dev, rest));
       try {
-        return DevChain.newestRules(new Genesis(params, System.currentTimeMillis(),
-            validatorList, allocations), dev);
+        return DevChain.atRules(new Genesis(params, System.currentTimeMillis(),
+            validatorList, allocations), dev, version);
       } catch (IllegalArgumentException e) {
         throw invalid(e.getMessage());
       }
+    }
+
+    /** The names {@code --param} set (already checked), sorted. */
+    private List<String> givenParams() {
+      return paramSettings.stream().map(p -> p.substring(0, p.indexOf('='))).sorted().toList();
     }
 
     private void print(Testnet testnet, long stakeUnits, DevChain.DevKey dev, Genesis genesis) {
@@ -300,6 +330,8 @@ final class TestnetCommand {
       ObjectNode out = testnet.toJson().put("dir", options.dir.toAbsolutePath().toString())
           .put("stake", Amount.format(stakeUnits)).put("protocolVersion",
               genesis.protocolVersion()).put("rewardPool", Amount.format(pool));
+      ObjectNode set = out.putObject("params");
+      for (String name : givenParams()) set.put(name, genesis.params().value(name));
       ObjectNode devJson = out.putObject("devKey").put("name", DevChain.DEV_KEY_NAME)
           .put("address", dev.address().toString()).put("balance", Amount.format(devUnits));
       dev.newMnemonic().ifPresent(words -> devJson.put("mnemonic", words));
@@ -312,6 +344,10 @@ final class TestnetCommand {
       System.out.println("stake:      " + Amount.format(stakeUnits) + " DDC per validator");
       System.out.println("protocol:   version " + genesis.protocolVersion() + ", reward pool "
           + Amount.format(pool) + " DDC (from the dev key's share)");
+      if (!set.isEmpty()) {
+        System.out.println("params:     " + givenParams().stream()
+            .map(n -> n + "=" + genesis.params().value(n)).collect(Collectors.joining(", ")));
+      }
       System.out.println("dev key:    '" + DevChain.DEV_KEY_NAME + "' = " + dev.address() + " ("
           + Amount.format(devUnits) + " DDC; empty passphrase: DEVELOPMENT ONLY)");
       dev.newMnemonic().ifPresent(words ->

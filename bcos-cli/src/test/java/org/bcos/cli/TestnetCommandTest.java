@@ -100,6 +100,77 @@ class TestnetCommandTest {
   }
 
   @Test
+  void initWritesTheProtocolVersionAndParametersAskedFor() throws Exception {
+    assertEquals(0, run(new TestnetCommand.Init(() -> keystore), "--dir", dir.toString(),
+        "--protocol-version", "3", "--param", "downtimeJailBlocks=20", "--param",
+        "minFeeUnits=2_000", "--max-txs-per-block", "50"));
+    Genesis genesis = GenesisFile.read(dir.resolve("genesis.json"));
+    assertEquals(3, genesis.protocolVersion());
+    assertEquals(20, genesis.params().value("downtimeJailBlocks"));
+    assertEquals(2_000, genesis.params().value("minFeeUnits"));
+    assertEquals(50, genesis.params().maxTxsPerBlock());
+    assertEquals(Genesis.DEV_REWARD_POOL_UNITS, genesis.staking().orElseThrow()
+        .rewardPoolUnits());
+  }
+
+  @Test
+  void initPrintsTheVersionAndTheParametersItSet() throws Exception {
+    var out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, run(new TestnetCommand.Init(() -> keystore), "--dir", dir.toString(),
+          "--protocol-version", "4", "--param", "minFeeUnits=500", "--param",
+          "govVotingPeriodBlocks=20"));
+    } finally {
+      System.setOut(before);
+    }
+    String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.contains("protocol:   version 4"), text);
+    assertTrue(text.contains("params:     govVotingPeriodBlocks=20, minFeeUnits=500"), text);
+  }
+
+  @Test
+  void initBeforeStakingHasNoRewardPool() throws Exception {
+    assertEquals(0, run(new TestnetCommand.Init(() -> keystore), "--dir", dir.toString(),
+        "--protocol-version", "2"));
+    Genesis genesis = GenesisFile.read(dir.resolve("genesis.json"));
+    assertEquals(2, genesis.protocolVersion());
+    assertTrue(genesis.staking().isEmpty());
+    long total = genesis.allocations().stream().mapToLong(Genesis.Allocation::units).sum();
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS, total);
+  }
+
+  @Test
+  void initRefusesBadVersionsAndParametersByNameBeforeWritingAnything() {
+    int next = org.bcos.ledger.Modules.VERSIONS.latest().version() + 1;
+    List<List<String>> cases = List.of(
+        List.of("INVALID_ARGUMENT", "--protocol-version", "0"),
+        List.of("INVALID_ARGUMENT", "--protocol-version", Integer.toString(next)),
+        List.of("UNKNOWN_PARAM", "--param", "noSuchParam=1"),
+        // a gov parameter does not exist before version 4, nor staking's before 3
+        List.of("UNKNOWN_PARAM", "--protocol-version", "3", "--param", "govVotingPeriodBlocks=5"),
+        List.of("UNKNOWN_PARAM", "--protocol-version", "2", "--param", "downtimeJailBlocks=5"),
+        List.of("PARAM_OUT_OF_RANGE", "--param", "govVotingPeriodBlocks=0"),
+        List.of("PARAM_OUT_OF_RANGE", "--param", "maxTxsPerBlock=100001"),
+        List.of("INVALID_ARGUMENT", "--param", "minFeeUnits"),
+        List.of("INVALID_ARGUMENT", "--param", "minFeeUnits=ten"),
+        List.of("INVALID_ARGUMENT", "--param", "minFeeUnits=1", "--param", "minFeeUnits=2"),
+        List.of("INVALID_ARGUMENT", "--param", "maxTxsPerBlock=5", "--max-txs-per-block", "6"));
+    for (List<String> c : cases) {
+      List<String> args = new java.util.ArrayList<>(List.of("--dir", dir.toString()));
+      args.addAll(c.subList(1, c.size()));
+      CliException e = assertThrows(CliException.class, () -> run(
+          new TestnetCommand.Init(() -> keystore), args.toArray(String[]::new)));
+      assertEquals(c.getFirst(), e.reason(), c + ": " + e.getMessage());
+      if (c.contains("--param") && !c.getFirst().equals("INVALID_ARGUMENT")) {
+        assertTrue(e.getMessage().contains(c.getLast().split("=")[0]), e.getMessage());
+      }
+    }
+    assertFalse(Files.exists(dir));
+  }
+
+  @Test
   void resetDeletesTheDataOfAStoppedNodeAndKeepsItsKeys() throws Exception {
     init();
     Path node2 = dir.resolve("node2");

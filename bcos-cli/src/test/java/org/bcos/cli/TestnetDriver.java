@@ -2,29 +2,44 @@ package org.bcos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bcos.client.BcosClient;
+import org.bcos.client.Transactions;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.crypto.Keystore;
+import org.bcos.node.config.DevChain;
+import org.bcos.types.Address;
+import org.bcos.types.tx.Transaction;
 
 /**
- * Drives a {@code bcos testnet} of real node processes on loopback for the multi-node ITs: init
- * with ports derived from this process's id, start, kill -9 and restart single nodes, wait for
- * heights, compare chains, and keep the node logs after the run.
+ * Drives a {@code bcos testnet} of real node processes on loopback for the multi-node ITs
+ * (ValidatorNetworkIT, UpgradeNetworkIT, DowntimeNetworkIT, GovernanceNetworkIT): init on free
+ * loopback ports, start, stop, kill -9 and restart single nodes, wait for heights, compare chains,
+ * and keep the node logs after the run. Node i is {@code get(i)}, 1-based.
  */
 final class TestnetDriver {
   static final Duration WAIT = Duration.ofSeconds(60);
+  /** Base ports tried before giving up on finding free ones. */
+  private static final int PORT_TRIES = 50;
 
   final Path root;
   final Path dir;
   final Path home;
-  final List<BcosClient> clients = new ArrayList<>();
   private final int nodes;
+  private final List<BcosClient> clients = new ArrayList<>();
+  private final List<String> urls = new ArrayList<>();
 
+  /** A testnet of {@code nodes} validators in {@code root/tn}, with {@code root/home} as home. */
   TestnetDriver(Path root, int nodes) {
     this.root = root;
     this.dir = root.resolve("tn");
@@ -32,47 +47,69 @@ final class TestnetDriver {
     this.nodes = nodes;
   }
 
-  /** {@code bcos testnet init} with 500 ms blocks and a client per node; nothing started yet. */
-  void init() throws Exception {
-    int rpcBase = 20_000 + (int) (ProcessHandle.current().pid() % 5_000) * 4;
-    CliProcess.Run init = cli("testnet", "init", "--dir", dir.toString(), "--validators",
-        Integer.toString(nodes), "--block-interval-ms", "500", "--rpc-base-port",
-        Integer.toString(rpcBase), "--p2p-base-port", Integer.toString(rpcBase + 20_000),
-        "--json");
+  /**
+   * {@code bcos testnet init} with blocks every {@code blockIntervalMillis}, {@code moreOptions}
+   * (e.g. {@code --protocol-version 2}, {@code --param name=value}) and RPC and P2P ports that
+   * are free on loopback now; a client per node; nothing started yet.
+   */
+  void init(long blockIntervalMillis, String... moreOptions) throws Exception {
+    int rpcBase = freeBase(20_000, 20_000);
+    int p2pBase = freeBase(40_000, 20_000);
+    List<String> args = new ArrayList<>(List.of("testnet", "init", "--dir", dir.toString(),
+        "--validators", Integer.toString(nodes), "--block-interval-ms",
+        Long.toString(blockIntervalMillis), "--rpc-base-port", Integer.toString(rpcBase),
+        "--p2p-base-port", Integer.toString(p2pBase), "--json"));
+    args.addAll(List.of(moreOptions));
+    CliProcess.Run init = cli(args.toArray(String[]::new));
     assertEquals(0, init.exitCode(), init.stderr());
     for (int i = 1; i <= nodes; i++) {
-      clients.add(new BcosClient("http://127.0.0.1:" + (rpcBase + i)));
+      urls.add("http://127.0.0.1:" + (rpcBase + i));
+      clients.add(new BcosClient(urls.getLast()));
     }
+  }
+
+  /**
+   * A base port in {@code [from, from + span)} whose next {@link #nodes} ports can be bound on
+   * loopback now; the first candidate follows this process's id, so ITs running side by side
+   * in different JVMs start apart.
+   */
+  private int freeBase(int from, int span) {
+    int slots = span / (nodes + 1);
+    long pid = ProcessHandle.current().pid();
+    for (int t = 0; t < PORT_TRIES; t++) {
+      int base = from + (int) ((pid + 7L * t) % slots) * (nodes + 1);
+      if (allFree(base)) return base;
+    }
+    throw new AssertionError("no " + nodes + " free loopback ports in " + from + ".."
+        + (from + span));
+  }
+
+  private boolean allFree(int base) {
+    for (int i = 1; i <= nodes; i++) {
+      try (ServerSocket s = new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress())) {
+        s.setReuseAddress(true);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  BcosClient get(int node) {
+    return clients.get(node - 1);
+  }
+
+  List<BcosClient> all() {
+    return List.copyOf(clients);
+  }
+
+  Path nodeDir(int node) {
+    return dir.resolve("node" + node);
   }
 
   void startAll() throws Exception {
     CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString());
     assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
-  }
-
-  /** Stops every node and copies the node logs to {@code target/logsDir} for a later look. */
-  void stopAll(String logsDir) throws Exception {
-    cli("testnet", "stop", "--dir", dir.toString());
-    Path logs = Path.of("target", logsDir);
-    Files.createDirectories(logs);
-    for (int i = 1; i <= nodes; i++) {
-      Path log = dir.resolve("node" + i).resolve("node.log");
-      if (Files.exists(log)) {
-        Files.copy(log, logs.resolve("node" + i + ".log"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-  }
-
-  void kill(int node) throws Exception {
-    long pid = Long.parseLong(Files.readString(dir.resolve("node" + node).resolve("node.pid"))
-        .trim());
-    ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
-    p.destroyForcibly();
-    p.onExit().get(30, TimeUnit.SECONDS);
-    CliProcess.Run stop = cli("testnet", "stop", "--dir", dir.toString(), "--node",
-        Integer.toString(node)); // clears the stale pid file
-    assertEquals(0, stop.exitCode(), stop.stderr());
   }
 
   void start(int node) throws Exception {
@@ -81,9 +118,41 @@ final class TestnetDriver {
     assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
   }
 
+  /** Stops node {@code node} as an operator would (SIGTERM, {@code bcos testnet stop}). */
+  void stop(int node) throws Exception {
+    CliProcess.Run stop = cli("testnet", "stop", "--dir", dir.toString(), "--node",
+        Integer.toString(node));
+    assertEquals(0, stop.exitCode(), stop.stderr());
+  }
+
+  /** Stops every node and copies the node logs to {@code target/logsDir} for a later look. */
+  void stopAll(String logsDir) throws Exception {
+    if (!Files.exists(dir)) return;
+    cli("testnet", "stop", "--dir", dir.toString());
+    // target/ is the module's build directory: the logs outlive the temporary directory
+    Path logs = Path.of("target", logsDir);
+    Files.createDirectories(logs);
+    for (int i = 1; i <= nodes; i++) {
+      Path log = nodeDir(i).resolve("node.log");
+      if (Files.exists(log)) {
+        Files.copy(log, logs.resolve("node" + i + ".log"), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  /** kill -9 of node {@code node}, then clears its stale pid file. */
+  void kill(int node) throws Exception {
+    long pid = Long.parseLong(Files.readString(nodeDir(node).resolve("node.pid")).trim());
+    ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
+    p.destroyForcibly();
+    p.onExit().get(30, TimeUnit.SECONDS);
+    stop(node);
+  }
+
+  /** The node's height, empty while it does not answer. */
   Optional<Long> tryHeight(int node) {
     try {
-      return Optional.of(clients.get(node - 1).height());
+      return Optional.of(get(node).height());
     } catch (RuntimeException e) {
       return Optional.empty();
     }
@@ -108,21 +177,75 @@ final class TestnetDriver {
     });
   }
 
-  /** The same block hash at every height up to the lowest of the nodes' heads. */
+  /**
+   * {@code node}, (re)started, reaches the head of {@code others}; then all of them go two blocks
+   * further on one chain.
+   */
+  void awaitCatchUp(int node, List<Integer> others) throws InterruptedException {
+    awaitHeight(List.of(node), maxHeight(others));
+    List<Integer> all = new ArrayList<>(others);
+    all.add(node);
+    awaitHeight(all, maxHeight(List.of(others.getFirst())) + 2);
+    assertSameChain(all);
+  }
+
+  /** The same block hash (so the same state root) at every height up to the lowest head. */
   void assertSameChain(List<Integer> nodes) {
     long top = Long.MAX_VALUE;
     for (int n : nodes) top = Math.min(top, height(n));
     for (long h = 1; h <= top; h++) {
       String expected = null;
       for (int n : nodes) {
-        String hash = clients.get(n - 1).block(Long.toString(h), false).path("hash").asText();
+        String hash = get(n).block(Long.toString(h), false).path("hash").asText();
         if (expected == null) expected = hash;
         assertEquals(expected, hash, "block " + h + " on node " + n);
       }
     }
   }
 
+  /** The {@code dev} key {@code testnet init} put in this testnet's keystore (all the DDC). */
+  Ed25519KeyPair devKey() throws Exception {
+    return new Keystore(home.resolve("keys")).load(DevChain.DEV_KEY_NAME, new char[0]);
+  }
+
+  /**
+   * The name of node {@code node}'s validator key in this testnet's keystore, put there (without
+   * a passphrase, as a dev key) on first use: a genesis validator's operator is its validator
+   * key, so {@code --from} this name signs as the operator.
+   */
+  String operatorKey(int node) throws Exception {
+    String name = "validator" + node;
+    Keystore keystore = new Keystore(home.resolve("keys"));
+    if (keystore.find(name).isEmpty()) {
+      keystore.createDevKey(name,
+          DevChain.loadOrCreateValidatorKey(nodeDir(node).resolve("validator.key")));
+    }
+    return name;
+  }
+
+  /** Sends {@code units} from the dev key to {@code to} through node 1; waits until final. */
+  void fund(Address to, long units, long feeUnits) throws Exception {
+    Ed25519KeyPair dev = devKey();
+    BcosClient via = get(1);
+    long nonce = via.account(dev.address(), false).path("pendingNonce").asLong();
+    Transaction tx = Transactions.transfer(via.chainId(), dev, nonce, feeUnits,
+        via.height() + 100, to, units, "");
+    via.awaitFinal(via.send(tx), WAIT);
+  }
+
+  /** {@code bcos args... --rpc <node's RPC>} with this testnet's home, to the end. */
+  CliProcess.Run cliVia(int node, String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--rpc", urls.get(node - 1)));
+    return cli(all.toArray(String[]::new));
+  }
+
+  /** {@code bcos args...} with this testnet's home, to the end. */
   CliProcess.Run cli(String... args) throws Exception {
-    return new CliProcess(home, root).run(args);
+    return process().run(args);
+  }
+
+  CliProcess process() {
+    return new CliProcess(home, root);
   }
 }

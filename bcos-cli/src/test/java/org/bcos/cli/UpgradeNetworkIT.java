@@ -60,18 +60,18 @@ class UpgradeNetworkIT {
   @TempDir static Path root;
   private Path dir;
   private Path home;
-  private TestnetClients nodes;
+  private TestnetDriver nodes;
   private CliProcess.Pending oldSoftware;
   private Ed25519KeyPair dev;
   private long devNonce;
 
   @BeforeAll
   void init() throws Exception {
-    dir = root.resolve("tn");
-    home = root.resolve("home");
-    int rpcBase = 24_000 + (int) (ProcessHandle.current().pid() % 4_000) * 4;
-    nodes = TestnetClients.init(new CliProcess(home, root), dir, NODES, 400, rpcBase,
-        rpcBase + 16_000, WAIT);
+    nodes = new TestnetDriver(root, NODES);
+    dir = nodes.dir;
+    home = nodes.home;
+    // a chain at version 2 (before staking); testnet init has no option for planned upgrades
+    nodes.init(400, "--protocol-version", "2");
     Path genesisFile = dir.resolve("genesis.json");
     Genesis planned = GenesisFile.read(genesisFile).withUpgrades(List.of(
         new UpgradePlan("staking", StakeModule.STAKING_VERSION, RELEASE, H, 0)));
@@ -88,9 +88,7 @@ class UpgradeNetworkIT {
       oldSoftware.process().destroy();
       oldSoftware.process().waitFor(30, TimeUnit.SECONDS);
     }
-    if (dir == null) return;
-    cli("testnet", "stop", "--dir", dir.toString());
-    TestnetClients.keepLogs(dir, NODES, Path.of("target", "upgrade-it-logs"));
+    if (nodes != null) nodes.stopAll("upgrade-it-logs");
   }
 
   // ---------------------------------------------------------------- steps
@@ -182,16 +180,14 @@ class UpgradeNetworkIT {
   }
 
   private Path nodeDir(int node) {
-    return dir.resolve("node" + node);
+    return nodes.nodeDir(node);
   }
 
   private void start(int node) throws Exception {
-    CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString(), "--node",
-        Integer.toString(node));
-    assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
+    nodes.start(node);
   }
 
   private CliProcess.Run cli(String... args) throws Exception {
-    return new CliProcess(home, root).run(args);
+    return nodes.cli(args);
   }
 }

@@ -64,29 +64,24 @@ class ValidatorNetworkIT {
   @TempDir static Path root;
   private Path dir;
   private Path home;
-  private TestnetClients nodes;
+  private TestnetDriver nodes;
   private List<BcosClient> clients;
   private PeerManager rogue;
 
   @BeforeAll
   void init() throws Exception {
-    dir = root.resolve("tn");
-    home = root.resolve("home");
-    int rpcBase = 20_000 + (int) (ProcessHandle.current().pid() % 5_000) * 4;
-    nodes = TestnetClients.init(new CliProcess(home, root), dir, NODES, 500, rpcBase,
-        rpcBase + 20_000, WAIT);
+    nodes = new TestnetDriver(root, NODES);
+    dir = nodes.dir;
+    home = nodes.home;
+    nodes.init(500);
     clients = nodes.all();
-    CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString());
-    assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
+    nodes.startAll();
   }
 
   @AfterAll
   void stopAll() throws Exception {
     if (rogue != null) rogue.close();
-    if (dir == null) return;
-    cli("testnet", "stop", "--dir", dir.toString());
-    // keep the node logs for a look after a failure (target/ is the module's build directory)
-    TestnetClients.keepLogs(dir, NODES, Path.of("target", "testnet-it-logs"));
+    if (nodes != null) nodes.stopAll("testnet-it-logs");
   }
 
   // ---------------------------------------------------------------- steps
@@ -210,20 +205,11 @@ class ValidatorNetworkIT {
   // ---------------------------------------------------------------- helpers
 
   private void kill(int node) throws Exception {
-    long pid = Long.parseLong(Files.readString(dir.resolve("node" + node).resolve("node.pid"))
-        .trim());
-    ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
-    p.destroyForcibly();
-    p.onExit().get(30, TimeUnit.SECONDS);
-    CliProcess.Run stop = cli("testnet", "stop", "--dir", dir.toString(), "--node",
-        Integer.toString(node)); // clears the stale pid file
-    assertEquals(0, stop.exitCode(), stop.stderr());
+    nodes.kill(node);
   }
 
   private void start(int node) throws Exception {
-    CliProcess.Run start = cli("testnet", "start", "--dir", dir.toString(), "--node",
-        Integer.toString(node));
-    assertEquals(0, start.exitCode(), start.stdout() + start.stderr());
+    nodes.start(node);
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -231,6 +217,6 @@ class ValidatorNetworkIT {
   }
 
   private CliProcess.Run cli(String... args) throws Exception {
-    return new CliProcess(home, root).run(args);
+    return nodes.cli(args);
   }
 }

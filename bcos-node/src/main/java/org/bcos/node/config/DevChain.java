@@ -132,10 +132,18 @@ public final class DevChain {
    * from the CLI and RPC").
    */
   public static Genesis newestRules(Genesis genesis, Address dev) {
-    int latest = org.bcos.ledger.Modules.VERSIONS.latest().version();
-    Genesis newest = genesis.atProtocolVersion(latest);
-    return latest >= org.bcos.ledger.stake.StakeModule.STAKING_VERSION
-        ? newest.withRewardPool(dev, Genesis.DEV_REWARD_POOL_UNITS) : newest;
+    return atRules(genesis, dev, org.bcos.ledger.Modules.VERSIONS.latest().version());
+  }
+
+  /**
+   * {@code genesis} at protocol {@code version} with, from staking on, the reward pool taken
+   * from {@code dev}'s share as {@link #newestRules} does ({@code bcos testnet init
+   * --protocol-version}).
+   */
+  public static Genesis atRules(Genesis genesis, Address dev, int version) {
+    Genesis at = genesis.atProtocolVersion(version);
+    return version >= org.bcos.ledger.stake.StakeModule.STAKING_VERSION
+        ? at.withRewardPool(dev, Genesis.DEV_REWARD_POOL_UNITS) : at;
   }
 
   /**
