@@ -2,10 +2,14 @@ package org.bcos.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.Genesis;
+import org.bcos.ledger.Modules;
 import org.bcos.node.Node;
 import org.bcos.node.NodeSupervisor;
 import org.bcos.node.config.DevChain;
@@ -30,6 +34,10 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--dev-balance", paramLabel = "DDC", description = "with --dev, on a new chain:"
       + " the balance of each dev account (default 10000; dev keeps the rest of the supply)")
   String devBalance;
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "with --dev, on a new chain:"
+      + " a chain parameter's genesis value (repeatable; checked against its bounds), e.g. --param"
+      + " govVotingPeriodBlocks=30 for votes that end in half a minute")
+  List<String> paramSettings = new ArrayList<>();
   @Option(names = "--data", paramLabel = "DIR",
       description = "data directory (default ./bcos-data/dev with --dev, else ./bcos-data/node)")
   Path data;
@@ -123,9 +131,9 @@ final class NodeCommand implements Callable<Integer> {
       genesis = prepared.genesis();
       validator = prepared.validatorKey();
     } else {
-      if (devAccounts != null || devBalance != null) {
-        throw new CliException("INVALID_ARGUMENT", "--dev-accounts and --dev-balance go with"
-            + " --dev");
+      if (devAccounts != null || devBalance != null || !paramSettings.isEmpty()) {
+        throw new CliException("INVALID_ARGUMENT", "--dev-accounts, --dev-balance and --param go"
+            + " with --dev (a testnet takes --param at bcos testnet init)");
       }
       Path genesisFile = dir.resolve("genesis.json");
       if (!Files.exists(genesisFile)) {
@@ -156,12 +164,16 @@ final class NodeCommand implements Callable<Integer> {
     }
     DevChain.Prepared prepared;
     try {
-      prepared = DevChain.prepare(dir, CommonOptions.keystore(), accounts);
+      ChainParams params = GenesisParams.apply(ChainParams.defaults(DevChain.CHAIN_ID),
+          paramSettings, Modules.VERSIONS.latest().version());
+      prepared = DevChain.prepare(dir, CommonOptions.keystore(), accounts, params);
     } catch (DevChain.AccountConflictException e) {
       throw new CliException("DEV_ACCOUNT_CONFLICT", e.getMessage());
     }
-    if (!prepared.newGenesis() && (devAccounts != null || devBalance != null)) {
-      System.err.println("note: --dev-accounts and --dev-balance apply only when a dev chain is"
+    if (!prepared.newGenesis() && (devAccounts != null || devBalance != null
+        || !paramSettings.isEmpty())) {
+      System.err.println("note: --dev-accounts, --dev-balance and --param apply only when a dev"
+          + " chain is"
           + " made; the one in " + dir + " keeps its genesis");
     }
     prepared.notes().forEach(note -> System.err.println("note: " + note));
@@ -170,9 +182,9 @@ final class NodeCommand implements Callable<Integer> {
 
   private Integer runFromFile() throws Exception {
     if (dev || data != null || blockInterval != null || devAccounts != null
-        || devBalance != null) {
+        || devBalance != null || !paramSettings.isEmpty()) {
       throw new CliException("INVALID_ARGUMENT", "--config takes every setting from the file; "
-          + "drop --dev, --dev-accounts, --dev-balance, --data and --block-interval-ms");
+          + "drop --dev, --dev-accounts, --dev-balance, --param, --data and --block-interval-ms");
     }
     org.bcos.node.config.NodeConfigFile.Loaded loaded;
     try {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code bcos node} refuses a bad {@code --max-protocol-version} by name, writing nothing. */
+/** {@code bcos node} refuses a bad {@code --max-protocol-version} or {@code --param} by name, writing nothing. */
 class NodeCommandTest {
   @TempDir Path dir;
 
@@ -26,6 +26,31 @@ class NodeCommandTest {
       assertTrue(e.getMessage().contains("--max-protocol-version"), e.getMessage());
       assertTrue(Files.notExists(data), "nothing written for " + bad);
     }
+  }
+
+  @Test
+  void aBadDevParamIsRefusedByNameBeforeAnythingIsWritten() {
+    String[][] cases = {{"noSuchParam=1", "UNKNOWN_PARAM"},
+        {"govVotingPeriodBlocks=0", "PARAM_OUT_OF_RANGE"},
+        {"govVotingPeriodBlocks", "INVALID_ARGUMENT"}};
+    for (String[] c : cases) {
+      NodeCommand command = new NodeCommand();
+      Path data = dir.resolve("param" + c[1]);
+      new CommandLine(command).parseArgs("--dev", "--data", data.toString(), "--param", c[0]);
+      CliException e = assertThrows(CliException.class, command::call);
+      assertEquals(c[1], e.reason(), c[0]);
+      assertTrue(Files.notExists(data), "nothing written for " + c[0]);
+    }
+  }
+
+  @Test
+  void paramWithoutDevIsRefused() {
+    NodeCommand command = new NodeCommand();
+    new CommandLine(command).parseArgs("--data", dir.toString(), "--param",
+        "govVotingPeriodBlocks=30");
+    CliException e = assertThrows(CliException.class, command::call);
+    assertEquals("INVALID_ARGUMENT", e.reason());
+    assertTrue(e.getMessage().contains("--param"), e.getMessage());
   }
 
   @Test

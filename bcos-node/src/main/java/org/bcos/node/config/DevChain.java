@@ -103,6 +103,16 @@ public final class DevChain {
    */
   public static Prepared prepare(Path dataDir, Keystore keystore, DevAccounts accounts)
       throws IOException {
+    return prepare(dataDir, keystore, accounts, ChainParams.defaults(CHAIN_ID));
+  }
+
+  /**
+   * As {@link #prepare(Path, Keystore, DevAccounts)}, a new chain starting with {@code params}
+   * (checked by the caller against the newest version's parameters and bounds; an existing chain
+   * keeps its genesis).
+   */
+  public static Prepared prepare(Path dataDir, Keystore keystore, DevAccounts accounts,
+      ChainParams params) throws IOException {
     Files.createDirectories(dataDir);
     Ed25519KeyPair validator = loadOrCreateValidatorKey(dataDir.resolve("validator.key"));
     DevKey devKey = loadOrCreateDevKey(keystore);
@@ -117,7 +127,7 @@ public final class DevChain {
     for (DevAccount a : makeAccounts(keystore, accounts.count(), notes)) {
       funded.add(new Allocation(a.address(), accounts.unitsEach()));
     }
-    Genesis genesis = newestRules(Genesis.dev(ChainParams.defaults(CHAIN_ID),
+    Genesis genesis = newestRules(Genesis.dev(params,
         System.currentTimeMillis(), devKey.address(), validator.address(), funded),
         devKey.address());
     GenesisFile.write(genesis, genesisFile);

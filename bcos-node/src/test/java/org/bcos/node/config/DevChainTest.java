@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.Keystore;
 import org.bcos.crypto.Mnemonic;
+import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Genesis.Allocation;
 import org.bcos.node.config.DevChain.DevAccount;
@@ -153,5 +154,17 @@ class DevChainTest {
   private static long allocated(Genesis genesis, Address address) {
     return genesis.allocations().stream().filter(a -> a.address().equals(address))
         .mapToLong(Allocation::units).sum();
+  }
+
+  @Test
+  void aNewChainStartsWithTheGivenParametersAndAnExistingOneKeepsItsGenesis() throws Exception {
+    Path data = root.resolve("params");
+    ChainParams params = ChainParams.defaults(DevChain.CHAIN_ID).with("govVotingPeriodBlocks", 30);
+    DevChain.Prepared made = DevChain.prepare(data, keystore(), DevAccounts.NONE, params);
+    assertEquals(30, made.genesis().params().value("govVotingPeriodBlocks"));
+    assertEquals(made.genesis(), GenesisFile.read(data.resolve("genesis.json")));
+    DevChain.Prepared again = DevChain.prepare(data, keystore(), DevAccounts.NONE,
+        ChainParams.defaults(DevChain.CHAIN_ID));
+    assertEquals(made.genesis(), again.genesis(), "an existing chain keeps its genesis");
   }
 }
