@@ -41,7 +41,10 @@ class PeerManagerTest {
     try (TestNode a = TestNode.start(TestNode.config().build());
         TestNode b = TestNode.start(TestNode.config(a.hostPort()).build());
         TestNode c = TestNode.start(TestNode.config(b.hostPort()).build())) {
-      TestNode.await("b-a and c-b", 5_000, () -> b.connectedTo(a) && c.connectedTo(b));
+      // both ends of both links: an announcement goes only to the peers a node has registered
+      // then (and is never repeated), so a's side of a-b must be up before a announces
+      TestNode.await("a-b and b-c, both ends", 5_000, () -> b.connectedTo(a) && a.connectedTo(b)
+          && c.connectedTo(b) && b.connectedTo(c));
       byte[] tx = bytes("transfer 5 DDC");
       Hash h = Digests.sha256(tx);
       a.pool.put(h, tx);

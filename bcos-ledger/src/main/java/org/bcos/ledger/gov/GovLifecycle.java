@@ -1,8 +1,10 @@
 package org.bcos.ledger.gov;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.bcos.ledger.coin.api.Bank;
 import org.bcos.ledger.dvs.api.DvsApi;
 import org.bcos.ledger.dvs.api.DvsGovernanceApi;
@@ -14,6 +16,7 @@ import org.bcos.ledger.gov.api.GovApi;
 import org.bcos.ledger.gov.api.Proposal;
 import org.bcos.ledger.gov.api.ProposalStatus;
 import org.bcos.ledger.spi.TxContext;
+import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.stake.api.CommunityPoolApi;
 import org.bcos.ledger.stake.api.StakeApi;
@@ -59,23 +62,49 @@ final class GovLifecycle {
 
   /**
    * Every bonder with its bonded units summed over its validators and, when the default applies,
-   * the operator of the validator holding most of its stake (ties: the lower address) as its
-   * default delegate. A bonder split over validators follows one of them by default: a DVS voter
-   * has one delegate per scope (docs/GOVERNANCE.md says why and what is left).
+   * a default delegate: the operator of the active validator (governing this block, not jailed)
+   * holding most of its stake, ties to the lower operator address. As Cosmos tallies only bonded
+   * validators, a bonder of a jailed or inactive validator has no default: it counts only if it
+   * votes or delegates itself. A bonder split over validators follows one of them for all of its
+   * weight: a DVS voter has one delegate per scope (docs/GOVERNANCE.md says why).
    */
   static SortedMap<Address, StakeVoter> electorate(TxContext ctx) {
     boolean follow = ctx.param(GovParams.VALIDATOR_DEFAULT_DELEGATION.name()) == 1;
+    Set<Address> active = follow ? activeOperators(ctx) : new TreeSet<>();
     TreeMap<Address, Long> weight = new TreeMap<>();
     TreeMap<Address, StakeApi.Bond> largest = new TreeMap<>();
     for (StakeApi.Bond b : ctx.api(StakeApi.class).bonds(MAX_ELECTORATE_BONDS)) {
       weight.merge(b.bonder(), b.units(), Math::addExact);
+      if (!active.contains(b.validator())) continue;
       StakeApi.Bond best = largest.get(b.bonder());
-      // bonds come by bonder then validator, so a later equal bond has the higher address
-      if (best == null || b.units() > best.units()) largest.put(b.bonder(), b);
+      if (best == null || isBetterDefault(b, best)) largest.put(b.bonder(), b);
     }
     SortedMap<Address, StakeVoter> out = new TreeMap<>();
-    weight.forEach((who, units) -> out.put(who, new StakeVoter(units, follow
-        ? Optional.of(largest.get(who).validator()) : Optional.empty())));
+    weight.forEach((who, units) -> out.put(who, new StakeVoter(units,
+        Optional.ofNullable(largest.get(who)).map(StakeApi.Bond::validator))));
+    return out;
+  }
+
+  /**
+   * Whether {@code b} beats {@code best} as a bonder's default: more units, or as many with the
+   * lower operator address (decided here, not by the order the bonds are listed in).
+   */
+  static boolean isBetterDefault(StakeApi.Bond b, StakeApi.Bond best) {
+    if (b.units() != best.units()) return b.units() > best.units();
+    return b.validator().compareTo(best.validator()) < 0;
+  }
+
+  /** Operators of the validators in the set governing this block that are not jailed. */
+  private static Set<Address> activeOperators(TxContext ctx) {
+    StakeApi stake = ctx.api(StakeApi.class);
+    Set<Address> out = new TreeSet<>();
+    for (ValidatorPower v : ctx.validatorSetAt(ctx.height())) {
+      Optional<Address> operator = stake.operatorOf(v.address());
+      if (operator.isPresent() && stake.stakingValidator(operator.get())
+          .filter(s -> !s.jailed()).isPresent()) {
+        out.add(operator.get());
+      }
+    }
     return out;
   }
 

@@ -20,7 +20,7 @@ record StakingParams(long maxValidators, long unbondingPeriodBlocks, long maxUnb
   static final ParamSpec MAX_VALIDATORS = spec("maxValidators", 1, 1_000, 100, Unit.COUNT,
       "Size of the active set: the top validators by bonded stake.");
   static final ParamSpec UNBONDING_PERIOD_BLOCKS = spec("unbondingPeriodBlocks", 1, 10_000_000,
-      181_440, Unit.BLOCKS, "Blocks unbonded stake stays slashable before it is paid out.");
+      90_720, Unit.BLOCKS, "Blocks unbonded stake stays slashable before it is paid out.");
   static final ParamSpec MAX_UNBONDING_ENTRIES = spec("maxUnbondingEntries", 1, 100, 7,
       Unit.COUNT, "Unbonding (or redelegation) entries one bonder may have pending per validator.");
   static final ParamSpec MIN_SELF_BOND_UNITS = spec("minSelfBondUnits", DDC,

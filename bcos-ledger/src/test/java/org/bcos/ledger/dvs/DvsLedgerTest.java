@@ -706,7 +706,7 @@ class DvsLedgerTest {
 
     Ledger replica = LedgerFixtures.openInMemory(chain.genesis);
     for (Block b : chain.blocks) replica.importBlock(b);
-    assertEquals(chain.stateRoot(), replica.head().header().stateRoot(), where);
+    assertEquals(chain.root(), replica.head().header().stateRoot(), where);
     assertArrayEquals(chain.dvs().result(issue).orElseThrow(),
         new DvsStore(replica.headState()).result(issue).orElseThrow(), where);
   }

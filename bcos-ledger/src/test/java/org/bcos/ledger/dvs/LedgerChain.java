@@ -9,19 +9,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.BlockResult;
-import org.bcos.ledger.Genesis;
-import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
-import org.bcos.ledger.Modules;
+import org.bcos.ledger.LedgerTestChain;
 import org.bcos.ledger.block.Block;
-import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.Member;
+import org.bcos.ledger.stake.api.EvidenceCheck;
+import org.bcos.storage.InMemoryStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
-import org.bcos.types.Hash;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
@@ -31,32 +29,19 @@ import org.bcos.types.tx.Transaction;
  * transactions in one block get consecutive nonces), builds blocks with the validator key at a
  * fake clock, and keeps every built block so other ledgers can import them.
  */
-final class LedgerChain {
-  static final long TIME_STEP_MILLIS = 1_000;
-  final Genesis genesis;
-  final Ledger ledger;
-  private final org.bcos.storage.InMemoryStore store = new org.bcos.storage.InMemoryStore();
+final class LedgerChain extends LedgerTestChain {
   final List<Block> blocks = new ArrayList<>();
   private final Map<Address, Long> nextNonce = new TreeMap<>();
-  private long time = LedgerFixtures.GENESIS_TIME;
 
   LedgerChain(List<Ed25519KeyPair> holders) {
-    this.genesis = LedgerFixtures.genesis(holders);
-    this.ledger = Ledger.open(store, genesis,
-        org.bcos.ledger.tx.SignatureCheck.withBestVerifier());
+    super(LedgerFixtures.genesis(holders), new InMemoryStore(), EvidenceCheck.NONE,
+        LedgerTestChain::fixtureValidator);
   }
 
-  long height() {
-    return ledger.head().height();
-  }
-
-  Hash stateRoot() {
-    return ledger.head().header().stateRoot();
-  }
-
-  private long nonce(Ed25519KeyPair key) {
+  /** The next nonce of {@code key} not yet handed out for the block being assembled. */
+  private long handOutNonce(Ed25519KeyPair key) {
     Address a = key.address();
-    long committed = ledger.account(a).map(Account::nonce).orElse(0L);
+    long committed = nonce(key);
     long n = Math.max(committed, nextNonce.getOrDefault(a, 0L));
     nextNonce.put(a, n + 1);
     return n;
@@ -64,19 +49,21 @@ final class LedgerChain {
 
   /** {@code message} from {@code key} paying the minimum fee, at its next nonce. */
   Transaction tx(Ed25519KeyPair key, Message message) {
-    return LedgerFixtures.sign(key, nonce(key), LedgerFixtures.MIN_FEE, height() + 100, message);
+    return LedgerFixtures.sign(key, handOutNonce(key), LedgerFixtures.MIN_FEE, height() + 100,
+        message);
   }
 
   /** A fee-free {@code message} with a stamp of at least {@code bits} (or, if not {@code enough},
    * fewer). */
   Transaction free(Ed25519KeyPair key, Message message, int bits, boolean enough) {
-    return LedgerFixtures.stamped(key, nonce(key), height() + 100, message, bits, enough);
+    return LedgerFixtures.stamped(key, handOutNonce(key), height() + 100, message, bits,
+        enough);
   }
 
   /** Builds the next block from {@code txs}; forgets nonces handed out for it. */
-  BlockResult block(Transaction... txs) {
-    time += TIME_STEP_MILLIS;
-    BlockResult r = ledger.buildBlock(List.of(txs), LedgerFixtures.VALIDATOR, time);
+  @Override
+  public BlockResult block(Transaction... txs) {
+    BlockResult r = super.block(txs);
     nextNonce.clear();
     blocks.add(r.block());
     return r;
@@ -93,21 +80,6 @@ final class LedgerChain {
   /** Sends {@code message} from {@code key} (fee paid) in a block of its own; it must succeed. */
   Block ok(Ed25519KeyPair key, Message message) {
     return ok(tx(key, message));
-  }
-
-  /**
-   * Builds a block holding only {@code tx}, which must be refused with {@code reason}; nothing may
-   * change (the block's state root is its parent's). Callers pick heights where no issue changes
-   * phase.
-   */
-  void rejected(Rejection reason, Transaction tx) {
-    Hash before = stateRoot();
-    BlockResult r = block(tx);
-    assertEquals(1, r.skipped().size(), "the transaction should be refused");
-    assertEquals(reason, r.skipped().getFirst().verdict().rejection(),
-        r.skipped().getFirst().verdict().message());
-    assertEquals(0, r.block().transactions().size());
-    assertEquals(before, r.block().header().stateRoot(), "a refused transaction changed state");
   }
 
   void rejected(Rejection reason, Ed25519KeyPair key, Message message) {
@@ -145,15 +117,6 @@ final class LedgerChain {
   IssueTally result(long issue) {
     return IssueTally.decode(dvs().result(issue).orElseThrow(
         () -> new AssertionError("issue " + issue + " has no result at " + height())));
-  }
-
-  long balance(Address a) {
-    return ledger.account(a).map(Account::balanceUnits).orElse(0L);
-  }
-
-  /** Sum of every account's balance: must always be the total supply. */
-  long supply() {
-    return org.bcos.ledger.Modules.supplyInvariant().total(store);
   }
 
   void assertSupplyConserved() {

@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.crypto.Ed25519KeyPair;
-import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.Genesis;
-import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
-import org.bcos.ledger.Modules;
-import org.bcos.ledger.coin.api.Account;
+import org.bcos.ledger.LedgerTestChain;
 import org.bcos.ledger.dvs.api.DvsBallotPart;
 import org.bcos.ledger.dvs.api.DvsCastBallot;
 import org.bcos.ledger.gov.api.GovApi;
@@ -19,12 +16,11 @@ import org.bcos.ledger.gov.api.GovSubmitProposal;
 import org.bcos.ledger.gov.api.Proposal;
 import org.bcos.ledger.gov.api.ProposalContent;
 import org.bcos.ledger.stake.api.CommunityPoolApi;
+import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.stake.api.StakeBond;
-import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
-import org.bcos.types.Hash;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
 
@@ -33,7 +29,7 @@ import org.bcos.types.tx.Transaction;
  * key(300 + i)} bonding (i + 1) * 1,000 DDC, the rest of the supply over {@link #HOLDERS}, and
  * short governance periods. Blocks are proposed by the first validator of their set.
  */
-final class GovChain {
+final class GovChain extends LedgerTestChain {
   static final long DDC = Amount.UNITS_PER_DDC;
   static final long MIN_FEE = LedgerFixtures.MIN_FEE;
   static final long MIN_DEPOSIT = 100 * DDC;
@@ -50,15 +46,12 @@ final class GovChain {
   static final int ABSTAIN = 2;
   static final int VETO = 3;
 
-  final InMemoryStore store = new InMemoryStore();
-  final Ledger ledger;
-
   GovChain() {
     this(genesis());
   }
 
   GovChain(Genesis genesis) {
-    this.ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier());
+    super(genesis, new InMemoryStore(), EvidenceCheck.NONE, GovChain::keyOf);
   }
 
   static long stakeOf(int i) {
@@ -66,6 +59,11 @@ final class GovChain {
   }
 
   static Genesis genesis() {
+    return genesis(LedgerFixtures.PARAMS);
+  }
+
+  /** The gov test genesis over {@code base} (the short governance periods set on top). */
+  static Genesis genesis(ChainParams base) {
     List<Genesis.Validator> validators = new ArrayList<>();
     List<Genesis.Allocation> allocations = new ArrayList<>();
     long rest = Amount.TOTAL_SUPPLY_UNITS;
@@ -81,7 +79,7 @@ final class GovChain {
       allocations.add(new Genesis.Allocation(HOLDERS.get(i).address(),
           i == 0 ? rest - share * (HOLDERS.size() - 1) : share));
     }
-    ChainParams params = LedgerFixtures.PARAMS
+    ChainParams params = base
         .with(GovParams.MIN_DEPOSIT_UNITS.name(), MIN_DEPOSIT)
         .with(GovParams.DEPOSIT_PERIOD_BLOCKS.name(), DEPOSIT_BLOCKS)
         .with(GovParams.VOTING_PERIOD_BLOCKS.name(), VOTING_BLOCKS)
@@ -96,38 +94,6 @@ final class GovChain {
     throw new IllegalArgumentException("not a test key: " + a);
   }
 
-  // --- blocks ---
-
-  long height() {
-    return ledger.head().height();
-  }
-
-  Hash root() {
-    return ledger.head().header().stateRoot();
-  }
-
-  Ed25519KeyPair proposerFor(long height) {
-    return keyOf(ledger.validatorSetAt(height).getFirst().address());
-  }
-
-  BlockResult block(Transaction... txs) {
-    long next = height() + 1;
-    return ledger.buildBlock(List.of(txs), proposerFor(next), LedgerFixtures.GENESIS_TIME
-        + next * 1_000);
-  }
-
-  /** Proposes (does not commit) the next block of {@code txs}. */
-  BlockResult propose(Transaction... txs) {
-    long next = height() + 1;
-    return ledger.proposeBlock(List.of(txs), proposerFor(next), LedgerFixtures.GENESIS_TIME
-        + next * 1_000);
-  }
-
-  /** Commits empty blocks up to and including {@code height}. */
-  void until(long height) {
-    while (height() < height) block();
-  }
-
   // --- transactions ---
 
   Transaction tx(Ed25519KeyPair from, Message m) {
@@ -136,7 +102,7 @@ final class GovChain {
 
   /** A transaction {@code ahead} nonces after the next one (several from one sender a block). */
   Transaction tx(Ed25519KeyPair from, Message m, int ahead) {
-    long nonce = ledger.account(from.address()).map(Account::nonce).orElse(0L) + ahead;
+    long nonce = nonce(from) + ahead;
     return LedgerFixtures.sign(from, nonce, MIN_FEE, height() + 100, m);
   }
 
@@ -172,16 +138,7 @@ final class GovChain {
     return gov().proposals(0, 1_000).getLast().id();
   }
 
-  long balance(Address a) {
-    return ledger.account(a).map(Account::balanceUnits).orElse(0L);
-  }
-
   long communityPool() {
     return ledger.api(CommunityPoolApi.class).balance();
-  }
-
-  /** Every module's holdings summed over the committed state. */
-  long supply() {
-    return Modules.supplyInvariant().total(store);
   }
 }

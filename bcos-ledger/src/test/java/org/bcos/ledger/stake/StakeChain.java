@@ -14,6 +14,7 @@ import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
+import org.bcos.ledger.LedgerTestChain;
 import org.bcos.ledger.Modules;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.block.BlockHeader;
@@ -37,7 +38,7 @@ import org.bcos.types.tx.Transaction;
  * bonding {@link #stakeOf}, the rest of the supply spread over {@link #HOLDERS}, a fake evidence
  * seam, and helpers that build blocks with a validator of the next height at a fixed clock.
  */
-final class StakeChain {
+final class StakeChain extends LedgerTestChain {
   static final long DDC = Amount.UNITS_PER_DDC;
   static final long MIN_FEE = LedgerFixtures.MIN_FEE;
   /** Liquid balance every validator but the first keeps beside its stake. */
@@ -45,19 +46,11 @@ final class StakeChain {
   static final List<Ed25519KeyPair> HOLDERS = LedgerFixtures.keys(3);
   private static final int VALIDATOR_KEY_BASE = 200;
 
-  final Genesis genesis;
-  final KeyValueStore store;
-  final Ledger ledger;
   final FakeEvidence evidence;
-  /** The commit check; {@code commits.absent(key)} leaves a validator out of later blocks. */
-  final org.bcos.ledger.TestCommits commits = new org.bcos.ledger.TestCommits();
 
   StakeChain(Genesis genesis, KeyValueStore store, FakeEvidence evidence) {
-    this.genesis = genesis;
-    this.store = store;
+    super(genesis, store, evidence, StakeChain::keyOf);
     this.evidence = evidence;
-    this.ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(), evidence,
-        commits);
   }
 
   static StakeChain inMemory(Genesis genesis, FakeEvidence evidence) {
@@ -114,48 +107,7 @@ final class StakeChain {
     throw new IllegalArgumentException("not a test validator: " + address);
   }
 
-  static long timeAt(long height) {
-    return LedgerFixtures.GENESIS_TIME + height * 1_000;
-  }
-
-  // --- driving the chain ---
-
-  long height() {
-    return ledger.head().height();
-  }
-
-  Hash root() {
-    return ledger.head().header().stateRoot();
-  }
-
-  /** The first validator (by address) of the set governing {@code height}. */
-  Ed25519KeyPair proposerFor(long height) {
-    return keyOf(ledger.validatorSetAt(height).getFirst().address());
-  }
-
-  /** Builds and commits the next block from {@code txs} with {@link #proposerFor} its height. */
-  BlockResult block(Transaction... txs) {
-    long next = height() + 1;
-    return ledger.buildBlock(List.of(txs), proposerFor(next), timeAt(next));
-  }
-
-  /** Proposes (does not commit) the next block from {@code txs}, proposed by {@code proposer}. */
-  BlockResult propose(Ed25519KeyPair proposer, Transaction... txs) {
-    long next = height() + 1;
-    return ledger.proposeBlock(List.of(txs), proposer, timeAt(next));
-  }
-
-  void emptyBlocks(int n) {
-    for (int i = 0; i < n; i++) block();
-  }
-
-  long nonce(Ed25519KeyPair key) {
-    return ledger.account(key.address()).map(Account::nonce).orElse(0L);
-  }
-
-  long balance(Address address) {
-    return ledger.account(address).map(Account::balanceUnits).orElse(0L);
-  }
+  // --- driving the chain (blocks: LedgerTestChain) ---
 
   long expiry() {
     return height() + 100;
@@ -192,10 +144,6 @@ final class StakeChain {
 
   List<ValidatorPower> activeSetInState() {
     return stakes().activeSet();
-  }
-
-  long supply() {
-    return Modules.supplyInvariant().total(store);
   }
 
   // --- blocks ---

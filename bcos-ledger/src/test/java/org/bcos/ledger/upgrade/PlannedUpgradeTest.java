@@ -14,6 +14,7 @@ import org.bcos.ledger.BlockResult;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.LedgerFixtures;
+import org.bcos.ledger.TestCommits;
 import org.bcos.ledger.Modules;
 import org.bcos.ledger.UpgradeRequired;
 import org.bcos.ledger.UpgradeRequiredException;
@@ -55,7 +56,8 @@ class PlannedUpgradeTest {
   }
 
   private static Ledger open(Genesis genesis, ModuleRegistry software) {
-    return Ledger.open(new InMemoryStore(), genesis, SignatureCheck.withBestVerifier(), software);
+    return Ledger.open(new InMemoryStore(), genesis, SignatureCheck.withBestVerifier(), software,
+        new TestCommits());
   }
 
   private static Transaction bond(long nonce) {
