@@ -110,7 +110,7 @@ class StakingCliIT {
     refusedUnchanged(operator, "NOT_JAILED", "stake", "validator", "unjail", "--from", "op");
 
     JsonNode unbond = mined("stake", "unbond", "alice", "100", "--from", "bonder");
-    long completion = unbond.path("height").asLong() + 181_440;
+    long completion = unbond.path("height").asLong() + param("unbondingPeriodBlocks");
     assertEquals(completion, unbond.path("completionHeight").asLong());
     String bonds = text("stake", "bonds", "bonder");
     assertTrue(bonds.contains("unbonding 100 DDC from " + operator + " completes at height "
@@ -149,6 +149,14 @@ class StakingCliIT {
     assertEquals(height, chain.height());
     assertEquals(balance, chain.balance(who));
     assertEquals(stakeBefore, chain.client().call("stake_getAccount", who.toString()));
+  }
+
+  /** A chain parameter's value now, as the node reports it (bcos_params). */
+  private long param(String name) {
+    for (JsonNode p : chain.client().call("bcos_params").path("params")) {
+      if (p.path("name").asText().equals(name)) return p.path("value").asLong();
+    }
+    throw new AssertionError("no parameter " + name);
   }
 
   private boolean inConsensusSet(Address consensusKey) {
