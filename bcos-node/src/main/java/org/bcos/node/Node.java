@@ -14,6 +14,8 @@ import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.config.NodeConfig;
 import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.node.mempool.Mempool;
+import org.bcos.node.release.ReleaseStatusMethod;
+import org.bcos.node.release.ReleaseStore;
 import org.bcos.node.rpc.RpcMethodTable;
 import org.bcos.node.rpc.RpcServer;
 import org.bcos.node.rpc.methods.CoreRpcMethods;
@@ -124,8 +126,11 @@ public final class Node implements AutoCloseable {
       CoreRpcMethods methods = new CoreRpcMethods(ledger, mempool, ingress, metrics,
           config.rpc().maxBatch(), VERSION);
       // module methods: the DVS list until the ledger's module registry supplies them all
+      ReleaseStore releases = ReleaseStore.of(config.dataDir());
+      releases.removeLeftovers();
       RpcMethodTable table = RpcMethodTable.of(VERSION, methods.methods(),
-          ledger.modules().rpcMethods(ledger), metrics::rpcRequest);
+          ReleaseStatusMethod.wrap(ledger.modules().rpcMethods(ledger), releases),
+          metrics::rpcRequest);
       if (consensus != null) metrics.watch(consensus);
       RpcServer rpc = new RpcServer(table, ledger, config.rpc(), metrics.registry(), metrics,
           () -> health(ledger, health));
