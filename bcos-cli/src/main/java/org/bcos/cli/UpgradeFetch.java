@@ -27,13 +27,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code bcos upgrade fetch}: puts the release artifact of the scheduled upgrade into the node's
  * release store ({@code <data>/releases/<sha256>}), kept only if its SHA-256 is the voted one
- * (docs/GOVERNANCE.md "Release artifacts"). The CLI writes the store itself, running node or not:
- * the store's atomic rename makes that safe, and the node never reads a file the operator names
- * (an RPC that read paths or URLs would let any RPC caller probe the node's disk or network).
+ * (docs/GOVERNANCE.md "Release artifacts"). Without a source the node fetches it from its peers
+ * ({@code upgrade_fetch}) and the command follows its progress. With {@code --from-file} or
+ * {@code --from-url} the CLI writes the store itself, running node or not: the store's atomic
+ * rename makes that safe, and the node never reads a file the operator names (an RPC that read
+ * paths or URLs would let any RPC caller probe the node's disk or network).
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
     description = "Store the scheduled upgrade's release artifact in the node's data directory, "
-        + "verified against the voted SHA-256")
+        + "verified against the voted SHA-256: from the node's peers (no source given), a file "
+        + "or a URL")
 final class UpgradeFetch implements Callable<Integer> {
   /** Longest a download may take by default. */
   static final int DEFAULT_TIMEOUT_SECONDS = 600;
@@ -54,9 +57,9 @@ final class UpgradeFetch implements Callable<Integer> {
       + "(the one in the node's UPGRADE REQUIRED line): needed when the node is stopped; when it "
       + "runs, it must be its scheduled or planned upgrade's")
   String release;
-  @Option(names = "--timeout-seconds", paramLabel = "S", description = "longest a --from-url "
-      + "download may take, 1.." + MAX_TIMEOUT_SECONDS + " (default " + DEFAULT_TIMEOUT_SECONDS
-      + ")")
+  @Option(names = "--timeout-seconds", paramLabel = "S", description = "longest a download "
+      + "(--from-url, or from peers) may take, 1.." + MAX_TIMEOUT_SECONDS + " (default "
+      + DEFAULT_TIMEOUT_SECONDS + ")")
   int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
   @Option(names = "--max-bytes", paramLabel = "N", description = "largest artifact taken, "
       + "1.." + ReleaseStore.MAX_RELEASE_BYTES + " (default: that)")
@@ -67,9 +70,9 @@ final class UpgradeFetch implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if ((fromFile == null) == (fromUrl == null)) {
-      throw new CliException("INVALID_ARGUMENT", "give exactly one source: --from-file PATH or "
-          + "--from-url URL");
+    if (fromFile != null && fromUrl != null) {
+      throw new CliException("INVALID_ARGUMENT", "give at most one source: --from-file PATH or "
+          + "--from-url URL (neither: from the node's peers)");
     }
     if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
       throw new CliException("INVALID_ARGUMENT", "--timeout-seconds must be 1.."
@@ -79,10 +82,73 @@ final class UpgradeFetch implements Callable<Integer> {
       throw new CliException("INVALID_ARGUMENT", "--max-bytes must be 1.."
           + ReleaseStore.MAX_RELEASE_BYTES);
     }
+    if (fromFile == null && fromUrl == null) return fromPeers();
     Target target = target();
     PutResult result = fromFile != null ? storeFile(target) : storeUrl(target);
     report(target, result);
     return 0;
+  }
+
+  /** How often the progress of a fetch from peers is asked for. */
+  private static final long POLL_MILLIS = 1_000;
+
+  /** Asks the node to fetch from its peers and follows it until stored or the time is up. */
+  private int fromPeers() {
+    BcosClient client = common.client();
+    long end = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+    String said = "";
+    while (true) {
+      JsonNode s = client.call("upgrade_fetch");
+      if (release != null && !parseHash(release).toHex().equals(s.path("release").asText())) {
+        throw new CliException("RELEASE_NOT_SCHEDULED", "--release " + release + " is not the "
+            + "release the node fetches (" + s.path("release").asText() + ")");
+      }
+      if (s.path("state").asText().equals("STORED")) return stored(s);
+      String line = progress(s);
+      if (!common.json && !line.equals(said)) System.err.println(line);
+      said = line;
+      if (System.nanoTime() - end >= 0) {
+        throw new CliException("RELEASE_NOT_FETCHED", "not stored within --timeout-seconds "
+            + timeoutSeconds + " (" + line + "); the node goes on fetching: run the command "
+            + "again to follow it");
+      }
+      sleep();
+    }
+  }
+
+  private int stored(JsonNode s) {
+    if (common.json) {
+      Output.json(System.out, s);
+    } else {
+      System.out.println("the node stored the verified release artifact of upgrade \""
+          + s.path("name").asText() + "\" -> version " + s.path("version").asLong() + ": "
+          + s.path("size").asLong() + " bytes, sha256 " + s.path("release").asText()
+          + ", in its data directory's releases/");
+    }
+    return 0;
+  }
+
+  /** One line of a fetch's progress, as people read it. */
+  static String progress(JsonNode s) {
+    String problem = s.path("problem").asText("");
+    String where = switch (s.path("state").asText()) {
+      case "WAITING_FOR_PEERS" -> "waiting: no connected peer announced release "
+          + s.path("release").asText();
+      case "FETCHING" -> "fetching release " + s.path("release").asText() + ": "
+          + s.path("chunksDone").asLong() + "/" + s.path("chunks").asLong() + " chunks of "
+          + s.path("size").asLong() + " bytes from " + s.path("peers").asLong() + " peer(s)";
+      default -> s.path("state").asText();
+    };
+    return problem.isEmpty() ? where : where + "; " + problem;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("INTERRUPTED", "interrupted; the node goes on fetching");
+    }
   }
 
   /** The plan's release from the running node, or {@code --release} when no node answers. */

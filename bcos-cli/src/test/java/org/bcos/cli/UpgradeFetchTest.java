@@ -49,15 +49,48 @@ class UpgradeFetchTest {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Matcher m = ID.matcher(body);
       String id = m.find() ? m.group(1) : "1";
-      reply(ex, 200, ("{'jsonrpc':'2.0','id':" + id + ",'result':{'height':12,'version':2,"
-          + "'software':[]," + scheduled + "'planned':[],'applied':[]}}").replace('\'', '"')
-          .getBytes(StandardCharsets.UTF_8));
+      String result = body.contains("upgrade_fetch") ? fetchAnswer()
+          : "{'height':12,'version':2,'software':[]," + scheduled + "'planned':[],'applied':[]}";
+      reply(ex, 200, ("{'jsonrpc':'2.0','id':" + id + ",'result':" + result + "}")
+          .replace('\'', '"').getBytes(StandardCharsets.UTF_8));
     });
     server.createContext("/release", ex -> reply(ex, 200, ARTIFACT));
     server.createContext("/other", ex -> reply(ex, 200, new byte[] {1, 2, 3}));
     server.createContext("/missing", ex -> reply(ex, 404, new byte[0]));
     server.start();
     rpc = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The answers of upgrade_fetch, one per call, the last repeated. */
+  private final java.util.List<String> fetchAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private String fetchAnswer() {
+    return fetchAnswers.size() > 1 ? fetchAnswers.remove(0) : fetchAnswers.get(0);
+  }
+
+  private String fetch(String state, int done, String problem) throws Exception {
+    return "{'name':'staking','version':3,'release':'" + sha(ARTIFACT).toHex() + "','state':'"
+        + state + "','size':13,'chunksDone':" + done + ",'chunks':1,'peers':2"
+        + (problem.isEmpty() ? "" : ",'problem':'" + problem + "'") + "}";
+  }
+
+  @Test
+  void withoutASourceTheNodeFetchesFromPeersAndTheCommandFollowsIt() throws Exception {
+    fetchAnswers.addAll(java.util.List.of(fetch("WAITING_FOR_PEERS", 0, ""),
+        fetch("FETCHING", 0, "RELEASE_HASH_MISMATCH: x"), fetch("STORED", 1, "")));
+    Run r = run("upgrade", "fetch", "--rpc", rpc);
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("waiting: no connected peer announced release "
+        + sha(ARTIFACT).toHex()), r.err());
+    assertTrue(r.err().contains("fetching release " + sha(ARTIFACT).toHex() + ": 0/1 chunks of "
+        + "13 bytes from 2 peer(s); RELEASE_HASH_MISMATCH: x"), r.err());
+    assertTrue(r.out().startsWith("the node stored the verified release artifact of upgrade "
+        + "\"staking\" -> version 3: 13 bytes"), r.out());
+    fetchAnswers.clear();
+    fetchAnswers.add(fetch("WAITING_FOR_PEERS", 0, ""));
+    Run late = run("upgrade", "fetch", "--rpc", rpc, "--timeout-seconds", "1");
+    assertTrue(late.err().contains("error: RELEASE_NOT_FETCHED: not stored within "
+        + "--timeout-seconds 1"), late.err());
   }
 
   private static void reply(com.sun.net.httpserver.HttpExchange ex, int status, byte[] body)
@@ -79,15 +112,18 @@ class UpgradeFetchTest {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
     PrintStream before = System.out;
+    PrintStream beforeErr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       var cl = BcosCli.commandLine();
-      cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+      cl.setErr(new java.io.PrintWriter(System.err, true));
       int exit = cl.execute(args);
       return new Run(exit, out.toString(StandardCharsets.UTF_8),
           err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(before);
+      System.setErr(beforeErr);
     }
   }
 
@@ -185,7 +221,7 @@ class UpgradeFetchTest {
     assertTrue(none.err().startsWith("error: NO_SCHEDULED_UPGRADE: "), none.err());
     Run both = run("upgrade", "fetch", "--rpc", rpc, "--from-file", file.toString(),
         "--from-url", rpc + "/release");
-    assertTrue(both.err().startsWith("error: INVALID_ARGUMENT: give exactly one source"),
+    assertTrue(both.err().startsWith("error: INVALID_ARGUMENT: give at most one source"),
         both.err());
     assertFalse(Files.exists(stored()));
   }

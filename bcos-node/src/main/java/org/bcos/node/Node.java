@@ -14,8 +14,10 @@ import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.config.NodeConfig;
 import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.node.mempool.Mempool;
+import org.bcos.node.release.NodeReleases;
 import org.bcos.node.release.ReleaseStatusMethod;
 import org.bcos.node.release.ReleaseStore;
+import org.bcos.node.release.UpgradeFetchMethod;
 import org.bcos.node.rpc.RpcMethodTable;
 import org.bcos.node.rpc.RpcServer;
 import org.bcos.node.rpc.methods.CoreRpcMethods;
@@ -128,8 +130,11 @@ public final class Node implements AutoCloseable {
       // module methods: the DVS list until the ledger's module registry supplies them all
       ReleaseStore releases = ReleaseStore.of(config.dataDir());
       releases.removeLeftovers();
-      RpcMethodTable table = RpcMethodTable.of(VERSION, methods.methods(),
-          ReleaseStatusMethod.wrap(ledger.modules().rpcMethods(ledger), releases),
+      UpgradeFetchMethod fetchMethod = new UpgradeFetchMethod(new NodeReleases(ledger, releases));
+      java.util.List<org.bcos.ledger.spi.rpc.RpcMethod> moduleMethods = new java.util.ArrayList<>(
+          ReleaseStatusMethod.wrap(ledger.modules().rpcMethods(ledger), releases));
+      moduleMethods.add(fetchMethod);
+      RpcMethodTable table = RpcMethodTable.of(VERSION, methods.methods(), moduleMethods,
           metrics::rpcRequest);
       if (consensus != null) metrics.watch(consensus);
       RpcServer rpc = new RpcServer(table, ledger, config.rpc(), metrics.registry(), metrics,
@@ -147,7 +152,8 @@ public final class Node implements AutoCloseable {
       if (identity != null) {
         try {
           node.network = NetworkService.start(config.p2p(), identity, consensus, ledger,
-              mempool, ingress, events, metrics, verifier, committed, snapshots, storageFailures);
+              mempool, ingress, events, metrics, verifier, committed, snapshots, storageFailures,
+              new NodeReleases(ledger, releases));
           metrics.watch(node.network.peerManager());
         } catch (Exception | Error e) {
           rpc.close();
@@ -156,6 +162,7 @@ public final class Node implements AutoCloseable {
         }
       }
       methods.attach(consensus, node.network, config.devChain());
+      fetchMethod.attach(node.network);
       if (consensus != null) storageFailures.onHalt(consensus::close);
       NetworkService started = node.network;
       if (started != null) storageFailures.onHalt(started::close);

@@ -231,7 +231,14 @@ public final class ReleaseExchange {
       return status();
     }
     if (fetch == null || !fetch.release.equals(release)) fetch = new Fetch(release);
-    if (fetch.state() != State.STORED && releases.servedSize(release) > 0) fetch.stored = true;
+    long have = releases.servedSize(release);
+    if (fetch.state() != State.STORED && have > 0) {
+      fetch.discard(); // verified here already (e.g. by bcos upgrade fetch --from-file)
+      fetch.stored = true;
+      fetch.size = have;
+      fetch.chunks = limits.chunks(have);
+      fetch.done.set(0, fetch.chunks);
+    }
     if (!frameFits) {
       fetch.problem = "maxFrameBytes " + peers.config().maxFrameBytes() + " cannot carry a "
           + limits.chunkBytes() + "-byte chunk";

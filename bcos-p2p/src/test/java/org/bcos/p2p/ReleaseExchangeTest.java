@@ -134,6 +134,18 @@ class ReleaseExchangeTest {
     for (AutoCloseable c : open) c.close();
   }
 
+  /** A new node fetching RELEASE from {@code a} and {@code b} serving these bytes under it. */
+  private Node fetchedFrom(Node a, byte[] aBytes, Node b, byte[] bBytes) throws Exception {
+    a.files.serves.put(RELEASE, aBytes);
+    b.files.serves.put(RELEASE, bBytes);
+    Node c = new Node("c", null, a.hostPort, b.hostPort);
+    announced(c, 2);
+    ReleaseExchange.Status s = c.fetch(RELEASE, 15_000);
+    assertEquals(ReleaseExchange.State.STORED, s.state(), s.toString());
+    assertArrayEquals(ARTIFACT, c.files.serves.get(RELEASE));
+    return c;
+  }
+
   private static void announced(Node n, int peers) throws InterruptedException {
     TestNode.await(peers + " announcements", 5_000,
         () -> n.exchange.announcers(RELEASE) >= peers);
@@ -147,13 +159,7 @@ class ReleaseExchangeTest {
   void anArtifactIsFetchedInChunksFromEveryPeerThatHasItAndThenSpreadFurther() throws Exception {
     Node a = new Node("a", null);
     Node b = new Node("b", null);
-    a.files.serves.put(RELEASE, ARTIFACT);
-    b.files.serves.put(RELEASE, ARTIFACT);
-    Node c = new Node("c", null, a.hostPort, b.hostPort);
-    announced(c, 2);
-    ReleaseExchange.Status s = c.fetch(RELEASE, 10_000);
-    assertEquals(ReleaseExchange.State.STORED, s.state(), s.toString());
-    assertArrayEquals(ARTIFACT, c.files.serves.get(RELEASE));
+    Node c = fetchedFrom(a, ARTIFACT, b, ARTIFACT);
     assertTrue(a.files.reads.get() + b.files.reads.get() >= 11);
     assertTrue(a.files.reads.get() > 0 && b.files.reads.get() > 0,
         "both peers served chunks: " + a.files.reads + ", " + b.files.reads);
@@ -168,15 +174,9 @@ class ReleaseExchangeTest {
       throws Exception {
     Node honest = new Node("honest", null);
     Node liar = new Node("liar", null);
-    honest.files.serves.put(RELEASE, ARTIFACT);
     byte[] forged = ARTIFACT.clone();
     for (int i = 0; i < forged.length; i += CHUNK) forged[i] ^= 1; // every chunk differs
-    liar.files.serves.put(RELEASE, forged);
-    Node c = new Node("c", null, honest.hostPort, liar.hostPort);
-    announced(c, 2);
-    ReleaseExchange.Status s = c.fetch(RELEASE, 15_000);
-    assertEquals(ReleaseExchange.State.STORED, s.state(), s.toString());
-    assertArrayEquals(ARTIFACT, c.files.serves.get(RELEASE));
+    Node c = fetchedFrom(honest, ARTIFACT, liar, forged);
     Peer liarPeer = c.manager.peer(liar.manager.nodeId()).orElse(null);
     assertTrue(liarPeer == null || c.manager.score(liarPeer) <= Penalty.BAD_RELEASE.scoreDelta(),
         "the liar was penalised: " + (liarPeer == null ? "" : c.manager.score(liarPeer)));

@@ -89,8 +89,7 @@ public final class ReleaseStore {
    * @throws IOException when the disk or the source fails (nothing is kept either)
    */
   public PutResult put(InputStream in, Hash expected) throws IOException {
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, expected.toHex() + ".", TEMP_SUFFIX);
+    Path temp = newTempFile(expected);
     try {
       Written w = copy(in, temp);
       if (w.tooLarge) return PutResult.refused(PutResult.Outcome.RELEASE_TOO_LARGE, w.bytes);
@@ -101,6 +100,44 @@ public final class ReleaseStore {
       return new PutResult(PutResult.Outcome.STORED, w.bytes, w.hash, path(expected));
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** A new empty temporary file in the store's directory (for a fetch that writes by offset). */
+  public Path newTempFile(Hash release) throws IOException {
+    Files.createDirectories(dir);
+    return Files.createTempFile(dir, release.toHex() + ".", TEMP_SUFFIX);
+  }
+
+  /**
+   * Keeps {@code temp} (a file in this store's directory) as {@code release} if and only if it is
+   * at most {@link #maxBytes()} long and its SHA-256 is {@code release}: moved into place (true).
+   * Otherwise it is left where it is (false), for the caller to compare and delete.
+   */
+  public boolean adopt(Path temp, Hash release) throws IOException {
+    if (Files.size(temp) > maxBytes) return false;
+    MessageDigest sha = sha256();
+    try (InputStream in = Files.newInputStream(temp)) {
+      byte[] buf = new byte[64 << 10];
+      int n;
+      while ((n = in.read(buf)) > 0) sha.update(buf, 0, n);
+    }
+    if (!Hash.wrap(sha.digest()).equals(release)) return false;
+    move(temp, path(release));
+    return true;
+  }
+
+  /** {@code length} bytes at {@code offset} of the stored artifact {@code release}. */
+  public byte[] read(Hash release, long offset, int length) throws IOException {
+    try (var ch = java.nio.channels.FileChannel.open(path(release),
+        java.nio.file.StandardOpenOption.READ)) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(length);
+      while (buf.hasRemaining()) {
+        if (ch.read(buf, offset + buf.position()) < 0) {
+          throw new IOException(path(release) + " is shorter than " + (offset + length));
+        }
+      }
+      return buf.array();
     }
   }
 

@@ -109,6 +109,28 @@ class ReleaseStoreTest {
   }
 
   @Test
+  void aFetchedFileIsAdoptedOnlyOnItsHashAndLeftForTheCallerOtherwise() throws IOException {
+    byte[] artifact = {1, 2, 3, 4, 5, 6};
+    ReleaseStore store = ReleaseStore.of(data);
+    Path wrong = store.newTempFile(sha(artifact));
+    Files.write(wrong, new byte[] {1, 2, 3});
+    assertFalse(store.adopt(wrong, sha(artifact)));
+    assertTrue(Files.exists(wrong), "left for the caller to compare");
+    assertFalse(store.has(sha(artifact)));
+    Files.delete(wrong);
+    Path right = store.newTempFile(sha(artifact));
+    Files.write(right, artifact);
+    assertTrue(store.adopt(right, sha(artifact)));
+    assertFalse(Files.exists(right));
+    assertArrayEquals(new byte[] {3, 4, 5}, store.read(sha(artifact), 2, 3));
+    assertThrows(IOException.class, () -> store.read(sha(artifact), 4, 3));
+    ReleaseStore small = new ReleaseStore(data, 5);
+    Path big = small.newTempFile(sha(artifact));
+    Files.write(big, artifact);
+    assertFalse(small.adopt(big, sha(artifact)), "over the limit, even with the right hash");
+  }
+
+  @Test
   void theLimitIsChecked() {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new ReleaseStore(data, 0))
         .getMessage().contains("maxReleaseBytes"));
