@@ -130,7 +130,8 @@ public final class Node implements AutoCloseable {
       // module methods: the DVS list until the ledger's module registry supplies them all
       ReleaseStore releases = ReleaseStore.of(config.dataDir());
       releases.removeLeftovers();
-      UpgradeFetchMethod fetchMethod = new UpgradeFetchMethod(new NodeReleases(ledger, releases));
+      NodeReleases nodeReleases = new NodeReleases(ledger, releases);
+      UpgradeFetchMethod fetchMethod = new UpgradeFetchMethod(nodeReleases);
       java.util.List<org.bcos.ledger.spi.rpc.RpcMethod> moduleMethods = new java.util.ArrayList<>(
           ReleaseStatusMethod.wrap(ledger.modules().rpcMethods(ledger), releases));
       moduleMethods.add(fetchMethod);
@@ -153,7 +154,7 @@ public final class Node implements AutoCloseable {
         try {
           node.network = NetworkService.start(config.p2p(), identity, consensus, ledger,
               mempool, ingress, events, metrics, verifier, committed, snapshots, storageFailures,
-              new NodeReleases(ledger, releases));
+              nodeReleases);
           metrics.watch(node.network.peerManager());
         } catch (Exception | Error e) {
           rpc.close();

@@ -41,6 +41,11 @@ import org.bcos.types.codec.Encoder;
  * RPC from its own threads.
  */
 public final class ReleaseExchange {
+  /**
+   * How often the served set is compared with what was announced: an artifact stored by another
+   * writer (the CLI), or one a newly scheduled plan makes servable, is announced within this.
+   */
+  static final long ANNOUNCE_CHECK_MILLIS = 2_000;
   /** Bytes of a RELEASE_CHUNK message besides its data: type, hash, two u32, the length varint. */
   static final int CHUNK_OVERHEAD_BYTES = 64;
 
@@ -93,6 +98,10 @@ public final class ReleaseExchange {
   /** Per peer: chunks served in the current second. */
   private final Map<Hash, long[]> served = new HashMap<>();
   private Fetch fetch;
+  /** What every peer was told this node serves (announced again to all when it grows). */
+  private Set<Hash> announcedServed = Set.of();
+  /** 0: epoch millis are far past it, so the first tick checks. */
+  private long lastAnnounceCheckMillis;
 
   public ReleaseExchange(PeerManager peers, Releases releases, ReleaseLimits limits) {
     this.peers = peers;
@@ -272,12 +281,31 @@ public final class ReleaseExchange {
     return n;
   }
 
-  /** Called periodically: asks again for chunks that timed out, from any source. */
+  /**
+   * Called periodically: announces newly served artifacts to every peer, and asks again for
+   * chunks that timed out, from any source.
+   */
   public synchronized void tick(long nowMillis) {
+    if (nowMillis - lastAnnounceCheckMillis >= ANNOUNCE_CHECK_MILLIS) {
+      lastAnnounceCheckMillis = nowMillis;
+      announceNew();
+    }
     if (fetch == null || fetch.state() == State.STORED) return;
     fetch.inFlight.values().removeIf(r -> nowMillis - r.sentAtMillis >= limits
         .requestTimeoutMillis());
     request(nowMillis);
+  }
+
+  private void announceNew() {
+    if (!frameFits) return;
+    Set<Hash> now = new HashSet<>(releases.served());
+    for (Hash h : now) {
+      long size = releases.servedSize(h);
+      if (!announcedServed.contains(h) && size > 0) {
+        peers.broadcast(MessageType.RELEASE_HAVE, have(h, size), null);
+      }
+    }
+    announcedServed = now;
   }
 
   /** Peers (connected, not excluded) that announced the release with this size (0: any). */

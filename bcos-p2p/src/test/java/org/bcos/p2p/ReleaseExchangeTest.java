@@ -170,6 +170,22 @@ class ReleaseExchangeTest {
   }
 
   @Test
+  void anArtifactStoredAfterPeersConnectedIsAnnouncedAtTheNextTick() throws Exception {
+    Node a = new Node("a", null);
+    Node c = new Node("c", null, a.hostPort);
+    connected(c.manager, 1);
+    connected(a.manager, 1);
+    a.exchange.tick(System.currentTimeMillis()); // nothing served yet: nothing announced
+    a.files.serves.put(RELEASE, ARTIFACT); // stored by another writer (the CLI)
+    Thread.sleep(200);
+    assertEquals(0, c.exchange.announcers(RELEASE));
+    a.exchange.tick(System.currentTimeMillis() + ReleaseExchange.ANNOUNCE_CHECK_MILLIS);
+    announced(c, 1);
+    assertEquals(ReleaseExchange.State.STORED, c.fetch(RELEASE, 10_000).state());
+    assertArrayEquals(ARTIFACT, c.files.serves.get(RELEASE));
+  }
+
+  @Test
   void aPeerServingOtherBytesIsFoundPenalisedAndTheFetchFinishesFromAnHonestOne()
       throws Exception {
     Node honest = new Node("honest", null);
