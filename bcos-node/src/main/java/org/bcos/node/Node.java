@@ -18,6 +18,7 @@ import org.bcos.node.release.NodeReleases;
 import org.bcos.node.release.ReleaseStatusMethod;
 import org.bcos.node.release.ReleaseStore;
 import org.bcos.node.release.UpgradeFetchMethod;
+import org.bcos.node.release.UpgradeRequiredFile;
 import org.bcos.node.rpc.RpcMethodTable;
 import org.bcos.node.rpc.RpcServer;
 import org.bcos.node.rpc.methods.CoreRpcMethods;
@@ -96,6 +97,7 @@ public final class Node implements AutoCloseable {
           + "needs P2P configured");
     }
     Files.createDirectories(config.dataDir());
+    UpgradeRequiredFile.clear(config.dataDir()); // running again: no longer stopped
     KeyValueStore store = RocksDbStore.open(config.dataDir().resolve("db"),
         Modules.columns());
     try {
