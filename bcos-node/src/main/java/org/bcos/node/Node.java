@@ -15,9 +15,8 @@ import org.bcos.node.config.NodeConfig;
 import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.node.mempool.Mempool;
 import org.bcos.node.release.NodeReleases;
-import org.bcos.node.release.ReleaseStatusMethod;
+import org.bcos.node.release.ReleaseRpc;
 import org.bcos.node.release.ReleaseStore;
-import org.bcos.node.release.UpgradeFetchMethod;
 import org.bcos.node.release.UpgradeRequiredFile;
 import org.bcos.node.rpc.RpcMethodTable;
 import org.bcos.node.rpc.RpcServer;
@@ -133,12 +132,9 @@ public final class Node implements AutoCloseable {
       ReleaseStore releases = ReleaseStore.of(config.dataDir());
       releases.removeLeftovers();
       NodeReleases nodeReleases = new NodeReleases(ledger, releases);
-      UpgradeFetchMethod fetchMethod = new UpgradeFetchMethod(nodeReleases);
-      java.util.List<org.bcos.ledger.spi.rpc.RpcMethod> moduleMethods = new java.util.ArrayList<>(
-          ReleaseStatusMethod.wrap(ledger.modules().rpcMethods(ledger), releases));
-      moduleMethods.add(fetchMethod);
-      RpcMethodTable table = RpcMethodTable.of(VERSION, methods.methods(), moduleMethods,
-          metrics::rpcRequest);
+      ReleaseRpc releaseRpc = ReleaseRpc.of(ledger, nodeReleases);
+      RpcMethodTable table = RpcMethodTable.of(VERSION, methods.methods(),
+          releaseRpc.moduleMethods(), metrics::rpcRequest);
       if (consensus != null) metrics.watch(consensus);
       RpcServer rpc = new RpcServer(table, ledger, config.rpc(), metrics.registry(), metrics,
           () -> health(ledger, health));
@@ -165,7 +161,7 @@ public final class Node implements AutoCloseable {
         }
       }
       methods.attach(consensus, node.network, config.devChain());
-      fetchMethod.attach(node.network);
+      releaseRpc.attach(node.network);
       if (consensus != null) storageFailures.onHalt(consensus::close);
       NetworkService started = node.network;
       if (started != null) storageFailures.onHalt(started::close);
