@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,25 +35,8 @@ class ReleaseFetchIT {
     if (validator != null) validator.close();
   }
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run cli(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    PrintStream before = System.out;
-    PrintStream beforeErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      var cl = BcosCli.commandLine();
-      cl.setErr(new java.io.PrintWriter(System.err, true));
-      int exit = cl.execute(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(before);
-      System.setErr(beforeErr);
-    }
+  private static InProcessCli.Run cli(String... args) {
+    return InProcessCli.run(args);
   }
 
   @Test
@@ -78,20 +58,20 @@ class ReleaseFetchIT {
     String followerRpc = "http://127.0.0.1:" + follower.rpcAddress().getPort();
     String validatorRpc = "http://127.0.0.1:" + validator.node().rpcAddress().getPort();
 
-    Run before = cli("upgrade", "status", "--rpc", followerRpc);
+    InProcessCli.Run before = cli("upgrade", "status", "--rpc", followerRpc);
     assertTrue(before.out().contains("\"v5\" -> version 5") && before.out().contains(
         "release artifact not on the node's disk (bcos upgrade fetch)"), before.out());
-    Run put = cli("upgrade", "fetch", "--rpc", validatorRpc, "--data",
+    InProcessCli.Run put = cli("upgrade", "fetch", "--rpc", validatorRpc, "--data",
         validator.dataDir.toString(), "--from-file", file.toString());
     assertEquals(0, put.exit(), put.err());
 
-    Run fetched = cli("upgrade", "fetch", "--rpc", followerRpc, "--timeout-seconds", "90");
+    InProcessCli.Run fetched = cli("upgrade", "fetch", "--rpc", followerRpc, "--timeout-seconds", "90");
     assertEquals(0, fetched.exit(), fetched.err());
     assertTrue(fetched.out().startsWith("the node stored the verified release artifact of "
         + "upgrade \"v5\" -> version 5: " + artifact.length + " bytes"), fetched.out());
     Path stored = root.resolve("follower").resolve("releases").resolve(release.toHex());
     assertArrayEquals(artifact, Files.readAllBytes(stored));
-    Run after = cli("upgrade", "status", "--rpc", followerRpc);
+    InProcessCli.Run after = cli("upgrade", "status", "--rpc", followerRpc);
     assertTrue(after.out().contains("release artifact verified on the node's disk"),
         after.out());
   }

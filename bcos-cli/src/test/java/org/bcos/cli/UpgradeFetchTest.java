@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +76,7 @@ class UpgradeFetchTest {
   void withoutASourceTheNodeFetchesFromPeersAndTheCommandFollowsIt() throws Exception {
     fetchAnswers.addAll(java.util.List.of(fetch("WAITING_FOR_PEERS", 0, ""),
         fetch("FETCHING", 0, "RELEASE_HASH_MISMATCH: x"), fetch("STORED", 1, "")));
-    Run r = run("upgrade", "fetch", "--rpc", rpc);
+    InProcessCli.Run r = run("upgrade", "fetch", "--rpc", rpc);
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.err().contains("waiting: no connected peer announced release "
         + sha(ARTIFACT).toHex()), r.err());
@@ -88,7 +86,7 @@ class UpgradeFetchTest {
         + "\"staking\" -> version 3: 13 bytes"), r.out());
     fetchAnswers.clear();
     fetchAnswers.add(fetch("WAITING_FOR_PEERS", 0, ""));
-    Run late = run("upgrade", "fetch", "--rpc", rpc, "--timeout-seconds", "1");
+    InProcessCli.Run late = run("upgrade", "fetch", "--rpc", rpc, "--timeout-seconds", "1");
     assertTrue(late.err().contains("error: RELEASE_NOT_FETCHED: not stored within "
         + "--timeout-seconds 1"), late.err());
   }
@@ -106,25 +104,8 @@ class UpgradeFetchTest {
     server.stop(0);
   }
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run run(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    PrintStream before = System.out;
-    PrintStream beforeErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      var cl = BcosCli.commandLine();
-      cl.setErr(new java.io.PrintWriter(System.err, true));
-      int exit = cl.execute(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(before);
-      System.setErr(beforeErr);
-    }
+  private static InProcessCli.Run run(String... args) {
+    return InProcessCli.run(args);
   }
 
   private Path data() {
@@ -146,7 +127,7 @@ class UpgradeFetchTest {
   @Test
   void aFileWithTheVotedHashIsStoredUnderIt() throws Exception {
     Path file = Files.write(dir.resolve("bcos-3.tar.gz"), ARTIFACT);
-    Run r = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-file",
+    InProcessCli.Run r = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-file",
         file.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("stored the verified release artifact of upgrade \"staking\" "
@@ -157,7 +138,7 @@ class UpgradeFetchTest {
   @Test
   void aFileWithAnotherHashIsRefusedAndNothingIsKept() throws Exception {
     Path file = Files.write(dir.resolve("bad.tar.gz"), new byte[] {1, 2, 3});
-    Run r = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-file",
+    InProcessCli.Run r = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-file",
         file.toString());
     assertEquals(1, r.exit());
     assertTrue(r.err().startsWith("error: RELEASE_HASH_MISMATCH: the artifact's sha256 is "
@@ -168,7 +149,7 @@ class UpgradeFetchTest {
 
   @Test
   void aUrlIsDownloadedVerifiedAndStored() throws Exception {
-    Run r = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-url",
+    InProcessCli.Run r = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-url",
         rpc + "/release", "--json");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("\"bytes\" : " + ARTIFACT.length)
@@ -178,17 +159,17 @@ class UpgradeFetchTest {
 
   @Test
   void badDownloadsAreRefusedByNameWithNothingKept() throws Exception {
-    Run wrong = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-url",
+    InProcessCli.Run wrong = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-url",
         rpc + "/other");
     assertTrue(wrong.err().startsWith("error: RELEASE_HASH_MISMATCH: "), wrong.err());
-    Run missing = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(),
+    InProcessCli.Run missing = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(),
         "--from-url", rpc + "/missing");
     assertTrue(missing.err().startsWith("error: RELEASE_DOWNLOAD_FAILED: " + rpc
         + "/missing answered HTTP 404"), missing.err());
-    Run big = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-url",
+    InProcessCli.Run big = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-url",
         rpc + "/release", "--max-bytes", "4");
     assertTrue(big.err().startsWith("error: RELEASE_TOO_LARGE: "), big.err());
-    Run ftp = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-url",
+    InProcessCli.Run ftp = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-url",
         "ftp://127.0.0.1/x");
     assertTrue(ftp.err().startsWith("error: INVALID_ARGUMENT: --from-url must be an http"),
         ftp.err());
@@ -199,11 +180,11 @@ class UpgradeFetchTest {
   void withTheNodeStoppedTheReleaseHashIsGivenAndChecked() throws Exception {
     server.stop(0);
     Path file = Files.write(dir.resolve("bcos-3.tar.gz"), ARTIFACT);
-    Run without = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(),
+    InProcessCli.Run without = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(),
         "--from-file", file.toString());
     assertTrue(without.err().startsWith("error: NODE_UNREACHABLE: "), without.err());
     assertTrue(without.err().contains("--release SHA256"), without.err());
-    Run with = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-file",
+    InProcessCli.Run with = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(), "--from-file",
         file.toString(), "--release", sha(ARTIFACT).toHex());
     assertEquals(0, with.exit(), with.err());
     assertTrue(Files.exists(stored()));
@@ -212,14 +193,14 @@ class UpgradeFetchTest {
   @Test
   void aReleaseOtherThanThePlansOrNoPlanIsRefused() throws Exception {
     Path file = Files.write(dir.resolve("bcos-3.tar.gz"), ARTIFACT);
-    Run other = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(),
+    InProcessCli.Run other = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(),
         "--from-file", file.toString(), "--release", "ab".repeat(32));
     assertTrue(other.err().startsWith("error: RELEASE_NOT_SCHEDULED: "), other.err());
     scheduled = "";
-    Run none = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(),
+    InProcessCli.Run none = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(),
         "--from-file", file.toString());
     assertTrue(none.err().startsWith("error: NO_SCHEDULED_UPGRADE: "), none.err());
-    Run both = run("upgrade", "fetch", "--rpc", rpc, "--from-file", file.toString(),
+    InProcessCli.Run both = run("upgrade", "fetch", "--rpc", rpc, "--from-file", file.toString(),
         "--from-url", rpc + "/release");
     assertTrue(both.err().startsWith("error: INVALID_ARGUMENT: give at most one source"),
         both.err());
