@@ -252,6 +252,7 @@ final class NodeCommand implements Callable<Integer> {
     System.err.println(upgrade.line());
     nodeLog().error(upgrade.line());
     closing.close("stopped for the upgrade");
+    recordStop(config.dataDir(), upgrade);
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
@@ -259,6 +260,16 @@ final class NodeCommand implements Callable<Integer> {
     }
     System.err.println("exit status " + Node.EXIT_UPGRADE_REQUIRED + " (upgrade required)");
     return Node.EXIT_UPGRADE_REQUIRED;
+  }
+
+  /** Leaves {@code <data>/upgrade-required.json} for a supervisor or script (after closing). */
+  private static void recordStop(Path dataDir, org.bcos.ledger.UpgradeRequired upgrade) {
+    try {
+      org.bcos.node.release.UpgradeRequiredFile.write(dataDir, upgrade);
+    } catch (java.io.IOException e) {
+      nodeLog().warn("could not write " + dataDir.resolve(
+          org.bcos.node.release.UpgradeRequiredFile.NAME) + ": " + e.getMessage());
+    }
   }
 
   /** {@code config} with {@code --max-protocol-version}, when given, over the file's value. */

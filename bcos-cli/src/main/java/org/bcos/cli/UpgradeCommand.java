@@ -9,12 +9,13 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code bcos upgrade status}: the protocol version in force, the versions the node's software
- * ships, and the scheduled and applied upgrades (docs/GOVERNANCE.md "Upgrades"). Fetching a
- * release is designed there, not built.
+ * ships, and the scheduled and applied upgrades (docs/GOVERNANCE.md "Upgrades"); {@code bcos
+ * upgrade fetch} ({@link UpgradeFetch}) stores the scheduled release artifact, verified.
  */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-    description = "Protocol upgrades: what governs the chain now and what is scheduled",
-    subcommands = {UpgradeCommand.Status.class})
+    description = "Protocol upgrades: what governs the chain now and what is scheduled; fetch "
+        + "the scheduled release",
+    subcommands = {UpgradeCommand.Status.class, UpgradeFetch.class})
 final class UpgradeCommand {
   private UpgradeCommand() {}
 
@@ -53,15 +54,24 @@ final class UpgradeCommand {
       out.add("scheduled: " + describe(plan) + ", " + plan.path("blocksLeft").asLong()
           + " blocks left; " + (plan.path("supported").asBoolean() ? "the node's software has it"
           : "THE NODE'S SOFTWARE LACKS IT: it stops before height " + plan.path("height").asLong()
-              + " unless it runs a release with version " + plan.path("version").asLong()));
+              + " unless it runs a release with version " + plan.path("version").asLong())
+          + stored(plan));
     }
     for (JsonNode p : status.path("planned")) {
       out.add("planned (genesis): " + describe(p) + (p.path("supported").asBoolean() ? ""
-          : "; THE NODE'S SOFTWARE LACKS IT"));
+          : "; THE NODE'S SOFTWARE LACKS IT") + stored(p));
     }
     if (status.path("applied").isEmpty()) out.add("applied: none");
     for (JsonNode p : status.path("applied")) out.add("applied: " + describe(p));
     return out;
+  }
+
+  /** What the node's release store holds for the plan (nothing said by a node without one). */
+  private static String stored(JsonNode plan) {
+    JsonNode stored = plan.path("releaseStored");
+    if (stored.isMissingNode()) return "";
+    return stored.asBoolean() ? "; release artifact verified on the node's disk"
+        : "; release artifact not on the node's disk (bcos upgrade fetch)";
   }
 
   private static String describe(JsonNode plan) {

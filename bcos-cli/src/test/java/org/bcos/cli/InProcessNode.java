@@ -43,12 +43,17 @@ final class InProcessNode implements AutoCloseable {
   private String url;
 
   private InProcessNode(Path root, UnaryOperator<NodeConfig> configure) throws Exception {
+    this(root, configure, g -> g);
+  }
+
+  private InProcessNode(Path root, UnaryOperator<NodeConfig> configure,
+      UnaryOperator<Genesis> changeGenesis) throws Exception {
     this.dataDir = root.resolve("data");
     this.keysDir = root.resolve("keys");
     this.configure = configure;
     DevChain.Prepared prepared = DevChain.prepare(dataDir, new Keystore(keysDir),
         DevChain.DevAccounts.NONE);
-    this.genesis = prepared.genesis();
+    this.genesis = changeGenesis.apply(prepared.genesis());
     this.validatorKey = prepared.validatorKey();
     this.dev = new Keystore(keysDir).load(DevChain.DEV_KEY_NAME, new char[0]);
     start();
@@ -80,6 +85,12 @@ final class InProcessNode implements AutoCloseable {
   /** A dev chain in {@code root} whose config {@code configure} adjusts (limits, interval). */
   static InProcessNode start(Path root, UnaryOperator<NodeConfig> configure) throws Exception {
     return new InProcessNode(root, configure);
+  }
+
+  /** As {@link #start(Path, UnaryOperator)} on the dev genesis as {@code changeGenesis} makes it. */
+  static InProcessNode start(Path root, UnaryOperator<NodeConfig> configure,
+      UnaryOperator<Genesis> changeGenesis) throws Exception {
+    return new InProcessNode(root, configure, changeGenesis);
   }
 
   private void start() throws Exception {

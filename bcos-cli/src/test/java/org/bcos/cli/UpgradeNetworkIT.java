@@ -22,6 +22,7 @@ import org.bcos.ledger.upgrade.api.UpgradePlan;
 import org.bcos.node.Node;
 import org.bcos.node.config.DevChain;
 import org.bcos.node.config.GenesisFile;
+import org.bcos.node.release.UpgradeRequiredFile;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
@@ -125,6 +126,10 @@ class UpgradeNetworkIT {
     assertTrue(stopped.stdout().contains("stopped for the upgrade at height " + (H - 1)),
         stopped.stdout());
     assertFalse(stopped.stderr().contains("\tat "), "no stack trace:\n" + stopped.stderr());
+    // what a supervisor reads: the plan, without opening the store
+    assertEquals(java.util.Optional.of(new UpgradeRequiredFile.Stop(H, 3,
+        java.util.Optional.of("staking"), java.util.Optional.of(RELEASE))),
+        UpgradeRequiredFile.read(nodeDir(4).resolve(TestnetCommand.DATA_DIR)));
   }
 
   @Test
@@ -152,6 +157,8 @@ class UpgradeNetworkIT {
   void theStoppedNodeRejoinsOnceStartedWithoutTheCap() throws Exception {
     start(4);
     nodes.awaitCatchUp(4, List.of(1, 2, 3));
+    assertEquals(java.util.Optional.empty(),
+        UpgradeRequiredFile.read(nodeDir(4).resolve(TestnetCommand.DATA_DIR)), "running again");
   }
 
   @Test

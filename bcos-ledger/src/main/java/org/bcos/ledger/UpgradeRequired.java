@@ -19,7 +19,7 @@ public record UpgradeRequired(long height, int version, Optional<UpgradePlan> pl
   public String line() {
     String name = plan.map(p -> " (\"" + p.name() + "\")").orElse("");
     String release = plan.map(p -> "; release sha256 " + p.release().toHex()).orElse("");
-    // release fetch (docs/GOVERNANCE.md "What is left") is not built: name what to install
+    // what to install; getting it is bcos upgrade fetch (docs/GOVERNANCE.md "Release artifacts")
     String install = plan.isPresent() ? "install the release with that sha256 (it ships version "
         + version + ")" : "install a release that ships version " + version;
     return "UPGRADE REQUIRED at height " + height + ": protocol version " + version + name

@@ -23,6 +23,8 @@ import org.bcos.p2p.P2pHandler;
 import org.bcos.p2p.Peer;
 import org.bcos.p2p.PeerManager;
 import org.bcos.p2p.Penalty;
+import org.bcos.p2p.ReleaseExchange;
+import org.bcos.p2p.ReleaseLimits;
 import org.bcos.p2p.TxGossip;
 import org.bcos.types.ChainId;
 import org.bcos.types.Hash;
@@ -97,11 +99,13 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   private volatile boolean closed;
 
   private final StorageFailures storageFailures;
+  private final ReleaseExchange releaseExchange; // null without a release store
 
   private NetworkService(P2pConfig p2pConfig, NodeIdentity identity, Ledger ledger,
       Mempool mempool, Ingress ingress, ChainEvents events, NodeMetrics metrics,
       ConsensusService consensus, SignatureVerifier verifier, CommittedBlocks committed,
-      StateSnapshots snapshots, StateSync stateSync, StorageFailures storageFailures) {
+      StateSnapshots snapshots, StateSync stateSync, StorageFailures storageFailures,
+      ReleaseExchange.Releases releases) {
     this.storageFailures = storageFailures;
     this.consensus = consensus;
     this.verifier = verifier;
@@ -116,6 +120,8 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
     this.peers = new PeerManager(p2pConfig, identity, new SecureRandom());
     this.gossip = new TxGossip(peers, new Pool(), SEEN_CACHE);
     this.consensusGossip = new ConsensusGossip(peers, SEEN_CACHE);
+    this.releaseExchange = releases == null ? null
+        : new ReleaseExchange(peers, releases, ReleaseLimits.DEFAULT);
     this.maxBlockMessageBytes = maxBlockMessageBytes(ledger);
     this.worker = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("bcos-network"));
     worker.setRemoveOnCancelPolicy(true);
@@ -148,15 +154,15 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   static NetworkService start(NodeConfig.P2p p2p, NodeIdentity identity,
       ConsensusService consensus, Ledger ledger, Mempool mempool, Ingress ingress,
       ChainEvents events, NodeMetrics metrics, SignatureVerifier verifier,
-      CommittedBlocks committed, StateSnapshots snapshots, StorageFailures storageFailures)
-      throws InterruptedException {
+      CommittedBlocks committed, StateSnapshots snapshots, StorageFailures storageFailures,
+      ReleaseExchange.Releases releases) throws InterruptedException {
     boolean validator = consensus != null;
     StateSync stateSync = p2p.stateSyncHeight() > 0 && ledger.head().height() == 0
         ? new StateSync(ledger, p2p.stateSyncHeight(), Hash.fromHex(p2p.stateSyncHash()))
         : null;
     NetworkService service = new NetworkService(p2pConfig(p2p, ledger), identity, ledger,
         mempool, ingress, events, metrics, consensus, verifier, committed, snapshots, stateSync,
-        storageFailures);
+        storageFailures, releases);
     if (validator) {
       service.unsubscribe = events.onBlock(service::push);
       consensus.connect(service::broadcastConsensus, service::isBehind);
@@ -205,7 +211,18 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   public void onPeerConnected(Peer peer) {
     submit(() -> {
       if (stateSync == null || !stateSync.active()) requestNext(peer);
+      if (releaseExchange != null) releaseExchange.onPeerConnected(peer);
     });
+  }
+
+  @Override
+  public void onPeerDisconnected(Peer peer) {
+    if (releaseExchange != null) submit(() -> releaseExchange.onPeerDisconnected(peer));
+  }
+
+  /** Release artifacts over P2P ({@code upgrade_fetch}); empty without a release store. */
+  public Optional<ReleaseExchange> releaseExchange() {
+    return Optional.ofNullable(releaseExchange);
   }
 
   /** Whether this node still waits for its starting state snapshot. */
@@ -220,6 +237,7 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
   }
 
   private void syncTick() {
+    if (releaseExchange != null) releaseExchange.tick(System.currentTimeMillis());
     if (isStateSyncing()) {
       stateSync.tick(peers.peers(), System.currentTimeMillis()).ifPresent(this::requestChunk);
     } else {
@@ -304,6 +322,11 @@ public final class NetworkService implements AutoCloseable, P2pHandler {
         case CONSENSUS -> receiveConsensus(peer, body);
         case SNAPSHOT_REQUEST -> serveChunk(peer, body);
         case SNAPSHOT_CHUNK -> receiveChunk(peer, body);
+        case RELEASE_HAVE, RELEASE_REQUEST, RELEASE_CHUNK -> {
+          if (releaseExchange != null) {
+            releaseExchange.onMessage(peer, type, body, System.currentTimeMillis());
+          }
+        }
         default -> { } // PING, PONG, PEERS: handled by the peer manager
       }
     } catch (CodecException e) {

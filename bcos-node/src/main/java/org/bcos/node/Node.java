@@ -14,6 +14,10 @@ import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.node.config.NodeConfig;
 import org.bcos.node.consensus.ChainConsensus;
 import org.bcos.node.mempool.Mempool;
+import org.bcos.node.release.NodeReleases;
+import org.bcos.node.release.ReleaseRpc;
+import org.bcos.node.release.ReleaseStore;
+import org.bcos.node.release.UpgradeRequiredFile;
 import org.bcos.node.rpc.RpcMethodTable;
 import org.bcos.node.rpc.RpcServer;
 import org.bcos.node.rpc.methods.CoreRpcMethods;
@@ -92,6 +96,7 @@ public final class Node implements AutoCloseable {
           + "needs P2P configured");
     }
     Files.createDirectories(config.dataDir());
+    UpgradeRequiredFile.clear(config.dataDir()); // running again: no longer stopped
     KeyValueStore store = RocksDbStore.open(config.dataDir().resolve("db"),
         Modules.columns());
     try {
@@ -124,8 +129,12 @@ public final class Node implements AutoCloseable {
       CoreRpcMethods methods = new CoreRpcMethods(ledger, mempool, ingress, metrics,
           config.rpc().maxBatch(), VERSION);
       // module methods: the DVS list until the ledger's module registry supplies them all
+      ReleaseStore releases = ReleaseStore.of(config.dataDir());
+      releases.removeLeftovers();
+      NodeReleases nodeReleases = new NodeReleases(ledger, releases);
+      ReleaseRpc releaseRpc = ReleaseRpc.of(ledger, nodeReleases);
       RpcMethodTable table = RpcMethodTable.of(VERSION, methods.methods(),
-          ledger.modules().rpcMethods(ledger), metrics::rpcRequest);
+          releaseRpc.moduleMethods(), metrics::rpcRequest);
       if (consensus != null) metrics.watch(consensus);
       RpcServer rpc = new RpcServer(table, ledger, config.rpc(), metrics.registry(), metrics,
           () -> health(ledger, health));
@@ -142,7 +151,8 @@ public final class Node implements AutoCloseable {
       if (identity != null) {
         try {
           node.network = NetworkService.start(config.p2p(), identity, consensus, ledger,
-              mempool, ingress, events, metrics, verifier, committed, snapshots, storageFailures);
+              mempool, ingress, events, metrics, verifier, committed, snapshots, storageFailures,
+              nodeReleases);
           metrics.watch(node.network.peerManager());
         } catch (Exception | Error e) {
           rpc.close();
@@ -151,6 +161,7 @@ public final class Node implements AutoCloseable {
         }
       }
       methods.attach(consensus, node.network, config.devChain());
+      releaseRpc.attach(node.network);
       if (consensus != null) storageFailures.onHalt(consensus::close);
       NetworkService started = node.network;
       if (started != null) storageFailures.onHalt(started::close);

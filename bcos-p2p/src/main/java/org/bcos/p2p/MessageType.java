@@ -12,7 +12,10 @@ public enum MessageType {
   BLOCK_REQUEST(8),
   BLOCK(9),
   SNAPSHOT_REQUEST(10),
-  SNAPSHOT_CHUNK(11);
+  SNAPSHOT_CHUNK(11),
+  RELEASE_HAVE(12),
+  RELEASE_REQUEST(13),
+  RELEASE_CHUNK(14);
 
   private static final MessageType[] BY_CODE = new MessageType[256];
 

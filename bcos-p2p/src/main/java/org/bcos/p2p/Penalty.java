@@ -31,7 +31,12 @@ public enum Penalty {
   /** A consensus message whose signature does not verify (forged, or for another chain). */
   BAD_SIGNATURE(-50, false),
   /** A block that is invalid or lacks a valid commit certificate. */
-  INVALID_BLOCK(-50, false);
+  INVALID_BLOCK(-50, false),
+  /**
+   * A release artifact assembled from the peer's chunks (among others') whose SHA-256 is not the
+   * voted one, or a chunk that contradicts the size the peer announced.
+   */
+  BAD_RELEASE(-50, false);
 
   private final int scoreDelta;
   private final boolean disconnects;

@@ -32,7 +32,8 @@ class OpenRpcDocumentTest {
       "dvs_createdBy", "dvs_listCommunities", "dvs_listIssues", "dvs_listMembers",
       "dvs_listAreas", "dvs_listInitiatives", "dvs_getBallot", "dvs_listDelegations",
       "dvs_ranking",
-      "notary_getAnchor", "upgrade_status", "gov_proposals", "gov_proposal", "dev_mine",
+      "notary_getAnchor", "upgrade_status", "upgrade_fetch", "gov_proposals", "gov_proposal",
+      "dev_mine",
       "bcos_supply", "stake_validators", "stake_getValidator", "stake_getAccount", "stake_pools",
       "rpc.discover"));
   private static RpcTestNode node;

@@ -77,7 +77,12 @@ final class RpcTestNode implements AutoCloseable {
     NodeConfig.RpcLimits built = limits.build();
     CoreRpcMethods core = new CoreRpcMethods(ledger, mempool, ingress, metrics,
         built.maxBatch(), "test");
-    table = RpcMethodTable.of("test", core.methods(), ledger.modules().rpcMethods(ledger),
+    // a release store nothing writes to: the directory is created only by a put
+    var releases = new org.bcos.node.release.NodeReleases(ledger,
+        org.bcos.node.release.ReleaseStore.of(java.nio.file.Path.of(
+            System.getProperty("java.io.tmpdir"), "rpc-test-" + System.nanoTime())));
+    table = RpcMethodTable.of("test", core.methods(),
+        org.bcos.node.release.ReleaseRpc.of(ledger, releases).moduleMethods(),
         metrics::rpcRequest);
     server = new RpcServer(table, ledger, built, metrics.registry(), metrics,
         () -> new HealthReport(true, "{\"status\":\"ok\"}"), descriptors);

@@ -33,7 +33,8 @@ import org.bcos.ledger.upgrade.api.UpgradePlan;
 final class UpgradeStatusMethod extends AbstractRpcMethod {
   private static final JsonNode PLAN = object().field("name", string())
       .field("version", uint()).field("release", hash()).field("height", uint())
-      .field("scheduledAt", uint()).field("supported", bool()).build();
+      .field("scheduledAt", uint()).field("supported", bool())
+      .optional("releaseStored", bool()).build();
 
   static final RpcMethodSpec SPEC = new RpcMethodSpec("upgrade_status",
       "The protocol version in force, the versions this software ships, and the scheduled and "
@@ -44,7 +45,9 @@ final class UpgradeStatusMethod extends AbstractRpcMethod {
           + "before that height). planned lists the genesis' planned upgrades not yet scheduled "
           + "(each is scheduled when the one before it activates). applied lists every upgrade "
           + "that activated, by height (a chain started at a version other than the default "
-          + "lists it as 'genesis').",
+          + "lists it as 'genesis'). releaseStored, filled in by a node that keeps a release store, "
+          + "says whether the release artifact with the plan's hash is verified on its disk "
+          + "(bcos upgrade fetch).",
       List.of(),
       new RpcResult("status", object().field("height", uint()).field("version", uint())
           .field("software", array(object().field("version", uint()).field("name", string())
