@@ -53,8 +53,10 @@ final class TestnetDriver {
    * are free on loopback now; a client per node; nothing started yet.
    */
   void init(long blockIntervalMillis, String... moreOptions) throws Exception {
-    int rpcBase = freeBase(20_000, 20_000);
-    int p2pBase = freeBase(40_000, 20_000);
+    // both ranges lie below Linux's ephemeral ports (32768..60999): an outgoing connection of
+    // any process may take an ephemeral port between the check here and the node's bind
+    int rpcBase = freeBase(10_000, 11_000);
+    int p2pBase = freeBase(21_000, 11_500);
     List<String> args = new ArrayList<>(List.of("testnet", "init", "--dir", dir.toString(),
         "--validators", Integer.toString(nodes), "--block-interval-ms",
         Long.toString(blockIntervalMillis), "--rpc-base-port", Integer.toString(rpcBase),
