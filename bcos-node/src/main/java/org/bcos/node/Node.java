@@ -60,8 +60,10 @@ public final class Node implements AutoCloseable {
   }
 
   /**
-   * Starts a node. With a genesis validator's key it takes part in consensus (alone, without P2P,
-   * it is a dev chain); with {@code validatorKey} null it is a follower, which needs P2P ({@link
+   * Starts a node. With a validator key it takes part in consensus (alone, without P2P, a genesis
+   * validator's key makes a dev chain), voting and proposing at the heights whose validator set
+   * holds its key and following the chain silently at the others (a validator added by staking
+   * starts so); with {@code validatorKey} null it is a follower, which needs P2P ({@link
    * NodeConfig#p2p()}) and only imports certified blocks from its peers.
    */
   public static Node start(NodeConfig config, Genesis genesis, Ed25519KeyPair validatorKey)
@@ -79,9 +81,10 @@ public final class Node implements AutoCloseable {
    */
   public static Node start(NodeConfig config, Genesis genesis, Ed25519KeyPair validatorKey,
       java.nio.file.Path guardFile) throws Exception {
-    if (validatorKey != null && !genesis.isValidator(validatorKey.address())) {
+    if (validatorKey != null && config.p2p() == null && !genesis.isValidator(
+        validatorKey.address())) {
       throw new IllegalArgumentException("the validator key (" + validatorKey.address()
-          + ") is not a validator of this genesis");
+          + ") is not a validator of this genesis, and without P2P it can never join the set");
     }
     if (validatorKey != null && config.p2p() == null && genesis.validators().size() > 1) {
       throw new IllegalArgumentException("a genesis with " + genesis.validators().size()
@@ -136,6 +139,7 @@ public final class Node implements AutoCloseable {
       RpcMethodTable table = RpcMethodTable.of(VERSION, methods.methods(),
           releaseRpc.moduleMethods(), metrics::rpcRequest);
       if (consensus != null) metrics.watch(consensus);
+      if (validatorKey != null) logCandidate(ledger, validatorKey.address());
       RpcServer rpc = new RpcServer(table, ledger, config.rpc(), metrics.registry(), metrics,
           () -> health(ledger, health));
       events.onBlock(rpc::onBlock);
@@ -175,6 +179,23 @@ public final class Node implements AutoCloseable {
     } catch (Exception | Error e) {
       store.close();
       throw e;
+    }
+  }
+
+  /**
+   * A validator key outside the set governing the next height (a validator being added by
+   * staking, or one that left the set): the node runs consensus silently, following the chain,
+   * and votes and proposes from the height its key is in the set. Said once, as it may be a
+   * misconfigured key file.
+   */
+  private static void logCandidate(Ledger ledger, org.bcos.types.Address key) {
+    long next = ledger.head().height() + 1;
+    boolean member = ledger.validatorSetAt(next).stream()
+        .anyMatch(v -> v.address().equals(key));
+    if (!member) {
+      LOG.info("validator key {} is not in the validator set of height {}: this node follows "
+          + "the chain and signs from the height its key enters the set (a validator bonded "
+          + "with bcos stake validator create --consensus-key {})", key, next, key);
     }
   }
 

@@ -34,7 +34,8 @@ class OpenRpcDocumentTest {
       "dvs_ranking",
       "notary_getAnchor", "upgrade_status", "upgrade_fetch", "gov_proposals", "gov_proposal",
       "dev_mine",
-      "bcos_supply", "stake_validators", "stake_getValidator", "stake_getAccount", "stake_pools",
+      "bcos_supply", "bcos_validators", "stake_validators", "stake_getValidator",
+      "stake_getAccount", "stake_pools",
       "rpc.discover"));
   private static RpcTestNode node;
 

@@ -154,4 +154,25 @@ class RpcResultSchemaTest {
     assertEquals("NONCE_GAP_TOO_LARGE", refused.path("error").path("data").path("reason")
         .asText(), refused.toString());
   }
+
+  @Test
+  void validatorSetConformsUpToTwoHeightsAboveTheHeadAndNotBeyond() throws Exception {
+    long head = node.ledger.head().height();
+    assertConforms("bcos_validators", "[]");
+    assertConforms("bcos_validators", "[1]");
+    JsonNode next = result("bcos_validators", "[]");
+    assertEquals(head + 1, next.path("height").asLong());
+    assertEquals(head, next.path("headHeight").asLong());
+    JsonNode known = result("bcos_validators", "[" + (head + 2) + "]");
+    JsonNode v = known.path("validators").path(0);
+    assertEquals(RpcTestNode.VALIDATOR.address().toString(), v.path("address").asText(),
+        known.toString());
+    assertEquals(known.path("totalPower").asLong(), v.path("power").asLong());
+    assertTrue(v.path("power").asLong() > 0, known.toString());
+    JsonNode later = answer("bcos_validators", "[" + (head + 3) + "]");
+    assertEquals("NOT_FOUND", later.path("error").path("data").path("reason").asText(),
+        later.toString());
+    JsonNode zero = answer("bcos_validators", "[0]");
+    assertEquals(-32602, zero.path("error").path("code").asInt(), zero.toString());
+  }
 }

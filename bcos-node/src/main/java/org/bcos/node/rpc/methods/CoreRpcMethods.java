@@ -28,7 +28,8 @@ public final class CoreRpcMethods {
         new BcosSendRawTransactionsMethod(ingress, metrics, maxBatch),
         new BcosCheckRawTransactionMethod(ingress),
         new BcosGetTransactionMethod(ledger, mempool), new BcosGetBlockMethod(ledger),
-        new BcosGetAccountTransactionsMethod(ledger), new BcosSupplyMethod(ledger), devMine);
+        new BcosGetAccountTransactionsMethod(ledger), new BcosSupplyMethod(ledger),
+        new BcosValidatorsMethod(ledger), devMine);
   }
 
   /**
