@@ -54,7 +54,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "testnet", description = "Run a local multi-validator network (one JVM per node)",
     subcommands = {TestnetCommand.Init.class, TestnetCommand.Start.class,
-        TestnetCommand.Stop.class, TestnetCommand.Status.class, TestnetCommand.Reset.class})
+        TestnetCommand.Stop.class, TestnetCommand.Status.class, TestnetCommand.Reset.class,
+        TestnetJoinCommands.AddNode.class, TestnetJoinCommands.Key.class})
 final class TestnetCommand {
   static final String MANIFEST_FILE = "testnet.json";
   static final String GENESIS_FILE = "genesis.json";

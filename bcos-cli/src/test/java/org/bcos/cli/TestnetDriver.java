@@ -24,18 +24,22 @@ import org.bcos.types.tx.Transaction;
 /**
  * Drives a {@code bcos testnet} of real node processes on loopback for the multi-node ITs
  * (ValidatorNetworkIT, UpgradeNetworkIT, DowntimeNetworkIT, GovernanceNetworkIT): init on free
- * loopback ports, start, stop, kill -9 and restart single nodes, wait for heights, compare chains,
+ * loopback ports, add a node ({@code testnet add-node}), start, stop, kill -9 and restart single
+ * nodes, wait for heights, compare chains,
  * and keep the node logs after the run. Node i is {@code get(i)}, 1-based.
  */
 final class TestnetDriver {
   static final Duration WAIT = Duration.ofSeconds(60);
   /** Base ports tried before giving up on finding free ones. */
   private static final int PORT_TRIES = 50;
+  /** Nodes {@link #addNode} may add: their ports are checked free with the others' at init. */
+  private static final int ROOM_FOR_ADDED_NODES = 1;
 
   final Path root;
   final Path dir;
   final Path home;
-  private final int nodes;
+  private int nodes;
+  private final int initialNodes;
   private final List<BcosClient> clients = new ArrayList<>();
   private final List<String> urls = new ArrayList<>();
 
@@ -45,6 +49,7 @@ final class TestnetDriver {
     this.dir = root.resolve("tn");
     this.home = root.resolve("home");
     this.nodes = nodes;
+    this.initialNodes = nodes;
   }
 
   /**
@@ -76,10 +81,11 @@ final class TestnetDriver {
    * in different JVMs start apart.
    */
   private int freeBase(int from, int span) {
-    int slots = span / (nodes + 1);
+    int width = nodes + ROOM_FOR_ADDED_NODES + 1;
+    int slots = span / width;
     long pid = ProcessHandle.current().pid();
     for (int t = 0; t < PORT_TRIES; t++) {
-      int base = from + (int) ((pid + 7L * t) % slots) * (nodes + 1);
+      int base = from + (int) ((pid + 7L * t) % slots) * width;
       if (allFree(base)) return base;
     }
     throw new AssertionError("no " + nodes + " free loopback ports in " + from + ".."
@@ -87,7 +93,7 @@ final class TestnetDriver {
   }
 
   private boolean allFree(int base) {
-    for (int i = 1; i <= nodes; i++) {
+    for (int i = 1; i <= nodes + ROOM_FOR_ADDED_NODES; i++) {
       try (ServerSocket s = new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress())) {
         s.setReuseAddress(true);
       } catch (IOException e) {
@@ -95,6 +101,24 @@ final class TestnetDriver {
       }
     }
     return true;
+  }
+
+  /**
+   * {@code bcos testnet add-node}: one more node, with a validator key outside the genesis, on
+   * the ports after the others' (checked free at init); not started. Returns its index.
+   */
+  int addNode() throws Exception {
+    if (nodes >= initialNodes + ROOM_FOR_ADDED_NODES) {
+      throw new AssertionError("the ports were checked free for " + ROOM_FOR_ADDED_NODES
+          + " added node(s) only");
+    }
+    CliProcess.Run add = cli("testnet", "add-node", "--dir", dir.toString(), "--json");
+    assertEquals(0, add.exitCode(), add.stdout() + add.stderr());
+    String rpc = org.bcos.client.JsonTree.parse(add.stdout()).path("rpc").asText();
+    urls.add(rpc);
+    clients.add(new BcosClient(rpc));
+    nodes++;
+    return nodes;
   }
 
   BcosClient get(int node) {
@@ -217,11 +241,8 @@ final class TestnetDriver {
    */
   String operatorKey(int node) throws Exception {
     String name = "validator" + node;
-    Keystore keystore = new Keystore(home.resolve("keys"));
-    if (keystore.find(name).isEmpty()) {
-      keystore.createDevKey(name,
-          DevChain.loadOrCreateValidatorKey(nodeDir(node).resolve("validator.key")));
-    }
+    TestnetJoinCommands.importValidatorKey(new Keystore(home.resolve("keys")),
+        nodeDir(node).resolve("validator.key"), name);
     return name;
   }
 
