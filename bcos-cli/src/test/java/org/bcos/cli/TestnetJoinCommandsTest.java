@@ -114,6 +114,19 @@ class TestnetJoinCommandsTest {
         keystore.list().stream().map(Keystore.KeyInfo::name).toList());
   }
 
+  /** With P2P such a node follows until bonded (ValidatorJoinNetworkIT); alone it never could. */
+  @Test
+  void aNodeWithAValidatorKeyOutsideTheGenesisRefusesToStartWithoutP2p() throws Exception {
+    Genesis genesis = GenesisFile.read(dir.resolve("genesis.json"));
+    Path data = tmp.resolve("solo");
+    NodeConfig config = NodeConfig.dev(data, 0);
+    Ed25519KeyPair outsider = Ed25519KeyPair.generate(new java.security.SecureRandom());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> org.bcos.node.Node.start(config, genesis, outsider));
+    assertTrue(e.getMessage().contains("without P2P it can never join the set"), e.getMessage());
+    assertFalse(Files.exists(data));
+  }
+
   private static int run(Callable<Integer> command, String... args) throws Exception {
     new CommandLine(command).parseArgs(args);
     return command.call();
