@@ -23,7 +23,8 @@ import org.bcos.types.tx.Transaction;
 
 /**
  * Drives a {@code bcos testnet} of real node processes on loopback for the multi-node ITs
- * (ValidatorNetworkIT, UpgradeNetworkIT, DowntimeNetworkIT, GovernanceNetworkIT): init on free
+ * (ValidatorNetworkIT, UpgradeNetworkIT, DowntimeNetworkIT, GovernanceNetworkIT,
+ * ValidatorJoinNetworkIT): init on free
  * loopback ports, add a node ({@code testnet add-node}), start, stop, kill -9 and restart single
  * nodes, wait for heights, compare chains,
  * and keep the node logs after the run. Node i is {@code get(i)}, 1-based.
