@@ -146,7 +146,9 @@ public final class ReleaseSupervisor {
 
   private int runChild() throws IOException, InterruptedException {
     List<String> command = childCommand();
-    out.println("bcos supervisor: starting the node: " + String.join(" ", command));
+    out.println("bcos supervisor: starting the node " + (Files.exists(current())
+        ? "from release " + current().toRealPath() : "on this software (no release current)")
+        + ": bcos node " + String.join(" ", settings.nodeOptions()));
     Process p = new ProcessBuilder(command).inheritIO().start();
     child = p;
     try {
