@@ -105,6 +105,16 @@ class ReleaseSupervisorTest {
     }
   }
 
+  private static CompletableFuture<Integer> runAsync(ReleaseSupervisor supervisor) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return supervisor.run();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
   private String runs() throws IOException {
     return Files.readString(data.resolve("runs"));
   }
@@ -138,13 +148,7 @@ class ReleaseSupervisorTest {
     Hash release = sha(artifact);
     oldSoftwareStoppingFor(release);
     ReleaseSupervisor supervisor = supervisor();
-    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
-      try {
-        return supervisor.run();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Integer> run = runAsync(supervisor);
     String hint = "run: bcos upgrade fetch --from-file PATH --release " + release.toHex()
         + " --data " + data;
     long end = System.nanoTime() + 20_000_000_000L;
@@ -234,13 +238,7 @@ class ReleaseSupervisorTest {
   void stopTerminatesTheChildAndEndsTheRun() throws Exception {
     currentRelease("echo started >> \"$3/runs\"\nexec sleep 30");
     ReleaseSupervisor supervisor = supervisor();
-    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
-      try {
-        return supervisor.run();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Integer> run = runAsync(supervisor);
     long end = System.nanoTime() + 20_000_000_000L;
     while (!Files.exists(data.resolve("runs")) && System.nanoTime() < end) Thread.sleep(20);
     long before = System.nanoTime();
