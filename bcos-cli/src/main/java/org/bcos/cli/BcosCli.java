@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
         DvsCommand.class, StakeCommand.class,
         BenchCommand.class, TestnetCommand.class, NotaryCommand.class, HistoryCommand.class,
         DevCommand.class, WaitCommand.class, UpgradeCommand.class, GovCommand.class,
+        ReleaseCommand.class,
         ConfigCommand.class,
         CompletionCommand.class,
         HelpCommand.class})

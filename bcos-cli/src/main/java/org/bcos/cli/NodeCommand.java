@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.bcos.cli.supervisor.ReleaseSupervisor;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.ChainParams;
 import org.bcos.ledger.Genesis;
@@ -59,6 +60,12 @@ final class NodeCommand implements Callable<Integer> {
       + "stops with exit status " + Node.EXIT_UPGRADE_REQUIRED + " before an upgrade to a later "
       + "version; overrides the --config file's maxProtocolVersion (default: every version)")
   Integer maxProtocolVersion;
+  @Option(names = "--supervise", description = "run the node as a child process and, when it "
+      + "stops for an upgrade (exit status " + Node.EXIT_UPGRADE_REQUIRED + "), switch to the "
+      + "voted release from the data directory's release store (bcos upgrade fetch) and start it "
+      + "again with the same options (docs/GOVERNANCE.md \"Supervisor mode\")")
+  boolean supervise;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
   @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Logging (docs/OPERATIONS.md)%n")
   LogOptions logging = new LogOptions();
   /** Set by {@link #startLogging}: the banner's facts are then logged too. */
@@ -120,6 +127,7 @@ final class NodeCommand implements Callable<Integer> {
       throw new CliException("INVALID_ARGUMENT", "--max-protocol-version must be a protocol "
           + "version >= 1");
     }
+    if (supervise) return supervise();
     if (configFile != null) return runFromFile();
     startLogging(LogSettings.DEFAULT);
     Path dir = data != null ? data : Path.of("bcos-data", dev ? "dev" : "node");
@@ -149,6 +157,49 @@ final class NodeCommand implements Callable<Integer> {
         org.bcos.node.mempool.MempoolLimits.DEFAULT, NodeConfig.RpcLimits.DEFAULT);
     if (dev) config = config.asDevChain(); // serves dev_mine
     return run(config, genesis, validator, prepared, dir.resolve(Node.GUARD_FILE));
+  }
+
+  /**
+   * {@code --supervise}: a {@link ReleaseSupervisor} runs {@code bcos node} with the same options
+   * but this one as its child, until the child exits other than for an upgrade or a signal comes.
+   */
+  private Integer supervise() throws Exception {
+    Path dir;
+    if (configFile != null) {
+      try {
+        dir = org.bcos.node.config.NodeConfigFile.read(configFile).config().dataDir();
+      } catch (org.bcos.node.config.NodeConfigFile.ConfigException e) {
+        throw new CliException("INVALID_CONFIG", e.getMessage());
+      }
+    } else {
+      dir = data != null ? data : Path.of("bcos-data", dev ? "dev" : "node");
+    }
+    List<String> options = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+    if (!options.isEmpty() && options.getFirst().equals("node")) options.removeFirst();
+    options.removeIf(o -> o.equals("--supervise"));
+    ReleaseSupervisor supervisor = new ReleaseSupervisor(new ReleaseSupervisor.Settings(dir,
+        options, ownCommand(), ReleaseSupervisor.DEFAULT_POLL, ReleaseSupervisor.DEFAULT_REMIND,
+        ReleaseSupervisor.DEFAULT_MAX_WAIT), System.err);
+    Thread hook = new Thread(supervisor::stop, "bcos-supervisor-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    int status = supervisor.run();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // shutting down already: the hook stopped the child
+    }
+    return status;
+  }
+
+  /** This software's own {@code bcos}: its java, JVM options, class path and main class. */
+  private static List<String> ownCommand() {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        BcosCli.class.getName()));
+    return command;
   }
 
   /** The dev chain in {@code dir}, its accounts made as the options say if it is new. */

@@ -18,7 +18,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bcos.client.BcosClient;
 import org.bcos.node.release.PutResult;
+import org.bcos.node.release.ReleaseArchive;
 import org.bcos.node.release.ReleaseStore;
+import org.bcos.node.release.UpgradeRequiredFile;
 import org.bcos.types.Hash;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
     description = "Store the scheduled upgrade's release artifact in the node's data directory, "
-        + "verified against the voted SHA-256: from the node's peers (no source given), a file "
+        + "verified against the voted SHA-256 and (from a file or URL) checked to be a release "
+        + "shipping the plan's protocol version: from the node's peers (no source given), a file "
         + "or a URL")
 final class UpgradeFetch implements Callable<Integer> {
   /** Longest a download may take by default. */
@@ -65,8 +68,13 @@ final class UpgradeFetch implements Callable<Integer> {
       + "1.." + ReleaseStore.MAX_RELEASE_BYTES + " (default: that)")
   long maxBytes = ReleaseStore.MAX_RELEASE_BYTES;
 
-  /** The release to fetch and what it is for. */
-  record Target(Hash release, String plan) {}
+  /**
+   * The release to fetch and what it is for.
+   *
+   * @param version the protocol version the release must ship (0: unknown, the node stopped and
+   *     left no stop file naming this release; the artifact is still checked to be a release)
+   */
+  record Target(Hash release, String plan, int version) {}
 
   @Override
   public Integer call() throws IOException {
@@ -163,7 +171,7 @@ final class UpgradeFetch implements Callable<Integer> {
             + "give the release hash it printed: --release SHA256");
       }
       return new Target(given, "release " + given.toHex() + " (given by --release; the node "
-          + "did not answer, so no plan was checked)");
+          + "did not answer, so no plan was checked)", stoppedFor(given));
     }
     return target(status, given);
   }
@@ -184,7 +192,51 @@ final class UpgradeFetch implements Callable<Integer> {
           + ")");
     }
     return new Target(voted, "upgrade \"" + plan.path("name").asText() + "\" -> version "
-        + plan.path("version").asLong() + " at height " + plan.path("height").asLong());
+        + plan.path("version").asLong() + " at height " + plan.path("height").asLong(),
+        plan.path("version").asInt());
+  }
+
+  /**
+   * The version the stopped node needs from {@code release}, as its {@code upgrade-required.json}
+   * says (0 when it names no such release).
+   */
+  private int stoppedFor(Hash release) {
+    try {
+      return UpgradeRequiredFile.read(data)
+          .filter(stop -> stop.release().equals(java.util.Optional.of(release)))
+          .map(UpgradeRequiredFile.Stop::version).orElse(0);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** The artifact must be a safe release shipping the target's version, or nothing is kept. */
+  private static PutResult put(ReleaseStore store, InputStream in, Target target)
+      throws IOException {
+    try {
+      return store.put(in, target.release(), artifact -> {
+        if (target.version() > 0) {
+          ReleaseArchive.check(artifact, target.version());
+        } else {
+          ReleaseArchive.check(artifact);
+        }
+      });
+    } catch (ReleaseArchive.ReleaseException e) {
+      throw refusal(e.reason(), "the artifact with the voted sha256 " + target.release().toHex()
+          + " is refused: " + e.getMessage() + "; nothing was kept");
+    }
+  }
+
+  /** The CLI's failure for an artifact {@link ReleaseArchive} refused, under the same name. */
+  static CliException refusal(ReleaseArchive.Reason reason, String message) {
+    return switch (reason) {
+      case RELEASE_MALFORMED -> new CliException("RELEASE_MALFORMED", message);
+      case RELEASE_UNSAFE_ENTRY -> new CliException("RELEASE_UNSAFE_ENTRY", message);
+      case RELEASE_TOO_MANY_ENTRIES -> new CliException("RELEASE_TOO_MANY_ENTRIES", message);
+      case RELEASE_UNPACKED_TOO_LARGE -> new CliException("RELEASE_UNPACKED_TOO_LARGE", message);
+      case RELEASE_LACKS_VERSION -> new CliException("RELEASE_LACKS_VERSION", message);
+      case RELEASE_HASH_MISMATCH -> new CliException("RELEASE_HASH_MISMATCH", message);
+    };
   }
 
   private static Hash parseHash(String hex) {
@@ -196,7 +248,7 @@ final class UpgradeFetch implements Callable<Integer> {
 
   private PutResult storeFile(Target target) throws IOException {
     try (InputStream in = Files.newInputStream(fromFile)) {
-      return new ReleaseStore(data, maxBytes).put(in, target.release());
+      return put(new ReleaseStore(data, maxBytes), in, target);
     } catch (NoSuchFileException e) {
       throw new CliException("FILE_UNREADABLE", "--from-file " + fromFile + ": no such file");
     }
@@ -218,7 +270,7 @@ final class UpgradeFetch implements Callable<Integer> {
             + response.statusCode());
       }
       try (InputStream body = new Deadline(response.body(), timer, timeoutSeconds)) {
-        return new ReleaseStore(data, maxBytes).put(body, target.release());
+        return put(new ReleaseStore(data, maxBytes), body, target);
       }
     } catch (IOException e) {
       throw new CliException("RELEASE_DOWNLOAD_FAILED", fromUrl + ": " + e.getMessage()

@@ -41,8 +41,11 @@ class ReleaseFetchIT {
 
   @Test
   void anArtifactPutOnOneNodeIsFetchedByAnotherFromItsPeers() throws Exception {
-    byte[] artifact = new byte[3 * (1 << 20) + 17]; // four chunks, the last of 17 bytes
-    for (int i = 0; i < artifact.length; i++) artifact[i] = (byte) (i * 131 + 7);
+    // a release of version 5 with 3 MiB that gzip cannot shrink: four 1 MiB chunks
+    byte[] payload = new byte[3 * (1 << 20) + 17];
+    new java.util.Random(5).nextBytes(payload);
+    byte[] artifact = TestReleases.release(List.of(1, 2, 3, 4, 5), "#!/bin/sh\nexit 0\n",
+        org.bcos.node.release.ReleaseArchive.FileEntry.of("lib/payload.jar", payload, false));
     Hash release = Hash.wrap(MessageDigest.getInstance("SHA-256").digest(artifact));
     Path file = Files.write(root.resolve("bcos-5.tar.gz"), artifact);
     UpgradePlan plan = new UpgradePlan("v5", 5, release, 1_000_000, 0);

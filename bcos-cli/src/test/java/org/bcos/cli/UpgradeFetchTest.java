@@ -26,7 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * name with nothing kept.
  */
 class UpgradeFetchTest {
-  private static final byte[] ARTIFACT = "bcos-3.tar.gz".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] ARTIFACT = artifact(java.util.List.of(1, 2, 3));
+
+  private static byte[] artifact(java.util.List<Integer> versions) {
+    try {
+      return TestReleases.release(versions);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
   @TempDir Path dir;
@@ -144,6 +152,41 @@ class UpgradeFetchTest {
     assertTrue(r.err().startsWith("error: RELEASE_HASH_MISMATCH: the artifact's sha256 is "
         + sha(new byte[] {1, 2, 3}).toHex() + ", not the voted " + sha(ARTIFACT).toHex()),
         r.err());
+    assertTrue(releasesEmpty());
+  }
+
+  @Test
+  void anArtifactWithTheVotedHashThatIsNoReleaseOfTheVersionIsRefusedAndNothingIsKept()
+      throws Exception {
+    byte[] lacking = artifact(java.util.List.of(1, 2));
+    byte[] notARelease = "bcos-3.tar.gz".getBytes(StandardCharsets.UTF_8);
+    for (byte[] bytes : java.util.List.of(lacking, notARelease)) {
+      scheduled = "'scheduled':{'name':'staking','version':3,'release':'" + sha(bytes).toHex()
+          + "','height':20,'scheduledAt':0,'supported':false,'blocksLeft':8},";
+      Path file = Files.write(dir.resolve("x.tar.gz"), bytes);
+      InProcessCli.Run r = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(),
+          "--from-file", file.toString());
+      assertEquals(1, r.exit());
+      String reason = bytes == lacking ? "RELEASE_LACKS_VERSION" : "RELEASE_MALFORMED";
+      assertTrue(r.err().startsWith("error: " + reason + ": the artifact with the voted sha256 "
+          + sha(bytes).toHex() + " is refused: "), r.err());
+      assertTrue(r.err().contains("nothing was kept"), r.err());
+      assertTrue(releasesEmpty());
+    }
+  }
+
+  @Test
+  void withTheNodeStoppedTheVersionComesFromItsStopFile() throws Exception {
+    server.stop(0);
+    byte[] lacking = artifact(java.util.List.of(1, 2));
+    Files.createDirectories(data());
+    Files.writeString(data().resolve(org.bcos.node.release.UpgradeRequiredFile.NAME),
+        "{\"height\":20,\"version\":3,\"name\":\"staking\",\"release\":\""
+            + sha(lacking).toHex() + "\"}");
+    Path file = Files.write(dir.resolve("x.tar.gz"), lacking);
+    InProcessCli.Run r = run("upgrade", "fetch", "--rpc", rpc, "--data", data().toString(),
+        "--from-file", file.toString(), "--release", sha(lacking).toHex());
+    assertTrue(r.err().startsWith("error: RELEASE_LACKS_VERSION: "), r.err());
     assertTrue(releasesEmpty());
   }
 

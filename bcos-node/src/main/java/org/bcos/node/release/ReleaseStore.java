@@ -89,6 +89,25 @@ public final class ReleaseStore {
    * @throws IOException when the disk or the source fails (nothing is kept either)
    */
   public PutResult put(InputStream in, Hash expected) throws IOException {
+    try {
+      return put(in, expected, artifact -> {});
+    } catch (ReleaseArchive.ReleaseException e) {
+      throw new IllegalStateException("no check, no refusal", e);
+    }
+  }
+
+  /** A check of a complete artifact whose hash is the expected one, before it is kept. */
+  @FunctionalInterface
+  public interface ArtifactCheck {
+    void check(Path artifact) throws IOException, ReleaseArchive.ReleaseException;
+  }
+
+  /**
+   * {@link #put(InputStream, Hash)}, and the artifact is kept only if {@code check} (e.g. {@link
+   * ReleaseArchive#check(Path, int)}) passes it too; its refusal is thrown with nothing kept.
+   */
+  public PutResult put(InputStream in, Hash expected, ArtifactCheck check)
+      throws IOException, ReleaseArchive.ReleaseException {
     Path temp = newTempFile(expected);
     try {
       Written w = copy(in, temp);
@@ -96,6 +115,7 @@ public final class ReleaseStore {
       if (!w.hash.equals(expected)) {
         return PutResult.refused(PutResult.Outcome.RELEASE_HASH_MISMATCH, w.bytes, w.hash);
       }
+      check.check(temp);
       move(temp, path(expected));
       return new PutResult(PutResult.Outcome.STORED, w.bytes, w.hash, path(expected));
     } finally {
@@ -116,15 +136,28 @@ public final class ReleaseStore {
    */
   public boolean adopt(Path temp, Hash release) throws IOException {
     if (Files.size(temp) > maxBytes) return false;
+    if (!hashOf(temp).equals(release)) return false;
+    move(temp, path(release));
+    return true;
+  }
+
+  /**
+   * Whether the stored artifact {@code release} is still the bytes its name says (hashed again:
+   * a file changed on disk since it was verified is not), false when the store lacks it.
+   */
+  public boolean intact(Hash release) throws IOException {
+    return has(release) && hashOf(path(release)).equals(release);
+  }
+
+  /** The SHA-256 of a file. */
+  public static Hash hashOf(Path file) throws IOException {
     MessageDigest sha = sha256();
-    try (InputStream in = Files.newInputStream(temp)) {
+    try (InputStream in = Files.newInputStream(file)) {
       byte[] buf = new byte[64 << 10];
       int n;
       while ((n = in.read(buf)) > 0) sha.update(buf, 0, n);
     }
-    if (!Hash.wrap(sha.digest()).equals(release)) return false;
-    move(temp, path(release));
-    return true;
+    return Hash.wrap(sha.digest());
   }
 
   /** {@code length} bytes at {@code offset} of the stored artifact {@code release}. */
