@@ -172,6 +172,37 @@ class MultiSendTest {
     assertEquals(40 * MIN_FEE, Modules.minFeeUnits(send, MIN_FEE), "the minimum per output");
   }
 
+  @Test
+  void theWireFormatIsTheDocumentedOneAndDecodesStrictly() {
+    byte[] a = new byte[32];
+    byte[] b = new byte[32];
+    java.util.Arrays.fill(a, (byte) 0x11);
+    java.util.Arrays.fill(b, (byte) 0x22);
+    CoinMultiSend send = new CoinMultiSend(List.of(new Output(Address.wrap(a), 150_000_000),
+        new Output(Address.wrap(b), 1)), "hi");
+    org.bcos.types.codec.Encoder e = new org.bcos.types.codec.Encoder().u8(send.tag());
+    send.encodeFields(e);
+    String hex = org.bcos.types.Hex.encode(e.toByteArray());
+    assertEquals("02" + "02" + "11".repeat(32) + "0000000008f0d180" + "22".repeat(32)
+        + "0000000000000001" + "02" + "6869", hex);
+    assertEquals(send, decode(hex));
+    // a count no transaction can hold, a truncated output, a trailing byte: malformed
+    String tooMany = "02" + "34" + "11".repeat(40 * 52) + "00";
+    for (String bad : List.of(tooMany, hex.substring(0, 80), hex + "00")) {
+      org.junit.jupiter.api.Assertions.assertThrows(org.bcos.types.codec.CodecException.class,
+          () -> decode(bad));
+    }
+  }
+
+  private static org.bcos.types.tx.Message decode(String hex) {
+    byte[] bytes = org.bcos.types.Hex.decode(hex);
+    org.bcos.types.codec.Decoder d = new org.bcos.types.codec.Decoder(
+        java.util.Arrays.copyOfRange(bytes, 1, bytes.length));
+    org.bcos.types.tx.Message m = Modules.STANDARD.decode(bytes[0] & 0xff, d);
+    d.finish();
+    return m;
+  }
+
   private record Case(CoinMultiSend send, long fee, Rejection reason) {}
 
   private static Ledger v5(InMemoryStore store, ChainParams params) {
