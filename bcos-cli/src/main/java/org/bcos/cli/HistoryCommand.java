@@ -40,8 +40,9 @@ final class HistoryCommand implements Callable<Integer> {
 
   private static void row(Table table, Address self, JsonNode tx) {
     boolean sent = tx.path("from").asText().equals(self.toString());
-    String other = sent ? tx.path("to").asText("") : tx.path("from").asText();
+    String other = sent ? BlockText.recipient(tx, "") : tx.path("from").asText();
     String amount = tx.has("amount") ? tx.path("amount").asText() + " DDC" : "";
+    if (!sent && tx.has("outputs")) amount = BlockText.paidTo(tx, self.toString()) + " DDC";
     table.row(tx.path("height").asLong(), tx.path("index").asLong(), tx.path("type").asText(),
         sent ? "out" : "in", other.isEmpty() ? "-" : other, amount.isEmpty() ? "-" : amount,
         tx.path("hash").asText());

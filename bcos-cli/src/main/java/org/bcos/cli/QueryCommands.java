@@ -69,7 +69,8 @@ final class QueryCommands {
 
     @Override
     public Integer call() {
-      print(common, common.client().transaction(txHash(hash)));
+      JsonNode tx = common.client().transaction(txHash(hash));
+      if (common.json) print(common, tx); else BlockText.printTransaction(System.out, tx);
       return 0;
     }
   }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 final class TxOptions {
   @Option(names = "--from", required = true, description = "name of the signing key")
   String from;
-  @Option(names = "--fee", description = "DDC (default: the chain's minimum fee)")
+  @Option(names = "--fee", description = "DDC (default: the chain's minimum fee;"
+      + " send-many pays it per recipient)")
   String fee;
   @Option(names = "--free", description = "pay no fee: attach a proof-of-work stamp of N bits "
       + "(ballots, supports and delegations; N = the community's difficulty)", paramLabel = "N")

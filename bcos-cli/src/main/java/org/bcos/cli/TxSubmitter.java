@@ -166,7 +166,8 @@ final class TxSubmitter {
       return new Sent(Transactions.feeFree(chainId, key, nonce, expiry, message,
           payment.powBits()), 0);
     }
-    long fee = payment.feeUnits() != null ? payment.feeUnits() : node.minFeeUnits();
+    long fee = payment.feeUnits() != null ? payment.feeUnits()
+        : org.bcos.ledger.Modules.minFeeUnits(message, node.minFeeUnits());
     return new Sent(Transactions.build(chainId, key, nonce, fee, expiry, message), fee);
   }
 

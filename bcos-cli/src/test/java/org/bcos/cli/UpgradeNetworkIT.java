@@ -19,10 +19,8 @@ import org.bcos.ledger.Genesis;
 import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.ledger.upgrade.api.UpgradePlan;
-import org.bcos.node.Node;
 import org.bcos.node.config.DevChain;
 import org.bcos.node.config.GenesisFile;
-import org.bcos.node.release.UpgradeRequiredFile;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
@@ -114,22 +112,8 @@ class UpgradeNetworkIT {
   @Test
   @Order(2)
   void theOldSoftwareStopsBeforeTheHeightWithTheLineAndExitStatus3() throws Exception {
-    CliProcess.Run stopped = oldSoftware.finish();
-    assertEquals(Node.EXIT_UPGRADE_REQUIRED, stopped.exitCode(), stopped.stderr());
-    assertTrue(stopped.stderr().contains("UPGRADE REQUIRED at height " + H + ": protocol version 3"
-        + " (\"staking\") is not in this software (it runs versions 1..2); release sha256 "
-        + RELEASE.toHex() + "; stopped before block " + H + " with nothing committed under the old"
-        + " rules: install the release with that sha256 (it ships version 3) and start the node"
-        + " again on the same data directory"), stopped.stderr());
-    assertTrue(stopped.stderr().contains("exit status 3"), stopped.stderr());
-    // it committed every block below the height, then closed (its store last) before exiting
-    assertTrue(stopped.stdout().contains("stopped for the upgrade at height " + (H - 1)),
-        stopped.stdout());
-    assertFalse(stopped.stderr().contains("\tat "), "no stack trace:\n" + stopped.stderr());
-    // what a supervisor reads: the plan, without opening the store
-    assertEquals(java.util.Optional.of(new UpgradeRequiredFile.Stop(H, 3,
-        java.util.Optional.of("staking"), java.util.Optional.of(RELEASE))),
-        UpgradeRequiredFile.read(nodeDir(4).resolve(TestnetCommand.DATA_DIR)));
+    UpgradeSteps.assertStoppedBeforeTheHeight(nodes, 4, oldSoftware.finish(),
+        new UpgradeSteps.Plan(H, StakeModule.STAKING_VERSION, "staking", RELEASE), 2);
   }
 
   @Test
@@ -155,25 +139,13 @@ class UpgradeNetworkIT {
   @Test
   @Order(4)
   void theStoppedNodeRejoinsOnceStartedWithoutTheCap() throws Exception {
-    start(4);
-    nodes.awaitCatchUp(4, List.of(1, 2, 3));
-    assertEquals(java.util.Optional.empty(),
-        UpgradeRequiredFile.read(nodeDir(4).resolve(TestnetCommand.DATA_DIR)), "running again");
+    UpgradeSteps.assertRejoinsWithoutTheCap(nodes, 4, List.of(1, 2, 3));
   }
 
   @Test
   @Order(5)
   void aNodeWipedAfterTheUpgradeSyncsAcrossTheHeightToTheSameStateRoot() throws Exception {
-    assertEquals(0, cli("testnet", "stop", "--dir", dir.toString(), "--node", "3").exitCode());
-    CliProcess.Run reset = cli("testnet", "reset", "--dir", dir.toString(), "--node", "3");
-    assertEquals(0, reset.exitCode(), reset.stderr());
-    long target = nodes.maxHeight(List.of(1, 2, 4)) + 2;
-    start(3);
-    nodes.awaitHeight(List.of(1, 2, 3, 4), target);
-    nodes.assertSameChain(List.of(1, 2, 3, 4));
-    String root3 = nodes.get(3).block(Long.toString(target), false).path("stateRoot").asText();
-    assertEquals(nodes.get(1).block(Long.toString(target), false).path("stateRoot").asText(),
-        root3);
+    UpgradeSteps.assertWipedNodeSyncsAcrossTheHeight(nodes, 3, List.of(1, 2, 4));
   }
 
   // ---------------------------------------------------------------- helpers
@@ -194,7 +166,4 @@ class UpgradeNetworkIT {
     nodes.start(node);
   }
 
-  private CliProcess.Run cli(String... args) throws Exception {
-    return nodes.cli(args);
-  }
 }

@@ -53,7 +53,9 @@ public final class Modules {
    * one line here. Version 2 is what every chain made before versions existed has run since
    * genesis, and the default of a genesis that names none. Version 3 runs the same modules and
    * brings staking (the stake module's parameters declared since it, and its rules); version 4
-   * adds the gov module (proposals voted through DVS's chain community).
+   * adds the gov module (proposals voted through DVS's chain community); version 5 runs the same
+   * modules and brings the coin module's multi-send (a message and its parameter declared since
+   * it).
    */
   public static final ProtocolVersions VERSIONS = new ProtocolVersions(List.of(
       BASE,
@@ -61,7 +63,10 @@ public final class Modules {
       BASE.plus(2, "notary", "notary").plus(org.bcos.ledger.stake.StakeModule.STAKING_VERSION,
           "staking"),
       BASE.plus(2, "notary", "notary").plus(org.bcos.ledger.stake.StakeModule.STAKING_VERSION,
-          "staking").plus(org.bcos.ledger.gov.GovModule.GOV_VERSION, "gov", "gov")));
+          "staking").plus(org.bcos.ledger.gov.GovModule.GOV_VERSION, "gov", "gov"),
+      BASE.plus(2, "notary", "notary").plus(org.bcos.ledger.stake.StakeModule.STAKING_VERSION,
+          "staking").plus(org.bcos.ledger.gov.GovModule.GOV_VERSION, "gov", "gov")
+          .plus(org.bcos.ledger.coin.api.CoinMultiSend.SINCE_VERSION, "batch-payments")));
 
   /**
    * The standard modules, for decoding and describing messages, the schema and the parameters
@@ -88,6 +93,14 @@ public final class Modules {
   /** Fee 0 on a message type that may go fee-free (the stamp is checked when it executes). */
   public static boolean isFeeFree(Transaction tx) {
     return MESSAGE_RULES.isFeeFree(tx);
+  }
+
+  /**
+   * The least fee {@code message} must pay on a chain whose minimum fee is {@code minFeeUnits}
+   * (a multi-send pays it per output): the fee a client offers by default.
+   */
+  public static long minFeeUnits(org.bcos.types.tx.Message message, long minFeeUnits) {
+    return MESSAGE_RULES.minFeeUnits(message, minFeeUnits);
   }
 
   /** What a transaction can debit from its sender: its fee plus what its message moves. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.bcos.ledger.Genesis;
 import org.bcos.ledger.coin.api.Account;
 import org.bcos.ledger.coin.api.Bank;
+import org.bcos.ledger.coin.api.CoinMultiSend;
 import org.bcos.ledger.coin.api.CoinRejection;
 import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.coin.rpc.CoinRpc;
@@ -19,7 +20,8 @@ import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 
 /**
- * The coin module: DDC accounts (balance and next nonce), the genesis allocations, and transfers.
+ * The coin module: DDC accounts (balance and next nonce), the genesis allocations, transfers and
+ * (from protocol version 5) multi-sends.
  * Other modules move coins through its {@link Bank} api.
  */
 public final class CoinModule implements LedgerModule {
@@ -40,7 +42,22 @@ public final class CoinModule implements LedgerModule {
             // the memo's own limit is a ledger rule (MEMO_TOO_LONG); the codec bounds it only by
             // the transaction size, so callers get the named reason
             d.string(Transaction.MAX_ENCODED_BYTES)),
-        new CoinTransferHandler()));
+        new CoinTransferHandler()),
+        new MessageType<>(CoinMultiSend.TAG, "coin.multiSend", CoinMultiSend.class,
+            CoinModule::decodeMultiSend, new CoinMultiSendHandler())
+            .since(CoinMultiSend.SINCE_VERSION));
+  }
+
+  private static CoinMultiSend decodeMultiSend(org.bcos.types.codec.Decoder d) {
+    int n = (int) d.varint(CoinMultiSend.MAX_WIRE_OUTPUTS);
+    List<CoinMultiSend.Output> outputs = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) outputs.add(new CoinMultiSend.Output(d.address(), d.u64()));
+    return new CoinMultiSend(outputs, d.string(Transaction.MAX_ENCODED_BYTES));
+  }
+
+  @Override
+  public List<org.bcos.ledger.ParamSpec> params() {
+    return List.of(CoinMultiSendHandler.MAX_OUTPUTS);
   }
 
   @Override

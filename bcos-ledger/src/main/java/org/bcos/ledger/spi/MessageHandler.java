@@ -55,6 +55,20 @@ public interface MessageHandler<M extends Message> {
     return java.util.List.of();
   }
 
+  /**
+   * The least fee the message must pay when the chain's minimum fee is {@code minFeeUnits}: the
+   * minimum itself by default; a message that does the work of several (a multi-send's outputs)
+   * pays the minimum for each ({@link #feeUnitName} names what it pays per).
+   */
+  default long minFeeUnits(M message, long minFeeUnits) {
+    return minFeeUnits;
+  }
+
+  /** What the chain's minimum fee is paid per for this message, for the refusal's text. */
+  default String feeUnitName() {
+    return "transaction";
+  }
+
   /** Units the message can move out of the sender's account beyond the fee (for the mempool). */
   default long maxDebit(Transaction tx, M message) {
     return 0;

@@ -50,6 +50,7 @@ public final class ModuleRegistry implements MessageCodec {
     for (LedgerModule m : modules) {
       names.add(m.name());
       for (ParamSpec p : m.params()) newest = Math.max(newest, p.sinceVersion());
+      for (MessageType<?> t : m.messages()) newest = Math.max(newest, t.sinceVersion());
     }
     List<ProtocolRules> versions = new ArrayList<>();
     for (int v = org.bcos.ledger.Genesis.DEFAULT_PROTOCOL_VERSION; v <= newest; v++) {
@@ -82,6 +83,10 @@ public final class ModuleRegistry implements MessageCodec {
         unique(byTag.put(t.tag(), t) == null, "message tag " + t.tag());
         unique(byClass.put(t.type(), t) == null, "message class " + t.type().getName());
         moduleByClass.put(t.type(), m);
+        if (t.sinceVersion() > full.latest().version()) {
+          throw new IllegalArgumentException("message " + t.name() + " is introduced by "
+              + "protocol version " + t.sinceVersion() + ", newer than this software ships");
+        }
       }
       for (Rejection r : m.rejections()) addRejection(r, rejectionNames);
       for (Column c : m.schema().columns()) {

@@ -79,11 +79,22 @@ public final class TransactionProcessor {
     Optional<MessageType<?>> type = modules.typeOf(tx.message());
     if (type.isEmpty()) return unknownType(tx);
     boolean mayBeFree = mayBeFeeFree(type.get(), tx.message());
-    if (tx.fee() < p.minFeeUnits() && !(mayBeFree && tx.fee() == 0)) {
-      return Verdict.reject(TxRejection.FEE_TOO_LOW, "the minimum fee is " + Amount.format(p.minFeeUnits()) + " DDC"
+    long minFee = minFee(type.get(), tx.message(), p.minFeeUnits());
+    if (tx.fee() < minFee && !(mayBeFree && tx.fee() == 0)) {
+      return Verdict.reject(TxRejection.FEE_TOO_LOW, "the minimum fee is " + Amount.format(minFee)
+          + " DDC" + (minFee != p.minFeeUnits() ? " for this message (the chain's minimum is "
+              + Amount.format(p.minFeeUnits()) + " DDC per " + feeUnitName(type.get()) + ")" : "")
           + (mayBeFree ? " (or fee 0 with a proof-of-work stamp)" : ""));
     }
     return pureChecks(type.get(), tx, p);
+  }
+
+  /**
+   * The least fee {@code message} must pay when the chain's minimum fee is {@code minFeeUnits}
+   * (its handler's {@link MessageHandler#minFeeUnits}: the minimum itself for most messages).
+   */
+  public long minFeeUnits(Message message, long minFeeUnits) {
+    return modules.typeOf(message).map(t -> minFee(t, message, minFeeUnits)).orElse(minFeeUnits);
   }
 
   /** Fee 0 on a message that may go fee-free; the stamp itself is checked at execution. */
@@ -176,9 +187,17 @@ public final class TransactionProcessor {
    */
   private Verdict checkActive(ProtocolRules rules, Transaction tx) {
     String module = modules.moduleOf(tx.message()).map(m -> m.name()).orElse(null);
-    if (module == null || rules.isActive(module)) return Verdict.OK;
-    return Verdict.reject(TxRejection.MODULE_NOT_ACTIVE, module + " is not active under protocol "
-        + "version " + rules);
+    if (module == null) return Verdict.OK;
+    if (!rules.isActive(module)) {
+      return Verdict.reject(TxRejection.MODULE_NOT_ACTIVE, module + " is not active under "
+          + "protocol version " + rules);
+    }
+    MessageType<?> type = modules.typeOf(tx.message()).orElseThrow();
+    if (type.activeUnder(rules)) return Verdict.OK;
+    return Verdict.reject(TxRejection.MESSAGE_NOT_ACTIVE, type.name() + " comes with protocol "
+        + "version " + modules.versions().rules(type.sinceVersion()).map(Object::toString)
+            .orElse(Integer.toString(type.sinceVersion()))
+        + "; version " + rules + " is in force");
   }
 
   private static Verdict unknownType(Transaction tx) {
@@ -194,6 +213,14 @@ public final class TransactionProcessor {
 
   private static <M extends Message> boolean mayBeFeeFree(MessageType<M> t, Message m) {
     return t.handler().mayBeFeeFree(t.cast(m));
+  }
+
+  private static <M extends Message> long minFee(MessageType<M> t, Message m, long minFeeUnits) {
+    return t.handler().minFeeUnits(t.cast(m), minFeeUnits);
+  }
+
+  private static String feeUnitName(MessageType<?> t) {
+    return t.handler().feeUnitName();
   }
 
   private static <M extends Message> long maxDebit(MessageType<M> t, Transaction tx) {

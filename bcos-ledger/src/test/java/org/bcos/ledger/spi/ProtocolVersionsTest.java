@@ -21,7 +21,13 @@ class ProtocolVersionsTest {
   @Test
   void theChainShipsBaseWithoutTheNotaryAndTheDefaultVersionWithIt() {
     ProtocolVersions v = Modules.VERSIONS;
-    assertEquals("1..4", v.describe());
+    assertEquals("1..5", v.describe());
+    assertEquals(v.rules(4).orElseThrow().modules(), v.rules(5).orElseThrow().modules(),
+        "batch-payments (5) is a message and a parameter of the coin module, no new module");
+    assertTrue(v.rules(5).orElseThrow().params(Modules.STANDARD).stream()
+        .anyMatch(p -> p.name().equals("maxMultiSendOutputs")));
+    assertFalse(v.rules(4).orElseThrow().params(Modules.STANDARD).stream()
+        .anyMatch(p -> p.name().equals("maxMultiSendOutputs")));
     assertTrue(v.rules(4).orElseThrow().isActive("gov"), "version 4 brings the gov module");
     assertFalse(v.rules(3).orElseThrow().isActive("gov"));
     assertFalse(v.rules(1).orElseThrow().isActive("notary"));

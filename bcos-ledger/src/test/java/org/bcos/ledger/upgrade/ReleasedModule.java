@@ -20,9 +20,9 @@ import org.bcos.types.Address;
 import org.bcos.types.tx.Rejection;
 
 /**
- * A module as an older release shipped it: the same module without the parameters of protocol
- * versions newer than {@code latest} (that release could not declare them: the registry refuses a
- * parameter of a version the software does not ship). Everything else is the module's own.
+ * A module as an older release shipped it: the same module without the parameters and messages
+ * of protocol versions newer than {@code latest} (that release could not declare them: the
+ * registry refuses a parameter or message of a version the software does not ship). Everything else is the module's own.
  */
 record ReleasedModule(LedgerModule module, int latest) implements LedgerModule {
   @Override
@@ -37,7 +37,7 @@ record ReleasedModule(LedgerModule module, int latest) implements LedgerModule {
 
   @Override
   public List<MessageType<?>> messages() {
-    return module.messages();
+    return module.messages().stream().filter(t -> t.sinceVersion() <= latest).toList();
   }
 
   @Override

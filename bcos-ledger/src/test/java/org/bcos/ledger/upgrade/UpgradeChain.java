@@ -187,7 +187,12 @@ public final class UpgradeChain {
   }
 
   public Transaction alice(Message m) {
-    return sign(ALICE, aliceNonce, MIN_FEE, 1_000, m);
+    return alice(m, MIN_FEE);
+  }
+
+  /** Alice's message paying {@code fee} (a multi-send pays the minimum per output). */
+  public Transaction alice(Message m, long fee) {
+    return sign(ALICE, aliceNonce, fee, 1_000, m);
   }
 
   /** Builds a block of {@code tx}, advancing its sender's nonce when it is included. */

@@ -133,8 +133,9 @@ class DevChainTest {
         prepared.devAddress(), prepared.validatorKey().address())
         .atProtocolVersion(org.bcos.ledger.Modules.VERSIONS.latest().version())
         .withRewardPool(prepared.devAddress(), Genesis.DEV_REWARD_POOL_UNITS);
-    assertEquals(expected, prepared.genesis(), "at the newest version (staking and gov from genesis)");
-    assertEquals(4, prepared.genesis().protocolVersion(), "staking and gov");
+    assertEquals(expected, prepared.genesis(),
+        "at the newest version (staking, gov and multi-send from genesis)");
+    assertEquals(5, prepared.genesis().protocolVersion(), "staking, gov and batch payments");
   }
 
   @Test

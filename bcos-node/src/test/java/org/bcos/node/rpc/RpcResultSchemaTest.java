@@ -175,4 +175,29 @@ class RpcResultSchemaTest {
     JsonNode zero = answer("bcos_validators", "[0]");
     assertEquals(-32602, zero.path("error").path("code").asInt(), zero.toString());
   }
+
+  @Test
+  void aMultiSendAnswerConformsWithItsOutputsAndTotal() {
+    org.bcos.ledger.coin.api.CoinMultiSend send = new org.bcos.ledger.coin.api.CoinMultiSend(
+        List.of(new org.bcos.ledger.coin.api.CoinMultiSend.Output(RpcTestNode.key(90).address(),
+            150_000_000), new org.bcos.ledger.coin.api.CoinMultiSend.Output(
+            RpcTestNode.key(91).address(), 1)), "payroll");
+    org.bcos.types.tx.TxBody body = new org.bcos.types.tx.TxBody(RpcTestNode.CHAIN,
+        RpcTestNode.DEV.address(), 0, 20_000, 100, send);
+    Transaction tx = org.bcos.types.tx.TransactionCodec.assemble(body, RpcTestNode.DEV.sign(
+        org.bcos.types.tx.TransactionCodec.signingDigest(
+            org.bcos.types.tx.TransactionCodec.encodeBody(body)).toBytes()));
+    JsonNode shown = JsonViews.transaction(tx, java.util.Optional.empty(), (Block) null);
+    JsonNode schema = null;
+    for (JsonNode m : node.table.openRpc().path("methods")) {
+      if (m.path("name").asText().equals("bcos_getTransaction")) {
+        schema = m.path("result").path("schema");
+      }
+    }
+    assertEquals(List.of(), SchemaCheck.errors(schema, shown), shown.toString());
+    assertEquals("coin.multiSend", shown.path("type").asText());
+    assertEquals("1.50000001", shown.path("amount").asText(), "the total");
+    assertEquals(2, shown.path("outputCount").asInt());
+    assertEquals("1.5", shown.path("outputs").get(0).path("amount").asText());
+  }
 }

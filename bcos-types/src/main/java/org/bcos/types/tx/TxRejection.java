@@ -30,6 +30,8 @@ public enum TxRejection implements Rejection {
   UNKNOWN_MESSAGE_TYPE(-32024, "no ledger module handles this message type"),
   MODULE_NOT_ACTIVE(-32025, "the message's ledger module is not active under the protocol "
       + "version in force at this height (an upgrade may activate it)"),
+  MESSAGE_NOT_ACTIVE(-32026, "the message type comes with a later protocol version than the one "
+      + "in force at this height (an upgrade may bring it)"),
   STAMP_INSUFFICIENT(-32063, "a fee-free transaction needs a proof-of-work stamp of the "
       + "required difficulty");
 

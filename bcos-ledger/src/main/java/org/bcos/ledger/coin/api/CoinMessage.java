@@ -3,4 +3,4 @@ package org.bcos.ledger.coin.api;
 import org.bcos.types.tx.Message;
 
 /** The coin module's messages. */
-public sealed interface CoinMessage extends Message permits CoinTransfer {}
+public sealed interface CoinMessage extends Message permits CoinTransfer, CoinMultiSend {}

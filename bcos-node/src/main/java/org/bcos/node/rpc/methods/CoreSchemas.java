@@ -33,7 +33,8 @@ final class CoreSchemas {
 
   /**
    * A transaction ({@code JsonViews.transaction}): the common fields, then those of its message
-   * type ({@code coin.transfer}: to, amount, memo; {@code stake.evidence}; {@code dvs.*}).
+   * type ({@code coin.transfer}: to, amount, memo; {@code coin.multiSend}: outputs, their count,
+   * the total as amount, memo; {@code stake.evidence}; {@code dvs.*}).
    */
   static ObjectNode transaction() {
     return object().field("hash", hash()).field("status", oneOfText("pending", "final"))
@@ -42,7 +43,11 @@ final class CoreSchemas {
         .amountField("fee").field("expiryHeight", uint()).optional("powStamp", units())
         .field("type", string()).optional("to", address())
         .optional("amount", JsonSchemas.amount()).optional("amountUnits", units())
-        .optional("memo", string()).build();
+        .optional("memo", string())
+        .optional("outputs", array(object().field("to", address())
+            .field("amount", JsonSchemas.amount()).field("amountUnits", units()).build(),
+            org.bcos.ledger.coin.api.CoinMultiSend.MAX_WIRE_OUTPUTS))
+        .optional("outputCount", uint()).build();
   }
 
   /** What {@code bcos_getTransaction} answers for a transaction dropped from the mempool. */
