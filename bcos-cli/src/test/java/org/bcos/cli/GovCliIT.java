@@ -81,6 +81,15 @@ class GovCliIT {
     String table = ok("gov", "proposals").stdout();
     assertTrue(table.contains("VOTING_PERIOD") && table.contains("Hello chain"), table);
 
+    // an amount parameter reads in DDC; --json keeps the exact units
+    ok("gov", "propose", "param", "--title", "Fees", "--set", "minFeeUnits=20000", "--set",
+        "maxValidators=50", "--deposit", "1000", "--from", "dev");
+    String param = ok("gov", "show", "2").stdout();
+    assertTrue(param.contains("kind: parameter change: minFeeUnits = 0.0002 DDC, "
+        + "maxValidators = 50"), param);
+    JsonNode change = ok("gov", "show", "2", "--json").json().path("content").path("changes");
+    assertEquals(20000, change.get(0).path("value").asLong(), change.toString());
+
     refused("PROPOSAL_NOT_IN_DEPOSIT_PERIOD", "gov", "deposit", "--proposal", "1", "--amount",
         "1", "--from", "dev");
     refused("UNKNOWN_PARAM", "gov", "propose", "param", "--title", "x", "--set", "noSuch=1",

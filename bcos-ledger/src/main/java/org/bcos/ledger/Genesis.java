@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.bcos.ledger.upgrade.api.UpgradeApi;
 import org.bcos.ledger.upgrade.api.UpgradePlan;
+import org.bcos.ledger.upgrade.api.UpgradeRejection;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 
@@ -144,37 +145,64 @@ public record Genesis(
   }
 
   /**
+   * What is wrong with a list of planned upgrades: {@code reason} names it as the upgrade module
+   * does ({@code UPGRADE_NAME_INVALID}, {@code UPGRADE_NAME_USED}, {@code UPGRADE_HEIGHT_PASSED},
+   * {@code UPGRADE_TOO_FAR}, {@code UPGRADE_VERSION_NOT_NEWER}) or {@code TOO_MANY_UPGRADES},
+   * {@code UPGRADE_NOT_AT_GENESIS}; {@code message} says which plan and why.
+   */
+  public record UpgradePlanProblem(String reason, String message) {}
+
+  private static void checkPlannedUpgrades(List<UpgradePlan> upgrades, int protocolVersion) {
+    checkUpgrades(upgrades, protocolVersion).ifPresent(p -> {
+      throw new IllegalArgumentException(p.message());
+    });
+  }
+
+  /**
    * Planned upgrades come in the order they activate: names valid and distinct, heights and
    * versions rising, the first version above the genesis version, each planned at genesis
-   * ({@code scheduledAt} 0), the last at most {@link UpgradeApi#MAX_LEAD_BLOCKS} ahead.
+   * ({@code scheduledAt} 0), the last at most {@link UpgradeApi#MAX_LEAD_BLOCKS} ahead, at most
+   * {@link #MAX_PLANNED_UPGRADES}. The constructor refuses what this finds; {@code bcos testnet
+   * init} asks it before writing anything.
    */
-  private static void checkPlannedUpgrades(List<UpgradePlan> upgrades, int protocolVersion) {
+  public static java.util.Optional<UpgradePlanProblem> checkUpgrades(List<UpgradePlan> upgrades,
+      int protocolVersion) {
     if (upgrades.size() > MAX_PLANNED_UPGRADES) {
-      throw new IllegalArgumentException("at most " + MAX_PLANNED_UPGRADES + " planned upgrades");
+      return problem("TOO_MANY_UPGRADES", "at most " + MAX_PLANNED_UPGRADES
+          + " planned upgrades");
     }
     Set<String> names = new HashSet<>();
     long height = 0;
     int version = protocolVersion;
     for (UpgradePlan p : upgrades) {
       if (!p.hasValidName() || p.name().equals(UpgradePlan.GENESIS_NAME) || !names.add(p.name())) {
-        throw new IllegalArgumentException("planned upgrade name \"" + p.name() + "\" is not a "
-            + "distinct name of 1-64 characters a-z, 0-9, '.', '_', '-' (nor \"genesis\")");
+        return problem(p.hasValidName() ? UpgradeRejection.UPGRADE_NAME_USED.name()
+            : UpgradeRejection.UPGRADE_NAME_INVALID.name(), "planned upgrade name \"" + p.name()
+            + "\" is not a distinct name of 1-64 characters a-z, 0-9, '.', '_', '-' (nor "
+            + "\"genesis\")");
       }
       if (p.scheduledAt() != 0) {
-        throw new IllegalArgumentException("planned upgrade " + p.name() + " is planned at genesis"
-            + " (scheduledAt 0)");
+        return problem("UPGRADE_NOT_AT_GENESIS", "planned upgrade " + p.name() + " is planned at"
+            + " genesis (scheduledAt 0)");
       }
       if (p.height() <= height || p.height() > UpgradeApi.MAX_LEAD_BLOCKS) {
-        throw new IllegalArgumentException("planned upgrade " + p.name() + ": its height must be "
-            + "above " + height + " and at most " + UpgradeApi.MAX_LEAD_BLOCKS);
+        return problem(p.height() <= height ? UpgradeRejection.UPGRADE_HEIGHT_PASSED.name()
+            : UpgradeRejection.UPGRADE_TOO_FAR.name(), "planned upgrade " + p.name()
+            + ": its height must be above " + height + " and at most "
+            + UpgradeApi.MAX_LEAD_BLOCKS);
       }
       if (p.version() <= version) {
-        throw new IllegalArgumentException("planned upgrade " + p.name() + ": its protocol version"
-            + " must be above " + version);
+        return problem(UpgradeRejection.UPGRADE_VERSION_NOT_NEWER.name(), "planned upgrade "
+            + p.name() + ": its protocol version must be above " + version);
       }
       height = p.height();
       version = p.version();
     }
+    return java.util.Optional.empty();
+  }
+
+  private static java.util.Optional<UpgradePlanProblem> problem(String reason, String message) {
+    return java.util.Optional.of(new UpgradePlanProblem(reason, message));
   }
 
   /** This genesis with {@code planned} as its planned upgrades instead. */
