@@ -160,11 +160,7 @@ class TestnetCommandTest {
         List.of("INVALID_ARGUMENT", "--param", "minFeeUnits=1", "--param", "minFeeUnits=2"),
         List.of("INVALID_ARGUMENT", "--param", "maxTxsPerBlock=5", "--max-txs-per-block", "6"));
     for (List<String> c : cases) {
-      List<String> args = new java.util.ArrayList<>(List.of("--dir", dir.toString()));
-      args.addAll(c.subList(1, c.size()));
-      CliException e = assertThrows(CliException.class, () -> run(
-          new TestnetCommand.Init(() -> keystore), args.toArray(String[]::new)));
-      assertEquals(c.getFirst(), e.reason(), c + ": " + e.getMessage());
+      CliException e = refusedInit(c);
       if (c.contains("--param") && !c.getFirst().equals("INVALID_ARGUMENT")) {
         assertTrue(e.getMessage().contains(c.getLast().split("=")[0]), e.getMessage());
       }
@@ -217,13 +213,7 @@ class TestnetCommandTest {
             "--upgrade", "b:4:20"),
         List.of("UPGRADE_TOO_FAR", "--protocol-version", "2", "--upgrade", "a:3:"
             + (org.bcos.ledger.upgrade.api.UpgradeApi.MAX_LEAD_BLOCKS + 1)));
-    for (List<String> c : cases) {
-      List<String> args = new java.util.ArrayList<>(List.of("--dir", dir.toString()));
-      args.addAll(c.subList(1, c.size()));
-      CliException e = assertThrows(CliException.class, () -> run(
-          new TestnetCommand.Init(() -> keystore), args.toArray(String[]::new)));
-      assertEquals(c.getFirst(), e.reason(), c + ": " + e.getMessage());
-    }
+    cases.forEach(this::refusedInit);
     assertFalse(Files.exists(dir));
   }
 
@@ -298,6 +288,16 @@ class TestnetCommandTest {
         assertFalse(Files.exists(dir.resolve("node" + i).resolve("node.pid")), "node " + i);
       }
     }
+  }
+
+  /** {@code init} with the options after the case's first entry, refused by that reason. */
+  private CliException refusedInit(List<String> c) {
+    List<String> args = new java.util.ArrayList<>(List.of("--dir", dir.toString()));
+    args.addAll(c.subList(1, c.size()));
+    CliException e = assertThrows(CliException.class, () -> run(
+        new TestnetCommand.Init(() -> keystore), args.toArray(String[]::new)));
+    assertEquals(c.getFirst(), e.reason(), c + ": " + e.getMessage());
+    return e;
   }
 
   private void init() throws Exception {
