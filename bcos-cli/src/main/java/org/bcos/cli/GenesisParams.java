@@ -56,10 +56,23 @@ final class GenesisParams {
     List<UpgradePlan> plans = new ArrayList<>();
     for (String setting : settings) plans.add(plan(setting));
     Genesis.checkUpgrades(plans, version).ifPresent(p -> {
-      throw new CliException(p.reason(), "--upgrade: " + p.message() + " (the chain starts at "
-          + "protocol version " + version + ")");
+      throw refused(p.reason(), "--upgrade: " + p.message() + " (the chain starts at protocol "
+          + "version " + version + ")");
     });
     return plans;
+  }
+
+  private static CliException refused(Genesis.UpgradePlanReason reason, String message) {
+    return switch (reason) {
+      case TOO_MANY_UPGRADES -> new CliException("TOO_MANY_UPGRADES", message);
+      case UPGRADE_NAME_INVALID -> new CliException("UPGRADE_NAME_INVALID", message);
+      case UPGRADE_NAME_USED -> new CliException("UPGRADE_NAME_USED", message);
+      case UPGRADE_HEIGHT_PASSED -> new CliException("UPGRADE_HEIGHT_PASSED", message);
+      case UPGRADE_TOO_FAR -> new CliException("UPGRADE_TOO_FAR", message);
+      case UPGRADE_VERSION_NOT_NEWER -> new CliException("UPGRADE_VERSION_NOT_NEWER", message);
+      // every plan made here is planned at genesis
+      case UPGRADE_NOT_AT_GENESIS -> throw new IllegalStateException(message);
+    };
   }
 
   /**

@@ -212,7 +212,8 @@ class TestnetCommandTest {
         List.of("UPGRADE_HEIGHT_PASSED", "--protocol-version", "2", "--upgrade", "a:3:20",
             "--upgrade", "b:4:20"),
         List.of("UPGRADE_TOO_FAR", "--protocol-version", "2", "--upgrade", "a:3:"
-            + (org.bcos.ledger.upgrade.api.UpgradeApi.MAX_LEAD_BLOCKS + 1)));
+            + (org.bcos.ledger.upgrade.api.UpgradeApi.MAX_LEAD_BLOCKS + 1)),
+        tooManyUpgrades());
     cases.forEach(this::refusedInit);
     assertFalse(Files.exists(dir));
   }
@@ -288,6 +289,16 @@ class TestnetCommandTest {
         assertFalse(Files.exists(dir.resolve("node" + i).resolve("node.pid")), "node " + i);
       }
     }
+  }
+
+  /** One plan more than a genesis holds, each valid in itself. */
+  private static List<String> tooManyUpgrades() {
+    List<String> c = new java.util.ArrayList<>(List.of("TOO_MANY_UPGRADES", "--protocol-version",
+        "1"));
+    for (int i = 1; i <= Genesis.MAX_PLANNED_UPGRADES + 1; i++) {
+      c.addAll(List.of("--upgrade", "u" + i + ":" + (i + 1) + ":" + i * 10));
+    }
+    return c;
   }
 
   /** {@code init} with the options after the case's first entry, refused by that reason. */

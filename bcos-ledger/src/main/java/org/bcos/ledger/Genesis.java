@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.bcos.ledger.upgrade.api.UpgradeApi;
 import org.bcos.ledger.upgrade.api.UpgradePlan;
-import org.bcos.ledger.upgrade.api.UpgradeRejection;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 
@@ -145,12 +144,16 @@ public record Genesis(
   }
 
   /**
-   * What is wrong with a list of planned upgrades: {@code reason} names it as the upgrade module
-   * does ({@code UPGRADE_NAME_INVALID}, {@code UPGRADE_NAME_USED}, {@code UPGRADE_HEIGHT_PASSED},
-   * {@code UPGRADE_TOO_FAR}, {@code UPGRADE_VERSION_NOT_NEWER}) or {@code TOO_MANY_UPGRADES},
-   * {@code UPGRADE_NOT_AT_GENESIS}; {@code message} says which plan and why.
+   * Why a list of planned upgrades is refused: named as the upgrade module names the same fault
+   * of a scheduled upgrade where it has one.
    */
-  public record UpgradePlanProblem(String reason, String message) {}
+  public enum UpgradePlanReason {
+    TOO_MANY_UPGRADES, UPGRADE_NAME_INVALID, UPGRADE_NAME_USED, UPGRADE_NOT_AT_GENESIS,
+    UPGRADE_HEIGHT_PASSED, UPGRADE_TOO_FAR, UPGRADE_VERSION_NOT_NEWER
+  }
+
+  /** What is wrong with a list of planned upgrades: the reason, and which plan and why. */
+  public record UpgradePlanProblem(UpgradePlanReason reason, String message) {}
 
   private static void checkPlannedUpgrades(List<UpgradePlan> upgrades, int protocolVersion) {
     checkUpgrades(upgrades, protocolVersion).ifPresent(p -> {
@@ -168,7 +171,7 @@ public record Genesis(
   public static java.util.Optional<UpgradePlanProblem> checkUpgrades(List<UpgradePlan> upgrades,
       int protocolVersion) {
     if (upgrades.size() > MAX_PLANNED_UPGRADES) {
-      return problem("TOO_MANY_UPGRADES", "at most " + MAX_PLANNED_UPGRADES
+      return problem(UpgradePlanReason.TOO_MANY_UPGRADES, "at most " + MAX_PLANNED_UPGRADES
           + " planned upgrades");
     }
     Set<String> names = new HashSet<>();
@@ -176,23 +179,23 @@ public record Genesis(
     int version = protocolVersion;
     for (UpgradePlan p : upgrades) {
       if (!p.hasValidName() || p.name().equals(UpgradePlan.GENESIS_NAME) || !names.add(p.name())) {
-        return problem(p.hasValidName() ? UpgradeRejection.UPGRADE_NAME_USED.name()
-            : UpgradeRejection.UPGRADE_NAME_INVALID.name(), "planned upgrade name \"" + p.name()
+        return problem(p.hasValidName() ? UpgradePlanReason.UPGRADE_NAME_USED
+            : UpgradePlanReason.UPGRADE_NAME_INVALID, "planned upgrade name \"" + p.name()
             + "\" is not a distinct name of 1-64 characters a-z, 0-9, '.', '_', '-' (nor "
             + "\"genesis\")");
       }
       if (p.scheduledAt() != 0) {
-        return problem("UPGRADE_NOT_AT_GENESIS", "planned upgrade " + p.name() + " is planned at"
+        return problem(UpgradePlanReason.UPGRADE_NOT_AT_GENESIS, "planned upgrade " + p.name() + " is planned at"
             + " genesis (scheduledAt 0)");
       }
       if (p.height() <= height || p.height() > UpgradeApi.MAX_LEAD_BLOCKS) {
-        return problem(p.height() <= height ? UpgradeRejection.UPGRADE_HEIGHT_PASSED.name()
-            : UpgradeRejection.UPGRADE_TOO_FAR.name(), "planned upgrade " + p.name()
+        return problem(p.height() <= height ? UpgradePlanReason.UPGRADE_HEIGHT_PASSED
+            : UpgradePlanReason.UPGRADE_TOO_FAR, "planned upgrade " + p.name()
             + ": its height must be above " + height + " and at most "
             + UpgradeApi.MAX_LEAD_BLOCKS);
       }
       if (p.version() <= version) {
-        return problem(UpgradeRejection.UPGRADE_VERSION_NOT_NEWER.name(), "planned upgrade "
+        return problem(UpgradePlanReason.UPGRADE_VERSION_NOT_NEWER, "planned upgrade "
             + p.name() + ": its protocol version must be above " + version);
       }
       height = p.height();
@@ -201,7 +204,8 @@ public record Genesis(
     return java.util.Optional.empty();
   }
 
-  private static java.util.Optional<UpgradePlanProblem> problem(String reason, String message) {
+  private static java.util.Optional<UpgradePlanProblem> problem(UpgradePlanReason reason,
+      String message) {
     return java.util.Optional.of(new UpgradePlanProblem(reason, message));
   }
 
