@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bcos.client.Transactions;
+import org.bcos.ledger.Genesis;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.types.Amount;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class GovCliIT {
     long bond = 100 * Amount.UNITS_PER_DDC;
     chain.awaitFinal(chain.client().send(Transactions.build(chain.chainId(), chain.dev,
         chain.pendingNonce(chain.dev.address()), chain.minFee(), chain.height() + 1000,
-        new StakeBond(chain.validator(), bond))));
+        new StakeBond(chain.validatorOperator(), bond))));
 
     JsonNode proposed = ok("gov", "propose", "text", "--title", "Hello chain", "--deposit",
         "1000", "--from", "dev", "--json").json();
@@ -71,11 +72,14 @@ class GovCliIT {
     assertEquals("VOTING_PERIOD", list.path("proposals").get(0).path("status").asText());
 
     ok("gov", "vote", "--proposal", "1", "--choice", "yes", "--from", "dev");
+    // dev operates the genesis validator: its yes carries its self-bond and the added bond
     JsonNode shown = ok("gov", "show", "1", "--json").json();
-    assertEquals(bond, shown.path("tally").path("yes").asLong(), shown.toString());
+    long bonded = Genesis.DEV_STAKE_UNITS + bond;
+    assertEquals(bonded, shown.path("tally").path("yes").asLong(), shown.toString());
+    assertEquals(bonded, shown.path("tally").path("electorateWeight").asLong());
     String human = ok("gov", "show", "1").stdout();
     assertTrue(human.contains("status: VOTING_PERIOD"), human);
-    assertTrue(human.contains("provisional count: yes 100, no 0"), human);
+    assertTrue(human.contains("provisional count: yes 1000100, no 0"), human);
     assertTrue(human.contains("vote yes by " + chain.dev.address()), human);
     assertTrue(human.contains("deposit 1000 DDC from " + chain.dev.address()), human);
     String table = ok("gov", "proposals").stdout();

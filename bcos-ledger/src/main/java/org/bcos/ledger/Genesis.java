@@ -52,13 +52,33 @@ public record Genesis(
     }
   }
 
-  /** A genesis validator and the stake it bonds out of its allocation. */
-  public record Validator(Address address, long stakeUnits) {
+  /**
+   * A genesis validator and the stake its operator bonds out of the operator's allocation.
+   *
+   * @param address the validator's consensus key: the address of the key its node signs with
+   * @param stakeUnits the self-bond
+   * @param operator the account that operates it (bonds the stake, edits it, earns its commission,
+   *     votes for it): its own {@code address} unless the genesis names another, which only a
+   *     chain starting with staking may (an operator apart from the consensus key is a staking
+   *     notion)
+   */
+  public record Validator(Address address, long stakeUnits, Address operator) {
     public Validator {
       Objects.requireNonNull(address, "address");
+      Objects.requireNonNull(operator, "operator");
       if (stakeUnits < MIN_STAKE_UNITS) {
         throw new IllegalArgumentException("validator " + address + " must stake at least 1 DDC");
       }
+    }
+
+    /** A validator operated by its own consensus key (every genesis before operators). */
+    public Validator(Address address, long stakeUnits) {
+      this(address, stakeUnits, address);
+    }
+
+    /** Whether its operator is another account than its consensus key. */
+    public boolean hasOwnOperator() {
+      return !operator.equals(address);
     }
   }
 
@@ -131,14 +151,21 @@ public record Genesis(
           + Amount.format(total));
     }
     Set<Address> seen = new HashSet<>();
+    Set<Address> operators = new HashSet<>();
     for (Validator v : validators) {
       if (!seen.add(v.address())) {
         throw new IllegalArgumentException("validator listed twice in genesis: " + v.address());
       }
-      long own = allocated.getOrDefault(v.address(), 0L);
+      // an account operates one validator, so each stake comes out of its own allocation
+      if (!operators.add(v.operator())) {
+        throw new IllegalArgumentException("account " + v.operator() + " operates two genesis "
+            + "validators");
+      }
+      long own = allocated.getOrDefault(v.operator(), 0L);
       if (own < v.stakeUnits()) {
         throw new IllegalArgumentException("validator " + v.address() + " stakes "
-            + Amount.format(v.stakeUnits()) + " DDC but is allocated only " + Amount.format(own));
+            + Amount.format(v.stakeUnits()) + " DDC but " + (v.hasOwnOperator() ? "its operator "
+            + v.operator() + " is" : "is") + " allocated only " + Amount.format(own));
       }
     }
   }
@@ -236,16 +263,33 @@ public record Genesis(
    */
   public static Genesis dev(ChainParams params, long timeMillis, Address devAddress,
       Address validator, List<Allocation> funded) {
+    return dev(params, timeMillis, devAddress, new Validator(validator, DEV_STAKE_UNITS), funded);
+  }
+
+  /**
+   * As {@link #dev(ChainParams, long, Address, Address, List)}, the validator operated by {@code
+   * devAddress}, whose allocation holds its stake (a dev chain: the local dev key edits the
+   * validator, earns its commission and votes as its operator); only for a genesis that will
+   * start at a protocol version with staking.
+   */
+  public static Genesis devOperated(ChainParams params, long timeMillis, Address devAddress,
+      Address validator, List<Allocation> funded) {
+    return dev(params, timeMillis, devAddress, new Validator(validator, DEV_STAKE_UNITS,
+        devAddress), funded);
+  }
+
+  private static Genesis dev(ChainParams params, long timeMillis, Address devAddress,
+      Validator validator, List<Allocation> funded) {
     List<Allocation> allocations = new java.util.ArrayList<>();
-    allocations.add(new Allocation(validator, DEV_STAKE_UNITS));
-    long rest = Amount.TOTAL_SUPPLY_UNITS - DEV_STAKE_UNITS;
+    if (!validator.hasOwnOperator()) allocations.add(new Allocation(validator.address(),
+        DEV_STAKE_UNITS));
+    long rest = Amount.TOTAL_SUPPLY_UNITS - (validator.hasOwnOperator() ? 0 : DEV_STAKE_UNITS);
     for (Allocation a : funded) {
       allocations.add(a);
       rest = Math.subtractExact(rest, a.units());
     }
     allocations.add(new Allocation(devAddress, rest));
-    return new Genesis(params, timeMillis, List.of(new Validator(validator, DEV_STAKE_UNITS)),
-        allocations);
+    return new Genesis(params, timeMillis, List.of(validator), allocations);
   }
 
   /**

@@ -148,6 +148,11 @@ public final class StakeModule implements LedgerModule {
     Bank bank = ctx.api(Bank.class);
     StakeStore stake = new StakeStore(ctx.state());
     for (Genesis.Validator v : genesis.validators()) {
+      if (v.hasOwnOperator()) {
+        throw new IllegalArgumentException("genesis validator " + v.address() + " has the "
+            + "operator " + v.operator() + ", but protocol version " + ctx.rules() + " has no "
+            + "staking (it starts at version " + STAKING_VERSION + ")");
+      }
       if (!bank.debit(v.address(), v.stakeUnits())) {
         throw new IllegalArgumentException("validator " + v.address() + " cannot bond its stake");
       }
