@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bcos.ledger.dvs.api.DvsBallotPart;
 import org.bcos.ledger.dvs.api.DvsCastBallot;
@@ -206,7 +207,9 @@ final class GovCommand {
         Output.json(System.out, p);
       } else {
         long head = common.client().status().path("height").asLong();
-        GovText.show(p, head).forEach(System.out::println);
+        boolean changesParams = p.path("content").path("kind").asText().equals("param");
+        GovText.show(p, head, changesParams ? QueryCommands.Params.units(common.client())
+            : Map.of()).forEach(System.out::println);
       }
       return 0;
     }

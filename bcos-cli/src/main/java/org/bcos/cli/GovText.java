@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Proposals as people read them, from answers of {@code gov_proposals} and {@code gov_proposal}. */
 final class GovText {
@@ -26,15 +27,19 @@ final class GovText {
     return out;
   }
 
-  /** One proposal, with heights relative to {@code head} (the node's current height). */
-  static List<String> show(JsonNode p, long head) {
+  /**
+   * One proposal, with heights relative to {@code head} (the node's current height) and the
+   * values of a parameter change as {@code units} (name to {@code bcos_params} unit) says: an
+   * amount in DDC, a parameter it does not name as the bare number.
+   */
+  static List<String> show(JsonNode p, long head, Map<String, String> units) {
     List<String> out = new ArrayList<>();
     out.add("proposal " + p.path("id").asLong() + ": " + p.path("title").asText());
     out.add("status: " + p.path("status").asText()
         + (p.has("result") ? " (" + p.path("outcome").asText() + "; " + p.path("result").asText()
             + ")" : ""));
     out.add("proposer: " + p.path("proposer").asText());
-    out.add("kind: " + content(p.path("content")));
+    out.add("kind: " + content(p.path("content"), units));
     if (!p.path("description").asText().isEmpty()) {
       out.add("description: " + p.path("description").asText());
     }
@@ -77,12 +82,14 @@ final class GovText {
             + (t.path("final").asBoolean() ? "" : "so far ") + t.path("outcome").asText());
   }
 
-  private static String content(JsonNode c) {
+  private static String content(JsonNode c, Map<String, String> units) {
     return switch (c.path("kind").asText()) {
       case "param" -> {
         List<String> sets = new ArrayList<>();
         for (JsonNode s : c.path("changes")) {
-          sets.add(s.path("name").asText() + " = " + s.path("value").asLong());
+          String name = s.path("name").asText();
+          sets.add(name + " = " + QueryCommands.Params.text(s.path("value").asLong(),
+              units.getOrDefault(name, "")));
         }
         yield "parameter change: " + String.join(", ", sets);
       }

@@ -171,11 +171,26 @@ final class QueryCommands {
       return 0;
     }
 
-    /** A value as people read it: DDC amounts with their unit, other numbers as they are. */
     private static String value(JsonNode p, String field) {
-      long v = p.path(field).asLong();
-      return p.path("unit").asText().equals("BASE_UNITS")
-          ? org.bcos.types.Amount.format(v) + " DDC" : Long.toString(v);
+      return text(p.path(field).asLong(), p.path("unit").asText());
+    }
+
+    /**
+     * A parameter's value as people read it: a {@code BASE_UNITS} amount in DDC with its unit,
+     * other numbers as they are ({@code unit} is a {@code bcos_params} unit name).
+     */
+    static String text(long value, String unit) {
+      return unit.equals(org.bcos.ledger.ParamSpec.Unit.BASE_UNITS.name())
+          ? org.bcos.types.Amount.format(value) + " DDC" : Long.toString(value);
+    }
+
+    /** Each parameter's unit by name, as {@code bcos_params} (the next block's) declares it. */
+    static java.util.Map<String, String> units(org.bcos.client.BcosClient client) {
+      java.util.Map<String, String> units = new java.util.TreeMap<>();
+      for (JsonNode p : client.call("bcos_params").path("params")) {
+        units.put(p.path("name").asText(), p.path("unit").asText());
+      }
+      return units;
     }
   }
 }

@@ -173,6 +173,11 @@ final class TestnetCommand {
         + "genesis value (repeatable; any parameter in force at the protocol version, within its "
         + "bounds, e.g. --param govVotingPeriodBlocks=20)")
     List<String> paramSettings = new ArrayList<>();
+    @Option(names = "--upgrade", paramLabel = "NAME:VERSION:HEIGHT[:RELEASE_SHA256]",
+        description = "a planned protocol upgrade written into the genesis (repeatable, in the "
+            + "order they activate, e.g. --upgrade staking:3:100; without a release sha256 it "
+            + "names none: a rehearsal on this release)")
+    List<String> upgradeSettings = new ArrayList<>();
 
     private final Supplier<Keystore> keystore;
 
@@ -194,6 +199,8 @@ final class TestnetCommand {
             + ChainParams.MAX_TXS_PER_BLOCK.name());
       }
       ChainParams params = GenesisParams.apply(checkArguments(), paramSettings, version);
+      List<org.bcos.ledger.upgrade.api.UpgradePlan> upgrades =
+          GenesisParams.upgrades(upgradeSettings, version);
       long stakeUnits = stakeUnits();
       Path genesisFile = options.dir.resolve(GENESIS_FILE);
       if (Files.exists(genesisFile)) {
@@ -208,7 +215,8 @@ final class TestnetCommand {
         members.add(new Member(i, "node" + i, rpcUrl(rpcBasePort + i), LOOPBACK + ":"
             + (p2pBasePort + i), key.address().toString()));
       }
-      Genesis genesis = genesis(params, members, stakeUnits, dev.address(), version);
+      Genesis genesis = genesis(params, members, stakeUnits, dev.address(), version)
+          .withUpgrades(upgrades);
       Testnet testnet = new Testnet(options.dir, params.chainId(), members);
       testnet.write();
       // written last: its presence marks a complete init (a failed init can simply be re-run)
@@ -336,6 +344,10 @@ final class TestnetCommand {
       ObjectNode devJson = out.putObject("devKey").put("name", DevChain.DEV_KEY_NAME)
           .put("address", dev.address().toString()).put("balance", Amount.format(devUnits));
       dev.newMnemonic().ifPresent(words -> devJson.put("mnemonic", words));
+      ArrayNode plans = out.putArray("upgrades");
+      genesis.upgrades().forEach(u -> plans.addObject().put("name", u.name())
+          .put("version", u.version()).put("height", u.height())
+          .put("release", u.release().toHex()));
       if (options.json) {
         Output.json(System.out, out);
         return;
@@ -348,6 +360,11 @@ final class TestnetCommand {
       if (!set.isEmpty()) {
         System.out.println("params:     " + givenParams().stream()
             .map(n -> n + "=" + genesis.params().value(n)).collect(Collectors.joining(", ")));
+      }
+      for (var u : genesis.upgrades()) {
+        boolean shipped = org.bcos.ledger.Modules.VERSIONS.supports(u.version());
+        System.out.println("upgrade:    " + u.describe() + (shipped ? ""
+            : ": not in this release (its nodes stop before that height)"));
       }
       System.out.println("dev key:    '" + DevChain.DEV_KEY_NAME + "' = " + dev.address() + " ("
           + Amount.format(devUnits) + " DDC; empty passphrase: DEVELOPMENT ONLY)");

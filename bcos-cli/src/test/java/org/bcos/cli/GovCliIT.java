@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bcos.client.Transactions;
+import org.bcos.ledger.Genesis;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.types.Amount;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class GovCliIT {
     long bond = 100 * Amount.UNITS_PER_DDC;
     chain.awaitFinal(chain.client().send(Transactions.build(chain.chainId(), chain.dev,
         chain.pendingNonce(chain.dev.address()), chain.minFee(), chain.height() + 1000,
-        new StakeBond(chain.validator(), bond))));
+        new StakeBond(chain.validatorOperator(), bond))));
 
     JsonNode proposed = ok("gov", "propose", "text", "--title", "Hello chain", "--deposit",
         "1000", "--from", "dev", "--json").json();
@@ -71,15 +72,27 @@ class GovCliIT {
     assertEquals("VOTING_PERIOD", list.path("proposals").get(0).path("status").asText());
 
     ok("gov", "vote", "--proposal", "1", "--choice", "yes", "--from", "dev");
+    // dev operates the genesis validator: its yes carries its self-bond and the added bond
     JsonNode shown = ok("gov", "show", "1", "--json").json();
-    assertEquals(bond, shown.path("tally").path("yes").asLong(), shown.toString());
+    long bonded = Genesis.DEV_STAKE_UNITS + bond;
+    assertEquals(bonded, shown.path("tally").path("yes").asLong(), shown.toString());
+    assertEquals(bonded, shown.path("tally").path("electorateWeight").asLong());
     String human = ok("gov", "show", "1").stdout();
     assertTrue(human.contains("status: VOTING_PERIOD"), human);
-    assertTrue(human.contains("provisional count: yes 100, no 0"), human);
+    assertTrue(human.contains("provisional count: yes 1000100, no 0"), human);
     assertTrue(human.contains("vote yes by " + chain.dev.address()), human);
     assertTrue(human.contains("deposit 1000 DDC from " + chain.dev.address()), human);
     String table = ok("gov", "proposals").stdout();
     assertTrue(table.contains("VOTING_PERIOD") && table.contains("Hello chain"), table);
+
+    // an amount parameter reads in DDC; --json keeps the exact units
+    ok("gov", "propose", "param", "--title", "Fees", "--set", "minFeeUnits=20000", "--set",
+        "maxValidators=50", "--deposit", "1000", "--from", "dev");
+    String param = ok("gov", "show", "2").stdout();
+    assertTrue(param.contains("kind: parameter change: minFeeUnits = 0.0002 DDC, "
+        + "maxValidators = 50"), param);
+    JsonNode change = ok("gov", "show", "2", "--json").json().path("content").path("changes");
+    assertEquals(20000, change.get(0).path("value").asLong(), change.toString());
 
     refused("PROPOSAL_NOT_IN_DEPOSIT_PERIOD", "gov", "deposit", "--proposal", "1", "--amount",
         "1", "--from", "dev");

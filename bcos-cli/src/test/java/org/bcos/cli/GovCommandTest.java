@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.bcos.ledger.dvs.api.DvsCastBallot;
 import org.bcos.ledger.gov.api.GovDeposit;
 import org.bcos.ledger.gov.api.GovSubmitProposal;
@@ -97,15 +98,21 @@ class GovCommandTest {
     JsonNode p = json("{'id':4,'proposer':'" + ADDRESS + "','title':'Smaller set',"
         + "'description':'','status':'VOTING_PERIOD','submitHeight':10,'depositEndHeight':20,"
         + "'totalDeposit':'1000','content':{'kind':'param','changes':[{'name':'maxValidators',"
-        + "'value':50}]},'issue':9,'votingEndHeight':30,'deposits':[{'depositor':'" + ADDRESS
+        + "'value':50},{'name':'minFeeUnits','value':20000},{'name':'govMinDepositUnits',"
+        + "'value':100000000000}]},'issue':9,'votingEndHeight':30,'deposits':[{'depositor':'" + ADDRESS
         + "','amount':'1000'}],'tally':{'final':false,'outcome':'PASSED','yes':300000000000,"
         + "'no':100000000000,'abstain':0,'veto':0,'electorateWeight':600000000000,"
         + "'countedWeight':400000000000,'turnoutBps':6666,'quorumMet':true},'votes':[{'voter':'"
         + ADDRESS + "','choice':'yes'}],'votesTruncated':false}");
-    List<String> lines = GovText.show(p, 25);
+    List<String> lines = GovText.show(p, 25, Map.of("maxValidators", "COUNT", "minFeeUnits",
+        "BASE_UNITS", "govMinDepositUnits", "BASE_UNITS"));
     assertEquals("proposal 4: Smaller set", lines.get(0));
     assertEquals("status: VOTING_PERIOD", lines.get(1));
-    assertEquals("kind: parameter change: maxValidators = 50", lines.get(3));
+    assertEquals("kind: parameter change: maxValidators = 50, minFeeUnits = 0.0002 DDC, "
+        + "govMinDepositUnits = 1000 DDC", lines.get(3));
+    // a parameter the node does not declare (newer software) keeps its bare number
+    assertEquals("kind: parameter change: maxValidators = 50, minFeeUnits = 20000, "
+        + "govMinDepositUnits = 100000000000", GovText.show(p, 25, Map.of()).get(3));
     assertTrue(lines.contains("voting ends at height 30 (5 blocks left); issue 9 of the chain "
         + "community"), lines.toString());
     assertTrue(lines.contains("provisional count: yes 3000, no 1000, abstain 0, veto 0 DDC of "

@@ -141,9 +141,14 @@ final class InProcessNode implements AutoCloseable {
     return node.ledger().head().height();
   }
 
-  /** The (dev chain's single) validator. */
+  /** The (dev chain's single) validator's consensus key: the key its node signs with. */
   Address validator() {
     return genesis.validators().getFirst().address();
+  }
+
+  /** The account operating the dev chain's validator (the dev key): what stake messages name. */
+  Address validatorOperator() {
+    return genesis.validators().getFirst().operator();
   }
 
   /** Committed balance in base units (0 for an unknown account), read through the API. */

@@ -116,7 +116,7 @@ class StakingCliIT {
     assertTrue(bonds.contains("unbonding 100 DDC from " + operator + " completes at height "
         + StakeText.height(completion)), bonds);
 
-    Address devValidator = chain.validator();
+    Address devValidator = chain.validatorOperator();
     JsonNode moved = mined("stake", "redelegate", "alice", devValidator.toString(), "50",
         "--from", "bonder");
     assertEquals("final", moved.path("status").asText());
@@ -126,6 +126,25 @@ class StakingCliIT {
     assertEquals(1, account.path("redelegations").size());
     assertEquals(1, account.path("unbonding").size());
     assertEquals(1, ok("supply", "--json").path("whole").asBoolean() ? 1 : 0);
+  }
+
+  @Test
+  void theDevKeyOperatesTheDevChainsValidator() throws Exception {
+    String dev = chain.dev.address().toString();
+    JsonNode genesis = ok("stake", "validator", "show", "dev", "--json");
+    assertEquals(dev, genesis.path("operator").asText(), genesis.toString());
+    assertEquals(chain.validator().toString(), genesis.path("consensusKey").asText());
+    assertEquals(org.bcos.ledger.Genesis.DEV_STAKE_UNITS,
+        Amount.parse(genesis.path("tokens").asText()));
+    // the local dev key (empty passphrase) acts as its operator
+    JsonNode edited = mined(false, "stake", "validator", "edit", "--moniker", "devnet", "--from",
+        "dev", "--json");
+    assertEquals("final", edited.path("status").asText(), edited.toString());
+    String shown = text("stake", "validator", "show", "devnet");
+    assertTrue(shown.contains("0% (max 100%, change at most 1% per edit)"), shown);
+    assertTrue(shown.contains(dev), shown);
+    JsonNode own = ok("stake", "bonds", "dev", "--json");
+    assertEquals("1000000", amountAt(own, chain.dev.address()), own.toString());
   }
 
   private static String amountAt(JsonNode account, Address validator) {
@@ -189,9 +208,14 @@ class StakingCliIT {
    * is in the mempool.
    */
   private JsonNode mined(String... args) throws Exception {
+    return mined(true, args);
+  }
+
+  /** As {@link #mined(String...)}; {@code passphrase}: the test keys' file and --json added. */
+  private JsonNode mined(boolean passphrase, String... args) throws Exception {
     CompletableFuture<CliProcess.Run> run = CompletableFuture.supplyAsync(() -> {
       try {
-        return bcos(withKey(args));
+        return bcos(passphrase ? withKey(args) : args);
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }

@@ -19,7 +19,9 @@ import org.bcos.node.config.DevChain;
 import org.bcos.node.config.GenesisFile;
 import org.bcos.node.config.NodeConfig;
 import org.bcos.node.config.NodeConfigFile;
+import org.bcos.ledger.upgrade.api.UpgradePlan;
 import org.bcos.types.Amount;
+import org.bcos.types.Hash;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,15 +160,61 @@ class TestnetCommandTest {
         List.of("INVALID_ARGUMENT", "--param", "minFeeUnits=1", "--param", "minFeeUnits=2"),
         List.of("INVALID_ARGUMENT", "--param", "maxTxsPerBlock=5", "--max-txs-per-block", "6"));
     for (List<String> c : cases) {
-      List<String> args = new java.util.ArrayList<>(List.of("--dir", dir.toString()));
-      args.addAll(c.subList(1, c.size()));
-      CliException e = assertThrows(CliException.class, () -> run(
-          new TestnetCommand.Init(() -> keystore), args.toArray(String[]::new)));
-      assertEquals(c.getFirst(), e.reason(), c + ": " + e.getMessage());
+      CliException e = refusedInit(c);
       if (c.contains("--param") && !c.getFirst().equals("INVALID_ARGUMENT")) {
         assertTrue(e.getMessage().contains(c.getLast().split("=")[0]), e.getMessage());
       }
     }
+    assertFalse(Files.exists(dir));
+  }
+
+  @Test
+  void initWritesThePlannedUpgradesInOrderAndPrintsThem() throws Exception {
+    String release = "5a".repeat(32);
+    var out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, run(new TestnetCommand.Init(() -> keystore), "--dir", dir.toString(),
+          "--protocol-version", "2", "--upgrade", "staking:3:10:" + release, "--upgrade",
+          "gov:4:1_000", "--upgrade", "future:99:2000"));
+    } finally {
+      System.setOut(before);
+    }
+    Genesis genesis = GenesisFile.read(dir.resolve("genesis.json"));
+    assertEquals(List.of(
+        new UpgradePlan("staking", 3, Hash.fromHex(release), 10, 0),
+        new UpgradePlan("gov", 4, GenesisParams.NO_RELEASE, 1_000, 0),
+        new UpgradePlan("future", 99, GenesisParams.NO_RELEASE, 2_000, 0)), genesis.upgrades());
+    assertEquals(2, genesis.protocolVersion());
+    String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.contains("upgrade:    \"staking\" (protocol version 3, release sha256 "
+        + release + ", height 10)\n"), text);
+    assertTrue(text.contains("\"future\" (protocol version 99, release sha256 "
+        + "0".repeat(64) + ", height 2000): not in this release"), text);
+  }
+
+  @Test
+  void initRefusesBadUpgradePlansByTheGenesisReasonBeforeWritingAnything() {
+    List<List<String>> cases = List.of(
+        List.of("INVALID_ARGUMENT", "--upgrade", "staking:3"),
+        List.of("INVALID_ARGUMENT", "--upgrade", "staking:3:10:" + "5a".repeat(32) + ":x"),
+        List.of("INVALID_ARGUMENT", "--upgrade", "staking:three:10"),
+        List.of("INVALID_ARGUMENT", "--upgrade", "staking:3:0"),
+        List.of("INVALID_HASH", "--upgrade", "staking:3:10:xyz"),
+        List.of("UPGRADE_NAME_INVALID", "--upgrade", "Staking:5:10"),
+        List.of("UPGRADE_NAME_USED", "--upgrade", "genesis:5:10"),
+        List.of("UPGRADE_NAME_USED", "--upgrade", "a:5:10", "--upgrade", "a:6:20"),
+        // the chain starts at the newest version unless told: a plan must go above it
+        List.of("UPGRADE_VERSION_NOT_NEWER", "--protocol-version", "3", "--upgrade", "a:3:10"),
+        List.of("UPGRADE_VERSION_NOT_NEWER", "--protocol-version", "2", "--upgrade", "a:4:10",
+            "--upgrade", "b:3:20"),
+        List.of("UPGRADE_HEIGHT_PASSED", "--protocol-version", "2", "--upgrade", "a:3:20",
+            "--upgrade", "b:4:20"),
+        List.of("UPGRADE_TOO_FAR", "--protocol-version", "2", "--upgrade", "a:3:"
+            + (org.bcos.ledger.upgrade.api.UpgradeApi.MAX_LEAD_BLOCKS + 1)),
+        tooManyUpgrades());
+    cases.forEach(this::refusedInit);
     assertFalse(Files.exists(dir));
   }
 
@@ -241,6 +289,26 @@ class TestnetCommandTest {
         assertFalse(Files.exists(dir.resolve("node" + i).resolve("node.pid")), "node " + i);
       }
     }
+  }
+
+  /** One plan more than a genesis holds, each valid in itself. */
+  private static List<String> tooManyUpgrades() {
+    List<String> c = new java.util.ArrayList<>(List.of("TOO_MANY_UPGRADES", "--protocol-version",
+        "1"));
+    for (int i = 1; i <= Genesis.MAX_PLANNED_UPGRADES + 1; i++) {
+      c.addAll(List.of("--upgrade", "u" + i + ":" + (i + 1) + ":" + i * 10));
+    }
+    return c;
+  }
+
+  /** {@code init} with the options after the case's first entry, refused by that reason. */
+  private CliException refusedInit(List<String> c) {
+    List<String> args = new java.util.ArrayList<>(List.of("--dir", dir.toString()));
+    args.addAll(c.subList(1, c.size()));
+    CliException e = assertThrows(CliException.class, () -> run(
+        new TestnetCommand.Init(() -> keystore), args.toArray(String[]::new)));
+    assertEquals(c.getFirst(), e.reason(), c + ": " + e.getMessage());
+    return e;
   }
 
   private void init() throws Exception {

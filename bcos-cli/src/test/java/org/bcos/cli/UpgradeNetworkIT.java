@@ -15,7 +15,6 @@ import org.bcos.client.RpcError;
 import org.bcos.client.Transactions;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.Keystore;
-import org.bcos.ledger.Genesis;
 import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.ledger.upgrade.api.UpgradePlan;
@@ -69,12 +68,11 @@ class UpgradeNetworkIT {
     nodes = new TestnetDriver(root, NODES);
     dir = nodes.dir;
     home = nodes.home;
-    // a chain at version 2 (before staking); testnet init has no option for planned upgrades
-    nodes.init(400, "--protocol-version", "2");
-    Path genesisFile = dir.resolve("genesis.json");
-    Genesis planned = GenesisFile.read(genesisFile).withUpgrades(List.of(
-        new UpgradePlan("staking", StakeModule.STAKING_VERSION, RELEASE, H, 0)));
-    GenesisFile.write(planned, genesisFile);
+    // a chain at version 2 (before staking) planning staking at H
+    nodes.init(400, "--protocol-version", "2", "--upgrade", "staking:"
+        + StakeModule.STAKING_VERSION + ":" + H + ":" + RELEASE.toHex());
+    assertEquals(List.of(new UpgradePlan("staking", StakeModule.STAKING_VERSION, RELEASE, H, 0)),
+        GenesisFile.read(dir.resolve("genesis.json")).upgrades());
     dev = new Keystore(home.resolve("keys")).load(DevChain.DEV_KEY_NAME, new char[0]);
     // two of four validators make no block yet: the first step runs before any block
     start(1);

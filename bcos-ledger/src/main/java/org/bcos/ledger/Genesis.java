@@ -52,13 +52,33 @@ public record Genesis(
     }
   }
 
-  /** A genesis validator and the stake it bonds out of its allocation. */
-  public record Validator(Address address, long stakeUnits) {
+  /**
+   * A genesis validator and the stake its operator bonds out of the operator's allocation.
+   *
+   * @param address the validator's consensus key: the address of the key its node signs with
+   * @param stakeUnits the self-bond
+   * @param operator the account that operates it (bonds the stake, edits it, earns its commission,
+   *     votes for it): its own {@code address} unless the genesis names another, which only a
+   *     chain starting with staking may (an operator apart from the consensus key is a staking
+   *     notion)
+   */
+  public record Validator(Address address, long stakeUnits, Address operator) {
     public Validator {
       Objects.requireNonNull(address, "address");
+      Objects.requireNonNull(operator, "operator");
       if (stakeUnits < MIN_STAKE_UNITS) {
         throw new IllegalArgumentException("validator " + address + " must stake at least 1 DDC");
       }
+    }
+
+    /** A validator operated by its own consensus key (every genesis before operators). */
+    public Validator(Address address, long stakeUnits) {
+      this(address, stakeUnits, address);
+    }
+
+    /** Whether its operator is another account than its consensus key. */
+    public boolean hasOwnOperator() {
+      return !operator.equals(address);
     }
   }
 
@@ -131,50 +151,89 @@ public record Genesis(
           + Amount.format(total));
     }
     Set<Address> seen = new HashSet<>();
+    Set<Address> operators = new HashSet<>();
     for (Validator v : validators) {
       if (!seen.add(v.address())) {
         throw new IllegalArgumentException("validator listed twice in genesis: " + v.address());
       }
-      long own = allocated.getOrDefault(v.address(), 0L);
+      // an account operates one validator, so each stake comes out of its own allocation
+      if (!operators.add(v.operator())) {
+        throw new IllegalArgumentException("account " + v.operator() + " operates two genesis "
+            + "validators");
+      }
+      long own = allocated.getOrDefault(v.operator(), 0L);
       if (own < v.stakeUnits()) {
         throw new IllegalArgumentException("validator " + v.address() + " stakes "
-            + Amount.format(v.stakeUnits()) + " DDC but is allocated only " + Amount.format(own));
+            + Amount.format(v.stakeUnits()) + " DDC but " + (v.hasOwnOperator() ? "its operator "
+            + v.operator() + " is" : "is") + " allocated only " + Amount.format(own));
       }
     }
   }
 
   /**
+   * Why a list of planned upgrades is refused: named as the upgrade module names the same fault
+   * of a scheduled upgrade where it has one.
+   */
+  public enum UpgradePlanReason {
+    TOO_MANY_UPGRADES, UPGRADE_NAME_INVALID, UPGRADE_NAME_USED, UPGRADE_NOT_AT_GENESIS,
+    UPGRADE_HEIGHT_PASSED, UPGRADE_TOO_FAR, UPGRADE_VERSION_NOT_NEWER
+  }
+
+  /** What is wrong with a list of planned upgrades: the reason, and which plan and why. */
+  public record UpgradePlanProblem(UpgradePlanReason reason, String message) {}
+
+  private static void checkPlannedUpgrades(List<UpgradePlan> upgrades, int protocolVersion) {
+    checkUpgrades(upgrades, protocolVersion).ifPresent(p -> {
+      throw new IllegalArgumentException(p.message());
+    });
+  }
+
+  /**
    * Planned upgrades come in the order they activate: names valid and distinct, heights and
    * versions rising, the first version above the genesis version, each planned at genesis
-   * ({@code scheduledAt} 0), the last at most {@link UpgradeApi#MAX_LEAD_BLOCKS} ahead.
+   * ({@code scheduledAt} 0), the last at most {@link UpgradeApi#MAX_LEAD_BLOCKS} ahead, at most
+   * {@link #MAX_PLANNED_UPGRADES}. The constructor refuses what this finds; {@code bcos testnet
+   * init} asks it before writing anything.
    */
-  private static void checkPlannedUpgrades(List<UpgradePlan> upgrades, int protocolVersion) {
+  public static java.util.Optional<UpgradePlanProblem> checkUpgrades(List<UpgradePlan> upgrades,
+      int protocolVersion) {
     if (upgrades.size() > MAX_PLANNED_UPGRADES) {
-      throw new IllegalArgumentException("at most " + MAX_PLANNED_UPGRADES + " planned upgrades");
+      return problem(UpgradePlanReason.TOO_MANY_UPGRADES, "at most " + MAX_PLANNED_UPGRADES
+          + " planned upgrades");
     }
     Set<String> names = new HashSet<>();
     long height = 0;
     int version = protocolVersion;
     for (UpgradePlan p : upgrades) {
       if (!p.hasValidName() || p.name().equals(UpgradePlan.GENESIS_NAME) || !names.add(p.name())) {
-        throw new IllegalArgumentException("planned upgrade name \"" + p.name() + "\" is not a "
-            + "distinct name of 1-64 characters a-z, 0-9, '.', '_', '-' (nor \"genesis\")");
+        return problem(p.hasValidName() ? UpgradePlanReason.UPGRADE_NAME_USED
+            : UpgradePlanReason.UPGRADE_NAME_INVALID, "planned upgrade name \"" + p.name()
+            + "\" is not a distinct name of 1-64 characters a-z, 0-9, '.', '_', '-' (nor "
+            + "\"genesis\")");
       }
       if (p.scheduledAt() != 0) {
-        throw new IllegalArgumentException("planned upgrade " + p.name() + " is planned at genesis"
-            + " (scheduledAt 0)");
+        return problem(UpgradePlanReason.UPGRADE_NOT_AT_GENESIS, "planned upgrade " + p.name() + " is planned at"
+            + " genesis (scheduledAt 0)");
       }
       if (p.height() <= height || p.height() > UpgradeApi.MAX_LEAD_BLOCKS) {
-        throw new IllegalArgumentException("planned upgrade " + p.name() + ": its height must be "
-            + "above " + height + " and at most " + UpgradeApi.MAX_LEAD_BLOCKS);
+        return problem(p.height() <= height ? UpgradePlanReason.UPGRADE_HEIGHT_PASSED
+            : UpgradePlanReason.UPGRADE_TOO_FAR, "planned upgrade " + p.name()
+            + ": its height must be above " + height + " and at most "
+            + UpgradeApi.MAX_LEAD_BLOCKS);
       }
       if (p.version() <= version) {
-        throw new IllegalArgumentException("planned upgrade " + p.name() + ": its protocol version"
-            + " must be above " + version);
+        return problem(UpgradePlanReason.UPGRADE_VERSION_NOT_NEWER, "planned upgrade "
+            + p.name() + ": its protocol version must be above " + version);
       }
       height = p.height();
       version = p.version();
     }
+    return java.util.Optional.empty();
+  }
+
+  private static java.util.Optional<UpgradePlanProblem> problem(UpgradePlanReason reason,
+      String message) {
+    return java.util.Optional.of(new UpgradePlanProblem(reason, message));
   }
 
   /** This genesis with {@code planned} as its planned upgrades instead. */
@@ -204,16 +263,33 @@ public record Genesis(
    */
   public static Genesis dev(ChainParams params, long timeMillis, Address devAddress,
       Address validator, List<Allocation> funded) {
+    return dev(params, timeMillis, devAddress, new Validator(validator, DEV_STAKE_UNITS), funded);
+  }
+
+  /**
+   * As {@link #dev(ChainParams, long, Address, Address, List)}, the validator operated by {@code
+   * devAddress}, whose allocation holds its stake (a dev chain: the local dev key edits the
+   * validator, earns its commission and votes as its operator); only for a genesis that will
+   * start at a protocol version with staking.
+   */
+  public static Genesis devOperated(ChainParams params, long timeMillis, Address devAddress,
+      Address validator, List<Allocation> funded) {
+    return dev(params, timeMillis, devAddress, new Validator(validator, DEV_STAKE_UNITS,
+        devAddress), funded);
+  }
+
+  private static Genesis dev(ChainParams params, long timeMillis, Address devAddress,
+      Validator validator, List<Allocation> funded) {
     List<Allocation> allocations = new java.util.ArrayList<>();
-    allocations.add(new Allocation(validator, DEV_STAKE_UNITS));
-    long rest = Amount.TOTAL_SUPPLY_UNITS - DEV_STAKE_UNITS;
+    if (!validator.hasOwnOperator()) allocations.add(new Allocation(validator.address(),
+        DEV_STAKE_UNITS));
+    long rest = Amount.TOTAL_SUPPLY_UNITS - (validator.hasOwnOperator() ? 0 : DEV_STAKE_UNITS);
     for (Allocation a : funded) {
       allocations.add(a);
       rest = Math.subtractExact(rest, a.units());
     }
     allocations.add(new Allocation(devAddress, rest));
-    return new Genesis(params, timeMillis, List.of(new Validator(validator, DEV_STAKE_UNITS)),
-        allocations);
+    return new Genesis(params, timeMillis, List.of(validator), allocations);
   }
 
   /**

@@ -22,6 +22,7 @@ import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.spi.rpc.ModuleRpc;
 import org.bcos.ledger.stake.api.EvidenceCheck;
 import org.bcos.ledger.stake.api.StakeApi;
+import org.bcos.ledger.stake.api.StakeAmountMessage;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.ledger.stake.api.StakeCreateValidator;
 import org.bcos.ledger.stake.api.StakeEditValidator;
@@ -97,11 +98,11 @@ public final class StakeModule implements LedgerModule {
             d -> new StakeEditValidator(d.string(Transaction.MAX_ENCODED_BYTES), d.u32AsInt()),
             MessageHandlers.of(StakingHandlers::edit, StakingHandlers::checkEdit, false)),
         new MessageType<>(StakeBond.TAG, "stake.bond", StakeBond.class,
-            d -> new StakeBond(d.address(), d.u64()),
+            d -> StakeAmountMessage.decode(d, StakeBond::new),
             MessageHandlers.debiting(StakingHandlers::bond, (tx, m, p) -> Verdict.OK,
                 StakeBond::units)),
         new MessageType<>(StakeUnbond.TAG, "stake.unbond", StakeUnbond.class,
-            d -> new StakeUnbond(d.address(), d.u64()),
+            d -> StakeAmountMessage.decode(d, StakeUnbond::new),
             MessageHandlers.paid(StakingHandlers::unbond)),
         new MessageType<>(StakeRedelegate.TAG, "stake.redelegate", StakeRedelegate.class,
             d -> new StakeRedelegate(d.address(), d.address(), d.u64()),
@@ -147,6 +148,11 @@ public final class StakeModule implements LedgerModule {
     Bank bank = ctx.api(Bank.class);
     StakeStore stake = new StakeStore(ctx.state());
     for (Genesis.Validator v : genesis.validators()) {
+      if (v.hasOwnOperator()) {
+        throw new IllegalArgumentException("genesis validator " + v.address() + " has the "
+            + "operator " + v.operator() + ", but protocol version " + ctx.rules() + " has no "
+            + "staking (it starts at version " + STAKING_VERSION + ")");
+      }
       if (!bank.debit(v.address(), v.stakeUnits())) {
         throw new IllegalArgumentException("validator " + v.address() + " cannot bond its stake");
       }

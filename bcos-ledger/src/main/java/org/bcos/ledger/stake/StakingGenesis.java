@@ -10,7 +10,8 @@ import org.bcos.ledger.stake.api.StakingValidator;
 
 /**
  * The genesis state of a staking chain: every genesis validator becomes a staking validator
- * operated by its own address and signing with it, self-bonding its stake out of its allocation
+ * signing with its address and operated by its operator (its own address unless the genesis names
+ * another), which self-bonds the stake out of its allocation
  * (commission 0, ceiling 100 %, step 1 %: it may raise its rate by an edit), and the reward
  * pool holds the units the genesis set aside.
  */
@@ -27,10 +28,10 @@ final class StakingGenesis {
     StakingStore store = new StakingStore(ctx.state());
     Bonding bonding = new Bonding(store, ctx.api(Bank.class), params, 0);
     for (Genesis.Validator v : genesis.validators()) {
-      store.putValidator(v.address(), new StakingValidator(v.address(), GENESIS_COMMISSION, 0, 0,
-          BigInteger.ZERO, 0, 0, 0, false, false, "genesis"));
-      store.putConsensusKey(v.address(), v.address());
-      Verdict bonded = bonding.bond(v.address(), v.address(), v.stakeUnits(), 0);
+      store.putValidator(v.operator(), new StakingValidator(v.address(), GENESIS_COMMISSION, 0,
+          0, BigInteger.ZERO, 0, 0, 0, false, false, "genesis"));
+      store.putConsensusKey(v.address(), v.operator());
+      Verdict bonded = bonding.bond(v.operator(), v.operator(), v.stakeUnits(), 0);
       if (!bonded.ok()) {
         throw new IllegalArgumentException("validator " + v.address() + " cannot bond its stake: "
             + bonded.message());

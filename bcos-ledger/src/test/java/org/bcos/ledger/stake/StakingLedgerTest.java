@@ -4,6 +4,7 @@ import static org.bcos.ledger.stake.StakeChain.DDC;
 import static org.bcos.ledger.stake.StakeChain.MIN_FEE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -116,6 +117,67 @@ class StakingLedgerTest {
       assertEquals(StakeChain.stakeOf(i), bondOf(validator(i), validator(i)));
     }
     assertTrue(chain.stake(validator(0)).isEmpty(), "no pre-#11 validator record");
+  }
+
+  /** {@code base} with validator 0 operated by {@link #NEW_KEY}, which holds its allocation. */
+  private static Genesis operatedByNewKey(Genesis base) {
+    Address consensusKey = StakeChain.validatorKey(0).address();
+    List<Genesis.Validator> validators = base.validators().stream()
+        .map(v -> v.address().equals(consensusKey)
+            ? new Genesis.Validator(consensusKey, v.stakeUnits(), NEW_KEY.address()) : v)
+        .toList();
+    List<Genesis.Allocation> allocations = base.allocations().stream()
+        .map(a -> a.address().equals(consensusKey)
+            ? new Genesis.Allocation(NEW_KEY.address(), a.units()) : a).toList();
+    return new Genesis(base.params(), base.timeMillis(), validators, allocations,
+        base.protocolVersion(), base.staking());
+  }
+
+  @Test
+  void aGenesisValidatorOperatedByAnotherAccountIsKeyedByItAndSignsWithItsOwnKey() {
+    StakeChain operated = StakeChain.inMemory(operatedByNewKey(stakingGenesis(3)),
+        new StakeChain.FakeEvidence());
+    StakingStore store = new StakingStore(new WorkingState(operated.store));
+    StakingValidator v = store.validator(NEW_KEY.address()).orElseThrow();
+    assertEquals(validator(0), v.consensusKey());
+    assertEquals(Optional.of(NEW_KEY.address()), store.operatorOf(validator(0)));
+    assertTrue(store.validator(validator(0)).isEmpty(), "keyed by the operator only");
+    assertEquals(StakeChain.stakeOf(0), new Bonding(store, null, StakingParams.defaults(), 0)
+        .bondOf(NEW_KEY.address(), NEW_KEY.address()), "the operator's self-bond");
+    assertEquals(0, operated.balance(validator(0)));
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS, operated.supply());
+    // the operator edits it (the consensus key could not: it operates nothing)
+    operated.block(operated.transfer(ALICE, NEW_KEY.address(), DDC, 0));
+    BlockResult r = operated.block(LedgerFixtures.sign(NEW_KEY, 0, MIN_FEE, operated.expiry(),
+        new StakeEditValidator("operated", StakeEditValidator.KEEP_RATE)));
+    assertTrue(r.skipped().isEmpty(), r.skipped().toString());
+    assertEquals("operated", new StakingStore(new WorkingState(operated.store))
+        .validator(NEW_KEY.address()).orElseThrow().moniker());
+  }
+
+  @Test
+  void anOperatorApartFromTheConsensusKeyNeedsStakingAndItsOwnAllocation() {
+    Genesis old = operatedByNewKey(StakeChain.genesis(3));
+    IllegalArgumentException below = assertThrows(IllegalArgumentException.class,
+        () -> StakeChain.inMemory(old, new StakeChain.FakeEvidence()));
+    assertTrue(below.getMessage().contains("has no staking"), below.getMessage());
+    Genesis base = stakingGenesis(3);
+    List<Genesis.Validator> twice = new ArrayList<>(base.validators());
+    twice.set(1, new Genesis.Validator(twice.get(1).address(), twice.get(1).stakeUnits(),
+        twice.get(0).address()));
+    IllegalArgumentException shared = assertThrows(IllegalArgumentException.class,
+        () -> new Genesis(base.params(), 0, twice, base.allocations(), base.protocolVersion(),
+            base.staking()));
+    assertTrue(shared.getMessage().contains("operates two genesis validators"),
+        shared.getMessage());
+    List<Genesis.Validator> poor = new ArrayList<>(base.validators());
+    poor.set(0, new Genesis.Validator(poor.get(0).address(), poor.get(0).stakeUnits(),
+        NEW_KEY.address()));
+    IllegalArgumentException unfunded = assertThrows(IllegalArgumentException.class,
+        () -> new Genesis(base.params(), 0, poor, base.allocations(), base.protocolVersion(),
+            base.staking()));
+    assertTrue(unfunded.getMessage().contains("its operator " + NEW_KEY.address()),
+        unfunded.getMessage());
   }
 
   @Test

@@ -127,7 +127,8 @@ public final class DevChain {
     for (DevAccount a : makeAccounts(keystore, accounts.count(), notes)) {
       funded.add(new Allocation(a.address(), accounts.unitsEach()));
     }
-    Genesis genesis = newestRules(Genesis.dev(params,
+    // the dev key operates the validator, so a local key can edit it and vote as its operator
+    Genesis genesis = newestRules(Genesis.devOperated(params,
         System.currentTimeMillis(), devKey.address(), validator.address(), funded),
         devKey.address());
     GenesisFile.write(genesis, genesisFile);

@@ -18,7 +18,9 @@ import org.bcos.types.Hash;
 
 /**
  * Reads and writes {@code genesis.json}; amounts are exact DDC decimal strings. Each validator's
- * {@code stake} is bonded out of its own allocation. {@code protocolVersion} is optional: a file
+ * {@code stake} is bonded out of its own allocation, or out of its {@code operator}'s when it
+ * names one (optional, written only when it differs from {@code address}: a staking chain's
+ * validator operated by another account, as a dev chain's by the dev key). {@code protocolVersion} is optional: a file
  * without it (every genesis written before protocol versions) starts at {@link
  * Genesis#DEFAULT_PROTOCOL_VERSION}, and it is written only when it differs, so such files keep
  * their bytes. {@code upgrades} (optional, written only when there are some) lists the chain's
@@ -57,8 +59,10 @@ public final class GenesisFile {
     }
     List<Genesis.Validator> validators = new ArrayList<>();
     for (JsonNode v : required(root, "validators")) {
-      validators.add(new Genesis.Validator(Address.parse(required(v, "address").asText()),
-          Amount.parse(required(v, "stake").asText())));
+      Address address = Address.parse(required(v, "address").asText());
+      JsonNode operator = v.get("operator");
+      validators.add(new Genesis.Validator(address, Amount.parse(required(v, "stake").asText()),
+          operator == null || operator.isNull() ? address : Address.parse(operator.asText())));
     }
     return new Genesis(params, required(root, "timeMillis").asLong(), validators, allocations,
         protocolVersion(root), staking(root), upgrades(root));
@@ -152,8 +156,9 @@ public final class GenesisFile {
     }
     ArrayNode validators = root.putArray("validators");
     for (Genesis.Validator v : genesis.validators()) {
-      validators.addObject().put("address", v.address().toString())
+      ObjectNode entry = validators.addObject().put("address", v.address().toString())
           .put("stake", Amount.format(v.stakeUnits()));
+      if (v.hasOwnOperator()) entry.put("operator", v.operator().toString());
     }
     ObjectNode params = root.putObject("params");
     params.put("minFeeUnits", p.minFeeUnits());

@@ -50,9 +50,13 @@ class DevChainTest {
       assertEquals(expected, keystore.load("dev" + i, new char[0]));
       assertEquals(EACH, allocated(prepared.genesis(), expected.address()));
     }
+    // dev operates the validator: its allocation holds the validator's stake, bonded at genesis
     long devUnits = allocated(prepared.genesis(), prepared.devAddress());
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS - 3 * EACH
-        - Genesis.DEV_REWARD_POOL_UNITS, devUnits);
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS - 3 * EACH - Genesis.DEV_REWARD_POOL_UNITS, devUnits);
+    Genesis.Validator validator = prepared.genesis().validators().getFirst();
+    assertEquals(prepared.validatorKey().address(), validator.address());
+    assertEquals(prepared.devAddress(), validator.operator());
+    assertEquals(0, allocated(prepared.genesis(), validator.address()));
     long total = prepared.genesis().allocations().stream().mapToLong(Allocation::units).sum();
     // the reward pool is the rest of the supply: exactly 50 bn DDC in all
     assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_REWARD_POOL_UNITS, total);
@@ -121,16 +125,17 @@ class DevChainTest {
     assertEquals(List.of(new DevAccount("dev", old.address())), prepared.accounts());
     assertEquals(1, prepared.notes().size());
     assertTrue(prepared.notes().getFirst().contains("bcos key delete dev"));
-    assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_STAKE_UNITS
-        - Genesis.DEV_REWARD_POOL_UNITS, allocated(prepared.genesis(), old.address()));
+    assertEquals(Amount.TOTAL_SUPPLY_UNITS - Genesis.DEV_REWARD_POOL_UNITS,
+        allocated(prepared.genesis(), old.address()), "the rest, the validator's stake included");
   }
 
   @Test
   void noAccountsGivesTheDevGenesisAtTheNewestVersionWithTheRewardPool() throws Exception {
     DevChain.Prepared prepared = DevChain.prepare(root.resolve("data"), keystore(),
         DevAccounts.NONE);
-    Genesis expected = Genesis.dev(prepared.genesis().params(), prepared.genesis().timeMillis(),
-        prepared.devAddress(), prepared.validatorKey().address())
+    Genesis expected = Genesis.devOperated(prepared.genesis().params(),
+        prepared.genesis().timeMillis(), prepared.devAddress(), prepared.validatorKey().address(),
+        List.of())
         .atProtocolVersion(org.bcos.ledger.Modules.VERSIONS.latest().version())
         .withRewardPool(prepared.devAddress(), Genesis.DEV_REWARD_POOL_UNITS);
     assertEquals(expected, prepared.genesis(),

@@ -31,6 +31,20 @@ class GenesisFileTest {
   }
 
   @Test
+  void aValidatorsOperatorIsWrittenOnlyWhenItIsAnotherAccount() throws Exception {
+    org.bcos.types.Address dev = Ed25519KeyPair.generate(new SecureRandom()).address();
+    Genesis g = Genesis.devOperated(ChainParams.defaults("bcos-x"), 1_000, dev,
+        Ed25519KeyPair.generate(new SecureRandom()).address(), java.util.List.of());
+    Path file = dir.resolve("genesis.json");
+    GenesisFile.write(g, file);
+    assertEquals(g, GenesisFile.read(file));
+    assertEquals(dev, GenesisFile.read(file).validators().getFirst().operator());
+    assertTrue(Files.readString(file).contains("\"operator\" : \"" + dev + "\""));
+    writesAndReadsBackTheSameGenesis();
+    assertFalse(Files.readString(file).contains("operator"), "absent for its own operator");
+  }
+
+  @Test
   void aProtocolVersionOtherThanTheDefaultRoundTripsAndABadOneIsNamed() throws Exception {
     Genesis g = Genesis.dev(ChainParams.defaults("bcos-x"), 1_000,
         Ed25519KeyPair.generate(new SecureRandom()).address(),

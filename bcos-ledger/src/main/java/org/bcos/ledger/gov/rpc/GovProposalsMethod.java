@@ -44,8 +44,7 @@ final class GovProposalsMethod extends AbstractRpcMethod {
 
   @Override
   public JsonNode call(RpcArgs args, WorkBudget budget) {
-    args.atMost(2);
-    int limit = RpcPaging.limit(args, 0);
+    int limit = RpcPaging.limitBeforePosition(args);
     long after = args.has(1) ? args.uint(1, "after") : 0;
     // one more than the page, to know whether another follows
     List<Proposal> found = queries.api(GovApi.class).proposals(after, limit + 1);

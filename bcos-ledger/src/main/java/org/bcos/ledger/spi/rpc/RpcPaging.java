@@ -30,6 +30,16 @@ public final class RpcPaging {
     return (int) limit;
   }
 
+  /**
+   * The arguments of a list method that takes {@code (limit?, position?)} and nothing more:
+   * refuses a third, and returns the page size at 0 ({@link #limit}); the position at 1 is the
+   * method's own (a {@link #cursor} or an id to list after).
+   */
+  public static int limitBeforePosition(RpcArgs args) {
+    args.atMost(2);
+    return limit(args, 0);
+  }
+
   /** The cursor at parameter {@code index}, decoded, or empty for the first page. */
   public static Optional<byte[]> cursor(RpcArgs args, int index) {
     if (!args.has(index)) return Optional.empty();

@@ -4,5 +4,5 @@ import org.bcos.types.tx.Message;
 
 /** The stake module's messages. */
 public sealed interface StakeMessage extends Message permits StakeEvidence, StakeCreateValidator,
-    StakeEditValidator, StakeBond, StakeUnbond, StakeRedelegate, StakeWithdrawRewards,
+    StakeEditValidator, StakeAmountMessage, StakeRedelegate, StakeWithdrawRewards,
     StakeUnjail {}

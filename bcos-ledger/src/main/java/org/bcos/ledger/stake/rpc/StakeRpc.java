@@ -6,13 +6,12 @@ import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.RpcMethod;
 import org.bcos.ledger.stake.StakingQueries;
 import org.bcos.ledger.spi.rpc.ModuleRpc;
-import org.bcos.ledger.stake.api.StakeBond;
+import org.bcos.ledger.stake.api.StakeAmountMessage;
 import org.bcos.ledger.stake.api.StakeCreateValidator;
 import org.bcos.ledger.stake.api.StakeEditValidator;
 import org.bcos.ledger.stake.api.StakeEvidence;
 import org.bcos.ledger.stake.api.StakeMessage;
 import org.bcos.ledger.stake.api.StakeRedelegate;
-import org.bcos.ledger.stake.api.StakeUnbond;
 import org.bcos.ledger.stake.api.StakeUnjail;
 import org.bcos.ledger.stake.api.StakeWithdrawRewards;
 import org.bcos.types.Amount;
@@ -43,10 +42,8 @@ public final class StakeRpc implements ModuleRpc {
           .put("selfBond", Amount.format(c.selfBondUnits())).put("moniker", c.moniker());
       case StakeEditValidator ed -> out.put("moniker", ed.moniker())
           .put("rateBasisPoints", ed.rateBasisPoints());
-      case StakeBond b -> out.put("validator", b.validator().toString())
-          .put("amount", Amount.format(b.units()));
-      case StakeUnbond u -> out.put("validator", u.validator().toString())
-          .put("amount", Amount.format(u.units()));
+      case StakeAmountMessage m -> out.put("validator", m.validator().toString())
+          .put("amount", Amount.format(m.units()));
       case StakeRedelegate r -> out.put("source", r.source().toString())
           .put("destination", r.destination().toString()).put("amount", Amount.format(r.units()));
       case StakeWithdrawRewards w -> out.put("validator", w.validator().toString());

@@ -44,8 +44,7 @@ final class StakeValidatorsMethod extends AbstractRpcMethod {
 
   @Override
   public JsonNode call(RpcArgs args, WorkBudget budget) {
-    args.atMost(2);
-    int limit = RpcPaging.limit(args, 0);
+    int limit = RpcPaging.limitBeforePosition(args);
     byte[] from = RpcPaging.cursor(args, 1).orElse(new byte[0]);
     StakeJson.requireActive(queries);
     StakingQueries.Page<StakingQueries.ValidatorView> page =
