@@ -202,9 +202,9 @@ class TestnetCommandTest {
         List.of("INVALID_ARGUMENT", "--upgrade", "staking:three:10"),
         List.of("INVALID_ARGUMENT", "--upgrade", "staking:3:0"),
         List.of("INVALID_HASH", "--upgrade", "staking:3:10:xyz"),
-        List.of("UPGRADE_NAME_INVALID", "--upgrade", "Staking:5:10"),
-        List.of("UPGRADE_NAME_USED", "--upgrade", "genesis:5:10"),
-        List.of("UPGRADE_NAME_USED", "--upgrade", "a:5:10", "--upgrade", "a:6:20"),
+        List.of("UPGRADE_NAME_INVALID", "--upgrade", "Staking:98:10"),
+        List.of("UPGRADE_NAME_USED", "--upgrade", "genesis:98:10"),
+        List.of("UPGRADE_NAME_USED", "--upgrade", "a:98:10", "--upgrade", "a:99:20"),
         // the chain starts at the newest version unless told: a plan must go above it
         List.of("UPGRADE_VERSION_NOT_NEWER", "--protocol-version", "3", "--upgrade", "a:3:10"),
         List.of("UPGRADE_VERSION_NOT_NEWER", "--protocol-version", "2", "--upgrade", "a:4:10",
