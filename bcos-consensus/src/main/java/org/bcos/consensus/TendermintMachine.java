@@ -466,9 +466,46 @@ public final class TendermintMachine {
   }
 
   private void decide(int r, Proposal p, List<Vote> precommits) {
-    CommitCertificate cert = CommitCertificate.of(height, r, p.valueId(), precommits);
+    List<Vote> signatures = precommits;
+    Vote own = decisionPrecommit(r, p.valueId());
+    if (own != null) {
+      signatures = new ArrayList<>(precommits);
+      signatures.add(own);
+    }
+    CommitCertificate cert = CommitCertificate.of(height, r, p.valueId(), signatures);
     out.add(new Action.Decide(height, r, p.value(), cert));
     decided = true;
+  }
+
+  /**
+   * A late decider's precommit: this validator saw 2f+1 precommits for {@code valueId} in round
+   * {@code r} (and the proposal) before casting its own, so it signs and broadcasts a precommit
+   * for the decided value there, to be counted in the certificate the next block carries
+   * (downtime) instead of being reported missing. Only in the round it is in, and only when it
+   * has precommitted nothing in that round: never a second precommit of one round (a double
+   * vote), never a vote of a lower round after voting in a higher one. Safe: the decision exists
+   * already, the vote is for the decided value, which 2f+1 precommits prove had 2f+1 prevotes in
+   * that round, and the node casts no further vote at this height, so it needs no lock
+   * (docs/CONSENSUS.md "Late deciders precommit"). Null when it does not sign (not a validator,
+   * the signer refuses, or one of the above).
+   */
+  private Vote decisionPrecommit(int r, Hash valueId) {
+    long power = set.powerOf(signer.address());
+    if (power == 0) return null;
+    RoundState rs = roundState(r);
+    boolean precommitted = rs.precommits.firstVoteOf(signer.address()) != null;
+    if (r != round || (precommitted && mutation != RuleMutation.DECISION_PRECOMMIT_TWICE)) {
+      return null;
+    }
+    Vote v;
+    try {
+      v = Vote.sign(config.chainId(), VoteType.PRECOMMIT, height, r, valueId, signer);
+    } catch (SigningRefusedException e) {
+      return null; // refused or signed before a restart: a different message would be a double vote
+    }
+    out.add(new Action.Broadcast(v));
+    if (rs.precommits.add(v, power) == VoteTally.Outcome.ADDED) rs.addSender(v.validator(), power);
+    return v;
   }
 
   private void schedule(TimeoutKind kind) {

@@ -266,6 +266,191 @@ class TendermintMachineTest {
         ConsensusConfig.defaults(TestKeys.CHAIN), signer, TestKeys.APP, TestKeys.VERIFIER);
   }
 
+  // ------------------------------------------------------------ late deciders precommit
+
+  @Test
+  void aLateDeciderPrecommitsTheDecidedValueOnceInTheDecisionRound() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    List<Action> out = new ArrayList<>();
+    for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, p0.valueId(), i)));
+    assertFalse(m.isDecided(), "the proposal is not there yet");
+    out.addAll(m.onProposal(p0));
+    assertTrue(m.isDecided());
+    List<Vote> own = ownVotes(out, me);
+    assertEquals(1, own.size(), "one vote, a precommit, no prevote: " + own);
+    Vote late = own.getFirst();
+    assertEquals(VoteType.PRECOMMIT, late.type());
+    assertEquals(1, late.height());
+    assertEquals(0, late.round());
+    assertEquals(p0.valueId(), late.valueId());
+    assertTrue(late.verify(TestKeys.CHAIN, TestKeys.VERIFIER));
+    Action.Decide d = decisionOf(out);
+    assertEquals(4, d.certificate().signatures().size(), "its own signature joins the others'");
+    assertTrue(d.certificate().verify(TestKeys.CHAIN, set, TestKeys.VERIFIER));
+    // the broadcast comes before the decision, so a host sends it before moving on
+    assertTrue(out.indexOf(new Action.Broadcast(late)) < out.indexOf(d));
+    // decided: more messages of the height change nothing, the precommit is never sent again
+    assertTrue(m.onVote(precommit(0, p0.valueId(), others(me, 1)[0])).isEmpty());
+    assertTrue(m.onTimeout(new Timeout(TimeoutKind.PRECOMMIT, 1, 0)).isEmpty());
+  }
+
+  @Test
+  void aLateDeciderThatPrevotedStillPrecommitsTheDecidedValue() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    assertEquals(p0.valueId(), voteOf(m.onProposal(p0), VoteType.PREVOTE).valueId());
+    List<Action> out = new ArrayList<>();
+    for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, p0.valueId(), i)));
+    assertTrue(m.isDecided());
+    List<Vote> own = ownVotes(out, me);
+    assertEquals(1, own.size(), own.toString());
+    assertEquals(VoteType.PRECOMMIT, own.getFirst().type());
+    assertEquals(p0.valueId(), own.getFirst().valueId());
+    assertEquals(4, decisionOf(out).certificate().signatures().size());
+  }
+
+  @Test
+  void aDeciderThatPrecommittedTheValueSignsNothingMore() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    m.onProposal(p0);
+    int[] three = others(me, 3);
+    List<Action> locked = new ArrayList<>();
+    for (int i : new int[] {three[0], three[1]}) {
+      locked.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, p0.valueId(),
+          Signer.of(keys.get(i)))));
+    }
+    assertEquals(p0.valueId(), voteOf(locked, VoteType.PRECOMMIT).valueId());
+    List<Action> out = new ArrayList<>();
+    out.addAll(m.onVote(precommit(0, p0.valueId(), three[0])));
+    out.addAll(m.onVote(precommit(0, p0.valueId(), three[1])));
+    assertTrue(m.isDecided());
+    assertTrue(ownVotes(out, me).isEmpty(), out.toString());
+    assertEquals(3, decisionOf(out).certificate().signatures().size());
+  }
+
+  @Test
+  void aDeciderThatPrecommittedNilInTheRoundDoesNotPrecommitAgain() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0));
+    List<Action> nil = new ArrayList<>();
+    for (int i : others(me, 2)) {
+      nil.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, null,
+          Signer.of(keys.get(i)))));
+    }
+    assertNull(voteOf(nil, VoteType.PRECOMMIT).valueId());
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    List<Action> out = new ArrayList<>(m.onProposal(p0));
+    for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, p0.valueId(), i)));
+    assertTrue(m.isDecided());
+    assertTrue(ownVotes(out, me).isEmpty(), "a second precommit of round 0 is a double vote: "
+        + out);
+    Action.Decide d = decisionOf(out);
+    assertEquals(3, d.certificate().signatures().size());
+    assertTrue(d.certificate().signatures().stream()
+        .noneMatch(sig -> sig.validator().equals(keys.get(me).address())));
+  }
+
+  @Test
+  void aDeciderThatPrecommittedAnotherValueInTheRoundDoesNotPrecommitAgain() {
+    // an equivocating proposer offers w and v in round 0; this node locks on w, 2f+1 decide v
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Signer proposer = signerOf(rotation.proposer(0));
+    Proposal w = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("w"), -1, proposer);
+    Proposal v = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1, proposer);
+    m.onProposal(w);
+    List<Action> locked = new ArrayList<>();
+    for (int i : others(me, 2)) {
+      locked.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, w.valueId(),
+          Signer.of(keys.get(i)))));
+    }
+    assertEquals(w.valueId(), voteOf(locked, VoteType.PRECOMMIT).valueId());
+    List<Action> out = new ArrayList<>();
+    for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, v.valueId(), i)));
+    out.addAll(m.onProposal(v));
+    assertTrue(m.isDecided());
+    assertEquals(v.valueId(), Proposal.valueId(decisionOf(out).value()));
+    assertTrue(ownVotes(out, me).isEmpty(), out.toString());
+  }
+
+  @Test
+  void aDecisionOfAnEarlierRoundGetsNoPrecommitFromANodeInALaterRound() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    int[] three = others(me, 3);
+    // two validators (f+1) are in round 1: skip to it and prevote nil there
+    for (int i : new int[] {three[0], three[1]}) {
+      m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 1, null, Signer.of(keys.get(i))));
+    }
+    assertEquals(1, m.round());
+    assertNull(voteOf(m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 1)), VoteType.PREVOTE)
+        .valueId());
+    // round 0's decision reaches it only now
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    List<Action> out = new ArrayList<>(m.onProposal(p0));
+    for (int i : three) out.addAll(m.onVote(precommit(0, p0.valueId(), i)));
+    assertTrue(m.isDecided());
+    assertEquals(0, decisionOf(out).round());
+    assertTrue(ownVotes(out, me).isEmpty(), "no vote of round 0 after voting in round 1: " + out);
+    assertEquals(3, decisionOf(out).certificate().signatures().size());
+  }
+
+  @Test
+  void aLateDeciderWhoseSignerRefusesStillDecidesWithoutItsPrecommit() {
+    int me = spectator();
+    List<String> asked = new ArrayList<>();
+    Ed25519KeyPair key = keys.get(me);
+    Signer refusing = new Signer() {
+      @Override
+      public Address address() {
+        return key.address();
+      }
+
+      @Override
+      public byte[] sign(byte[] message) {
+        return key.sign(message);
+      }
+
+      @Override
+      public void authorize(long height, int round, int kind, Hash valueId,
+          byte[] signingBytes) {
+        asked.add(height + "/" + round + "/" + kind + "/" + valueId);
+        throw new SigningRefusedException(SigningRefusedException.Reason.GUARD_UNAVAILABLE,
+            "disk full", null);
+      }
+    };
+    TendermintMachine m = new TendermintMachine(schedule, ConsensusConfig.defaults(TestKeys.CHAIN),
+        refusing, TestKeys.APP, TestKeys.VERIFIER);
+    m.start(1);
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    List<Action> out = new ArrayList<>();
+    for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, p0.valueId(), i)));
+    out.addAll(m.onProposal(p0));
+    assertTrue(m.isDecided());
+    assertEquals(List.of("1/0/" + Signer.kindOf(VoteType.PRECOMMIT) + "/" + p0.valueId()), asked,
+        "asked (and so recorded by a guard) before any signature");
+    assertTrue(out.stream().noneMatch(a -> a instanceof Action.Broadcast), out.toString());
+    assertEquals(3, decisionOf(out).certificate().signatures().size());
+  }
+
   @Test
   void proposalFromANonProposerIsIgnored() {
     int me = spectator();
@@ -468,6 +653,28 @@ class TendermintMachineTest {
     }
     assertEquals(target, m.round());
     assertFalse(m.isDecided());
+  }
+
+  private Vote precommit(int round, Hash valueId, int validator) {
+    return Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 1, round, valueId,
+        Signer.of(keys.get(validator)));
+  }
+
+  /** The votes of validator {@code me} among {@code actions}' broadcasts. */
+  private List<Vote> ownVotes(List<Action> actions, int me) {
+    List<Vote> own = new ArrayList<>();
+    for (Action a : actions) {
+      if (a instanceof Action.Broadcast b && b.message() instanceof Vote v
+          && v.validator().equals(keys.get(me).address())) {
+        own.add(v);
+      }
+    }
+    return own;
+  }
+
+  private static Action.Decide decisionOf(List<Action> actions) {
+    return (Action.Decide) actions.stream().filter(a -> a instanceof Action.Decide).findFirst()
+        .orElseThrow(() -> new AssertionError("no decision in " + actions));
   }
 
   private static Vote voteOf(List<Action> actions, VoteType type) {
