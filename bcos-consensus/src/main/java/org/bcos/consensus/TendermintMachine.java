@@ -305,7 +305,7 @@ public final class TendermintMachine {
       for (Proposal p : rs.proposals) {
         Hash id = p.valueId();
         if (decisionQuorum(rs.precommits.powerFor(id)) && valid(p)) {
-          decide(e.getKey(), p, rs.precommits.votesFor(id));
+          decide(e.getKey(), p);
           return true;
         }
       }
@@ -465,14 +465,10 @@ public final class TendermintMachine {
     if (rs.tally(type).add(v, power) == VoteTally.Outcome.ADDED) rs.addSender(v.validator(), power);
   }
 
-  private void decide(int r, Proposal p, List<Vote> precommits) {
-    List<Vote> signatures = precommits;
-    Vote own = decisionPrecommit(r, p.valueId());
-    if (own != null) {
-      signatures = new ArrayList<>(precommits);
-      signatures.add(own);
-    }
-    CommitCertificate cert = CommitCertificate.of(height, r, p.valueId(), signatures);
+  private void decide(int r, Proposal p) {
+    castDecisionPrecommit(r, p.valueId());
+    List<Vote> precommits = roundState(r).precommits.votesFor(p.valueId());
+    CommitCertificate cert = CommitCertificate.of(height, r, p.valueId(), precommits);
     out.add(new Action.Decide(height, r, p.value(), cert));
     decided = true;
   }
@@ -486,26 +482,25 @@ public final class TendermintMachine {
    * vote), never a vote of a lower round after voting in a higher one. Safe: the decision exists
    * already, the vote is for the decided value, which 2f+1 precommits prove had 2f+1 prevotes in
    * that round, and the node casts no further vote at this height, so it needs no lock
-   * (docs/CONSENSUS.md "Late deciders precommit"). Null when it does not sign (not a validator,
-   * the signer refuses, or one of the above).
+   * (docs/CONSENSUS.md "Late deciders precommit"). Counted in the round's tally, so the
+   * decision's certificate holds it. Nothing when not a validator or the signer refuses.
    */
-  private Vote decisionPrecommit(int r, Hash valueId) {
+  private void castDecisionPrecommit(int r, Hash valueId) {
     long power = set.powerOf(signer.address());
-    if (power == 0) return null;
+    if (power == 0) return;
     RoundState rs = roundState(r);
     boolean precommitted = rs.precommits.firstVoteOf(signer.address()) != null;
     if (r != round || (precommitted && mutation != RuleMutation.DECISION_PRECOMMIT_TWICE)) {
-      return null;
+      return;
     }
     Vote v;
     try {
       v = Vote.sign(config.chainId(), VoteType.PRECOMMIT, height, r, valueId, signer);
     } catch (SigningRefusedException e) {
-      return null; // refused or signed before a restart: a different message would be a double vote
+      return; // refused, or signed before a restart: another message would be a double vote
     }
     out.add(new Action.Broadcast(v));
     if (rs.precommits.add(v, power) == VoteTally.Outcome.ADDED) rs.addSender(v.validator(), power);
-    return v;
   }
 
   private void schedule(TimeoutKind kind) {
