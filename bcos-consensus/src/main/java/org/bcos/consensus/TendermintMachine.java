@@ -145,6 +145,26 @@ public final class TendermintMachine {
     return evaluateAndDrain();
   }
 
+  /**
+   * The current height was decided without this machine: its host committed the block certified
+   * by {@code certificate} (a block sync delivered it, with the certificate, before this machine
+   * decided). A validator then does what it does when it decides itself: in the round it is in,
+   * if it has precommitted nothing in that round, it signs and broadcasts its precommit for the
+   * certified value, so it can join the certificate the next block carries. The machine counts
+   * as decided afterwards and casts no other vote of the height. A certificate of another height,
+   * or one that does not verify against this height's validators, does nothing. The host calls
+   * this only after the block is durably committed, so the height is never replayed.
+   */
+  public List<Action> onDecidedElsewhere(CommitCertificate certificate) {
+    if (height == 0 || decided || certificate.height() != height
+        || !certificate.verify(config.chainId(), set, verifier)) {
+      return drain();
+    }
+    castDecisionPrecommit(certificate.round(), certificate.valueId());
+    decided = true;
+    return drain();
+  }
+
   // ---------------------------------------------------------------- queries
 
   public long height() {

@@ -452,6 +452,57 @@ class TendermintMachineTest {
   }
 
   @Test
+  void aValidatorWhoseHeightWasDecidedElsewherePrecommitsTheCertifiedValueOnce() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Hash v = Proposal.valueId(TestKeys.bytes("the block sync delivered"));
+    List<Vote> three = new ArrayList<>();
+    for (int i : others(me, 3)) three.add(precommit(0, v, i));
+    CommitCertificate cert = CommitCertificate.of(1, 0, v, three);
+    // a certificate of another height, or without a quorum, changes nothing
+    assertTrue(m.onDecidedElsewhere(CommitCertificate.of(2, 0, v, List.of())).isEmpty());
+    assertTrue(m.onDecidedElsewhere(CommitCertificate.of(1, 0, v, three.subList(0, 2)))
+        .isEmpty());
+    assertFalse(m.isDecided());
+    List<Action> out = m.onDecidedElsewhere(cert);
+    List<Vote> own = ownVotes(out, me);
+    assertEquals(1, own.size(), out.toString());
+    assertEquals(VoteType.PRECOMMIT, own.getFirst().type());
+    assertEquals(0, own.getFirst().round());
+    assertEquals(v, own.getFirst().valueId());
+    assertTrue(out.stream().noneMatch(a -> a instanceof Action.Decide), "the host committed it");
+    assertTrue(m.isDecided());
+    assertTrue(m.onDecidedElsewhere(cert).isEmpty(), "never twice");
+    assertTrue(m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0)).isEmpty(), "no more votes");
+  }
+
+  @Test
+  void aHeightDecidedElsewhereGetsNoSecondPrecommitNorOneOfAnEarlierRound() {
+    int me = spectator();
+    Hash v = Proposal.valueId(TestKeys.bytes("the block sync delivered"));
+    List<Vote> three = new ArrayList<>();
+    for (int i : others(me, 3)) three.add(precommit(0, v, i));
+    CommitCertificate cert = CommitCertificate.of(1, 0, v, three);
+    // precommitted nil in round 0 (prevote timeout)
+    TendermintMachine nil = machine(me);
+    nil.start(1);
+    nil.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0));
+    assertNull(voteOf(nil.onTimeout(new Timeout(TimeoutKind.PREVOTE, 1, 0)), VoteType.PRECOMMIT)
+        .valueId());
+    assertTrue(ownVotes(nil.onDecidedElsewhere(cert), me).isEmpty());
+    assertTrue(nil.isDecided());
+    // in round 1 already
+    TendermintMachine later = machine(me);
+    later.start(1);
+    for (int i : others(me, 2)) {
+      later.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 1, null, Signer.of(keys.get(i))));
+    }
+    assertEquals(1, later.round());
+    assertTrue(ownVotes(later.onDecidedElsewhere(cert), me).isEmpty());
+  }
+
+  @Test
   void proposalFromANonProposerIsIgnored() {
     int me = spectator();
     TendermintMachine m = machine(me);

@@ -265,9 +265,41 @@ public final class ConsensusService implements AutoCloseable {
   void headAdvanced() {
     run(() -> {
       if (machine == null || machine.height() <= ledger.head().height()) {
+        precommitSyncedDecision();
         startHeight(ledger.head().height() + 1);
       }
     });
+  }
+
+  /**
+   * The block of the height in progress arrived by sync (a faster validator pushed it) before
+   * this machine decided: the validator signs its precommit for it as a late decider does
+   * (docs/CONSENSUS.md "Late deciders precommit"), and adds it to its own head certificate, which
+   * the next block carries when this validator proposes it. Only for the head's height (a node
+   * further behind would sign for a certificate already carried). The block is committed
+   * durably before this runs and the guard records the precommit before it is signed, so the
+   * height is never replayed and no other precommit of that round can follow.
+   */
+  private void precommitSyncedDecision() {
+    if (machine == null || machine.isDecided() || machine.height() != ledger.head().height()) {
+      return;
+    }
+    var stored = ledger.commitCertificate(machine.height());
+    if (stored.isEmpty()) return;
+    org.bcos.consensus.CommitCertificate certificate;
+    try {
+      certificate = org.bcos.consensus.CommitCertificate.decode(stored.get(),
+          machine.validatorSet().size());
+    } catch (CodecException e) {
+      return; // checked when it was committed; nothing to sign for
+    }
+    for (Action a : machine.onDecidedElsewhere(certificate)) {
+      if (a instanceof Action.Broadcast b && b.message() instanceof Vote own) {
+        chain.addLatePrecommit(own);
+      }
+      perform(a);
+    }
+    checkGuard();
   }
 
   // ---------------------------------------------------------------- consensus thread
