@@ -146,22 +146,36 @@ public final class TendermintMachine {
   }
 
   /**
-   * The current height was decided without this machine: its host committed the block certified
-   * by {@code certificate} (a block sync delivered it, with the certificate, before this machine
-   * decided). A validator then does what it does when it decides itself: in the round it is in,
-   * if it has precommitted nothing in that round, it signs and broadcasts its precommit for the
-   * certified value, so it can join the certificate the next block carries. The machine counts
-   * as decided afterwards and casts no other vote of the height. A certificate of another height,
-   * or one that does not verify against this height's validators, does nothing. The host calls
-   * this only after the block is durably committed, so the height is never replayed.
+   * A height was decided without this machine: its host committed the block certified by {@code
+   * certificate}, which a block sync delivered before this machine decided it. Either the
+   * current height, undecided here, or the next one, not started yet (this machine decided the
+   * current height and the host waits out the block interval; it has signed nothing there). A
+   * validator then does what it does when it decides itself: if it is in the certificate's round
+   * (for a height not started: has voted in no round) and has precommitted nothing in that
+   * round, it signs and broadcasts its precommit for the certified value, so it can join the
+   * certificate the next block carries. The current height counts as decided afterwards: no
+   * other vote of it follows. A certificate of any other height, or one that does not verify
+   * against its height's validators, does nothing. The host calls this only after the block is
+   * durably committed, so that height is never replayed.
    */
   public List<Action> onDecidedElsewhere(CommitCertificate certificate) {
-    if (height == 0 || decided || certificate.height() != height
-        || !certificate.verify(config.chainId(), set, verifier)) {
-      return drain();
+    long h = certificate.height();
+    if (height != 0 && !decided && h == height
+        && certificate.verify(config.chainId(), set, verifier)) {
+      castDecisionPrecommit(certificate.round(), certificate.valueId());
+      decided = true;
+    } else if (height != 0 && decided && h == height + 1) {
+      ValidatorSet next = schedule.setAt(h);
+      long power = next.powerOf(signer.address());
+      if (power > 0 && certificate.verify(config.chainId(), next, verifier)) {
+        try {
+          out.add(new Action.Broadcast(Vote.sign(config.chainId(), VoteType.PRECOMMIT, h,
+              certificate.round(), certificate.valueId(), signer)));
+        } catch (SigningRefusedException e) {
+          // refused, or signed before a restart: nothing to add
+        }
+      }
     }
-    castDecisionPrecommit(certificate.round(), certificate.valueId());
-    decided = true;
     return drain();
   }
 

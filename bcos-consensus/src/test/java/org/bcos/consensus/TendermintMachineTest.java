@@ -478,6 +478,32 @@ class TendermintMachineTest {
   }
 
   @Test
+  void aValidatorThatHasNotStartedTheNextHeightPrecommitsItsSyncedBlock() {
+    // it decided height 1 and waits out the block interval; the others decide height 2 meanwhile
+    LocalNetwork net = new LocalNetwork(keys, schedule, TestKeys.APP);
+    net.startAll(1);
+    net.runUntilDecided(1, 10_000);
+    int me = spectator();
+    TendermintMachine m = net.machines.get(me);
+    assertTrue(m.isDecided());
+    Hash v = Proposal.valueId(TestKeys.bytes("height 2, decided without it"));
+    List<Vote> three = new ArrayList<>();
+    for (int i : others(me, 3)) {
+      three.add(Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 2, 0, v, Signer.of(keys.get(i))));
+    }
+    assertTrue(m.onDecidedElsewhere(CommitCertificate.of(2, 0, v, three.subList(0, 2)))
+        .isEmpty(), "no quorum");
+    assertTrue(m.onDecidedElsewhere(CommitCertificate.of(3, 0, v, List.of())).isEmpty());
+    List<Vote> own = ownVotes(m.onDecidedElsewhere(CommitCertificate.of(2, 0, v, three)), me);
+    assertEquals(1, own.size());
+    assertEquals(2, own.getFirst().height());
+    assertEquals(0, own.getFirst().round());
+    assertEquals(v, own.getFirst().valueId());
+    assertTrue(own.getFirst().verify(TestKeys.CHAIN, TestKeys.VERIFIER));
+    assertEquals(1, m.height(), "the machine itself stays where it was");
+  }
+
+  @Test
   void aHeightDecidedElsewhereGetsNoSecondPrecommitNorOneOfAnEarlierRound() {
     int me = spectator();
     Hash v = Proposal.valueId(TestKeys.bytes("the block sync delivered"));
