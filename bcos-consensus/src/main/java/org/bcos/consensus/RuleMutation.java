@@ -19,7 +19,7 @@ enum RuleMutation {
   DECIDE_ON_ONE_THIRD,
   /**
    * A late decider precommits the decided value even when it precommitted (nil or another value)
-   * in that round already: a double vote, which honest peers report as evidence.
+   * in that round already: an equivocation, which honest peers report as evidence.
    */
   DECISION_PRECOMMIT_TWICE
 }

@@ -512,8 +512,8 @@ public final class TendermintMachine {
    * {@code r} (and the proposal) before casting its own, so it signs and broadcasts a precommit
    * for the decided value there, to be counted in the certificate the next block carries
    * (downtime) instead of being reported missing. Only in the round it is in, and only when it
-   * has precommitted nothing in that round: never a second precommit of one round (a double
-   * vote), never a vote of a lower round after voting in a higher one. Safe: the decision exists
+   * has precommitted nothing in that round: never a second precommit of one round (that would
+   * equivocate), never a vote of a lower round after voting in a higher one. Safe: the decision exists
    * already, the vote is for the decided value, which 2f+1 precommits prove had 2f+1 prevotes in
    * that round, and the node casts no further vote at this height, so it needs no lock
    * (docs/CONSENSUS.md "Late deciders precommit"). Counted in the round's tally, so the
@@ -531,7 +531,7 @@ public final class TendermintMachine {
     try {
       v = Vote.sign(config.chainId(), VoteType.PRECOMMIT, height, r, valueId, signer);
     } catch (SigningRefusedException e) {
-      return; // refused, or signed before a restart: another message would be a double vote
+      return; // refused, or signed before a restart: another message would equivocate
     }
     out.add(new Action.Broadcast(v));
     if (rs.precommits.add(v, power) == VoteTally.Outcome.ADDED) rs.addSender(v.validator(), power);
