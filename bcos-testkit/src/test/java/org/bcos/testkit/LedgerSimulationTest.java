@@ -26,6 +26,16 @@ import org.junit.jupiter.api.Test;
  */
 class LedgerSimulationTest {
   static final long DEFAULT_SEEDS = 40;
+  /**
+   * Once the faults have healed and every honest node runs, honest validators must be in almost
+   * every certificate a block carries: late deciders precommit and late precommits join the head
+   * certificate (docs/CONSENSUS.md "Late deciders precommit"). Measured on seeds 1..40: 96.58 %
+   * before late deciders precommitted, 99.03 % after; checked over a range with at least {@link
+   * #MIN_SETTLED_SLOTS} such signatures expected (one seed has about five).
+   */
+  static final long MIN_SETTLED_SIGNED_BASIS_POINTS = 9_800;
+
+  static final long MIN_SETTLED_SLOTS = 100;
 
   @Test
   void chainsAgreeKeepGoingAndSlashTheEquivocator() {
@@ -48,6 +58,11 @@ class LedgerSimulationTest {
     }
     totals.print(seeds.first(), failures.size());
     assertTrue(failures.isEmpty(), "failing seeds:\n" + String.join("\n", failures));
+    LedgerApplication.SignedShare settled = totals.carriedSettled;
+    assertTrue(settled.slots < MIN_SETTLED_SLOTS
+            || settled.basisPoints() >= MIN_SETTLED_SIGNED_BASIS_POINTS,
+        "honest validators signed only " + settled + " of the certificates carried for settled"
+            + " heights (at least " + MIN_SETTLED_SIGNED_BASIS_POINTS + " bp expected)");
   }
 
   @Test
