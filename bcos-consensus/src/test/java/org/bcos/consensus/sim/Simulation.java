@@ -472,22 +472,7 @@ public final class Simulation {
           case ConsensusMessage m -> n.machine.onMessage(m);
           default -> throw new IllegalStateException("unknown input " + in);
         };
-    countDecisionPrecommit(n, actions);
     for (Action a : actions) perform(n, a);
-  }
-
-  /** Counts decisions that came with the decider's own precommit of the decision round. */
-  private void countDecisionPrecommit(Node n, List<Action> actions) {
-    Action.Decide d = null;
-    for (Action a : actions) if (a instanceof Action.Decide decide) d = decide;
-    if (d == null) return;
-    for (Action a : actions) {
-      if (a instanceof Action.Broadcast b && b.message() instanceof Vote v
-          && v.type() == VoteType.PRECOMMIT && v.height() == d.height() && v.round() == d.round()
-          && v.validator().equals(n.key.address())) {
-        fault("decisionPrecommit");
-      }
-    }
   }
 
   private void perform(Node n, Action a) {
@@ -538,6 +523,10 @@ public final class Simulation {
     }
     if (prior == null) maybeQuiet(n);
     CommitCertificate cert = d.certificate();
+    fault("decision");
+    for (CommitCertificate.Signature s : cert.signatures()) {
+      if (s.validator().equals(n.key.address())) fault("decisionSignedByDecider");
+    }
     if (!cert.valueId().equals(id)
         || (checkCertificates && !cert.verify(CHAIN_ID, n.machine.validatorSet(), verifier))) {
       failure = "CERTIFICATE: node " + n.index + " at height " + d.height() + " has a bad certificate";
