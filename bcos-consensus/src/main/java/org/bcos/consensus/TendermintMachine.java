@@ -513,10 +513,10 @@ public final class TendermintMachine {
    * for the decided value there, to be counted in the certificate the next block carries
    * (downtime) instead of being reported missing. Only in the round it is in, and only when it
    * has precommitted nothing in that round: never a second precommit of one round (that would
-   * equivocate), never a vote of a lower round after voting in a higher one. Safe: the decision exists
-   * already, the vote is for the decided value, which 2f+1 precommits prove had 2f+1 prevotes in
-   * that round, and the node casts no further vote at this height, so it needs no lock
-   * (docs/CONSENSUS.md "Late deciders precommit"). Counted in the round's tally, so the
+   * equivocate), never a vote of a lower round after voting in a higher one. Safe: the decision
+   * exists already, the vote is for the decided value, which 2f+1 precommits prove had 2f+1
+   * prevotes in that round, and the node casts no further vote at this height, so it needs no
+   * lock (docs/CONSENSUS.md "Late deciders precommit"). Counted in the round's tally, so the
    * decision's certificate holds it. Nothing when not a validator or the signer refuses.
    */
   private void castDecisionPrecommit(int r, Hash valueId) {

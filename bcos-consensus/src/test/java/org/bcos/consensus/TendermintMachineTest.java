@@ -245,7 +245,14 @@ class TendermintMachineTest {
 
   /** A machine whose validator set is {@code key} alone, signing after {@code authorization}. */
   private static TendermintMachine soleValidator(Ed25519KeyPair key, Authorization authorization) {
-    Signer signer = new Signer() {
+    return new TendermintMachine(ValidatorSchedule.genesis(TestKeys.set(List.of(key))),
+        ConsensusConfig.defaults(TestKeys.CHAIN), signer(key, authorization), TestKeys.APP,
+        TestKeys.VERIFIER);
+  }
+
+  /** {@code key}'s signer, asking {@code authorization} before each signature. */
+  private static Signer signer(Ed25519KeyPair key, Authorization authorization) {
+    return new Signer() {
       @Override
       public Address address() {
         return key.address();
@@ -262,8 +269,6 @@ class TendermintMachineTest {
         authorization.authorize(height, round, kind, valueId);
       }
     };
-    return new TendermintMachine(ValidatorSchedule.genesis(TestKeys.set(List.of(key))),
-        ConsensusConfig.defaults(TestKeys.CHAIN), signer, TestKeys.APP, TestKeys.VERIFIER);
   }
 
   // ------------------------------------------------------------ late deciders precommit
@@ -323,14 +328,8 @@ class TendermintMachineTest {
     m.start(1);
     Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
         signerOf(rotation.proposer(0)));
-    m.onProposal(p0);
+    lockOn(m, me, p0);
     int[] three = others(me, 3);
-    List<Action> locked = new ArrayList<>();
-    for (int i : new int[] {three[0], three[1]}) {
-      locked.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, p0.valueId(),
-          Signer.of(keys.get(i)))));
-    }
-    assertEquals(p0.valueId(), voteOf(locked, VoteType.PRECOMMIT).valueId());
     List<Action> out = new ArrayList<>();
     out.addAll(m.onVote(precommit(0, p0.valueId(), three[0])));
     out.addAll(m.onVote(precommit(0, p0.valueId(), three[1])));
@@ -373,13 +372,7 @@ class TendermintMachineTest {
     Signer proposer = signerOf(rotation.proposer(0));
     Proposal w = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("w"), -1, proposer);
     Proposal v = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1, proposer);
-    m.onProposal(w);
-    List<Action> locked = new ArrayList<>();
-    for (int i : others(me, 2)) {
-      locked.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, w.valueId(),
-          Signer.of(keys.get(i)))));
-    }
-    assertEquals(w.valueId(), voteOf(locked, VoteType.PRECOMMIT).valueId());
+    lockOn(m, me, w);
     List<Action> out = new ArrayList<>();
     for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, v.valueId(), i)));
     out.addAll(m.onProposal(v));
@@ -416,26 +409,11 @@ class TendermintMachineTest {
   void aLateDeciderWhoseSignerRefusesStillDecidesWithoutItsPrecommit() {
     int me = spectator();
     List<String> asked = new ArrayList<>();
-    Ed25519KeyPair key = keys.get(me);
-    Signer refusing = new Signer() {
-      @Override
-      public Address address() {
-        return key.address();
-      }
-
-      @Override
-      public byte[] sign(byte[] message) {
-        return key.sign(message);
-      }
-
-      @Override
-      public void authorize(long height, int round, int kind, Hash valueId,
-          byte[] signingBytes) {
-        asked.add(height + "/" + round + "/" + kind + "/" + valueId);
-        throw new SigningRefusedException(SigningRefusedException.Reason.GUARD_UNAVAILABLE,
-            "disk full", null);
-      }
-    };
+    Signer refusing = signer(keys.get(me), (height, round, kind, valueId) -> {
+      asked.add(height + "/" + round + "/" + kind + "/" + valueId);
+      throw new SigningRefusedException(SigningRefusedException.Reason.GUARD_UNAVAILABLE,
+          "disk full", null);
+    });
     TendermintMachine m = new TendermintMachine(schedule, ConsensusConfig.defaults(TestKeys.CHAIN),
         refusing, TestKeys.APP, TestKeys.VERIFIER);
     m.start(1);
@@ -730,6 +708,16 @@ class TendermintMachineTest {
     }
     assertEquals(target, m.round());
     assertFalse(m.isDecided());
+  }
+
+  /** Hands {@code m} the round-0 proposal {@code p} and two others' prevotes: it locks on p. */
+  private void lockOn(TendermintMachine m, int me, Proposal p) {
+    List<Action> out = new ArrayList<>(m.onProposal(p));
+    for (int i : others(me, 2)) {
+      out.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, p.valueId(),
+          Signer.of(keys.get(i)))));
+    }
+    assertEquals(p.valueId(), voteOf(out, VoteType.PRECOMMIT).valueId());
   }
 
   private Vote precommit(int round, Hash valueId, int validator) {

@@ -321,8 +321,9 @@ public final class ConsensusService implements AutoCloseable {
     checkGuard();
     if (machine.height() == head) {
       for (ConsensusMessage m : machine.messagesOfHeight()) {
-        if (m instanceof Vote v && v.type() == VoteType.PRECOMMIT && v.round() == certificate.round()
-            && certificate.valueId().equals(v.valueId()) && v.validator().equals(signer.address())) {
+        if (m instanceof Vote v && v.type() == VoteType.PRECOMMIT
+            && v.round() == certificate.round() && certificate.valueId().equals(v.valueId())
+            && v.validator().equals(signer.address())) {
           chain.addLatePrecommit(v); // cast before the block came
         }
       }
@@ -564,7 +565,8 @@ public final class ConsensusService implements AutoCloseable {
    * longer than the interval still waits that long; none with a single validator.
    */
   private long lastCommitWindowMillis() {
-    return machine.validatorSet().size() > 1 ? blockIntervalMillis / LAST_COMMIT_WINDOW_DIVISOR : 0;
+    if (machine.validatorSet().size() < 2) return 0;
+    return blockIntervalMillis / LAST_COMMIT_WINDOW_DIVISOR;
   }
 
   /** Puts a double-signing proof on chain as a fee-free evidence transaction from this validator. */

@@ -169,7 +169,7 @@ final class LedgerApplication implements Simulation.Application {
     nodes.get(node).chain.addLatePrecommit(precommit);
   }
 
-  /** Counts the honest validators in the certificate {@code block} carries (of the block before). */
+  /** Counts honest validators in the certificate {@code block} carries (of the block before). */
   private void countCarried(LedgerNode n, Block block) {
     long certified = block.height() - 1;
     if (!block.header().carriesLastCommit() || certified < 1) return;

@@ -180,8 +180,7 @@ class LastCommitCheckTest {
 
   @Test
   void aLatePrecommitJoinsTheCertificateTheNextBlockCarries() {
-    ConsensusLedger glue = new ConsensusLedger(ledger, KEYS.get(0), new ConsensusLedgerTest
-        .ManualTime(), new ConsensusLedgerTest.ListPool(), ConsensusLedger.Listener.NONE, 1 << 20);
+    ConsensusLedger glue = glue();
     Block one = ledger.proposeBlock(List.of(), KEYS.get(0), GENESIS_MILLIS + 1).block();
     CommitCertificate quorum = certify(one, KEYS.subList(0, 3), CHAIN);
     assertEquals(ConsensusLedger.CommitStatus.COMMITTED, glue.commit(new org.bcos.consensus
@@ -210,8 +209,7 @@ class LastCommitCheckTest {
   void aLatePrecommitJoinsTheCertificateOfAHeadThatCameBySync() {
     // the head was committed with a peer's certificate (block sync), not decided by this glue:
     // a slower validator's precommit, or this validator's own late one, still joins it
-    ConsensusLedger glue = new ConsensusLedger(ledger, KEYS.get(0), new ConsensusLedgerTest
-        .ManualTime(), new ConsensusLedgerTest.ListPool(), ConsensusLedger.Listener.NONE, 1 << 20);
+    ConsensusLedger glue = glue();
     Block one = ledger.proposeBlock(List.of(), KEYS.get(0), GENESIS_MILLIS + 1).block();
     CommitCertificate quorum = certify(one, KEYS.subList(1, 4), CHAIN);
     ledger.commitBlock(one, quorum.encode());
@@ -225,5 +223,11 @@ class LastCommitCheckTest {
         .signatures().size());
     Block two = ledger.proposeBlock(List.of(), KEYS.get(0), GENESIS_MILLIS + 2).block();
     assertEquals(4, CommitCertificate.decode(two.lastCommit(), 4).signatures().size());
+  }
+
+  /** Validator 0's consensus glue over {@code ledger}. */
+  private ConsensusLedger glue() {
+    return new ConsensusLedger(ledger, KEYS.get(0), new ConsensusLedgerTest.ManualTime(),
+        new ConsensusLedgerTest.ListPool(), ConsensusLedger.Listener.NONE, 1 << 20);
   }
 }
