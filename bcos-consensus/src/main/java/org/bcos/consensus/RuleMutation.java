@@ -16,5 +16,10 @@ enum RuleMutation {
    */
   UNCHECKED_VALID_ROUND,
   /** Line 49 decides on more than 1/3 of the precommit power (f+1) instead of 2f+1. */
-  DECIDE_ON_ONE_THIRD
+  DECIDE_ON_ONE_THIRD,
+  /**
+   * A late decider precommits the decided value even when it precommitted (nil or another value)
+   * in that round already: an equivocation, which honest peers report as evidence.
+   */
+  DECISION_PRECOMMIT_TWICE
 }

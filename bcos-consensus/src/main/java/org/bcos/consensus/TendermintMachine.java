@@ -145,6 +145,40 @@ public final class TendermintMachine {
     return evaluateAndDrain();
   }
 
+  /**
+   * A height was decided without this machine: its host committed the block certified by {@code
+   * certificate}, which a block sync delivered before this machine decided it. Either the
+   * current height, undecided here, or the next one, not started yet (this machine decided the
+   * current height and the host waits out the block interval; it has signed nothing there). A
+   * validator then does what it does when it decides itself: if it is in the certificate's round
+   * (for a height not started: has voted in no round) and has precommitted nothing in that
+   * round, it signs and broadcasts its precommit for the certified value, so it can join the
+   * certificate the next block carries. The current height counts as decided afterwards: no
+   * other vote of it follows. A certificate of any other height, or one that does not verify
+   * against its height's validators, does nothing. The host calls this only after the block is
+   * durably committed, so that height is never replayed.
+   */
+  public List<Action> onDecidedElsewhere(CommitCertificate certificate) {
+    long h = certificate.height();
+    if (height != 0 && !decided && h == height
+        && certificate.verify(config.chainId(), set, verifier)) {
+      castDecisionPrecommit(certificate.round(), certificate.valueId());
+      decided = true;
+    } else if (height != 0 && decided && h == height + 1) {
+      ValidatorSet next = schedule.setAt(h);
+      long power = next.powerOf(signer.address());
+      if (power > 0 && certificate.verify(config.chainId(), next, verifier)) {
+        try {
+          out.add(new Action.Broadcast(Vote.sign(config.chainId(), VoteType.PRECOMMIT, h,
+              certificate.round(), certificate.valueId(), signer)));
+        } catch (SigningRefusedException e) {
+          // refused, or signed before a restart: nothing to add
+        }
+      }
+    }
+    return drain();
+  }
+
   // ---------------------------------------------------------------- queries
 
   public long height() {
@@ -305,7 +339,7 @@ public final class TendermintMachine {
       for (Proposal p : rs.proposals) {
         Hash id = p.valueId();
         if (decisionQuorum(rs.precommits.powerFor(id)) && valid(p)) {
-          decide(e.getKey(), p, rs.precommits.votesFor(id));
+          decide(e.getKey(), p);
           return true;
         }
       }
@@ -465,10 +499,42 @@ public final class TendermintMachine {
     if (rs.tally(type).add(v, power) == VoteTally.Outcome.ADDED) rs.addSender(v.validator(), power);
   }
 
-  private void decide(int r, Proposal p, List<Vote> precommits) {
+  private void decide(int r, Proposal p) {
+    castDecisionPrecommit(r, p.valueId());
+    List<Vote> precommits = roundState(r).precommits.votesFor(p.valueId());
     CommitCertificate cert = CommitCertificate.of(height, r, p.valueId(), precommits);
     out.add(new Action.Decide(height, r, p.value(), cert));
     decided = true;
+  }
+
+  /**
+   * A late decider's precommit: this validator saw 2f+1 precommits for {@code valueId} in round
+   * {@code r} (and the proposal) before casting its own, so it signs and broadcasts a precommit
+   * for the decided value there, to be counted in the certificate the next block carries
+   * (downtime) instead of being reported missing. Only in the round it is in, and only when it
+   * has precommitted nothing in that round: never a second precommit of one round (that would
+   * equivocate), never a vote of a lower round after voting in a higher one. Safe: the decision
+   * exists already, the vote is for the decided value, which 2f+1 precommits prove had 2f+1
+   * prevotes in that round, and the node casts no further vote at this height, so it needs no
+   * lock (docs/CONSENSUS.md "Late deciders precommit"). Counted in the round's tally, so the
+   * decision's certificate holds it. Nothing when not a validator or the signer refuses.
+   */
+  private void castDecisionPrecommit(int r, Hash valueId) {
+    long power = set.powerOf(signer.address());
+    if (power == 0) return;
+    RoundState rs = roundState(r);
+    boolean precommitted = rs.precommits.firstVoteOf(signer.address()) != null;
+    if (r != round || (precommitted && mutation != RuleMutation.DECISION_PRECOMMIT_TWICE)) {
+      return;
+    }
+    Vote v;
+    try {
+      v = Vote.sign(config.chainId(), VoteType.PRECOMMIT, height, r, valueId, signer);
+    } catch (SigningRefusedException e) {
+      return; // refused, or signed before a restart: another message would equivocate
+    }
+    out.add(new Action.Broadcast(v));
+    if (rs.precommits.add(v, power) == VoteTally.Outcome.ADDED) rs.addSender(v.validator(), power);
   }
 
   private void schedule(TimeoutKind kind) {

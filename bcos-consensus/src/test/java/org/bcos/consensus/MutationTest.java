@@ -15,24 +15,27 @@ import org.junit.jupiter.api.Test;
  * height), while the correct machine passes the same seeds. Certificates are not checked here, so a
  * weakened decide quorum must show as a fork, not merely as a short certificate.
  *
- * <p>Seeds that catch each mutation in the default range 1..200 (and a scan of 1..300), with the
- * Byzantine strategy of the seed:
+ * <p>Seeds that catch each mutation in a scan of 1..300 (machines whose late deciders precommit,
+ * 2026-12-07), with the Byzantine strategy of the seed:
  *
  * <ul>
- *   <li>IGNORE_LOCK: 194, 200, 285 (ROUND_SPLITTER; with a colluding network: a group locks, a
+ *   <li>IGNORE_LOCK: 30, 76, 77, 150 (ROUND_SPLITTER; with a colluding network: a group locks, a
  *       victim alone decides, an unlocked proposer then offers a fresh value);
  *   <li>UNCHECKED_VALID_ROUND: 117 (ROUND_SPLITTER proposing a fresh value with a validRound it
  *       cannot justify);
- *   <li>DECIDE_ON_ONE_THIRD: 13, 16, 77, 117, 194, 224, 280 (ROUND_SPLITTER), 41, 221
- *       (TARGETED_PRECOMMITS), 78, 149 (EQUIVOCATING_PROPOSER).
+ *   <li>DECIDE_ON_ONE_THIRD: 13, 102, 200, 224, 265, 280 (ROUND_SPLITTER), 10, 68, 78, 95, 104,
+ *       149, 154 (EQUIVOCATING_PROPOSER);
+ *   <li>DECISION_PRECOMMIT_TWICE (caught as evidence against an honest validator, in 1..100): 90
+ *       (ROUND_SPLITTER), 94 (EQUIVOCATING_PROPOSER).
  * </ul>
  *
- * Rescan after changing the simulation: {@code -Dbcos.mutation.scan=N [-Dbcos.sim.firstSeed=F]}.
+ * Rescan after changing the simulation or the machine: {@code -Dbcos.mutation.scan=N
+ * [-Dbcos.sim.firstSeed=F] [-Dbcos.mutation.only=NAME]}.
  */
 class MutationTest {
   @Test
   void ignoringTheLockIsCaught() {
-    assertCaught(RuleMutation.IGNORE_LOCK, 194, 200);
+    assertCaught(RuleMutation.IGNORE_LOCK, 30, 76);
   }
 
   @Test
@@ -42,7 +45,27 @@ class MutationTest {
 
   @Test
   void decidingOnOneThirdIsCaught() {
-    assertCaught(RuleMutation.DECIDE_ON_ONE_THIRD, 13, 41, 78);
+    assertCaught(RuleMutation.DECIDE_ON_ONE_THIRD, 10, 13, 78);
+  }
+
+  /**
+   * A late decider that precommits the decided value although it precommitted nil or another
+   * value in that round signs a double vote: honest peers report it, and the simulation fails the
+   * seed as evidence against an honest validator (so the rule "never a second precommit of a
+   * round" is checked under faults, not only in TendermintMachineTest).
+   */
+  @Test
+  void aSecondPrecommitOfTheDecisionRoundIsCaught() {
+    for (long seed : new long[] {90, 94}) {
+      Simulation.Result honest = Simulation.run(seed, mutant(RuleMutation.NONE), true);
+      assertTrue(honest.ok(), "correct machine fails seed " + seed + ": " + honest.failure());
+      Simulation.Result broken =
+          Simulation.run(seed, mutant(RuleMutation.DECISION_PRECOMMIT_TWICE), true);
+      assertTrue(doubleVoteCaught(broken),
+          "DECISION_PRECOMMIT_TWICE not caught by seed " + seed + ": " + broken.failure());
+      System.out.println("[mutation] DECISION_PRECOMMIT_TWICE seed " + seed + ": "
+          + broken.failure().substring(0, Math.min(120, broken.failure().length())));
+    }
   }
 
   /**
@@ -59,18 +82,26 @@ class MutationTest {
       Simulation.Result honest = Simulation.run(seed, mutant(RuleMutation.NONE), true);
       assertTrue(honest.ok(), "correct machine fails seed " + seed + ": " + honest.failure());
     }
+    String only = System.getProperty("bcos.mutation.only", "");
     for (RuleMutation m : RuleMutation.values()) {
-      if (m == RuleMutation.NONE) continue;
+      if (m == RuleMutation.NONE || !(only.isEmpty() || only.equals(m.name()))) continue;
       List<String> caught = new ArrayList<>();
       long started = System.nanoTime();
       for (long seed = first; seed < first + n; seed++) {
-        Simulation.Result r = Simulation.run(seed, mutant(m), false);
-        if (r.safetyViolated()) caught.add(seed + "/" + r.scenario().strategy());
+        boolean doubleVote = m == RuleMutation.DECISION_PRECOMMIT_TWICE;
+        Simulation.Result r = Simulation.run(seed, mutant(m), doubleVote);
+        if (doubleVote ? doubleVoteCaught(r) : r.safetyViolated()) {
+          caught.add(seed + "/" + r.scenario().strategy());
+        }
       }
       System.out.println("[mutation] " + m + " caught by " + caught.size() + "/" + n + " seeds from "
           + first + " in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + caught);
       assertFalse(caught.isEmpty(), m + " escapes every seed of " + first + ".." + (first + n - 1));
     }
+  }
+
+  private static boolean doubleVoteCaught(Simulation.Result r) {
+    return r.failure() != null && r.failure().startsWith("EVIDENCE against honest validator");
   }
 
   private static void assertCaught(RuleMutation mutation, long... seeds) {

@@ -245,7 +245,14 @@ class TendermintMachineTest {
 
   /** A machine whose validator set is {@code key} alone, signing after {@code authorization}. */
   private static TendermintMachine soleValidator(Ed25519KeyPair key, Authorization authorization) {
-    Signer signer = new Signer() {
+    return new TendermintMachine(ValidatorSchedule.genesis(TestKeys.set(List.of(key))),
+        ConsensusConfig.defaults(TestKeys.CHAIN), signer(key, authorization), TestKeys.APP,
+        TestKeys.VERIFIER);
+  }
+
+  /** {@code key}'s signer, asking {@code authorization} before each signature. */
+  private static Signer signer(Ed25519KeyPair key, Authorization authorization) {
+    return new Signer() {
       @Override
       public Address address() {
         return key.address();
@@ -262,8 +269,241 @@ class TendermintMachineTest {
         authorization.authorize(height, round, kind, valueId);
       }
     };
-    return new TendermintMachine(ValidatorSchedule.genesis(TestKeys.set(List.of(key))),
-        ConsensusConfig.defaults(TestKeys.CHAIN), signer, TestKeys.APP, TestKeys.VERIFIER);
+  }
+
+  // ------------------------------------------------------------ late deciders precommit
+
+  @Test
+  void aLateDeciderPrecommitsTheDecidedValueOnceInTheDecisionRound() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    List<Action> out = new ArrayList<>();
+    for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, p0.valueId(), i)));
+    assertFalse(m.isDecided(), "the proposal is not there yet");
+    out.addAll(m.onProposal(p0));
+    assertTrue(m.isDecided());
+    List<Vote> own = ownVotes(out, me);
+    assertEquals(1, own.size(), "one vote, a precommit, no prevote: " + own);
+    Vote late = own.getFirst();
+    assertEquals(VoteType.PRECOMMIT, late.type());
+    assertEquals(1, late.height());
+    assertEquals(0, late.round());
+    assertEquals(p0.valueId(), late.valueId());
+    assertTrue(late.verify(TestKeys.CHAIN, TestKeys.VERIFIER));
+    Action.Decide d = decisionOf(out);
+    assertEquals(4, d.certificate().signatures().size(), "its own signature joins the others'");
+    assertTrue(d.certificate().verify(TestKeys.CHAIN, set, TestKeys.VERIFIER));
+    // the broadcast comes before the decision, so a host sends it before moving on
+    assertTrue(out.indexOf(new Action.Broadcast(late)) < out.indexOf(d));
+    // decided: more messages of the height change nothing, the precommit is never sent again
+    assertTrue(m.onVote(precommit(0, p0.valueId(), others(me, 1)[0])).isEmpty());
+    assertTrue(m.onTimeout(new Timeout(TimeoutKind.PRECOMMIT, 1, 0)).isEmpty());
+  }
+
+  @Test
+  void aLateDeciderThatPrevotedStillPrecommitsTheDecidedValue() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    assertEquals(p0.valueId(), voteOf(m.onProposal(p0), VoteType.PREVOTE).valueId());
+    List<Action> out = new ArrayList<>();
+    for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, p0.valueId(), i)));
+    assertTrue(m.isDecided());
+    List<Vote> own = ownVotes(out, me);
+    assertEquals(1, own.size(), own.toString());
+    assertEquals(VoteType.PRECOMMIT, own.getFirst().type());
+    assertEquals(p0.valueId(), own.getFirst().valueId());
+    assertEquals(4, decisionOf(out).certificate().signatures().size());
+  }
+
+  @Test
+  void aDeciderThatPrecommittedTheValueSignsNothingMore() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    lockOn(m, me, p0);
+    int[] three = others(me, 3);
+    List<Action> out = new ArrayList<>();
+    out.addAll(m.onVote(precommit(0, p0.valueId(), three[0])));
+    out.addAll(m.onVote(precommit(0, p0.valueId(), three[1])));
+    assertTrue(m.isDecided());
+    assertTrue(ownVotes(out, me).isEmpty(), out.toString());
+    assertEquals(3, decisionOf(out).certificate().signatures().size());
+  }
+
+  @Test
+  void aDeciderThatPrecommittedNilInTheRoundDoesNotPrecommitAgain() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0));
+    List<Action> nil = new ArrayList<>();
+    for (int i : others(me, 2)) {
+      nil.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, null,
+          Signer.of(keys.get(i)))));
+    }
+    assertNull(voteOf(nil, VoteType.PRECOMMIT).valueId());
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    List<Action> out = new ArrayList<>(m.onProposal(p0));
+    for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, p0.valueId(), i)));
+    assertTrue(m.isDecided());
+    assertTrue(ownVotes(out, me).isEmpty(), "a second precommit of round 0 is a double vote: "
+        + out);
+    Action.Decide d = decisionOf(out);
+    assertEquals(3, d.certificate().signatures().size());
+    assertTrue(d.certificate().signatures().stream()
+        .noneMatch(sig -> sig.validator().equals(keys.get(me).address())));
+  }
+
+  @Test
+  void aDeciderThatPrecommittedAnotherValueInTheRoundDoesNotPrecommitAgain() {
+    // an equivocating proposer offers w and v in round 0; this node locks on w, 2f+1 decide v
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Signer proposer = signerOf(rotation.proposer(0));
+    Proposal w = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("w"), -1, proposer);
+    Proposal v = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1, proposer);
+    lockOn(m, me, w);
+    List<Action> out = new ArrayList<>();
+    for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, v.valueId(), i)));
+    out.addAll(m.onProposal(v));
+    assertTrue(m.isDecided());
+    assertEquals(v.valueId(), Proposal.valueId(decisionOf(out).value()));
+    assertTrue(ownVotes(out, me).isEmpty(), out.toString());
+  }
+
+  @Test
+  void aDecisionOfAnEarlierRoundGetsNoPrecommitFromANodeInALaterRound() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    int[] three = others(me, 3);
+    // two validators (f+1) are in round 1: skip to it and prevote nil there
+    for (int i : new int[] {three[0], three[1]}) {
+      m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 1, null, Signer.of(keys.get(i))));
+    }
+    assertEquals(1, m.round());
+    assertNull(voteOf(m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 1)), VoteType.PREVOTE)
+        .valueId());
+    // round 0's decision reaches it only now
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    List<Action> out = new ArrayList<>(m.onProposal(p0));
+    for (int i : three) out.addAll(m.onVote(precommit(0, p0.valueId(), i)));
+    assertTrue(m.isDecided());
+    assertEquals(0, decisionOf(out).round());
+    assertTrue(ownVotes(out, me).isEmpty(), "no vote of round 0 after voting in round 1: " + out);
+    assertEquals(3, decisionOf(out).certificate().signatures().size());
+  }
+
+  @Test
+  void aLateDeciderWhoseSignerRefusesStillDecidesWithoutItsPrecommit() {
+    int me = spectator();
+    List<String> asked = new ArrayList<>();
+    Signer refusing = signer(keys.get(me), (height, round, kind, valueId) -> {
+      asked.add(height + "/" + round + "/" + kind + "/" + valueId);
+      throw new SigningRefusedException(SigningRefusedException.Reason.GUARD_UNAVAILABLE,
+          "disk full", null);
+    });
+    TendermintMachine m = new TendermintMachine(schedule, ConsensusConfig.defaults(TestKeys.CHAIN),
+        refusing, TestKeys.APP, TestKeys.VERIFIER);
+    m.start(1);
+    Proposal p0 = Proposal.sign(TestKeys.CHAIN, 1, 0, TestKeys.bytes("v"), -1,
+        signerOf(rotation.proposer(0)));
+    List<Action> out = new ArrayList<>();
+    for (int i : others(me, 3)) out.addAll(m.onVote(precommit(0, p0.valueId(), i)));
+    out.addAll(m.onProposal(p0));
+    assertTrue(m.isDecided());
+    assertEquals(List.of("1/0/" + Signer.kindOf(VoteType.PRECOMMIT) + "/" + p0.valueId()), asked,
+        "asked (and so recorded by a guard) before any signature");
+    assertTrue(out.stream().noneMatch(a -> a instanceof Action.Broadcast), out.toString());
+    assertEquals(3, decisionOf(out).certificate().signatures().size());
+  }
+
+  @Test
+  void aValidatorWhoseHeightWasDecidedElsewherePrecommitsTheCertifiedValueOnce() {
+    int me = spectator();
+    TendermintMachine m = machine(me);
+    m.start(1);
+    Hash v = Proposal.valueId(TestKeys.bytes("the block sync delivered"));
+    List<Vote> three = new ArrayList<>();
+    for (int i : others(me, 3)) three.add(precommit(0, v, i));
+    CommitCertificate cert = CommitCertificate.of(1, 0, v, three);
+    // a certificate of another height, or without a quorum, changes nothing
+    assertTrue(m.onDecidedElsewhere(CommitCertificate.of(2, 0, v, List.of())).isEmpty());
+    assertTrue(m.onDecidedElsewhere(CommitCertificate.of(1, 0, v, three.subList(0, 2)))
+        .isEmpty());
+    assertFalse(m.isDecided());
+    List<Action> out = m.onDecidedElsewhere(cert);
+    List<Vote> own = ownVotes(out, me);
+    assertEquals(1, own.size(), out.toString());
+    assertEquals(VoteType.PRECOMMIT, own.getFirst().type());
+    assertEquals(0, own.getFirst().round());
+    assertEquals(v, own.getFirst().valueId());
+    assertTrue(out.stream().noneMatch(a -> a instanceof Action.Decide), "the host committed it");
+    assertTrue(m.isDecided());
+    assertTrue(m.onDecidedElsewhere(cert).isEmpty(), "never twice");
+    assertTrue(m.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0)).isEmpty(), "no more votes");
+  }
+
+  @Test
+  void aValidatorThatHasNotStartedTheNextHeightPrecommitsItsSyncedBlock() {
+    // it decided height 1 and waits out the block interval; the others decide height 2 meanwhile
+    LocalNetwork net = new LocalNetwork(keys, schedule, TestKeys.APP);
+    net.startAll(1);
+    net.runUntilDecided(1, 10_000);
+    int me = spectator();
+    TendermintMachine m = net.machines.get(me);
+    assertTrue(m.isDecided());
+    Hash v = Proposal.valueId(TestKeys.bytes("height 2, decided without it"));
+    List<Vote> three = new ArrayList<>();
+    for (int i : others(me, 3)) {
+      three.add(Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 2, 0, v, Signer.of(keys.get(i))));
+    }
+    assertTrue(m.onDecidedElsewhere(CommitCertificate.of(2, 0, v, three.subList(0, 2)))
+        .isEmpty(), "no quorum");
+    assertTrue(m.onDecidedElsewhere(CommitCertificate.of(3, 0, v, List.of())).isEmpty());
+    List<Vote> own = ownVotes(m.onDecidedElsewhere(CommitCertificate.of(2, 0, v, three)), me);
+    assertEquals(1, own.size());
+    assertEquals(2, own.getFirst().height());
+    assertEquals(0, own.getFirst().round());
+    assertEquals(v, own.getFirst().valueId());
+    assertTrue(own.getFirst().verify(TestKeys.CHAIN, TestKeys.VERIFIER));
+    assertEquals(1, m.height(), "the machine itself stays where it was");
+  }
+
+  @Test
+  void aHeightDecidedElsewhereGetsNoSecondPrecommitNorOneOfAnEarlierRound() {
+    int me = spectator();
+    Hash v = Proposal.valueId(TestKeys.bytes("the block sync delivered"));
+    List<Vote> three = new ArrayList<>();
+    for (int i : others(me, 3)) three.add(precommit(0, v, i));
+    CommitCertificate cert = CommitCertificate.of(1, 0, v, three);
+    // precommitted nil in round 0 (prevote timeout)
+    TendermintMachine nil = machine(me);
+    nil.start(1);
+    nil.onTimeout(new Timeout(TimeoutKind.PROPOSE, 1, 0));
+    assertNull(voteOf(nil.onTimeout(new Timeout(TimeoutKind.PREVOTE, 1, 0)), VoteType.PRECOMMIT)
+        .valueId());
+    assertTrue(ownVotes(nil.onDecidedElsewhere(cert), me).isEmpty());
+    assertTrue(nil.isDecided());
+    // in round 1 already
+    TendermintMachine later = machine(me);
+    later.start(1);
+    for (int i : others(me, 2)) {
+      later.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 1, null, Signer.of(keys.get(i))));
+    }
+    assertEquals(1, later.round());
+    assertTrue(ownVotes(later.onDecidedElsewhere(cert), me).isEmpty());
   }
 
   @Test
@@ -468,6 +708,38 @@ class TendermintMachineTest {
     }
     assertEquals(target, m.round());
     assertFalse(m.isDecided());
+  }
+
+  /** Hands {@code m} the round-0 proposal {@code p} and two others' prevotes: it locks on p. */
+  private void lockOn(TendermintMachine m, int me, Proposal p) {
+    List<Action> out = new ArrayList<>(m.onProposal(p));
+    for (int i : others(me, 2)) {
+      out.addAll(m.onVote(Vote.sign(TestKeys.CHAIN, VoteType.PREVOTE, 1, 0, p.valueId(),
+          Signer.of(keys.get(i)))));
+    }
+    assertEquals(p.valueId(), voteOf(out, VoteType.PRECOMMIT).valueId());
+  }
+
+  private Vote precommit(int round, Hash valueId, int validator) {
+    return Vote.sign(TestKeys.CHAIN, VoteType.PRECOMMIT, 1, round, valueId,
+        Signer.of(keys.get(validator)));
+  }
+
+  /** The votes of validator {@code me} among {@code actions}' broadcasts. */
+  private List<Vote> ownVotes(List<Action> actions, int me) {
+    List<Vote> own = new ArrayList<>();
+    for (Action a : actions) {
+      if (a instanceof Action.Broadcast b && b.message() instanceof Vote v
+          && v.validator().equals(keys.get(me).address())) {
+        own.add(v);
+      }
+    }
+    return own;
+  }
+
+  private static Action.Decide decisionOf(List<Action> actions) {
+    return (Action.Decide) actions.stream().filter(a -> a instanceof Action.Decide).findFirst()
+        .orElseThrow(() -> new AssertionError("no decision in " + actions));
   }
 
   private static Vote voteOf(List<Action> actions, VoteType type) {

@@ -83,6 +83,12 @@ public final class ConsensusService implements AutoCloseable {
   /** Callers of {@link #startNextHeightNow} waiting at once (a stalled chain cannot pile more). */
   static final int MAX_HEIGHT_WAITERS = 1_000;
 
+  /**
+   * After a decision the next height waits at least the block interval divided by this, to
+   * gather late precommits ({@link #lastCommitWindowMillis}).
+   */
+  static final long LAST_COMMIT_WINDOW_DIVISOR = 5;
+
   /** Own messages kept for re-sending: those of the last few rounds. */
   static final int MAX_OWN_MESSAGES = 9;
 
@@ -265,9 +271,64 @@ public final class ConsensusService implements AutoCloseable {
   void headAdvanced() {
     run(() -> {
       if (machine == null || machine.height() <= ledger.head().height()) {
-        startHeight(ledger.head().height() + 1);
+        long next = ledger.head().height() + 1;
+        if (signSyncedHead() && proposesFirst(next)) {
+          // the others' late precommits join the head certificate this proposal carries
+          later(lastCommitWindowMillis(), () -> {
+            if (ledger.head().height() + 1 == next && machine != null && machine.height() < next) {
+              startHeight(next);
+            }
+          });
+        } else {
+          startHeight(next);
+        }
       }
     });
+  }
+
+  /** Whether this validator proposes round 0 of {@code height}. */
+  private boolean proposesFirst(long height) {
+    return chain.schedule().rotationAt(height).proposer(0).address().equals(signer.address());
+  }
+
+  /**
+   * A block arrived by sync (a faster validator pushed it) before this machine decided it: of
+   * the height in progress, or of the next one while this validator still waits out the block
+   * interval (the others ran ahead of it). The validator signs its precommit for it as a late
+   * decider does (docs/CONSENSUS.md "Late deciders precommit"), and its precommit (that one, or
+   * the one it had cast already) joins its own head certificate, which the next block carries
+   * when this validator proposes it. Only for the head (a node further behind would sign for a
+   * certificate already carried). The block is committed durably before this runs and the guard
+   * records the precommit before it is signed, so the height is never replayed and no other
+   * precommit of that round can follow. Whether the head was such a block.
+   */
+  private boolean signSyncedHead() {
+    long head = ledger.head().height();
+    if (machine == null || !(machine.height() == head && !machine.isDecided()
+        || machine.height() + 1 == head && machine.isDecided())) {
+      return false;
+    }
+    var stored = ledger.commitCertificate(head);
+    if (stored.isEmpty()) return false;
+    org.bcos.consensus.CommitCertificate certificate;
+    try {
+      certificate = org.bcos.consensus.CommitCertificate.decode(stored.get(),
+          schedule.setAt(head).size());
+    } catch (CodecException e) {
+      return false; // checked when it was committed; nothing to sign for
+    }
+    for (Action a : machine.onDecidedElsewhere(certificate)) perform(a); // joins the head's
+    checkGuard();
+    if (machine.height() == head) {
+      for (ConsensusMessage m : machine.messagesOfHeight()) {
+        if (m instanceof Vote v && v.type() == VoteType.PRECOMMIT
+            && v.round() == certificate.round() && certificate.valueId().equals(v.valueId())
+            && v.validator().equals(signer.address())) {
+          chain.addLatePrecommit(v); // cast before the block came
+        }
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- consensus thread
@@ -434,6 +495,10 @@ public final class ConsensusService implements AutoCloseable {
     switch (action) {
       case Action.Broadcast b -> {
         // the guard recorded it before it was signed (GuardedSigner)
+        if (b.message() instanceof Vote v && v.type() == VoteType.PRECOMMIT
+            && v.height() == ledger.head().height()) {
+          chain.addLatePrecommit(v); // signed after its block came by sync: the head's certificate
+        }
         byte[] wire = ConsensusWire.encode(b.message());
         ownMessages.addLast(wire);
         while (ownMessages.size() > MAX_OWN_MESSAGES) ownMessages.removeFirst();
@@ -483,13 +548,25 @@ public final class ConsensusService implements AutoCloseable {
     lastCommit = d;
     heightCommitted(block.height());
     nextHeight.removeIf(wire -> ConsensusWire.decode(wire, maxValueBytes).height() <= d.height());
-    long wait = Math.max(0, heightStartedMillis + blockIntervalMillis - time.nowMillis());
+    long wait = Math.max(lastCommitWindowMillis(),
+        heightStartedMillis + blockIntervalMillis - time.nowMillis());
     long next = block.height() + 1;
     later(wait, () -> {
       if (ledger.head().height() + 1 >= next && (machine == null || machine.height() < next)) {
         startHeight(ledger.head().height() + 1);
       }
     });
+  }
+
+  /**
+   * The least time between a decision and the next height, while the precommits of slower
+   * validators (and late deciders' own) still join the certificate the next block carries
+   * (Tendermint's timeout_commit): a fifth of the block interval, so a chain whose heights take
+   * longer than the interval still waits that long; none with a single validator.
+   */
+  private long lastCommitWindowMillis() {
+    if (machine.validatorSet().size() < 2) return 0;
+    return blockIntervalMillis / LAST_COMMIT_WINDOW_DIVISOR;
   }
 
   /** Puts a double-signing proof on chain as a fee-free evidence transaction from this validator. */

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bcos.consensus.Action;
+import org.bcos.consensus.CommitCertificate;
 import org.bcos.consensus.ConsensusTime;
 import org.bcos.consensus.Evidence;
 import org.bcos.consensus.ValidatorSchedule;
 import org.bcos.consensus.ValueSource;
+import org.bcos.consensus.Vote;
 import org.bcos.consensus.sim.Scenario;
 import org.bcos.consensus.sim.Simulation;
 import org.bcos.ledger.Genesis;
@@ -16,6 +18,7 @@ import org.bcos.ledger.Modules;
 import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.coin.api.CoinTransfer;
+import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.ledger.stake.api.StakeEvidence;
@@ -67,6 +70,15 @@ final class LedgerApplication implements Simulation.Application {
   long evidenceSeen;
   /** Height in progress when an honest node first reported the offender, or -1. */
   long firstReportHeight = -1;
+  /**
+   * Heights first decided after the faults healed while every honest node was running and at
+   * most one height behind (not stopped for the upgrade, not catching up): "settled" heights.
+   */
+  private final java.util.TreeSet<Long> settled = new java.util.TreeSet<>();
+  /** Honest validators' slots in the certificates blocks carry, and how many of them signed. */
+  final SignedShare carried = new SignedShare();
+  /** The same, for the certificates of settled heights only. */
+  final SignedShare carriedSettled = new SignedShare();
 
   LedgerApplication(Scenario scenario, ConsensusTime time) {
     this.scenario = scenario;
@@ -136,7 +148,86 @@ final class LedgerApplication implements Simulation.Application {
     if (supply != Amount.TOTAL_SUPPLY_UNITS) {
       return "SUPPLY: node " + node + " holds " + Amount.format(supply) + " DDC at height " + h;
     }
-    return knownBlock == null ? countFirstCommit(head) : null;
+    if (knownBlock == null && settledAt(node, h)) settled.add(h);
+    return knownBlock == null ? countFirstCommit(n, head) : null;
+  }
+
+  /** Whether height {@code h}, first committed by {@code node} now, is a settled height. */
+  private boolean settledAt(int node, long h) {
+    if (time.nowMillis() < scenario.healAtMillis()) return false;
+    for (LedgerNode n : nodes) {
+      boolean stopped = n.oldSoftware && n.stoppedBefore >= 0;
+      if (honest(n.index) && n.index != node && (stopped || n.ledger.head().height() < h - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void latePrecommit(int node, Vote precommit) {
+    nodes.get(node).chain.addLatePrecommit(precommit);
+  }
+
+  /** Counts honest validators in the certificate {@code block} carries (of the block before). */
+  private void countCarried(LedgerNode n, Block block) {
+    long certified = block.height() - 1;
+    if (!block.header().carriesLastCommit() || certified < 1) return;
+    CommitCertificate cert = CommitCertificate.decode(block.lastCommit(), Integer.MAX_VALUE);
+    java.util.TreeSet<Address> signers = new java.util.TreeSet<>();
+    for (CommitCertificate.Signature sig : cert.signatures()) signers.add(sig.validator());
+    for (ValidatorPower v : n.ledger.validatorSetAt(certified)) {
+      int index = indexOf(v.address());
+      if (index < 0 || !honest(index)) continue;
+      boolean signed = signers.contains(v.address());
+      carried.count(index, signed);
+      if (settled.contains(certified)) carriedSettled.count(index, signed);
+    }
+  }
+
+  private int indexOf(Address a) {
+    for (LedgerNode n : nodes) if (n.key.address().equals(a)) return n.index;
+    return -1;
+  }
+
+  /** Slots of validators in certificates and how many they signed, in total and per validator. */
+  static final class SignedShare {
+    long slots;
+    long signed;
+    final TreeMap<Integer, long[]> byValidator = new TreeMap<>();
+
+    void count(int validator, boolean signed) {
+      long[] c = byValidator.computeIfAbsent(validator, k -> new long[2]);
+      slots++;
+      c[0]++;
+      if (signed) {
+        this.signed++;
+        c[1]++;
+      }
+    }
+
+    void add(SignedShare other) {
+      slots += other.slots;
+      signed += other.signed;
+    }
+
+    /** Signed slots in basis points of all slots (10,000 when there are none). */
+    long basisPoints() {
+      return slots == 0 ? 10_000 : signed * 10_000 / slots;
+    }
+
+    /** The lowest validator's share in basis points (10,000 when there are none). */
+    long lowestBasisPoints() {
+      long lowest = 10_000;
+      for (long[] c : byValidator.values()) lowest = Math.min(lowest, c[1] * 10_000 / c[0]);
+      return lowest;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%d/%d = %d.%02d %%", signed, slots, basisPoints() / 100,
+          basisPoints() % 100);
+    }
   }
 
   /**
@@ -159,7 +250,8 @@ final class LedgerApplication implements Simulation.Application {
   }
 
   /** Figures of a height, taken from its first commit; at most one evidence may ever get in. */
-  private String countFirstCommit(Block block) {
+  private String countFirstCommit(LedgerNode n, Block block) {
+    countCarried(n, block);
     for (Transaction tx : block.transactions()) {
       switch (tx.message()) {
         case CoinTransfer t -> transfersCommitted++;

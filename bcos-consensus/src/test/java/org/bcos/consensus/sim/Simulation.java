@@ -21,6 +21,8 @@ import org.bcos.consensus.Validator;
 import org.bcos.consensus.ValidatorSchedule;
 import org.bcos.consensus.ValidatorSet;
 import org.bcos.consensus.ValueSource;
+import org.bcos.consensus.Vote;
+import org.bcos.consensus.VoteType;
 import org.bcos.crypto.Ed25519;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.SignatureVerifier;
@@ -102,6 +104,13 @@ public final class Simulation {
     default boolean stopsBefore(int node, long height) {
       return false;
     }
+
+    /**
+     * {@code node} received a precommit of the height it decided last (a slower validator's, or
+     * a late decider's own precommit): a node adds it to the certificate the next block carries
+     * (docs/GOVERNANCE.md "Late precommits"). Nothing by default.
+     */
+    default void latePrecommit(int node, Vote precommit) {}
 
     /** What a liveness failure reports of the application (empty by default). */
     default String status() {
@@ -393,6 +402,10 @@ public final class Simulation {
     if (!n.up) return;
     deliveries++;
     if (m.height() <= n.decidedHeight) {
+      if (m.height() == n.decidedHeight && m instanceof Vote v
+          && v.type() == VoteType.PRECOMMIT) {
+        app.latePrecommit(n.index, v);
+      }
       catchUp(n, from, m.height());
       return;
     }
@@ -510,6 +523,10 @@ public final class Simulation {
     }
     if (prior == null) maybeQuiet(n);
     CommitCertificate cert = d.certificate();
+    fault("decision");
+    for (CommitCertificate.Signature s : cert.signatures()) {
+      if (s.validator().equals(n.key.address())) fault("decisionSignedByDecider");
+    }
     if (!cert.valueId().equals(id)
         || (checkCertificates && !cert.verify(CHAIN_ID, n.machine.validatorSet(), verifier))) {
       failure = "CERTIFICATE: node " + n.index + " at height " + d.height() + " has a bad certificate";

@@ -209,7 +209,7 @@ public final class ConsensusLedger implements ValueSource {
    * the certificate, is added. Whether it was.
    */
   public boolean addLatePrecommit(Vote vote) {
-    CommitCertificate cert = decided;
+    CommitCertificate cert = headCertificate();
     if (cert == null || vote.type() != VoteType.PRECOMMIT || vote.isNil()
         || vote.height() != cert.height() || vote.round() != cert.round()
         || !vote.valueId().equals(cert.valueId()) || ledger.head().height() != cert.height()) {
@@ -234,6 +234,23 @@ public final class ConsensusLedger implements ValueSource {
     }
     decided = fuller;
     return true;
+  }
+
+  /**
+   * The certificate stored with the head: the decision's when this node decided it, else the
+   * one it was synced with (then read from the store once); null when there is none.
+   */
+  private CommitCertificate headCertificate() {
+    long head = ledger.head().height();
+    if (decided != null && decided.height() == head) return decided;
+    Optional<byte[]> stored = head < 1 ? Optional.empty() : ledger.commitCertificate(head);
+    if (stored.isEmpty()) return null;
+    try {
+      decided = CommitCertificate.decode(stored.get(), ledger.validatorSetAt(head).size());
+    } catch (org.bcos.types.codec.CodecException e) {
+      return null;
+    }
+    return decided;
   }
 
   /**

@@ -180,8 +180,7 @@ class LastCommitCheckTest {
 
   @Test
   void aLatePrecommitJoinsTheCertificateTheNextBlockCarries() {
-    ConsensusLedger glue = new ConsensusLedger(ledger, KEYS.get(0), new ConsensusLedgerTest
-        .ManualTime(), new ConsensusLedgerTest.ListPool(), ConsensusLedger.Listener.NONE, 1 << 20);
+    ConsensusLedger glue = glue();
     Block one = ledger.proposeBlock(List.of(), KEYS.get(0), GENESIS_MILLIS + 1).block();
     CommitCertificate quorum = certify(one, KEYS.subList(0, 3), CHAIN);
     assertEquals(ConsensusLedger.CommitStatus.COMMITTED, glue.commit(new org.bcos.consensus
@@ -204,5 +203,31 @@ class LastCommitCheckTest {
     assertEquals(4, CommitCertificate.decode(two.lastCommit(), 4).signatures().size());
     replica.commitBlock(one, quorum.encode());
     replica.checkBlock(two);
+  }
+
+  @Test
+  void aLatePrecommitJoinsTheCertificateOfAHeadThatCameBySync() {
+    // the head was committed with a peer's certificate (block sync), not decided by this glue:
+    // a slower validator's precommit, or this validator's own late one, still joins it
+    ConsensusLedger glue = glue();
+    Block one = ledger.proposeBlock(List.of(), KEYS.get(0), GENESIS_MILLIS + 1).block();
+    CommitCertificate quorum = certify(one, KEYS.subList(1, 4), CHAIN);
+    ledger.commitBlock(one, quorum.encode());
+    Vote own = Vote.sign(CHAIN, VoteType.PRECOMMIT, 1, 0, quorum.valueId(),
+        Signer.of(KEYS.get(0)));
+    assertFalse(glue.addLatePrecommit(Vote.sign(CHAIN, VoteType.PRECOMMIT, 1, 1,
+        quorum.valueId(), Signer.of(KEYS.get(0)))), "another round");
+    assertTrue(glue.addLatePrecommit(own));
+    assertFalse(glue.addLatePrecommit(own), "once");
+    assertEquals(4, CommitCertificate.decode(ledger.commitCertificate(1).orElseThrow(), 4)
+        .signatures().size());
+    Block two = ledger.proposeBlock(List.of(), KEYS.get(0), GENESIS_MILLIS + 2).block();
+    assertEquals(4, CommitCertificate.decode(two.lastCommit(), 4).signatures().size());
+  }
+
+  /** Validator 0's consensus glue over {@code ledger}. */
+  private ConsensusLedger glue() {
+    return new ConsensusLedger(ledger, KEYS.get(0), new ConsensusLedgerTest.ManualTime(),
+        new ConsensusLedgerTest.ListPool(), ConsensusLedger.Listener.NONE, 1 << 20);
   }
 }
