@@ -40,9 +40,9 @@ class DowntimeNetworkIT {
   /** 30 s of 500 ms blocks: long enough to try an unjail inside it, short enough to wait out. */
   private static final long JAIL_BLOCKS = 60;
   /**
-   * 20 %: jailed after missing more than 8 of 10. The slowest validator of a height often casts
-   * no precommit (it decides on the others' first), so a healthy one misses some blocks; at 50 %
-   * a 10-block window would now and then jail one (docs/GOVERNANCE.md "State of the work").
+   * 20 %: jailed after missing more than 8 of 10. Healthy validators sign 96–98 % of carried
+   * certificates on a testnet (late deciders precommit, docs/CONSENSUS.md), but a 10-block window
+   * on a loaded 2-core test machine is short: the low bar keeps the test about the dead node only.
    */
   private static final long MIN_SIGNED_BASIS_POINTS = 2_000;
   private static final long FEE_UNITS = 10_000;

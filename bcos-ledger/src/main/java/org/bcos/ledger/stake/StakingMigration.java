@@ -13,8 +13,8 @@ import org.bcos.types.Address;
 
 /**
  * Turns the validators of a chain that ran without staking into staking validators, at the block
- * an upgrade brings the staking parameters (the body of the stake module's activation hook once
- * protocol versions are merged; docs/GOVERNANCE.md "Merging with m11-upgrade"). Each {@link
+ * an upgrade brings the staking parameters (the body of the stake module's activation hook;
+ * docs/GOVERNANCE.md "Modules and parameters an upgrade activates"). Each {@link
  * ValidatorStake} becomes a validator operated by, and signing with, its own address, whose whole
  * bond is its self-delegation (one share per unit); one jailed for double signing stays out for
  * good (tombstoned). The units move from the old column's holding to the new one, so the supply
