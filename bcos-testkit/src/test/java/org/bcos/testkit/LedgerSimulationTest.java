@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
  * equal at every height, keep committing after the faults heal, put the equivocator's double vote
  * on chain and slash it (jailed, out of the set two heights later, 10% of its stake in the slashed
  * pool), with the supply whole throughout ({@link LedgerApplication}, {@link ChainAudit}). Each
- * seed also upgrades the chain to staking at a height it chooses, with a minority of validators on
- * old software that must stop before it and never fork, and staking messages after it ({@link
- * SimUpgrade}).
+ * seed also upgrades the chain, to staking at a height its genesis plans or (half the seeds) to
+ * batch payments at a height a passing gov vote schedules, with a minority of validators on old
+ * software that must stop before it and never fork, and staking messages (and multi-sends) after
+ * it ({@link SimUpgrade}, {@link GovTraffic}).
  *
  * <p>{@code -Dbcos.testkit.seeds=N} runs N seeds (default {@value #DEFAULT_SEEDS}) from {@code
  * -Dbcos.testkit.firstSeed} (default 1); {@code -Dbcos.testkit.seed=S} replays one seed. Each seed
@@ -103,14 +104,24 @@ class LedgerSimulationTest {
     Scenario sc = r.scenario();
     LedgerApplication app = run.app();
     return String.format("seed %d n=%d byz=%d/%s: %d heights, %d transfers, %d staking messages,"
-            + " %d evidence seen, %d reports (first at height %d), slashed at height %d, upgrade"
-            + " at height %d with old software on nodes %s, honest signatures in carried"
-            + " certificates %s (settled heights %s, lowest validator %d bp), %d s virtual, %d ms",
+            + " %d evidence seen, %d reports (first at height %d), slashed at height %d, %s,"
+            + " upgrade to %d at height %d with old software on nodes %s, honest signatures in"
+            + " carried certificates %s (settled heights %s, lowest validator %d bp), %d s virtual,"
+            + " %d ms",
         sc.seed(), sc.powers().length, sc.byzantine(), sc.strategy(), app.heights(),
         app.transfersCommitted, app.stakingCommitted, app.evidenceSeen, app.feed.reportsMade,
-        app.firstReportHeight, app.slashHeight, app.upgrade.height(), app.upgrade.oldNodes(),
-        app.carried, app.carriedSettled, app.carriedSettled.lowestBasisPoints(),
-        r.virtualMillis() / 1000, wallMillis);
+        app.firstReportHeight, app.slashHeight, path(app), app.upgrade.toVersion(),
+        app.upgradeHeight, app.upgrade.oldNodes(), app.carried, app.carriedSettled,
+        app.carriedSettled.lowestBasisPoints(), r.virtualMillis() / 1000, wallMillis);
+  }
+
+  /** The path the seed's upgrade took, with the vote's figures. */
+  private static String path(LedgerApplication app) {
+    if (!app.upgrade.byVote()) return "path genesis-plan";
+    GovTraffic gov = app.feed.gov;
+    return String.format("path gov-vote (proposal in block %d, %d ballots, %d multi-sends,"
+            + " refused before the upgrade %s)", app.proposalHeight, app.ballotsCommitted,
+        app.multiSendsCommitted, gov.refusedBeforeUpgrade);
   }
 
   /** Running figures of a seed range. */
@@ -123,6 +134,9 @@ class LedgerSimulationTest {
     long transfers;
     long staking;
     long upgradeStops;
+    long votePaths;
+    long ballots;
+    long multiSends;
     long reports;
     long slashings;
     long virtualMillis;
@@ -138,6 +152,9 @@ class LedgerSimulationTest {
       transfers += run.app().transfersCommitted;
       staking += run.app().stakingCommitted;
       upgradeStops += run.result().faults().getOrDefault("upgradeStop", 0L);
+      votePaths += run.app().upgrade.byVote() ? 1 : 0;
+      ballots += run.app().ballotsCommitted;
+      multiSends += run.app().multiSendsCommitted;
       reports += run.app().feed.reportsMade;
       slashings += ok ? run.app().evidenceTxsCommitted : 0;
       if (ok) {
@@ -166,12 +183,13 @@ class LedgerSimulationTest {
 
     private String line(long first, int failed) {
       return String.format("seeds %d..%d (%d): %d failed; %d heights committed, %d transfers,"
-              + " %d staking messages, %d upgrade stops of old software, %d evidence reports,"
-              + " %d equivocators slashed (at most %d heights after the first report), %d"
-              + " crashes, %d s virtual time, %d ms wall",
-          first, first + seeds - 1, seeds, failed, heights, transfers, staking, upgradeStops,
-          reports, slashings, maxSlashDelay, crashes, virtualMillis / 1000,
-          (System.nanoTime() - started) / 1_000_000);
+              + " %d staking messages, upgrades by gov vote in %d seeds (%d ballots, %d"
+              + " multi-sends) and by genesis plan in %d, %d upgrade stops of old software, %d"
+              + " evidence reports, %d equivocators slashed (at most %d heights after the first"
+              + " report), %d crashes, %d s virtual time, %d ms wall",
+          first, first + seeds - 1, seeds, failed, heights, transfers, staking, votePaths, ballots,
+          multiSends, seeds - votePaths, upgradeStops, reports, slashings, maxSlashDelay, crashes,
+          virtualMillis / 1000, (System.nanoTime() - started) / 1_000_000);
     }
   }
 }
