@@ -138,7 +138,9 @@ final class TxFeed implements ConsensusLedger.Pool {
     advanceTo(time.nowMillis());
     if (gov != null) {
       boolean upToDate = ledger.head().height() >= highestHead;
-      for (Transaction tx : gov.make(ledger, next, upgradeHeight, upToDate)) pool.put(tx.hash(), tx);
+      for (Transaction tx : gov.make(ledger, next, upgradeHeight, upToDate)) {
+        pool.put(tx.hash(), tx);
+      }
     }
     highestHead = Math.max(highestHead, ledger.head().height());
     List<Transaction> urgent = new ArrayList<>();
