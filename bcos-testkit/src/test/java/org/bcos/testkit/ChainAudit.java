@@ -9,6 +9,14 @@ import org.bcos.ledger.Ledger;
 import org.bcos.ledger.Modules;
 import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.block.Block;
+import org.bcos.ledger.coin.api.CoinMultiSend;
+import org.bcos.ledger.gov.api.GovApi;
+import org.bcos.ledger.gov.api.Proposal;
+import org.bcos.ledger.gov.api.ProposalContent;
+import org.bcos.ledger.gov.api.ProposalStatus;
+import org.bcos.ledger.upgrade.api.UpgradeApi;
+import org.bcos.ledger.upgrade.api.UpgradePlan;
+import org.bcos.types.tx.TxRejection;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.api.StakeApi;
 import org.bcos.ledger.stake.api.StakingValidator;
@@ -31,11 +39,19 @@ import org.bcos.types.tx.Transaction;
  * 10% lighter, that 10% sits in the slashed pool; every honest validator holds its genesis stake
  * plus exactly what the committed bonds, unbonds and redelegations moved, unjailed; the supply is
  * exactly the total; the nodes on old software stopped before the upgrade height, the others
- * never stopped.
+ * never stopped; every node applied the same plan at the same height, and no block of that height
+ * or above ran under the old version. On the vote path also: the one proposal passed and executed
+ * on every node, its plan scheduled in the block that closed the vote; every multi-send checked
+ * for admission below the upgrade height was refused {@code MESSAGE_NOT_ACTIVE}, none is in a
+ * block below it and at least one above; each multi-send recipient holds exactly what the
+ * multi-sends of the node's chain paid it and the proposer its allocation less what its
+ * transactions cost.
  */
 final class ChainAudit {
   private final LedgerApplication app;
   private final List<String> problems = new ArrayList<>();
+  /** The upgrade plan the first audited node applied; every other node must have the same. */
+  private UpgradePlan firstPlan;
 
   private ChainAudit(LedgerApplication app) {
     this.app = app;
@@ -44,6 +60,7 @@ final class ChainAudit {
   /** The problems of every honest node's chain (empty when all hold). */
   static List<String> of(LedgerApplication app) {
     ChainAudit audit = new ChainAudit(app);
+    if (app.upgrade.byVote()) audit.voteTraffic();
     for (LedgerNode n : app.nodes) {
       if (app.honest(n.index)) audit.node(n);
     }
@@ -66,6 +83,7 @@ final class ChainAudit {
     check(s >= 1 && head >= s + ValidatorSets.ACTIVATION_DELAY, at + "head " + head
         + " does not reach slash height " + s + " + " + ValidatorSets.ACTIVATION_DELAY);
     List<Long> evidenceHeights = new ArrayList<>();
+    MultiSends sends = new MultiSends();
     for (long h = 1; h <= head; h++) {
       Block block = ledger.block(h).orElseThrow();
       Optional<String> bad = ChainConsensus.certificateProblem(ledger, block, block.encode(),
@@ -73,6 +91,7 @@ final class ChainAudit {
       bad.ifPresent(p -> problems.add(at + "block " + block.height() + ": " + p));
       if (ledger.protocolVersionAt(h) >= 3) checkCarried(at, ledger, block);
       for (Transaction tx : block.transactions()) {
+        sends.add(h, tx);
         if (tx.message() instanceof StakeEvidence e) {
           evidenceHeights.add(h);
           checkEvidence(at, e);
@@ -87,14 +106,117 @@ final class ChainAudit {
           + (member ? "still in" : "already out of") + " the set of height " + h + " (slashed at "
           + s + ")");
     }
-    check(ledger.protocolVersionAt(head) == app.upgrade.plan().version(), at + "head " + head
-        + " runs version " + ledger.protocolVersionAt(head) + " (" + app.upgrade + ")");
-    long expectedStop = app.upgrade.runsOldSoftware(n.index) ? app.upgrade.height() : -1;
+    checkUpgrade(at, ledger, head);
+    if (app.upgrade.byVote()) {
+      checkProposal(at, ledger);
+      checkMultiSends(at, ledger, sends);
+    }
+    long expectedStop = app.upgrade.runsOldSoftware(n.index) ? app.upgradeHeight : -1;
     check(n.stoppedBefore == expectedStop, at + "stopped before height " + n.stoppedBefore
         + ", expected " + expectedStop + " (" + app.upgrade + ")");
     checkStakes(at, n, head);
     long supply = Modules.supplyInvariant().total(n.store);
     check(supply == Amount.TOTAL_SUPPLY_UNITS, at + "supply " + Amount.format(supply));
+  }
+
+  /**
+   * The head runs the new version; the upgrade applied at U is the same plan on every node (from
+   * the genesis, or scheduled in the block that closed the vote); block U - 1 ran the old version
+   * and U the new one.
+   */
+  private void checkUpgrade(String at, Ledger ledger, long head) {
+    long u = app.upgradeHeight;
+    int to = app.upgrade.toVersion();
+    check(ledger.protocolVersionAt(head) == to, at + "head " + head + " runs version "
+        + ledger.protocolVersionAt(head) + " (" + app.upgrade + ")");
+    if (u < 2 || u > head) {
+      problems.add(at + "upgrade height " + u + " not within 2.." + head);
+      return;
+    }
+    check(ledger.protocolVersionAt(u - 1) == app.upgrade.fromVersion()
+        && ledger.protocolVersionAt(u) == to
+        && ledger.block(u).orElseThrow().header().protocolVersion() == to,
+        at + "block " + u + " is not the first of version " + to + " (" + app.upgrade + ")");
+    Optional<UpgradePlan> plan = ledger.api(UpgradeApi.class).applied().stream()
+        .filter(p -> p.version() == to).findFirst();
+    if (plan.isEmpty()) {
+      problems.add(at + "no applied upgrade to version " + to);
+      return;
+    }
+    UpgradePlan p = plan.get();
+    check(p.height() == u && p.name().equals(app.upgrade.name())
+        && p.release().equals(app.upgrade.release()), at + "applied " + p + ", expected "
+        + app.upgrade.name() + " at height " + u);
+    if (firstPlan == null) firstPlan = p;
+    check(p.equals(firstPlan), at + "applied " + p + " but another node applied " + firstPlan);
+  }
+
+  /** The one proposal passed, executed, and scheduled the plan in the block that closed it. */
+  private void checkProposal(String at, Ledger ledger) {
+    List<Proposal> proposals = ledger.api(GovApi.class).proposals(0, 10);
+    if (proposals.size() != 1) {
+      problems.add(at + proposals.size() + " proposals, expected exactly one");
+      return;
+    }
+    Proposal p = proposals.getFirst();
+    check(p.status() == ProposalStatus.PASSED && p.result().equals("EXECUTED"), at + "proposal "
+        + p.id() + " is " + p.status() + " / " + p.outcome() + " / " + p.result()
+        + ", expected PASSED / EXECUTED");
+    check(p.submitHeight() == app.proposalHeight, at + "proposal submitted at "
+        + p.submitHeight() + ", first committed in block " + app.proposalHeight);
+    check(p.content() instanceof ProposalContent.SoftwareUpgrade u
+        && u.height() == app.upgradeHeight && u.version() == app.upgrade.toVersion(), at
+        + "proposal content " + p.content() + ", upgrade height " + app.upgradeHeight);
+    Optional<UpgradePlan> plan = ledger.api(UpgradeApi.class).planAt(app.upgradeHeight);
+    check(plan.isPresent() && plan.get().scheduledAt() == p.votingEnd(), at + "plan " + plan
+        + " not scheduled in block " + p.votingEnd() + " that closed the vote");
+  }
+
+  /**
+   * Multi-sends only from the upgrade height, at least one; recipients hold what they were paid
+   * and the proposer its allocation less its transactions' fees and outputs.
+   */
+  private void checkMultiSends(String at, Ledger ledger, MultiSends sends) {
+    check(sends.lowestHeight >= app.upgradeHeight, at + "a multi-send in block "
+        + sends.lowestHeight + ", below the upgrade height " + app.upgradeHeight);
+    check(sends.count > 0, at + "no multi-send committed after the upgrade");
+    for (Address r : app.feed.gov.recipients) {
+      long held = ledger.account(r).map(a -> a.balanceUnits()).orElse(0L);
+      long paid = sends.paid.getOrDefault(r, 0L);
+      check(held == paid, at + "multi-send recipient " + r + " holds " + held + " units, was paid "
+          + paid);
+    }
+    long proposer = ledger.account(SimGenesis.PROPOSER.address()).map(a -> a.balanceUnits())
+        .orElse(0L);
+    long expected = SimGenesis.PROPOSER_DDC * SimGenesis.DDC - sends.proposerCost;
+    check(proposer == expected, at + "the proposer holds " + proposer + " units, expected "
+        + expected + " (deposit back, fees and outputs paid)");
+  }
+
+  /** Every multi-send checked below the upgrade height was refused by name, not accepted. */
+  private void voteTraffic() {
+    var refused = app.feed.gov.refusedBeforeUpgrade;
+    check(!refused.isEmpty() && refused.keySet().equals(java.util.Set.of(
+        TxRejection.MESSAGE_NOT_ACTIVE.name())), "multi-sends checked below the upgrade height: "
+        + refused + ", expected only MESSAGE_NOT_ACTIVE");
+  }
+
+  /** The multi-sends of a node's chain and what the proposer's transactions cost. */
+  private static final class MultiSends {
+    final java.util.TreeMap<Address, Long> paid = new java.util.TreeMap<>();
+    long count;
+    long lowestHeight = Long.MAX_VALUE;
+    long proposerCost;
+
+    void add(long height, Transaction tx) {
+      boolean fromProposer = tx.sender().equals(SimGenesis.PROPOSER.address());
+      if (fromProposer) proposerCost += tx.fee();
+      if (!(tx.message() instanceof CoinMultiSend m)) return;
+      count++;
+      lowestHeight = Math.min(lowestHeight, height);
+      for (CoinMultiSend.Output o : m.outputs()) paid.merge(o.to(), o.amountUnits(), Long::sum);
+      if (fromProposer) proposerCost += m.totalUnits();
+    }
   }
 
   /** A version-3 block carries a valid certificate of the block before it (none in block 1). */
@@ -122,9 +244,12 @@ final class ChainAudit {
     StakeApi stakes = Modules.STANDARD.api(StakeApi.class, new WorkingState(n.store));
     long slashed = 0;
     for (int i = 0; i < app.nodes.size(); i++) {
-      Address a = app.nodes.get(i).key.address();
+      Address key = app.nodes.get(i).key.address();
+      Address a = SimGenesis.stakeAddress(i, app.upgrade.byVote());
       long genesisStake = SimGenesis.stakeUnits(app.scenario, i);
-      check(stakes.validator(a).isEmpty(), at + "validator " + i + " still pre-staking");
+      check(stakes.validator(key).isEmpty(), at + "validator " + i + " still pre-staking");
+      check(stakes.operatorOf(key).equals(Optional.of(a)), at + "validator " + i
+          + " is operated by " + stakes.operatorOf(key) + ", expected " + a);
       Optional<StakingValidator> found = stakes.stakingValidator(a);
       if (found.isEmpty()) {
         problems.add(at + "validator " + i + " is not a staking validator after the upgrade");

@@ -17,7 +17,11 @@ import org.bcos.ledger.Genesis;
 import org.bcos.ledger.Modules;
 import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.block.Block;
+import org.bcos.ledger.coin.api.CoinMultiSend;
 import org.bcos.ledger.coin.api.CoinTransfer;
+import org.bcos.ledger.dvs.api.DvsCastBallot;
+import org.bcos.ledger.gov.api.GovSubmitProposal;
+import org.bcos.ledger.gov.api.ProposalContent;
 import org.bcos.ledger.spi.ValidatorPower;
 import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.stake.api.StakeBond;
@@ -39,11 +43,14 @@ import org.bcos.types.tx.Transaction;
  * (the first height governed without the offender); {@link ChainAudit} then checks each chain.
  *
  * <p>Every run also upgrades ({@link SimUpgrade}): the genesis plans version 3 (staking) at a
- * seed-chosen height U; every block below U must carry no version and every block from U version
- * 3; the nodes on old software must stop before U (never commit U under the old rules), and
- * rejoin once their release is installed; the run is done only once every honest node is past U
- * + {@value #HEIGHTS_AFTER_UPGRADE} on the new software. From U the holders also bond, unbond and
- * redelegate; the committed amounts are summed per validator for the audit.
+ * seed-chosen height U, or (the vote path) the chain starts at version 4 and a gov proposal that
+ * the validators' operators pass schedules version 5 at the height U it names ({@link
+ * GovTraffic}); every block below U must carry the starting version (none at version 2) and every
+ * block from U the new one; the nodes on old software must stop before U (never commit U under
+ * the old rules), and rejoin once their release is installed; the run is done only once every
+ * honest node is past U + {@value #HEIGHTS_AFTER_UPGRADE} on the new software. From U the holders
+ * also bond, unbond and redelegate (the committed amounts are summed per validator for the
+ * audit), and on the vote path multi-sends pay out; none may be in a block below U.
  */
 final class LedgerApplication implements Simulation.Application {
   static final long HEIGHTS_AFTER_JAIL = 2;
@@ -54,6 +61,15 @@ final class LedgerApplication implements Simulation.Application {
 
   final Scenario scenario;
   final SimUpgrade upgrade;
+  /** The upgrade height: planned at genesis, or named by the committed proposal (else MAX). */
+  long upgradeHeight;
+  /** The block holding the upgrade proposal (vote path), or -1. */
+  long proposalHeight = -1;
+  long ballotsCommitted;
+  long multiSendsCommitted;
+  /** Units the committed multi-sends paid, by recipient, and what they cost the payer. */
+  final TreeMap<Address, Long> multiSendPaid = new TreeMap<>();
+  long multiSendCostUnits;
   final Genesis genesis;
   private final ConsensusTime time;
   final TxFeed feed;
@@ -85,11 +101,14 @@ final class LedgerApplication implements Simulation.Application {
     this.upgrade = SimUpgrade.of(scenario);
     this.genesis = SimGenesis.of(scenario, upgrade);
     this.time = time;
-    this.feed = new TxFeed(scenario.seed(), scenario.powers().length, scenario.byzantine(),
-        upgrade.height(), time);
-    for (int i = 0; i < scenario.powers().length; i++) {
+    this.upgradeHeight = upgrade.byVote() ? Long.MAX_VALUE : upgrade.plannedHeight();
+    int n = scenario.powers().length;
+    GovTraffic gov = upgrade.byVote()
+        ? new GovTraffic(scenario.seed(), upgrade, n, scenario.byzantine()) : null;
+    this.feed = new TxFeed(scenario.seed(), n, scenario.byzantine(), upgradeHeight, gov, time);
+    for (int i = 0; i < n; i++) {
       nodes.add(new LedgerNode(i, Simulation.key(i), genesis, feed, time,
-          upgrade.runsOldSoftware(i)));
+          upgrade.runsOldSoftware(i), upgrade.fromVersion()));
     }
   }
 
@@ -231,17 +250,16 @@ final class LedgerApplication implements Simulation.Application {
   }
 
   /**
-   * A block below the upgrade height carries no version, one from it version 3; old software
-   * never commits the upgrade height (it must stop before it).
+   * A block below the upgrade height carries the starting version (none at version 2), one from
+   * it the new version; old software never commits the upgrade height (it must stop before it).
    */
   private String versionProblem(LedgerNode n, Block head) {
     long h = head.height();
-    if (n.oldSoftware && h >= upgrade.height()) {
+    if (n.oldSoftware && h >= upgradeHeight) {
       return "UPGRADE: node " + n.index + " on old software committed height " + h + " (" + upgrade
-          + ")";
+          + " at height " + upgradeHeight + ")";
     }
-    int expected = h >= upgrade.height() ? upgrade.plan().version()
-        : org.bcos.ledger.block.BlockHeader.VERSION_NOT_CARRIED;
+    int expected = upgrade.carriedVersion(h, upgradeHeight);
     if (head.header().protocolVersion() != expected) {
       return "UPGRADE: block " + h + " on node " + n.index + " carries version "
           + head.header().protocolVersion() + ", expected " + expected + " (" + upgrade + ")";
@@ -258,6 +276,22 @@ final class LedgerApplication implements Simulation.Application {
         case StakeBond b -> moved(block.height(), b.validator(), b.units(), null);
         case StakeUnbond u -> moved(block.height(), u.validator(), -u.units(), null);
         case StakeRedelegate r -> moved(block.height(), r.source(), -r.units(), r.destination());
+        case GovSubmitProposal p -> {
+          String problem = proposed(block.height(), p);
+          if (problem != null) return problem;
+        }
+        case DvsCastBallot b -> ballotsCommitted++;
+        case CoinMultiSend m -> {
+          if (block.height() < upgradeHeight) {
+            return "UPGRADE: a multi-send got into block " + block.height() + ", below the"
+                + " upgrade height " + upgradeHeight;
+          }
+          multiSendsCommitted++;
+          for (CoinMultiSend.Output o : m.outputs()) {
+            multiSendPaid.merge(o.to(), o.amountUnits(), Long::sum);
+          }
+          multiSendCostUnits += m.totalUnits() + tx.fee();
+        }
         case StakeEvidence e -> {
           evidenceTxsCommitted++;
           if (slashHeight >= 0) {
@@ -269,6 +303,19 @@ final class LedgerApplication implements Simulation.Application {
         default -> {}
       }
     }
+    return null;
+  }
+
+  /** The upgrade proposal got into block {@code height}: its height is the upgrade height. */
+  private String proposed(long height, GovSubmitProposal p) {
+    if (!(p.content() instanceof ProposalContent.SoftwareUpgrade u) || proposalHeight >= 0) {
+      return "GOV: an unexpected proposal got into block " + height + ": " + p.content()
+          + (proposalHeight >= 0 ? " (the upgrade was proposed in block " + proposalHeight + ")"
+              : "");
+    }
+    proposalHeight = height;
+    upgradeHeight = u.height();
+    feed.upgradeAt(upgradeHeight);
     return null;
   }
 
@@ -323,15 +370,18 @@ final class LedgerApplication implements Simulation.Application {
     }
     return ", ledger heads [" + heads + "], first report at height " + firstReportHeight
         + ", evidence transactions committed " + evidenceTxsCommitted + ", slashed at height "
-        + slashHeight + ", pool drops " + feed.dropped + ", " + upgrade + ", stopped before "
+        + slashHeight + ", pool drops " + feed.dropped + ", " + upgrade + ", upgrade height "
+        + upgradeHeight + ", stopped before "
         + nodes.stream().map(n -> Long.toString(n.stoppedBefore)).toList();
   }
 
   @Override
   public boolean done() {
-    if (slashHeight < 0) return false;
+    if (slashHeight < 0 || upgradeHeight == Long.MAX_VALUE) return false;
+    // the vote path also waits for a multi-send to have run under the new version
+    if (upgrade.byVote() && multiSendsCommitted == 0) return false;
     long target = Math.max(slashHeight + ValidatorSets.ACTIVATION_DELAY + HEIGHTS_AFTER_JAIL,
-        upgrade.height() + HEIGHTS_AFTER_UPGRADE);
+        upgradeHeight + HEIGHTS_AFTER_UPGRADE);
     for (LedgerNode n : nodes) {
       if (honest(n.index) && (n.oldSoftware || n.ledger.head().height() < target)) return false;
     }

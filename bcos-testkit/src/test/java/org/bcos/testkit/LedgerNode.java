@@ -19,7 +19,8 @@ import org.bcos.storage.InMemoryStore;
  * ChainConsensus#evidenceCheck}. Its store and its proposals of the height in progress (which a
  * node logs in its WAL, so a replay re-proposes the same block) survive the node's crashes.
  *
- * <p>A node may start on "old software" (protocol versions up to {@link SimUpgrade#OLD_VERSION}):
+ * <p>A node may start on "old software" (protocol versions up to the chain's starting one, {@link
+ * SimUpgrade#fromVersion}):
  * it then stops before the upgrade height ({@link #stopsBefore}) until {@link #installRelease}
  * reopens its store with every version, as an operator restarting it on the new release.
  */
@@ -34,24 +35,27 @@ final class LedgerNode {
   ConsensusLedger chain;
   /** Whether it runs old software now (until its release is installed). */
   boolean oldSoftware;
+  /** The highest version the old software ships. */
+  private final int oldVersion;
   /** The height it stopped before for the upgrade, or -1. */
   long stoppedBefore = -1;
 
   LedgerNode(int index, Ed25519KeyPair key, Genesis genesis, TxFeed feed, ConsensusTime time,
-      boolean oldSoftware) {
+      boolean oldSoftware, int oldVersion) {
     this.index = index;
     this.key = key;
     this.genesis = genesis;
     this.feed = feed;
     this.time = time;
     this.oldSoftware = oldSoftware;
+    this.oldVersion = oldVersion;
     open();
   }
 
   private void open() {
     var evidence = ChainConsensus.evidenceCheck(Ed25519.verifier());
     this.ledger = Ledger.open(store, genesis, SignatureCheck.withBestVerifier(), oldSoftware
-        ? Modules.standard(evidence, SimUpgrade.OLD_VERSION) : Modules.standard(evidence),
+        ? Modules.standard(evidence, oldVersion) : Modules.standard(evidence),
         ChainConsensus.commitCheck(Ed25519.verifier()));
     this.chain = new ConsensusLedger(ledger, key, sinceGenesis(time), feed,
         ConsensusLedger.Listener.NONE, Integer.MAX_VALUE);

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.TreeMap;
 import org.bcos.consensus.sim.Scenario;
 import org.bcos.consensus.sim.Simulation;
+import org.bcos.ledger.gov.api.GovApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The consensus simulation (faults, crashes with WAL replay, a Byzantine validator with a
@@ -16,9 +19,10 @@ import org.junit.jupiter.api.Test;
  * equal at every height, keep committing after the faults heal, put the equivocator's double vote
  * on chain and slash it (jailed, out of the set two heights later, 10% of its stake in the slashed
  * pool), with the supply whole throughout ({@link LedgerApplication}, {@link ChainAudit}). Each
- * seed also upgrades the chain to staking at a height it chooses, with a minority of validators on
- * old software that must stop before it and never fork, and staking messages after it ({@link
- * SimUpgrade}).
+ * seed also upgrades the chain, to staking at a height its genesis plans or (half the seeds) to
+ * batch payments at a height a passing gov vote schedules, with a minority of validators on old
+ * software that must stop before it and never fork, and staking messages (and multi-sends) after
+ * it ({@link SimUpgrade}, {@link GovTraffic}).
  *
  * <p>{@code -Dbcos.testkit.seeds=N} runs N seeds (default {@value #DEFAULT_SEEDS}) from {@code
  * -Dbcos.testkit.firstSeed} (default 1); {@code -Dbcos.testkit.seed=S} replays one seed. Each seed
@@ -65,10 +69,15 @@ class LedgerSimulationTest {
             + " heights (at least " + MIN_SETTLED_SIGNED_BASIS_POINTS + " bp expected)");
   }
 
-  @Test
-  void sameSeedReplaysIdentically() {
-    LedgerApplication.Run a = LedgerApplication.run(3);
-    LedgerApplication.Run b = LedgerApplication.run(3);
+  /** Seed 3 upgrades by its genesis plan, seed 2 by a gov vote. */
+  @ParameterizedTest
+  @ValueSource(longs = {3, 2})
+  void sameSeedReplaysIdentically(long seed) {
+    LedgerApplication.Run a = LedgerApplication.run(seed);
+    LedgerApplication.Run b = LedgerApplication.run(seed);
+    assertEquals(seed == 2, a.app().upgrade.byVote(), "the seeds' paths");
+    assertEquals(a.app().upgradeHeight, b.app().upgradeHeight);
+    assertEquals(a.app().multiSendsCommitted, b.app().multiSendsCommitted);
     assertEquals(a.result().events(), b.result().events());
     assertEquals(a.result().virtualMillis(), b.result().virtualMillis());
     assertEquals(a.app().slashHeight, b.app().slashHeight);
@@ -103,14 +112,28 @@ class LedgerSimulationTest {
     Scenario sc = r.scenario();
     LedgerApplication app = run.app();
     return String.format("seed %d n=%d byz=%d/%s: %d heights, %d transfers, %d staking messages,"
-            + " %d evidence seen, %d reports (first at height %d), slashed at height %d, upgrade"
-            + " at height %d with old software on nodes %s, honest signatures in carried"
-            + " certificates %s (settled heights %s, lowest validator %d bp), %d s virtual, %d ms",
+            + " %d evidence seen, %d reports (first at height %d), slashed at height %d, %s,"
+            + " upgrade to %d at height %d with old software on nodes %s, honest signatures in"
+            + " carried certificates %s (settled heights %s, lowest validator %d bp), %d s virtual,"
+            + " %d ms",
         sc.seed(), sc.powers().length, sc.byzantine(), sc.strategy(), app.heights(),
         app.transfersCommitted, app.stakingCommitted, app.evidenceSeen, app.feed.reportsMade,
-        app.firstReportHeight, app.slashHeight, app.upgrade.height(), app.upgrade.oldNodes(),
-        app.carried, app.carriedSettled, app.carriedSettled.lowestBasisPoints(),
-        r.virtualMillis() / 1000, wallMillis);
+        app.firstReportHeight, app.slashHeight, path(app), app.upgrade.toVersion(),
+        app.upgradeHeight, app.upgrade.oldNodes(), app.carried, app.carriedSettled,
+        app.carriedSettled.lowestBasisPoints(), r.virtualMillis() / 1000, wallMillis);
+  }
+
+  /** The path the seed's upgrade took, with the vote's figures. */
+  private static String path(LedgerApplication app) {
+    if (!app.upgrade.byVote()) return "path genesis-plan";
+    GovTraffic gov = app.feed.gov;
+    String closed = app.nodes.getFirst().ledger.api(GovApi.class).proposal(1)
+        .map(p -> "closed in block " + p.votingEnd() + " " + p.status() + "/" + p.result())
+        .orElse("never closed");
+    return String.format("path gov-vote (proposal made %d times, in block %d, %d ballots, %s,"
+            + " %d multi-sends, admission below the upgrade %s)", gov.proposalsMade,
+        app.proposalHeight, app.ballotsCommitted, closed, app.multiSendsCommitted,
+        gov.refusedBeforeUpgrade);
   }
 
   /** Running figures of a seed range. */
@@ -123,6 +146,9 @@ class LedgerSimulationTest {
     long transfers;
     long staking;
     long upgradeStops;
+    long votePaths;
+    long ballots;
+    long multiSends;
     long reports;
     long slashings;
     long virtualMillis;
@@ -138,6 +164,9 @@ class LedgerSimulationTest {
       transfers += run.app().transfersCommitted;
       staking += run.app().stakingCommitted;
       upgradeStops += run.result().faults().getOrDefault("upgradeStop", 0L);
+      votePaths += run.app().upgrade.byVote() ? 1 : 0;
+      ballots += run.app().ballotsCommitted;
+      multiSends += run.app().multiSendsCommitted;
       reports += run.app().feed.reportsMade;
       slashings += ok ? run.app().evidenceTxsCommitted : 0;
       if (ok) {
@@ -166,12 +195,13 @@ class LedgerSimulationTest {
 
     private String line(long first, int failed) {
       return String.format("seeds %d..%d (%d): %d failed; %d heights committed, %d transfers,"
-              + " %d staking messages, %d upgrade stops of old software, %d evidence reports,"
-              + " %d equivocators slashed (at most %d heights after the first report), %d"
-              + " crashes, %d s virtual time, %d ms wall",
-          first, first + seeds - 1, seeds, failed, heights, transfers, staking, upgradeStops,
-          reports, slashings, maxSlashDelay, crashes, virtualMillis / 1000,
-          (System.nanoTime() - started) / 1_000_000);
+              + " %d staking messages, upgrades by gov vote in %d seeds (%d ballots, %d"
+              + " multi-sends) and by genesis plan in %d, %d upgrade stops of old software, %d"
+              + " evidence reports, %d equivocators slashed (at most %d heights after the first"
+              + " report), %d crashes, %d s virtual time, %d ms wall",
+          first, first + seeds - 1, seeds, failed, heights, transfers, staking, votePaths, ballots,
+          multiSends, seeds - votePaths, upgradeStops, reports, slashings, maxSlashDelay, crashes,
+          virtualMillis / 1000, (System.nanoTime() - started) / 1_000_000);
     }
   }
 }

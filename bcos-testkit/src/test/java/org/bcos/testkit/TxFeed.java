@@ -11,6 +11,8 @@ import org.bcos.consensus.ConsensusTime;
 import org.bcos.consensus.sim.Simulation;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.Ledger;
+import org.bcos.ledger.dvs.api.DvsCastBallot;
+import org.bcos.ledger.gov.api.GovSubmitProposal;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.ledger.stake.api.StakeRedelegate;
@@ -23,8 +25,9 @@ import org.bcos.types.tx.Transaction;
 /**
  * The transactions of a run: seeded coin transfers between the {@link SimGenesis#HOLDERS} and
  * fresh addresses, arriving over virtual time, from the upgrade to staking on also the holders'
- * staking messages ({@link StakingTraffic}, one in {@value #STAKING_ONE_IN}), and the validators'
- * evidence reports. One pool
+ * staking messages ({@link StakingTraffic}, one in {@value #STAKING_ONE_IN}), on the vote path
+ * the proposal, votes and multi-sends of {@link GovTraffic} (offered ahead of the rest, as a
+ * mempool orders by priority), and the validators' evidence reports. One pool
  * stands for every node's mempool with instant gossip (transaction gossip is not what the run
  * tests); like a node's mempool it drops what a proposer skipped ({@link ConsensusLedger} keeps
  * nonce gaps). Insertion ordered, so proposals are deterministic.
@@ -43,7 +46,12 @@ final class TxFeed implements ConsensusLedger.Pool {
   private final List<Address> recipients = new ArrayList<>();
   private final LinkedHashMap<Hash, Transaction> pool = new LinkedHashMap<>();
   private final StakingTraffic staking;
-  private final long upgradeHeight;
+  /** The upgrade height, {@link Long#MAX_VALUE} until known (the vote path). */
+  private long upgradeHeight;
+  /** The vote path's transactions, or null on the genesis path. */
+  final GovTraffic gov;
+  /** The highest head a proposer has built on. */
+  private long highestHead;
   /** Set when some node has committed the upgrade height: staking messages may be made. */
   private boolean stakingActive;
   private long nextTransferMillis;
@@ -53,13 +61,15 @@ final class TxFeed implements ConsensusLedger.Pool {
   /** Transactions dropped from the pool, by message and reason ("StakeEvidence NONCE_TOO_LOW"). */
   final TreeMap<String, Long> dropped = new TreeMap<>();
 
-  TxFeed(long seed, int validators, int byzantine, long upgradeHeight, ConsensusTime time) {
+  TxFeed(long seed, int validators, int byzantine, long upgradeHeight, GovTraffic gov,
+      ConsensusTime time) {
     this.time = time;
+    this.gov = gov;
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 11);
     this.upgradeHeight = upgradeHeight;
     List<Address> honest = new ArrayList<>();
     for (int i = 0; i < validators; i++) {
-      if (i != byzantine) honest.add(Simulation.key(i).address());
+      if (i != byzantine) honest.add(SimGenesis.stakeAddress(i, gov != null));
     }
     this.staking = new StakingTraffic(honest, SimGenesis.HOLDERS.size());
     for (Ed25519KeyPair k : SimGenesis.HOLDERS) recipients.add(k.address());
@@ -99,10 +109,22 @@ final class TxFeed implements ConsensusLedger.Pool {
         SimGenesis.PARAMS.minFeeUnits(), TRANSFER_EXPIRY_HEIGHT, staking.next(from, random));
   }
 
-  /** A staking message, which a node's mempool would refuse below the upgrade height. */
-  private static boolean isStaking(Transaction tx) {
+  /** The upgrade height is known from now on (the vote path: the proposal that names it). */
+  void upgradeAt(long height) {
+    upgradeHeight = height;
+  }
+
+  /**
+   * A staking message or a multi-send: a node's mempool would refuse it below the upgrade height.
+   */
+  private static boolean needsUpgrade(Transaction tx) {
     return tx.message() instanceof StakeBond || tx.message() instanceof StakeUnbond
-        || tx.message() instanceof StakeRedelegate;
+        || tx.message() instanceof StakeRedelegate || GovTraffic.needsUpgrade(tx);
+  }
+
+  /** The proposal and votes go first. */
+  private static boolean urgent(Transaction tx) {
+    return tx.message() instanceof GovSubmitProposal || tx.message() instanceof DvsCastBallot;
   }
 
   /**
@@ -114,23 +136,33 @@ final class TxFeed implements ConsensusLedger.Pool {
     long next = ledger.head().height() + 1;
     stakingActive |= next > upgradeHeight;
     advanceTo(time.nowMillis());
-    List<Transaction> out = new ArrayList<>();
+    if (gov != null) {
+      boolean upToDate = ledger.head().height() >= highestHead;
+      for (Transaction tx : gov.make(ledger, next, upgradeHeight, upToDate)) {
+        pool.put(tx.hash(), tx);
+      }
+    }
+    highestHead = Math.max(highestHead, ledger.head().height());
+    List<Transaction> urgent = new ArrayList<>();
+    List<Transaction> rest = new ArrayList<>();
     for (Iterator<Transaction> it = pool.values().iterator(); it.hasNext(); ) {
       Transaction tx = it.next();
       if (ledger.txLocation(tx.hash()).isPresent()) {
         it.remove();
-      } else if (out.size() < maxTxs && (next >= upgradeHeight || !isStaking(tx))) {
+      } else if (next >= upgradeHeight || !needsUpgrade(tx)) {
         // a proposer still below the upgrade height (a lagging node) is not offered staking
-        // messages, as a node's mempool admits them only under the head's rules
-        out.add(tx);
+        // messages or multi-sends, as a node's mempool admits them only under the head's rules
+        (urgent(tx) ? urgent : rest).add(tx);
       }
     }
-    return out;
+    urgent.addAll(rest);
+    return urgent.size() > maxTxs ? new ArrayList<>(urgent.subList(0, maxTxs)) : urgent;
   }
 
   /** What a proposer left out leaves the pool, as in a node's mempool. */
   @Override
   public void drop(Transaction tx, Verdict verdict) {
+    if (gov != null) gov.dropped(tx);
     if (pool.remove(tx.hash()) != null) {
       String kind = tx.message().getClass().getSimpleName() + " " + verdict.rejection();
       dropped.merge(kind, 1L, Long::sum);
