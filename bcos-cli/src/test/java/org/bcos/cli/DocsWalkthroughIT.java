@@ -59,6 +59,8 @@ class DocsWalkthroughIT {
     assertTrue(has(coin, "status: +final"), "the waited transfer is final:\n" + coin);
     assertTrue(coin.contains("1251.5 DDC"), "alice's balance as the comment says:\n" + coin);
     assertTrue(has(coin, "proofVerified: +true"), "the balance proof checks:\n" + coin);
+    assertTrue(has(coin, "total: +12.5 DDC") && has(coin, "total: +1.5 DDC"),
+        "both multi-sends, from options and from the file, are final:\n" + coin);
     String keys = outputs.get(1);
     assertTrue(has(keys, "deleted: carol"), keys);
     assertFalse(Files.exists(root.resolve("keys").resolve("carol.key")), "carol was deleted");
