@@ -25,16 +25,17 @@ final class StatusText {
     JsonNode commit = status.path("lastCommit");
     if (commit.isObject()) {
       shown.put("lastCommit", "height " + commit.path("height").asLong() + ", round "
-          + commit.path("round").asLong() + ", " + commit.path("signers").asLong() + " signers");
+          + commit.path("round").asLong() + ", "
+          + count(commit.path("signers").asLong(), "signer"));
     }
     JsonNode c = status.path("consensus");
     if (c.isObject()) {
       shown.put("consensus", "height " + c.path("height").asLong() + ", round "
           + c.path("round").asLong() + ", step " + c.path("step").asText() + "; "
-          + c.path("validators").asLong() + " validators, power "
+          + count(c.path("validators").asLong(), "validator") + ", power "
           + StakeText.height(c.path("totalPower").asLong()) + "; last commit round "
-          + c.path("lastCommitRound").asLong() + " with " + c.path("lastCommitSigners").asLong()
-          + " signers");
+          + c.path("lastCommitRound").asLong() + " with "
+          + count(c.path("lastCommitSigners").asLong(), "signer"));
     }
     Output.human(out, shown);
     out.println();
@@ -47,6 +48,10 @@ final class StatusText {
           StakeText.percent(total == 0 ? 0 : Math.multiplyExact(power, 10_000L) / total));
     }
     if (table.isEmpty()) out.println("  (empty)"); else table.print(out);
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /**
