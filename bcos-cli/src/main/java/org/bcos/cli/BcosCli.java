@@ -54,6 +54,7 @@ public final class BcosCli {
   }
 
   private static CommandLine withErrorHandling(CommandLine cl) {
+    HelpExamples.apply(cl);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       String reason = reason(ex);
       cmd.getErr().println("error: " + reason + ": " + message(ex));

@@ -17,6 +17,11 @@ final class CliException extends RuntimeException {
     return new CliException(reason, getMessage() + more);
   }
 
+  /** The same failure, said of {@code option} (which option's value it is about). */
+  CliException of(String option) {
+    return new CliException(reason, option + ": " + getMessage());
+  }
+
   String reason() {
     return reason;
   }

@@ -110,13 +110,19 @@ final class QueryCommands {
     }
   }
 
-  @Command(name = "status", description = "Show the node's chain, height and mempool")
+  @Command(name = "status", description = "Show the node's chain, height, mempool and"
+      + " validator set (with each validator's share of the power)")
   static final class Status implements Callable<Integer> {
     @Mixin CommonOptions common;
 
     @Override
     public Integer call() {
-      print(common, common.client().status());
+      JsonNode status = common.client().status();
+      if (common.json) {
+        Output.json(System.out, status);
+      } else {
+        StatusText.print(System.out, status, StatusText.monikers(common));
+      }
       return 0;
     }
   }

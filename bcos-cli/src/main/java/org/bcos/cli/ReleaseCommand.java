@@ -78,8 +78,8 @@ final class ReleaseCommand {
       System.out.printf(java.util.Locale.ROOT, "  size:   %,d bytes (%.1f MiB)%n", bytes,
           bytes / 1048576.0);
       if (bytes > ReleaseStore.MAX_RELEASE_BYTES) {
-        System.out.println("  WARNING: larger than a node's release store takes ("
-            + ReleaseStore.MAX_RELEASE_BYTES + " bytes)");
+        System.out.printf(java.util.Locale.ROOT, "  WARNING: larger than a node's release store"
+            + " takes (%,d bytes)%n", ReleaseStore.MAX_RELEASE_BYTES);
       }
       System.out.println("  propose it: bcos gov propose upgrade ... --release " + sha);
     }

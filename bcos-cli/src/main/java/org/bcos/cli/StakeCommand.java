@@ -40,9 +40,10 @@ final class StakeCommand {
   static final class Create extends TxCommand {
     @Option(names = "--moniker", required = true, description = "its name for people (1..64"
         + " bytes, no control characters)") String moniker;
-    @Option(names = "--consensus-key", required = true, paramLabel = "ADDRESS", description =
-        "the dd1… address of the Ed25519 key the validator's node signs with (its"
-        + " validator.key; make one with: bcos node --new-validator-key FILE)") String key;
+    @Option(names = "--consensus-key", required = true, paramLabel = "KEY", description =
+        "the Ed25519 key the validator's node signs with (its validator.key): its dd1… address"
+        + " (bcos node --new-validator-key FILE prints it) or a local key name holding it (bcos"
+        + " testnet key)") String key;
     @Option(names = "--commission", required = true, paramLabel = "RATE", description =
         "share of its rewards the validator keeps, e.g. 5% (or 500bp)") String commission;
     @Option(names = "--max-commission", defaultValue = "20%", paramLabel = "RATE", description =
@@ -59,7 +60,7 @@ final class StakeCommand {
 
     @Override
     Message message() {
-      Address consensusKey = StakeNode.address(key, "--consensus-key");
+      Address consensusKey = StakeNode.consensusKey(key);
       int rate = StakeText.basisPoints(commission, "--commission");
       int max = StakeText.basisPoints(maxCommission, "--max-commission");
       int change = StakeText.basisPoints(maxChange, "--max-change");

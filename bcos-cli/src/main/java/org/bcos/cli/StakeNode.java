@@ -31,6 +31,26 @@ final class StakeNode {
     }
   }
 
+  /**
+   * The validator's consensus key: a dd1… address or the name of a local key holding it (as
+   * {@code bcos testnet key} puts a node's validator key). Never a key file: the CLI does not read
+   * a node's secret key, so a path is refused with where to find the address.
+   */
+  static Address consensusKey(String text) {
+    String given = text.strip();
+    if (given.contains("/") || given.contains("\\") || given.endsWith(".key")) {
+      throw new CliException("INVALID_ADDRESS", "--consensus-key: '" + given + "' is a file;"
+          + " give the dd1… address of the key (printed by bcos node --new-validator-key and"
+          + " bcos testnet add-node) or a local key name: the CLI never reads a node's secret"
+          + " key");
+    }
+    try {
+      return Keys.resolve(given);
+    } catch (CliException e) {
+      throw e.of("--consensus-key");
+    }
+  }
+
   /** One validator's answer ({@code stake_getValidator}); NO_SUCH_VALIDATOR when none. */
   static JsonNode validator(CommonOptions common, String operator) {
     try {

@@ -135,7 +135,7 @@ final class TestnetJoinCommands {
       System.out.println("then:       bcos testnet key --dir " + dir + " --node " + added.index()
           + "   # its operator key, to fund and sign with");
       System.out.println("            bcos stake validator create --from validator"
-          + added.index() + " --consensus-key " + added.address() + " --moniker node"
+          + added.index() + " --consensus-key validator" + added.index() + " --moniker node"
           + added.index() + " --commission 5% --self-bond 1000DDC --rpc " + added.rpc());
     }
   }

@@ -55,10 +55,18 @@ class StakingCliIT {
   void validatorLifecycleFromTheCli() throws Exception {
     Address operator = fundedKey("op", "5000");
     Address bonder = fundedKey("bonder", "2000");
-    Address consensusKey = InProcessNode.freshKey().address();
+    // the consensus key by its local key name, as `bcos testnet key` leaves it
+    Address consensusKey = Address.parse(ok("key", "new", "--name", "alice-node",
+        "--passphrase-file", passphrase.toString(), "--json").path("address").asText());
+    refusedUnchanged(operator, "KEY_NOT_FOUND", "stake", "validator", "create", "--moniker",
+        "alice", "--consensus-key", "alice-nod", "--commission", "5%", "--self-bond", "1000DDC",
+        "--from", "op");
+    refusedUnchanged(operator, "INVALID_ADDRESS", "stake", "validator", "create", "--moniker",
+        "alice", "--consensus-key", root.resolve("validator.key").toString(), "--commission",
+        "5%", "--self-bond", "1000DDC", "--from", "op");
 
     JsonNode created = mined("stake", "validator", "create", "--moniker", "alice",
-        "--consensus-key", consensusKey.toString(), "--commission", "5%", "--max-commission",
+        "--consensus-key", "alice-node", "--commission", "5%", "--max-commission",
         "20%", "--max-change", "1%", "--self-bond", "1000DDC", "--from", "op");
     assertEquals("final", created.path("status").asText(), created.toString());
     long h = created.path("height").asLong();

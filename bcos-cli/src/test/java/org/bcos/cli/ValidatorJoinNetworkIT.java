@@ -113,7 +113,7 @@ class ValidatorJoinNetworkIT {
         operator, "--amount", Long.toString(FUNDS_DDC));
     assertEquals(0, funded.exitCode(), funded.toString());
     CliProcess.Run created = net.cliVia(joiner, "stake", "validator", "create", "--from",
-        operator, "--moniker", "joiner", "--consensus-key", key.toString(), "--commission", "5%",
+        operator, "--moniker", "joiner", "--consensus-key", operator, "--commission", "5%",
         "--self-bond", SELF_BOND_DDC + "DDC", "--json");
     assertEquals(0, created.exitCode(), created.toString());
     bondHeight = JsonTree.parse(created.stdout()).path("height").asLong();
