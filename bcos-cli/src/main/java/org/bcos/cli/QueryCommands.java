@@ -169,11 +169,13 @@ final class QueryCommands {
         return 0;
       }
       System.out.println("chain parameters governing height " + params.path("height").asLong());
+      Table table = new Table("name", "value", "bounds", "module", "meaning");
       for (JsonNode p : params.path("params")) {
-        System.out.printf(java.util.Locale.ROOT, "  %-22s %-26s %-9s %s%n", p.path("name").asText(),
-            value(p, "value") + "  (" + value(p, "min") + ".." + value(p, "max") + ")",
-            p.path("module").asText(), p.path("doc").asText());
+        table.row(p.path("name").asText(), value(p, "value"),
+            value(p, "min") + ".." + value(p, "max"), p.path("module").asText(),
+            p.path("doc").asText());
       }
+      table.print(System.out);
       return 0;
     }
 

@@ -59,6 +59,9 @@ class DocsWalkthroughIT {
     assertTrue(has(coin, "status: +final"), "the waited transfer is final:\n" + coin);
     assertTrue(coin.contains("1251.5 DDC"), "alice's balance as the comment says:\n" + coin);
     assertTrue(has(coin, "proofVerified: +true"), "the balance proof checks:\n" + coin);
+    assertTrue(has(coin, "minFeeUnits +0\\.0001 DDC +0 DDC\\.\\.1 DDC +params +Smallest fee .*")
+        && has(coin, "govValidatorDefaultDelegation +1 +0\\.\\.1 +gov +1: a bonder.*"),
+        "parameters in aligned columns, amounts in DDC:\n" + coin);
     assertTrue(has(coin, "total: +12.5 DDC") && has(coin, "total: +1.5 DDC"),
         "both multi-sends, from options and from the file, are final:\n" + coin);
     String keys = outputs.get(1);
