@@ -178,9 +178,7 @@ final class UpgradeFetch implements Callable<Integer> {
 
   /** The scheduled plan, else the first planned one; {@code given} must be its release. */
   static Target target(JsonNode status, Hash given) {
-    JsonNode plan = status.path("scheduled");
-    if (plan.isMissingNode() && !status.path("planned").isEmpty()) plan = status.path("planned")
-        .get(0);
+    JsonNode plan = org.bcos.cli.supervisor.AutoFetch.wantedPlan(status);
     if (plan.isMissingNode()) {
       throw new CliException("NO_SCHEDULED_UPGRADE", "the node has no scheduled or planned "
           + "upgrade, so there is no release to fetch");
