@@ -28,8 +28,8 @@ public final class AutoFetch {
   public static final Duration MAX_INTERVAL = Duration.ofHours(1);
   /**
    * Polls after which a fetch still not stored is asked for again ({@code upgrade_fetch} then
-   * reports it, or starts it again if the node dropped it); not every poll, so a fetch in flight
-   * is not asked for again and again.
+   * reports its progress, logged, or starts it again if the node dropped it); not every poll, so
+   * a fetch in flight is not asked for again and again.
    */
   public static final int FOLLOW_UP_POLLS = 10;
 
@@ -179,11 +179,25 @@ public final class AutoFetch {
       out.println("bcos supervisor: fetching release " + release.toHex() + " of upgrade \""
           + plan.path("name").asText() + "\" (version " + plan.path("version").asLong()
           + " at height " + plan.path("height").asLong() + ", which the node's software lacks) "
-          + "from the node's peers: " + answer.path("state").asText());
-    } else if (!answer.path("problem").asText("").isEmpty()) {
-      sayOnce("fetch of release " + release.toHex() + ": " + answer.path("problem").asText());
+          + "from the node's peers: " + progress(answer));
+    } else {
+      out.println("bcos supervisor: auto-fetch: " + progress(answer));
     }
     return Outcome.FETCH_STARTED;
+  }
+
+  /** One line of an {@code upgrade_fetch} answer, as people read it. */
+  public static String progress(JsonNode s) {
+    String problem = s.path("problem").asText("");
+    String where = switch (s.path("state").asText()) {
+      case "WAITING_FOR_PEERS" -> "waiting: no connected peer announced release "
+          + s.path("release").asText();
+      case "FETCHING" -> "fetching release " + s.path("release").asText() + ": "
+          + s.path("chunksDone").asLong() + "/" + s.path("chunks").asLong() + " chunks of "
+          + s.path("size").asLong() + " bytes from " + s.path("peers").asLong() + " peer(s)";
+      default -> s.path("state").asText();
+    };
+    return problem.isEmpty() ? where : where + "; " + problem;
   }
 
   /** Says a failure of the fetch once: the same words stay unsaid until a fetch answers. */
