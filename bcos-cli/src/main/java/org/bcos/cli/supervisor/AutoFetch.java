@@ -174,8 +174,8 @@ public final class AutoFetch {
     }
     fetching = release;
     pollsSinceFetch = 0;
-    if (!followUp) fetchProblem = "";
     if (!followUp) {
+      fetchProblem = "";
       out.println("bcos supervisor: fetching release " + release.toHex() + " of upgrade \""
           + plan.path("name").asText() + "\" (version " + plan.path("version").asLong()
           + " at height " + plan.path("height").asLong() + ", which the node's software lacks) "
