@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.bcos.cli.supervisor.AutoFetch;
 import org.bcos.cli.supervisor.ReleaseSupervisor;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.ChainParams;
@@ -65,6 +66,14 @@ final class NodeCommand implements Callable<Integer> {
       + "voted release from the data directory's release store (bcos upgrade fetch) and start it "
       + "again with the same options (docs/GOVERNANCE.md \"Supervisor mode\")")
   boolean supervise;
+  @Option(names = "--auto-fetch", description = "with --supervise: while the node runs, ask it "
+      + "(upgrade_status over its RPC) whether an upgrade its software lacks is scheduled or "
+      + "planned and, when the release is not in the store yet, have it fetched from its peers "
+      + "(upgrade_fetch) before the height")
+  boolean autoFetch;
+  @Option(names = "--auto-fetch-interval-seconds", paramLabel = "S", description = "with "
+      + "--auto-fetch: seconds between two questions, 1..3600 (default 60)")
+  Integer autoFetchIntervalSeconds;
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
   @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Logging (docs/OPERATIONS.md)%n")
   LogOptions logging = new LogOptions();
@@ -127,6 +136,10 @@ final class NodeCommand implements Callable<Integer> {
       throw new CliException("INVALID_ARGUMENT", "--max-protocol-version must be a protocol "
           + "version >= 1");
     }
+    if (!supervise && (autoFetch || autoFetchIntervalSeconds != null)) {
+      throw new CliException("INVALID_ARGUMENT", "--auto-fetch and --auto-fetch-interval-seconds "
+          + "go with --supervise (the supervisor asks the node it runs)");
+    }
     if (supervise) return supervise();
     if (configFile != null) return runFromFile();
     startLogging(LogSettings.DEFAULT);
@@ -165,21 +178,29 @@ final class NodeCommand implements Callable<Integer> {
    */
   private Integer supervise() throws Exception {
     Path dir;
+    String rpcUrl;
     if (configFile != null) {
+      NodeConfig config;
       try {
-        dir = org.bcos.node.config.NodeConfigFile.read(configFile).config().dataDir();
+        config = org.bcos.node.config.NodeConfigFile.read(configFile).config();
       } catch (org.bcos.node.config.NodeConfigFile.ConfigException e) {
         throw new CliException("INVALID_CONFIG", e.getMessage());
       }
+      dir = config.dataDir();
+      rpcUrl = rpcUrl(config.rpcHost(), config.rpcPort());
     } else {
       dir = data != null ? data : Path.of("bcos-data", dev ? "dev" : "node");
+      rpcUrl = rpcUrl(rpcHost, rpcPort);
     }
     List<String> options = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
     if (!options.isEmpty() && options.getFirst().equals("node")) options.removeFirst();
-    options.removeIf(o -> o.equals("--supervise"));
+    options.removeIf(o -> o.equals("--supervise") || o.equals("--auto-fetch"));
+    int at = options.indexOf("--auto-fetch-interval-seconds");
+    if (at >= 0) options.subList(at, Math.min(at + 2, options.size())).clear();
+    options.removeIf(o -> o.startsWith("--auto-fetch-interval-seconds="));
     ReleaseSupervisor supervisor = new ReleaseSupervisor(new ReleaseSupervisor.Settings(dir,
         options, ownCommand(), ReleaseSupervisor.DEFAULT_POLL, ReleaseSupervisor.DEFAULT_REMIND,
-        ReleaseSupervisor.DEFAULT_MAX_WAIT), System.err);
+        ReleaseSupervisor.DEFAULT_MAX_WAIT, autoFetchConfig(rpcUrl)), System.err);
     Thread hook = new Thread(supervisor::stop, "bcos-supervisor-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     int status = supervisor.run();
@@ -189,6 +210,39 @@ final class NodeCommand implements Callable<Integer> {
       // shutting down already: the hook stopped the child
     }
     return status;
+  }
+
+  /** {@code --auto-fetch}'s settings, checked; empty without it. */
+  private java.util.Optional<AutoFetch.Config> autoFetchConfig(String rpcUrl) {
+    if (!autoFetch) {
+      if (autoFetchIntervalSeconds != null) {
+        throw new CliException("INVALID_ARGUMENT", "--auto-fetch-interval-seconds goes with "
+            + "--auto-fetch");
+      }
+      return java.util.Optional.empty();
+    }
+    long seconds = autoFetchIntervalSeconds != null ? autoFetchIntervalSeconds
+        : AutoFetch.DEFAULT_INTERVAL.toSeconds();
+    if (seconds < AutoFetch.MIN_INTERVAL.toSeconds()
+        || seconds > AutoFetch.MAX_INTERVAL.toSeconds()) {
+      throw new CliException("INVALID_ARGUMENT", "--auto-fetch-interval-seconds must be "
+          + AutoFetch.MIN_INTERVAL.toSeconds() + ".." + AutoFetch.MAX_INTERVAL.toSeconds());
+    }
+    return java.util.Optional.of(new AutoFetch.Config(AutoFetch.UpgradeRpc.at(rpcUrl),
+        java.time.Duration.ofSeconds(seconds)));
+  }
+
+  /**
+   * The URL the supervisor asks the child at: its RPC bind address, or loopback when it binds
+   * every address.
+   */
+  static String rpcUrl(String bindHost, int port) {
+    String host = switch (bindHost) {
+      case "0.0.0.0", "", "::", "[::]" -> "127.0.0.1";
+      default -> bindHost.contains(":") && !bindHost.startsWith("[") ? "[" + bindHost + "]"
+          : bindHost;
+    };
+    return "http://" + host + ":" + port;
   }
 
   /** This software's own {@code bcos}: its java, JVM options, class path and main class. */

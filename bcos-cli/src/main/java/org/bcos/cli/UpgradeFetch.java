@@ -138,16 +138,7 @@ final class UpgradeFetch implements Callable<Integer> {
 
   /** One line of a fetch's progress, as people read it. */
   static String progress(JsonNode s) {
-    String problem = s.path("problem").asText("");
-    String where = switch (s.path("state").asText()) {
-      case "WAITING_FOR_PEERS" -> "waiting: no connected peer announced release "
-          + s.path("release").asText();
-      case "FETCHING" -> "fetching release " + s.path("release").asText() + ": "
-          + s.path("chunksDone").asLong() + "/" + s.path("chunks").asLong() + " chunks of "
-          + s.path("size").asLong() + " bytes from " + s.path("peers").asLong() + " peer(s)";
-      default -> s.path("state").asText();
-    };
-    return problem.isEmpty() ? where : where + "; " + problem;
+    return org.bcos.cli.supervisor.AutoFetch.progress(s);
   }
 
   private static void sleep() {
@@ -178,9 +169,7 @@ final class UpgradeFetch implements Callable<Integer> {
 
   /** The scheduled plan, else the first planned one; {@code given} must be its release. */
   static Target target(JsonNode status, Hash given) {
-    JsonNode plan = status.path("scheduled");
-    if (plan.isMissingNode() && !status.path("planned").isEmpty()) plan = status.path("planned")
-        .get(0);
+    JsonNode plan = org.bcos.cli.supervisor.AutoFetch.wantedPlan(status);
     if (plan.isMissingNode()) {
       throw new CliException("NO_SCHEDULED_UPGRADE", "the node has no scheduled or planned "
           + "upgrade, so there is no release to fetch");

@@ -59,4 +59,13 @@ class NodeCommandTest {
     assertTrue(help.contains("--max-protocol-version=N"), help);
     assertTrue(help.contains("exit status 3"), help);
   }
+
+  @Test
+  void theSupervisorAsksTheChildAtItsBindAddressOrLoopbackWhenItBindsEvery() {
+    assertEquals("http://127.0.0.1:8645", NodeCommand.rpcUrl("127.0.0.1", 8645));
+    assertEquals("http://127.0.0.1:9000", NodeCommand.rpcUrl("0.0.0.0", 9000));
+    assertEquals("http://127.0.0.1:9000", NodeCommand.rpcUrl("::", 9000));
+    assertEquals("http://10.0.0.5:9000", NodeCommand.rpcUrl("10.0.0.5", 9000));
+    assertEquals("http://[::1]:9000", NodeCommand.rpcUrl("::1", 9000));
+  }
 }

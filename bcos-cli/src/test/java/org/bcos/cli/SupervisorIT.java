@@ -27,17 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Supervisor mode on real processes: a 4-validator testnet whose genesis plans version 3 at
  * {@link #H} with the release {@code bcos release pack} made of this build. Node 4 runs under
- * {@code bcos node --supervise} with {@code current} pointing at an "old release" (a launcher that
- * runs this build capped at version 2) and the new release fetched into its store beforehand. It
+ * {@code bcos node --supervise --auto-fetch} with {@code current} pointing at an "old release" (a
+ * launcher that runs this build capped at version 2); nodes 1..3 have the new release (their
+ * operators ran {@code bcos upgrade fetch --from-file}), node 4 has not. Node 4's supervisor sees the plan its
+ * software lacks and has node 4 fetch the artifact from its peers before the height; node 4
  * stops at the height, the supervisor switches {@code current} to the unpacked new release and
  * starts it, and node 4 catches up with the others with no operator action; SIGTERM to the
  * supervisor then stops the node too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Timeout(value = 400, unit = TimeUnit.SECONDS)
 class SupervisorIT {
-  private static final long H = 10;
-  private static final Duration WAIT = Duration.ofSeconds(90);
+  /**
+   * Far enough (about 80 s of 400 ms blocks) for node 4 to start and fetch the ~100 MB release
+   * over P2P from three peers: measured 2 to 3 MiB/s on a loaded 2-core machine (each peer
+   * serves at most 8 chunks of 1 MiB a second to it), about 50 s; at H 120 it was 80% done.
+   */
+  private static final long H = 200;
+  private static final Duration WAIT = Duration.ofSeconds(200);
 
   @TempDir static Path root;
   private TestnetDriver nodes;
@@ -68,23 +75,40 @@ class SupervisorIT {
         new UpgradePlan("staking", StakeModule.STAKING_VERSION, release, H, 0)));
     GenesisFile.write(planned, genesisFile);
     Path data = nodes.nodeDir(4).resolve(TestnetCommand.DATA_DIR);
-    // the operator fetched the voted release before the height (node 4 not running yet)
-    CliProcess.Run fetch = nodes.cliVia(4, "upgrade", "fetch", "--from-file",
-        tarball.toString(), "--release", release.toHex(), "--data", data.toString());
-    assertEquals(0, fetch.exitCode(), fetch.stderr());
+    // the operators of nodes 1..3 fetched the voted release from a file; nobody does for node 4
+    for (int n = 1; n <= 3; n++) {
+      CliProcess.Run fetch = nodes.cliVia(n, "upgrade", "fetch", "--from-file",
+          tarball.toString(), "--release", release.toHex(), "--data",
+          nodes.nodeDir(n).resolve(TestnetCommand.DATA_DIR).toString());
+      assertEquals(0, fetch.exitCode(), fetch.stderr());
+    }
     oldRelease(data);
 
     nodes.start(1);
     nodes.start(2);
-    supervised = nodes.process().start("node", "--supervise", "--config",
+    supervised = nodes.process().start("node", "--supervise", "--auto-fetch",
+        "--auto-fetch-interval-seconds", "1", "--config",
         nodes.nodeDir(4).resolve("node.json").toString());
     nodes.start(3);
 
     String switched = "bcos supervisor: switched to release " + release.toHex()
         + " for protocol version 3 at height " + H;
-    Await.until("node 4's supervisor switches", WAIT, () -> said().contains(switched));
+    try {
+      Await.until("node 4's supervisor switches", WAIT, () -> said().contains(switched));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; node 4's supervisor said:\n" + said(), e);
+    }
     String err = Files.readString(supervised.err());
     assertTrue(err.contains("UPGRADE REQUIRED at height " + H + ": protocol version 3"), err);
+    assertEquals(1, err.lines().filter(l -> l.startsWith("bcos supervisor: fetching release "
+        + release.toHex())).count(), err);
+    int present = err.indexOf("bcos supervisor: release " + release.toHex() + " of upgrade "
+        + "\"staking\" (version 3 at height " + H + ") is in the release store");
+    assertTrue(present >= 0 && present < err.indexOf("UPGRADE REQUIRED at height"),
+        "stored before the height: " + err);
+    assertTrue(!err.contains("waiting for release"), err);
+    System.out.println("SupervisorIT: release artifact " + packed.path("bytes").asLong()
+        + " bytes; " + err.lines().filter(l -> l.startsWith("bcos supervisor:")).toList());
     assertEquals(1, err.lines().filter(l -> l.contains("switched to release")).count(), err);
     Path current = data.resolve(ReleaseSupervisor.DIRECTORY).resolve(ReleaseSupervisor.CURRENT);
     assertEquals(Path.of("releases", "0.1.0-" + release.toHex().substring(0, 8)),

@@ -56,12 +56,19 @@ public final class ReleaseSupervisor {
    * @param poll how often a missing artifact is looked for
    * @param remind how often the operator is told what to run
    * @param maxWait longest wait for a missing artifact
+   * @param autoFetch with {@code --auto-fetch}: the child's RPC, polled while it runs
    */
   public record Settings(Path dataDir, List<String> nodeOptions, List<String> ownCommand,
-      Duration poll, Duration remind, Duration maxWait) {
+      Duration poll, Duration remind, Duration maxWait, Optional<AutoFetch.Config> autoFetch) {
     public Settings {
       nodeOptions = List.copyOf(nodeOptions);
       ownCommand = List.copyOf(ownCommand);
+    }
+
+    /** Without auto-fetch. */
+    public Settings(Path dataDir, List<String> nodeOptions, List<String> ownCommand,
+        Duration poll, Duration remind, Duration maxWait) {
+      this(dataDir, nodeOptions, ownCommand, poll, remind, maxWait, Optional.empty());
     }
   }
 
@@ -151,11 +158,32 @@ public final class ReleaseSupervisor {
         + ": bcos node " + String.join(" ", settings.nodeOptions()));
     Process p = new ProcessBuilder(command).inheritIO().start();
     child = p;
+    CountDownLatch exited = new CountDownLatch(1);
+    Thread poller = settings.autoFetch().map(config -> Thread.ofVirtual()
+        .name("bcos-supervisor-auto-fetch").start(() -> autoFetch(config, exited))).orElse(null);
     try {
       if (stopping.getCount() == 0) p.destroy(); // a stop came while it was being started
       return p.waitFor();
     } finally {
       child = null;
+      exited.countDown();
+      if (poller != null) poller.join(Duration.ofSeconds(10));
+    }
+  }
+
+  /**
+   * Polls the running child (a new {@link AutoFetch} per child) until it exits; the first poll
+   * comes one interval after the start, when its RPC is usually up.
+   */
+  private void autoFetch(AutoFetch.Config config, CountDownLatch exited) {
+    AutoFetch poller = new AutoFetch(config.rpc(), ReleaseStore.of(settings.dataDir()), out);
+    try {
+      while (!exited.await(config.interval().toMillis(), TimeUnit.MILLISECONDS)
+          && stopping.getCount() > 0) {
+        poller.poll();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -207,6 +207,74 @@ class ReleaseSupervisorTest {
     assertEquals("old node --data " + data + "\nnew node --data " + data + "\n", runs());
   }
 
+  /**
+   * {@code --auto-fetch} with a fake child RPC whose plan (version 3, lacked) has {@code artifact}
+   * as release, and whose {@code upgrade_fetch} stores it as the node's P2P fetch would (hash
+   * checked only); the old software waits (bounded) until the artifact is in the store, then stops.
+   */
+  private ReleaseSupervisor autoFetchingSupervisor(byte[] artifact, List<String> calls)
+      throws IOException {
+    Hash release = sha256(artifact);
+    currentRelease("echo \"old $*\" >> \"$3/runs\"\ni=0\n"
+        + "while [ ! -f \"$3/releases/" + release.toHex() + "\" ] && [ $i -lt 400 ]; do "
+        + "sleep 0.05; i=$((i+1)); done\n"
+        + "printf '{\"height\":10,\"version\":3,\"name\":\"v3\",\"release\":\""
+        + release.toHex() + "\"}' > \"$3/upgrade-required.json\"\nexit 3");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    AutoFetch.UpgradeRpc rpc = new AutoFetch.UpgradeRpc() {
+      @Override
+      public com.fasterxml.jackson.databind.JsonNode status() {
+        calls.add("status");
+        try {
+          return json.readTree("{\"scheduled\":{\"name\":\"v3\",\"version\":3,\"release\":\""
+              + release.toHex() + "\",\"height\":10,\"supported\":false},\"planned\":[]}");
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public com.fasterxml.jackson.databind.JsonNode fetch() {
+        calls.add("fetch");
+        try {
+          store(artifact);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return json.createObjectNode().put("state", "STORED");
+      }
+    };
+    return new ReleaseSupervisor(new ReleaseSupervisor.Settings(data, List.of("--data",
+        data.toString()), List.of("false"), FAST, Duration.ofMillis(200), Duration.ofSeconds(30),
+        Optional.of(new AutoFetch.Config(rpc, FAST))),
+        new PrintStream(said, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void withAutoFetchTheRunningChildFetchesTheLackedReleaseOnceAndItIsSwitchedTo()
+      throws Exception {
+    byte[] artifact = newRelease(List.of(1, 2, 3));
+    List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    assertEquals(0, autoFetchingSupervisor(artifact, calls).run(), said());
+    assertEquals(1, calls.stream().filter("fetch"::equals).count(), calls.toString());
+    assertEquals(1, count(said(), "bcos supervisor: fetching release " + sha(artifact).toHex()),
+        said());
+    assertFalse(said().contains("waiting for release"), "it was there before the stop: " + said());
+    assertTrue(runs().endsWith("new node --data " + data + "\n"), runs());
+  }
+
+  @Test
+  void withAutoFetchAFetchedReleaseLackingTheVersionIsRefusedAndCurrentIsUntouched()
+      throws Exception {
+    byte[] artifact = newRelease(List.of(1, 2)); // the voted hash, but not a release of version 3
+    List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    assertEquals(1, autoFetchingSupervisor(artifact, calls).run());
+    assertTrue(calls.contains("fetch"), calls.toString());
+    assertTrue(said().contains("error: RELEASE_LACKS_VERSION: "), said());
+    assertTrue(said().contains("current is unchanged (-> releases/old)"), said());
+    assertRefusedWithNothingUnpacked();
+  }
+
   private void assertRefusedWithNothingUnpacked() throws IOException {
     assertEquals(Path.of("releases/old"), currentTarget());
     try (var dirs = Files.list(data.resolve("supervisor/releases"))) {
