@@ -438,6 +438,9 @@ final class NodeCommand implements Callable<Integer> {
     System.out.println("  data:       " + dir.toAbsolutePath());
     System.out.println("  rpc:        http://" + host + ":" + rpc.getPort() + "/rpc  (ws://"
         + host + ":" + rpc.getPort() + "/ws)");
+    if (node.servesWeb()) {
+      System.out.println("  web app:    http://" + host + ":" + rpc.getPort() + "/");
+    }
     System.out.println("  validators: " + node.ledger().genesis().validators().size()
         + (node.isValidator() ? "" : "  (this node is a follower)"));
     node.network().ifPresent(n -> System.out.println("  p2p:        " + n.listenAddress()

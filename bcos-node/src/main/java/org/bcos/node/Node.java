@@ -226,6 +226,11 @@ public final class Node implements AutoCloseable {
     return mempool;
   }
 
+  /** Whether the API server serves the web app at {@code GET /} (docs/WEB.md). */
+  public boolean servesWeb() {
+    return rpc.servesWeb();
+  }
+
   public InetSocketAddress rpcAddress() {
     return rpcAddress;
   }

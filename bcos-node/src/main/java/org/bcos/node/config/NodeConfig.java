@@ -64,13 +64,15 @@ public record NodeConfig(
    *     protects against DNS rebinding
    * @param allowedOrigins web origins besides the node's own that may call it ({@code "*"}:
    *     any; {@code "null"} is never matched except by {@code "*"})
+   * @param webEnabled whether the server also serves the web app (the {@code bcos-web} files) at
+   *     {@code GET /} (docs/WEB.md)
    */
   public record RpcLimits(int maxBatch, int maxBodyBytes, int maxWsSubscriptions,
       int maxWsConnections, int maxConnections, int maxConnectionsPerIp,
       int maxWsConnectionsPerIp, int reservedFileDescriptors, long headerTimeoutMillis,
       long bodyTimeoutMillis, long idleTimeoutMillis, long maxBufferedBytes, int wsMaxFrameBytes,
       int wsMaxQueuedBytes, long requestTimeoutMillis, long maxRequestWorkUnits,
-      List<String> allowedHosts, List<String> allowedOrigins) {
+      List<String> allowedHosts, List<String> allowedOrigins, boolean webEnabled) {
     public static final List<String> DEFAULT_ALLOWED_HOSTS = List.of("localhost", "127.0.0.1",
         "[::1]");
     public static final RpcLimits DEFAULT = new RpcLimits(1_000, 8 << 20, 100, 1_000);
@@ -81,6 +83,29 @@ public record NodeConfig(
       this(maxBatch, maxBodyBytes, maxWsSubscriptions, maxWsConnections, 2_000, 500, 250, 512,
           10_000, 30_000, 60_000, 64L << 20, 1 << 20, 4 << 20, 5_000, 1_000_000,
           DEFAULT_ALLOWED_HOSTS, List.of());
+    }
+
+    /** The given limits with the web app served. */
+    public RpcLimits(int maxBatch, int maxBodyBytes, int maxWsSubscriptions,
+        int maxWsConnections, int maxConnections, int maxConnectionsPerIp,
+        int maxWsConnectionsPerIp, int reservedFileDescriptors, long headerTimeoutMillis,
+        long bodyTimeoutMillis, long idleTimeoutMillis, long maxBufferedBytes, int wsMaxFrameBytes,
+        int wsMaxQueuedBytes, long requestTimeoutMillis, long maxRequestWorkUnits,
+        List<String> allowedHosts, List<String> allowedOrigins) {
+      this(maxBatch, maxBodyBytes, maxWsSubscriptions, maxWsConnections, maxConnections,
+          maxConnectionsPerIp, maxWsConnectionsPerIp, reservedFileDescriptors,
+          headerTimeoutMillis, bodyTimeoutMillis, idleTimeoutMillis, maxBufferedBytes,
+          wsMaxFrameBytes, wsMaxQueuedBytes, requestTimeoutMillis, maxRequestWorkUnits,
+          allowedHosts, allowedOrigins, true);
+    }
+
+    /** The same limits, with the web app served or not. */
+    public RpcLimits withWebEnabled(boolean enabled) {
+      return new RpcLimits(maxBatch, maxBodyBytes, maxWsSubscriptions, maxWsConnections,
+          maxConnections, maxConnectionsPerIp, maxWsConnectionsPerIp, reservedFileDescriptors,
+          headerTimeoutMillis, bodyTimeoutMillis, idleTimeoutMillis, maxBufferedBytes,
+          wsMaxFrameBytes, wsMaxQueuedBytes, requestTimeoutMillis, maxRequestWorkUnits,
+          allowedHosts, allowedOrigins, enabled);
     }
 
     public RpcLimits {

@@ -32,7 +32,7 @@ public final class NodeConfigFile {
       "rpcReservedFileDescriptors", "rpcHeaderTimeoutMillis", "rpcBodyTimeoutMillis",
       "rpcIdleTimeoutMillis", "rpcMaxBufferedBytes", "rpcWsMaxFrameBytes", "rpcWsMaxQueuedBytes",
       "rpcRequestTimeoutMillis", "rpcMaxRequestWorkUnits", "rpcAllowedHosts",
-      "rpcAllowedOrigins",
+      "rpcAllowedOrigins", "webEnabled",
       // logging (LogSettings; `bcos node --log-*` options override them)
       "logLevel", "logFormat", "logFile", "logMaxFileBytes", "logMaxHistoryDays",
       "logTotalSizeCapBytes");
@@ -101,7 +101,7 @@ public final class NodeConfigFile {
         .put("rpcMaxRequestWorkUnits", r.maxRequestWorkUnits());
     r.allowedHosts().forEach(d.putArray("rpcAllowedHosts")::add);
     r.allowedOrigins().forEach(d.putArray("rpcAllowedOrigins")::add);
-    return d;
+    return d.put("webEnabled", r.webEnabled());
   }
 
   public static String defaultsText() {
@@ -191,7 +191,14 @@ public final class NodeConfigFile {
         number(c, "rpcIdleTimeoutMillis"), number(c, "rpcMaxBufferedBytes"),
         integer(c, "rpcWsMaxFrameBytes"), integer(c, "rpcWsMaxQueuedBytes"),
         number(c, "rpcRequestTimeoutMillis"), number(c, "rpcMaxRequestWorkUnits"),
-        strings(c, "rpcAllowedHosts"), strings(c, "rpcAllowedOrigins"));
+        strings(c, "rpcAllowedHosts"), strings(c, "rpcAllowedOrigins"))
+        .withWebEnabled(bool(c, "webEnabled"));
+  }
+
+  private static boolean bool(ObjectNode c, String key) {
+    JsonNode v = c.get(key);
+    if (!v.isBoolean()) throw new ConfigException("config key '" + key + "' must be true or false");
+    return v.asBoolean();
   }
 
   /** A non-negative integer that fits an int (never silently truncated). */

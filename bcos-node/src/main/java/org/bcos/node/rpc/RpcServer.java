@@ -52,7 +52,8 @@ import org.bcos.node.config.NodeConfig;
 /**
  * The API server (Netty): {@code POST /rpc} JSON-RPC 2.0, {@code /ws} JSON-RPC plus
  * subscriptions, {@code GET /openrpc.json} (the API's OpenRPC document), {@code GET /health},
- * {@code GET /metrics}. Calls run on virtual threads, never on
+ * {@code GET /metrics}, and unless {@code webEnabled} is off the web app's files at {@code GET /}
+ * ({@link WebRoot}). Calls run on virtual threads, never on
  * the event loop, one request at a time per connection (nothing more is read from a connection
  * until its request is answered). Every connection is admitted by the {@link ConnectionLimiter},
  * timed and byte-counted by its {@link ConnectionGuard}, and every request head is checked by the
@@ -75,6 +76,7 @@ public final class RpcServer implements AutoCloseable {
   private final Supplier<String> metricsText;
   private final String metricsContentType;
   private final Supplier<HealthReport> health;
+  private final Optional<WebRoot> web;
   private final NodeConfig.RpcLimits limits;
   private final RpcServerMetrics serverMetrics;
   private volatile AccessPolicy policy;
@@ -120,6 +122,11 @@ public final class RpcServer implements AutoCloseable {
     this.metricsContentType = metrics.contentType();
     this.health = health;
     this.limits = limits;
+    this.web = limits.webEnabled() ? WebRoot.onClasspath(RpcServer.class.getClassLoader())
+        : Optional.empty();
+    if (limits.webEnabled() && web.isEmpty()) {
+      LOG.warn("webEnabled, but the web app's files (bcos-web) are not on the classpath");
+    }
     this.limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp(),
         limits.reservedFileDescriptors(), descriptors, serverMetrics);
     serverMetrics.watch(registry, limiter::openConnections, this::webSockets);
@@ -146,6 +153,11 @@ public final class RpcServer implements AutoCloseable {
   /** The server's own refusal counters (tests). */
   RpcServerMetrics serverMetrics() {
     return serverMetrics;
+  }
+
+  /** Whether {@code GET /} serves the web app. */
+  public boolean servesWeb() {
+    return web.isPresent();
   }
 
   int openConnections() {
@@ -261,10 +273,41 @@ public final class RpcServer implements AutoCloseable {
       } else if (path.equals("/metrics") && req.method() == HttpMethod.GET) {
         respond(ctx, HttpResponseStatus.OK, metricsContentType, metricsText.get(), keepAlive,
             cors);
+      } else if (web.isPresent() && req.method() == HttpMethod.GET) {
+        serveWeb(ctx, req, path, keepAlive);
       } else {
         respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain",
             "not found: use POST /rpc, GET /openrpc.json, GET /health, GET /metrics or /ws\n",
             keepAlive, cors);
+      }
+    }
+
+    /**
+     * A web app file with its security and cache headers (revalidated on every use: the files
+     * change with the node's version, their names do not), or 404.
+     */
+    private void serveWeb(ChannelHandlerContext ctx, FullHttpRequest req, String path,
+        boolean keepAlive) {
+      Map<String, String> headers = new java.util.LinkedHashMap<>();
+      headers.put("X-Content-Type-Options", "nosniff");
+      headers.put(HttpHeaderNames.CONTENT_SECURITY_POLICY.toString(),
+          WebRoot.CONTENT_SECURITY_POLICY);
+      headers.put(HttpHeaderNames.X_FRAME_OPTIONS.toString(), "DENY");
+      headers.put("Referrer-Policy", "no-referrer");
+      Optional<WebRoot.File> file = web.get().file(path);
+      if (file.isEmpty()) {
+        respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8",
+            "not found\n".getBytes(StandardCharsets.UTF_8), keepAlive, headers);
+        return;
+      }
+      WebRoot.File f = file.get();
+      headers.put(HttpHeaderNames.CACHE_CONTROL.toString(), "no-cache");
+      headers.put(HttpHeaderNames.ETAG.toString(), f.etag());
+      if (f.etag().equals(req.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
+        respond(ctx, HttpResponseStatus.NOT_MODIFIED, f.contentType(), new byte[0], keepAlive,
+            headers);
+      } else {
+        respond(ctx, HttpResponseStatus.OK, f.contentType(), f.bytes(), keepAlive, headers);
       }
     }
 
@@ -282,7 +325,11 @@ public final class RpcServer implements AutoCloseable {
 
     private void respond(ChannelHandlerContext ctx, HttpResponseStatus status,
         String contentType, String body, boolean keepAlive, Map<String, String> headers) {
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      respond(ctx, status, contentType, body.getBytes(StandardCharsets.UTF_8), keepAlive, headers);
+    }
+
+    private void respond(ChannelHandlerContext ctx, HttpResponseStatus status,
+        String contentType, byte[] bytes, boolean keepAlive, Map<String, String> headers) {
       FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
           Unpooled.wrappedBuffer(bytes));
       res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);

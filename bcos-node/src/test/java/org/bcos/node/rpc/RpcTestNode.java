@@ -54,13 +54,14 @@ final class RpcTestNode implements AutoCloseable {
     long maxRequestWorkUnits = 1_000_000;
     List<String> allowedHosts = NodeConfig.RpcLimits.DEFAULT_ALLOWED_HOSTS;
     List<String> allowedOrigins = List.of();
+    boolean webEnabled = true;
 
     NodeConfig.RpcLimits build() {
       return new NodeConfig.RpcLimits(maxBatch, maxBodyBytes, maxWsSubscriptions,
           maxWsConnections, maxConnections, maxConnectionsPerIp, maxWsConnectionsPerIp,
           reservedFileDescriptors, headerTimeoutMillis, bodyTimeoutMillis, idleTimeoutMillis,
           maxBufferedBytes, wsMaxFrameBytes, wsMaxQueuedBytes, requestTimeoutMillis,
-          maxRequestWorkUnits, allowedHosts, allowedOrigins);
+          maxRequestWorkUnits, allowedHosts, allowedOrigins, webEnabled);
     }
   }
 

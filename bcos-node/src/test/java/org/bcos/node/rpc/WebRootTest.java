@@ -1,0 +1,100 @@
+package org.bcos.node.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The web app at {@code GET /}: its files with strict headers, nothing outside its root. */
+class WebRootTest {
+  private RpcTestNode node;
+
+  @AfterEach
+  void stop() {
+    if (node != null) node.close();
+  }
+
+  private RawHttp.Response get(String path) throws Exception {
+    return RawHttp.exchange(node.port, "GET", path, "127.0.0.1:" + node.port, null, null, "");
+  }
+
+  private static String header(RawHttp.Response r, String name) {
+    for (String line : r.head().split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+        return line.substring(colon + 1).strip();
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void rootServesIndexHtmlWithStrictHeaders() throws Exception {
+    node = new RpcTestNode(new RpcTestNode.Limits());
+    RawHttp.Response r = get("/");
+    assertEquals(200, r.status(), r.head());
+    assertTrue(r.body().contains("<script type=\"module\" src=\"app.js\">"), r.body());
+    assertEquals("text/html; charset=utf-8", header(r, "Content-Type"));
+    assertEquals("nosniff", header(r, "X-Content-Type-Options"));
+    assertEquals(WebRoot.CONTENT_SECURITY_POLICY, header(r, "Content-Security-Policy"));
+    assertTrue(header(r, "Content-Security-Policy").contains("frame-ancestors 'none'"));
+    assertFalse(header(r, "Content-Security-Policy").contains("unsafe-inline"));
+    assertEquals("no-cache", header(r, "Cache-Control"));
+    assertTrue(header(r, "ETag").startsWith("\""), r.head());
+  }
+
+  @Test
+  void eachFileHasItsContentTypeAndRevalidatesByEtag() throws Exception {
+    node = new RpcTestNode(new RpcTestNode.Limits());
+    assertEquals("text/javascript; charset=utf-8", header(get("/app.js"), "Content-Type"));
+    assertEquals("text/css; charset=utf-8", header(get("/css/app.css"), "Content-Type"));
+    assertEquals("application/json; charset=utf-8",
+        header(get("/i18n/ko.json"), "Content-Type"));
+    String etag = header(get("/app.js"), "ETag");
+    try (RawHttp http = new RawHttp(node.port)) {
+      http.send("GET /app.js HTTP/1.1\r\nHost: 127.0.0.1:" + node.port + "\r\nIf-None-Match: "
+          + etag + "\r\nConnection: close\r\n\r\n");
+      RawHttp.Response r = http.readResponse();
+      assertEquals(304, r.status(), r.head());
+      assertEquals("", r.body());
+    }
+  }
+
+  @Test
+  void nothingOutsideTheWebRootIsServed() throws Exception {
+    node = new RpcTestNode(new RpcTestNode.Limits());
+    List<String> outside = List.of("/../WebRoot.class", "/..%2fWebRoot.class",
+        "/%2e%2e/%2e%2e/node/rpc/RpcServer.class", "/css/../app.js", "/./app.js", "/.hidden.js",
+        "//etc/passwd.txt", "/org/bcos/node/rpc/RpcServer.class", "/logback.xml",
+        "/i18n", "/css/", "/app.js/", "/nope.js", "/a/b/c/d/e.js", "/app%2ejs",
+        "/app.js\\..\\x.js");
+    for (String path : outside) {
+      RawHttp.Response r = get(path);
+      assertEquals(404, r.status(), path + " " + r.head());
+      assertEquals("nosniff", header(r, "X-Content-Type-Options"), path);
+    }
+    assertNull(WebRoot.name("/../x.js"));
+    assertNull(WebRoot.name("/" + "a".repeat(WebRoot.MAX_PATH_CHARS) + ".js"));
+    assertEquals("pages/explorer.js", WebRoot.name("/pages/explorer.js"));
+    assertEquals("index.html", WebRoot.name("/"));
+  }
+
+  @Test
+  void theApiPathsStillAnswerAndTheSwitchTurnsTheAppOff() throws Exception {
+    node = new RpcTestNode(new RpcTestNode.Limits());
+    assertEquals(200, get("/health").status());
+    assertTrue(node.server.servesWeb());
+    node.close();
+    RpcTestNode.Limits off = new RpcTestNode.Limits();
+    off.webEnabled = false;
+    node = new RpcTestNode(off);
+    assertFalse(node.server.servesWeb());
+    RawHttp.Response r = get("/");
+    assertEquals(404, r.status());
+    assertTrue(r.body().startsWith("not found: use POST /rpc"), r.body());
+  }
+}
