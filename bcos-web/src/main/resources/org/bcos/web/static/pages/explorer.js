@@ -12,7 +12,7 @@ function shortHash(hex) {
 }
 
 function isoTime(millis) {
-  return new Date(millis).toISOString().replace('.000Z', 'Z');
+  return new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 export function render(root, shell) {
@@ -76,7 +76,11 @@ export function render(root, shell) {
         ['status.minFee', s.minFee === undefined ? '—' : `${s.minFee} DDC`],
       ];
       const nodes = [];
-      for (const [k, v] of items) nodes.push(el('dt', null, t(k)), el('dd', null, v));
+      for (const [k, v] of items) {
+        const pair = el('div');
+        pair.append(el('dt', null, t(k)), el('dd', null, v));
+        nodes.push(pair);
+      }
       statusList.replaceChildren(...nodes);
       error.hidden = true;
       return s;
