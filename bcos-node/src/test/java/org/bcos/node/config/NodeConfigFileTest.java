@@ -88,6 +88,15 @@ class NodeConfigFileTest {
   }
 
   @Test
+  void theWebAppIsOnByDefaultAndWebEnabledMustBeABoolean() throws Exception {
+    assertTrue(load("{}").config().rpc().webEnabled());
+    assertEquals(false, load("{\"webEnabled\": false}").config().rpc().webEnabled());
+    var wrong = assertThrows(NodeConfigFile.ConfigException.class,
+        () -> load("{\"webEnabled\": \"no\"}"));
+    assertEquals("config key 'webEnabled' must be true or false", wrong.getMessage());
+  }
+
+  @Test
   void maxProtocolVersionDefaultsToEveryVersionAndANegativeOneIsNamed() throws Exception {
     assertEquals(0, load("{}").config().maxProtocolVersion());
     NodeConfig capped = load("{\"maxProtocolVersion\": 2}").config();
