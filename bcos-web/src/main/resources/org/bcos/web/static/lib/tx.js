@@ -30,9 +30,10 @@ export function coinTransfer(to, amountUnits, memo = '') {
     throw e;
   }
   const amount = toBigInt(amountUnits, 'amountUnits');
+  const toBytes = new Encoder().address(to, 'to').toBytes(); // refuses a bad address now
   return {
     tag: COIN_TRANSFER_TAG,
-    encodeFields: (e) => e.address(to, 'to').u64(amount, 'amountUnits').string(memo),
+    encodeFields: (e) => e.fixed(toBytes).u64(amount, 'amountUnits').string(memo),
   };
 }
 
