@@ -178,6 +178,14 @@ const BECH32M_INVALID = [
   ['1p2gdwpf', 'NO_SEPARATOR'],
 ];
 
+const BECH32_INVALID = [
+  ['\x201nwldj5', 'INVALID_CHARACTER'], ['\x7f1axkwrx', 'INVALID_CHARACTER'], ['\x801eym55h', 'INVALID_CHARACTER'],
+  ['an84characterslonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1569pvx', 'TOO_LONG'],
+  ['pzry9x0s0muk', 'NO_SEPARATOR'], ['1pzry9x0s0muk', 'NO_SEPARATOR'], ['x1b4n0q5v', 'NOT_IN_ALPHABET'],
+  ['li1dgmt3', 'TOO_SHORT'], ['de1lg7wt\xff', 'INVALID_CHARACTER'], ['A1G7SGD8', 'CHECKSUM'],
+  ['10a06t8', 'NO_SEPARATOR'], ['1qzzfhee', 'NO_SEPARATOR'],
+];
+
 test('BIP-173 bech32 and BIP-350 bech32m valid vectors: checksum holds, re-encoding gives the text', () => {
   for (const [list, variant, other] of [[BECH32_VALID, address.BECH32, address.BECH32M], [BECH32M_VALID, address.BECH32M, address.BECH32]]) {
     for (const s of list) {
@@ -189,9 +197,12 @@ test('BIP-173 bech32 and BIP-350 bech32m valid vectors: checksum holds, re-encod
   }
 });
 
-test('BIP-350 bech32m invalid vectors are refused, each by its rule', () => {
+test('BIP-173 and BIP-350 invalid vectors are refused, each by its rule', () => {
   for (const [s, reason] of BECH32M_INVALID) {
     assert.throws(() => address.decodeGroups(s), { code: 'INVALID_ADDRESS', reason }, JSON.stringify(s));
+  }
+  for (const [s, reason] of BECH32_INVALID) {
+    assert.throws(() => address.decodeGroups(s, address.BECH32), { code: 'INVALID_ADDRESS', reason }, JSON.stringify(s));
   }
 });
 
