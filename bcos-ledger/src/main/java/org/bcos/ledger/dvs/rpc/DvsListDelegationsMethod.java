@@ -9,10 +9,12 @@ import static org.bcos.ledger.spi.rpc.JsonSchemas.string;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.uint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.ledger.dvs.DvsSchema;
 import org.bcos.ledger.dvs.DvsStore;
+import org.bcos.ledger.dvs.api.Member;
 import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.JsonSchemas;
 import org.bcos.ledger.spi.rpc.RpcArgs;
@@ -29,7 +31,8 @@ import org.bcos.types.Address;
 /**
  * {@code dvs_listDelegations [community, address, direction?, limit?, cursor?]}: the delegations
  * an account gave ({@code given}, a prefix scan) or those given to it ({@code received}: a
- * filtered scan of the community's delegations, as state keeps no index by delegate), paged.
+ * filtered scan of the community's delegations, as state keeps no index by delegate), paged. Each
+ * names the delegator's registered weight in the community when it is on the roll.
  */
 final class DvsListDelegationsMethod extends DvsQueryMethod {
   static final RpcMethodSpec SPEC = new RpcMethodSpec("dvs_listDelegations",
@@ -44,7 +47,8 @@ final class DvsListDelegationsMethod extends DvsQueryMethod {
           RpcPaging.limitParam(), RpcPaging.cursorParam()),
       new RpcResult("delegations", object().field("delegations", array(object()
           .field("from", address()).field("scope", string()).field("scopeId", uint())
-          .field("to", address()).build())).optional("nextCursor", hex()).build()),
+          .field("to", address()).optional("weight", uint()).build()))
+          .optional("nextCursor", hex()).build()),
       List.of(RpcFailure.notFound("no community has that id")));
 
   DvsListDelegationsMethod(QueryContext ledger) {
@@ -59,10 +63,12 @@ final class DvsListDelegationsMethod extends DvsQueryMethod {
     boolean received = received(args);
     DvsQueries.community(ledger, community);
     byte[] prefix = received ? DvsSchema.id(community) : DvsSchema.idAddress(community, who);
+    DvsStore roll = new DvsStore(ledger.headState());
     return DvsPage.page(ledger, new DvsPage.Scan(DvsSchema.DELEGATIONS, prefix, received,
         "delegations", (k, v) -> {
           DvsStore.Delegation d = DvsStore.Delegation.decode(k, v);
-          return received && !d.to().equals(who) ? Optional.empty() : Optional.of(json(d));
+          return received && !d.to().equals(who) ? Optional.empty()
+              : Optional.of(json(d, roll.member(community, d.from())));
         }), args, 3, budget);
   }
 
@@ -75,8 +81,10 @@ final class DvsListDelegationsMethod extends DvsQueryMethod {
     };
   }
 
-  private static JsonNode json(DvsStore.Delegation d) {
-    return RpcJson.object().put("from", d.from().toString()).put("scope", d.scope().name())
-        .put("scopeId", d.scopeId()).put("to", d.to().toString());
+  private static JsonNode json(DvsStore.Delegation d, Optional<Member> delegator) {
+    ObjectNode n = RpcJson.object().put("from", d.from().toString())
+        .put("scope", d.scope().name()).put("scopeId", d.scopeId()).put("to", d.to().toString());
+    delegator.ifPresent(m -> n.put("weight", m.weight()));
+    return n;
   }
 }
