@@ -99,18 +99,17 @@ final class DvsListIssuesMethod extends DvsQueryMethod {
     WorkingState view = ledger.headState();
     long newest = new DvsStore(view).last("issue");
     long id = RpcPaging.cursor(args, 3).map(c -> issueId(c, newest)).orElse(newest);
-    long affordable = Math.max(1, budget.remaining() / RpcCosts.STATE_ENTRY);
-    long cap = Math.min(filtered ? DvsPage.MAX_SCANNED : limit, affordable);
+    int cap = DvsPage.scanCap(filtered, limit, budget);
     ObjectNode out = RpcJson.object();
     ArrayNode items = out.putArray("issues");
-    long scanned = 0;
+    int scanned = 0;
     for (; id >= 1 && items.size() < limit && scanned < cap; id--, scanned++) {
       byte[] key = DvsSchema.id(id);
       byte[] raw = view.get(DvsSchema.ISSUES, key);
       if (raw == null) throw new IllegalStateException("issue " + id + " missing below counter");
       item.render(key, raw).ifPresent(items::add);
     }
-    budget.charge(RpcCosts.STATE_ENTRY * scanned);
+    budget.charge((long) RpcCosts.STATE_ENTRY * scanned);
     return RpcPaging.next(out, id >= 1 ? Optional.of(DvsSchema.id(id)) : Optional.empty());
   }
 
