@@ -258,7 +258,9 @@ class DvsListQueriesTest {
         + d.path("weight").asLong() + "/" + d.path("scope").asText()));
     assertEquals(List.of(addr(1) + "=1/COMMUNITY", addr(3) + "=3/COMMUNITY").stream().sorted()
         .toList(), weights.stream().sorted().toList());
-    JsonNode given = call("dvs_listDelegations", 1, addr(2), "given");
+    WorkBudget budget = new WorkBudget(1_000, 60_000, () -> 0L, () -> true);
+    JsonNode given = call(budget, "dvs_listDelegations", 1, addr(2), "given");
+    assertEquals(2, budget.spent(), "one delegation scanned, one delegator weight read");
     assertEquals(2, given.path("delegations").get(0).path("weight").asLong());
     assertEquals("AREA", given.path("delegations").get(0).path("scope").asText());
   }

@@ -18,6 +18,7 @@ import org.bcos.ledger.dvs.api.Member;
 import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.JsonSchemas;
 import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcCosts;
 import org.bcos.ledger.spi.rpc.RpcException;
 import org.bcos.ledger.spi.rpc.RpcFailure;
 import org.bcos.ledger.spi.rpc.RpcJson;
@@ -39,7 +40,8 @@ final class DvsListDelegationsMethod extends DvsQueryMethod {
       "Delegations an account gave in a community (given) or received from others (received).",
       "given scans only the account's own delegations; received scans the community's, at most "
           + DvsPage.MAX_SCANNED + " per page (a page may be short and still have a nextCursor)."
-          + " Costs one work unit per delegation scanned.",
+          + " Costs one work unit per delegation scanned, and one per delegation listed (the"
+          + " delegator's weight).",
       List.of(RpcParam.required("community", JsonSchemas.uintParam(), "the community id"),
           RpcParam.required("address", address(), "the account"),
           RpcParam.optional("direction", oneOfText("given", "received"),
@@ -64,12 +66,14 @@ final class DvsListDelegationsMethod extends DvsQueryMethod {
     DvsQueries.community(ledger, community);
     byte[] prefix = received ? DvsSchema.id(community) : DvsSchema.idAddress(community, who);
     DvsStore roll = new DvsStore(ledger.headState());
-    return DvsPage.page(ledger, new DvsPage.Scan(DvsSchema.DELEGATIONS, prefix, received,
-        "delegations", (k, v) -> {
+    ObjectNode page = DvsPage.page(ledger, new DvsPage.Scan(DvsSchema.DELEGATIONS, prefix,
+        received, "delegations", (k, v) -> {
           DvsStore.Delegation d = DvsStore.Delegation.decode(k, v);
           return received && !d.to().equals(who) ? Optional.empty()
               : Optional.of(json(d, roll.member(community, d.from())));
         }), args, 3, budget);
+    budget.charge((long) RpcCosts.STATE_ENTRY * page.path("delegations").size());
+    return page;
   }
 
   private static boolean received(RpcArgs args) {
