@@ -30,6 +30,12 @@ public final class DvsStore implements DvsApi {
     this.state = state;
   }
 
+  /** The last value a named counter gave ("issue": the newest issue's id), 0 if none yet. */
+  public long last(String counter) {
+    byte[] raw = state.get(DvsSchema.COUNTERS, counter.getBytes(StandardCharsets.US_ASCII));
+    return raw == null ? 0 : new Decoder(raw).u64();
+  }
+
   /** Next value of a named counter, starting at 1. */
   long next(String counter) {
     byte[] key = counter.getBytes(StandardCharsets.US_ASCII);

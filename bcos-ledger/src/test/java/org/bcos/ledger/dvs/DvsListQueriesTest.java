@@ -103,12 +103,19 @@ class DvsListQueriesTest {
 
   /** Every item of a list, page by page of {@code size}, then the field {@code key} of each. */
   private List<String> all(String name, String field, String key, int size, Object... fixed) {
+    return allThen(name, field, key, size, List.of(), fixed);
+  }
+
+  /** As {@link #all}, with parameters that follow the cursor ({@code after}). */
+  private List<String> allThen(String name, String field, String key, int size,
+      List<Object> after, Object... fixed) {
     List<String> out = new ArrayList<>();
     String cursor = null;
     do {
       List<Object> params = new ArrayList<>(Arrays.asList(fixed));
       params.add(size);
       params.add(cursor);
+      params.addAll(after);
       JsonNode page = call(name, params.toArray());
       page.path(field).forEach(item -> out.add(item.path(key).asText()));
       cursor = page.has("nextCursor") ? page.path("nextCursor").asText() : null;
@@ -189,6 +196,73 @@ class DvsListQueriesTest {
     assertEquals("INVALID_PARAMS", reason("dvs_listAreas", 1, 5, communityTwo));
     assertEquals("INVALID_PARAMS", reason("dvs_listAreas", 1, 5, "not hex"));
     assertEquals("INVALID_PARAMS", reason("dvs_listMembers", 1, 0));
+  }
+
+  @Test
+  void communitiesNameTheirElectorateAndFilterByNamePrefix() {
+    chain.ok(REG, new DvsCreateCommunity("firstborn", DvsParams.defaults(DvsParams.OPEN)));
+    JsonNode list = call("dvs_listCommunities");
+    assertEquals("weighted", list.path("communities").get(0).path("electorate").asText());
+    assertEquals("open", list.path("communities").get(2).path("electorate").asText());
+    assertEquals(List.of("first", "firstborn"), allThen("dvs_listCommunities", "communities",
+        "name", 1, List.of("first")));
+    assertEquals(List.of("second"), allThen("dvs_listCommunities", "communities", "name", 5,
+        List.of("sec")));
+    assertEquals(List.of(), allThen("dvs_listCommunities", "communities", "name", 5,
+        List.of("First")));
+    assertEquals("INVALID_PARAMS", reason("dvs_listCommunities", null, null, ""));
+    assertEquals("INVALID_PARAMS", reason("dvs_listCommunities", null, null, "x".repeat(257)));
+  }
+
+  @Test
+  void issuesNewestFirstPageDownFromTheNewest() {
+    chain.ok(REG, new DvsSetMember(2, m(6).address(), 1));
+    chain.ok(m(6), new DvsCreateIssue(2, 0, false, DvsRules.of(Method.YES_NO),
+        List.of("Build the bridge"), REG.address(), 0));
+    List<Object> desc = java.util.Collections.singletonList("desc");
+    assertEquals(List.of("3", "2", "1"), allThen("dvs_listIssues", "issues", "id", 1, desc,
+        null, null));
+    assertEquals(List.of("2", "1"), allThen("dvs_listIssues", "issues", "id", 1, desc, 1,
+        null));
+    assertEquals(List.of("2"), allThen("dvs_listIssues", "issues", "id", 5, desc, null,
+        "ADMISSION"));
+    assertEquals(List.of("3", "1"), allThen("dvs_listIssues", "issues", "id", 5, desc, null,
+        "VOTING"));
+    JsonNode first = call("dvs_listIssues", null, null, 1, null, "desc");
+    assertEquals("YES_NO", first.path("issues").get(0).path("rules").path("method").asText());
+    String next = first.path("nextCursor").asText();
+    assertEquals(2, call("dvs_listIssues", null, null, 1, next, "desc").path("issues").get(0)
+        .path("id").asLong());
+    String beyond = org.bcos.types.Hex.encode(DvsSchema.id(4));
+    assertEquals("INVALID_PARAMS", reason("dvs_listIssues", null, null, 1, beyond, "desc"));
+    assertEquals("INVALID_PARAMS", reason("dvs_listIssues", null, null, 1, null, "newest"));
+    assertEquals("NOT_FOUND", reason("dvs_listIssues", 9, null, 1, null, "desc"));
+  }
+
+  @Test
+  void aNewestFirstPageStopsAtItsBudgetWithACursor() {
+    WorkBudget small = new WorkBudget(1, 60_000, () -> 0L, () -> true);
+    JsonNode page = call(small, "dvs_listIssues", 1, "VOTING", 5, null, "desc");
+    assertEquals(0, page.path("issues").size(), "issue 2 is ADMISSION; only one read affordable");
+    String cursor = page.path("nextCursor").asText();
+    JsonNode rest = call("dvs_listIssues", 1, "VOTING", 5, cursor, "desc");
+    assertEquals(1, rest.path("issues").get(0).path("id").asLong());
+    assertTrue(!rest.has("nextCursor"), rest.toString());
+  }
+
+  @Test
+  void receivedDelegationsNameEachDelegatorsWeight() {
+    JsonNode received = call("dvs_listDelegations", 1, addr(2), "received");
+    List<String> weights = new ArrayList<>();
+    received.path("delegations").forEach(d -> weights.add(d.path("from").asText() + "="
+        + d.path("weight").asLong() + "/" + d.path("scope").asText()));
+    assertEquals(List.of(addr(1) + "=1/COMMUNITY", addr(3) + "=3/COMMUNITY").stream().sorted()
+        .toList(), weights.stream().sorted().toList());
+    WorkBudget budget = new WorkBudget(1_000, 60_000, () -> 0L, () -> true);
+    JsonNode given = call(budget, "dvs_listDelegations", 1, addr(2), "given");
+    assertEquals(2, budget.spent(), "one delegation scanned, one delegator weight read");
+    assertEquals(2, given.path("delegations").get(0).path("weight").asLong());
+    assertEquals("AREA", given.path("delegations").get(0).path("scope").asText());
   }
 
   @Test

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.ledger.dvs.api.DvsGovernanceApi;
+import org.bcos.ledger.dvs.rpc.DvsRpc;
 import org.bcos.ledger.gov.api.GovSubmitProposal;
 import org.bcos.ledger.gov.api.ProposalContent;
 import org.bcos.ledger.gov.rpc.GovRpc;
@@ -66,6 +68,23 @@ class GovRpcTest {
     assertEquals(GovChain.stakeOf(0), tally.path("no").asLong());
     assertEquals(2, one.path("votes").size());
     assertTrue(one.path("votes").toString().contains("\"no\""));
+  }
+
+  /** The chain's own community is listed and shown with its electorate, stake (issue #12). */
+  @Test
+  void theChainCommunityConformsAsAStakeElectorate() {
+    List<RpcMethod> dvs = new DvsRpc().methods(chain.ledger);
+    for (String name : List.of("dvs_getCommunity", "dvs_listCommunities")) {
+      RpcMethod m = dvs.stream().filter(x -> x.spec().name().equals(name)).findFirst()
+          .orElseThrow();
+      JsonNode out = m.call(name.equals("dvs_getCommunity")
+          ? RpcArgs.of(IntNode.valueOf((int) DvsGovernanceApi.CHAIN_COMMUNITY)) : RpcArgs.of(),
+          WorkBudget.unbounded());
+      assertEquals(List.of(), SchemaCheck.errors(m.spec().result().schema(), out), name + out);
+      JsonNode community = name.equals("dvs_getCommunity") ? out.path("params")
+          : out.path("communities").get(0);
+      assertEquals("stake", community.path("electorate").asText(), name + out);
+    }
   }
 
   @Test

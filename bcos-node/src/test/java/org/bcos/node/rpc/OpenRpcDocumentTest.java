@@ -64,6 +64,34 @@ class OpenRpcDocumentTest {
     return byName;
   }
 
+  /**
+   * Issue #12: the lists the web app reads publish their paging, filter and order parameters and
+   * the fields it shows (a community's electorate, a delegator's weight).
+   */
+  @Test
+  void theWebAppsDvsListsPublishTheirParametersAndFields() {
+    Map<String, JsonNode> byName = methods(node.table.openRpc());
+    assertEquals(List.of("limit", "cursor", "namePrefix"),
+        paramNames(byName.get("dvs_listCommunities")));
+    JsonNode issues = byName.get("dvs_listIssues");
+    assertEquals(List.of("community", "phase", "limit", "cursor", "order"), paramNames(issues));
+    assertEquals("[\"asc\",\"desc\"]",
+        issues.path("params").get(4).path("schema").path("enum").toString());
+    JsonNode community = byName.get("dvs_listCommunities").path("result").path("schema")
+        .path("properties").path("communities").path("items");
+    assertEquals("[\"members\",\"weighted\",\"open\",\"stake\"]",
+        community.path("properties").path("electorate").path("enum").toString());
+    JsonNode delegation = byName.get("dvs_listDelegations").path("result").path("schema")
+        .path("properties").path("delegations").path("items");
+    assertTrue(delegation.path("properties").has("weight"), delegation.toString());
+  }
+
+  private static List<String> paramNames(JsonNode method) {
+    List<String> names = new ArrayList<>();
+    method.path("params").forEach(p -> names.add(p.path("name").asText()));
+    return names;
+  }
+
   @Test
   void theTableHoldsTheCoreAndModuleMethodsAndDiscovery() {
     assertEquals(NODE_METHODS, new TreeSet<>(node.table.specs().stream()

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class RpcDocsTest {
   /** A method name in backticks: {@code bcos_getBlock}, {@code rpc.discover}. */
   private static final Pattern NAME = Pattern.compile("`([a-z][a-z0-9]*[._][a-z][A-Za-z0-9]*)");
+  /** A params cell: {@code `[community, limit?, cursor?]`} and maybe a note after it. */
+  private static final Pattern PARAMS = Pattern.compile("`(\\[[^`]*\\])`");
   private static final Pattern HEADING = Pattern.compile("^###\\s+" + NAME.pattern());
   private static RpcTestNode node;
   private static List<String> lines;
@@ -71,6 +75,35 @@ class RpcDocsTest {
   void everyServedMethodHasItsCostInTheGuide() {
     assertEquals(served(), firstColumnNames("cost"),
         "methods served (left) vs listed in docs/RPC.md's work units table (right)");
+  }
+
+  @Test
+  void everyMethodTableRowStatesTheParametersAsServed() {
+    Map<String, String> served = new TreeMap<>();
+    node.table.openRpc().path("methods").forEach(m -> {
+      List<String> params = new ArrayList<>();
+      m.path("params").forEach(p -> params.add(p.path("name").asText()
+          + (p.path("required").asBoolean() ? "" : "?")));
+      served.put(m.path("name").asText(), "[" + String.join(", ", params) + "]");
+    });
+    Map<String, String> documented = new TreeMap<>();
+    boolean inTable = false;
+    boolean wanted = false;
+    for (String line : lines) {
+      boolean row = line.startsWith("|");
+      if (row && !inTable) wanted = cells(line).contains("params");
+      inTable = row;
+      if (!row || !wanted) continue;
+      List<String> cells = cells(line);
+      Matcher name = NAME.matcher(cells.get(0));
+      Matcher params = cells.size() > 1 ? PARAMS.matcher(cells.get(1)) : null;
+      if (name.find() && params != null && params.lookingAt()) {
+        documented.put(name.group(1), params.group(1));
+      }
+    }
+    assertFalse(documented.isEmpty(), "no method | params rows parsed from docs/RPC.md");
+    documented.forEach((method, params) -> assertEquals(served.get(method), params,
+        method + ": parameters served (left) vs its row in docs/RPC.md (right)"));
   }
 
   /** The method names in the first column of the tables whose header has {@code column}. */

@@ -82,18 +82,27 @@ public final class DvsJson {
   }
 
   static ObjectNode params(ObjectNode n, DvsParams p) {
-    return n.put("electorate", switch (p.electorate()) {
-      case DvsParams.MEMBERS -> "members";
-      case DvsParams.WEIGHTED -> "weighted";
-      case DvsParams.STAKE -> "stake";
-      default -> "open";
-    }).put("admissionBlocks", p.admissionBlocks()).put("discussionBlocks", p.discussionBlocks())
+    return n.put("electorate", electorate(p)).put("admissionBlocks", p.admissionBlocks())
+        .put("discussionBlocks", p.discussionBlocks())
         .put("verificationBlocks", p.verificationBlocks()).put("votingBlocks", p.votingBlocks())
         .put("issueQuorumBps", p.issueQuorumBps()).put("initiativeQuorumBps",
             p.initiativeQuorumBps()).put("maxChainLength", p.maxChainLength())
         .put("minCellSize", p.minCellSize()).put("powDifficultyBits", p.powDifficultyBits())
         .put("delegationInSupport", p.delegationInSupport());
   }
+
+  /** Who votes in a community: {@code members}, {@code weighted}, {@code open} or {@code stake}. */
+  static String electorate(DvsParams p) {
+    return switch (p.electorate()) {
+      case DvsParams.MEMBERS -> "members";
+      case DvsParams.WEIGHTED -> "weighted";
+      case DvsParams.STAKE -> "stake";
+      default -> "open";
+    };
+  }
+
+  /** The names {@link #electorate} gives. */
+  static final String[] ELECTORATES = {"members", "weighted", "open", "stake"};
 
   static void rules(ObjectNode n, DvsRules r) {
     n.put("method", r.method().name()).put("quorumBps", r.quorumBps())

@@ -9,13 +9,16 @@ import static org.bcos.ledger.spi.rpc.JsonSchemas.string;
 import static org.bcos.ledger.spi.rpc.JsonSchemas.uint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import org.bcos.ledger.dvs.DvsSchema;
 import org.bcos.ledger.dvs.DvsStore;
+import org.bcos.ledger.dvs.api.Member;
 import org.bcos.ledger.spi.QueryContext;
 import org.bcos.ledger.spi.rpc.JsonSchemas;
 import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcCosts;
 import org.bcos.ledger.spi.rpc.RpcException;
 import org.bcos.ledger.spi.rpc.RpcFailure;
 import org.bcos.ledger.spi.rpc.RpcJson;
@@ -29,14 +32,16 @@ import org.bcos.types.Address;
 /**
  * {@code dvs_listDelegations [community, address, direction?, limit?, cursor?]}: the delegations
  * an account gave ({@code given}, a prefix scan) or those given to it ({@code received}: a
- * filtered scan of the community's delegations, as state keeps no index by delegate), paged.
+ * filtered scan of the community's delegations, as state keeps no index by delegate), paged. Each
+ * names the delegator's registered weight in the community when it is on the roll.
  */
 final class DvsListDelegationsMethod extends DvsQueryMethod {
   static final RpcMethodSpec SPEC = new RpcMethodSpec("dvs_listDelegations",
       "Delegations an account gave in a community (given) or received from others (received).",
       "given scans only the account's own delegations; received scans the community's, at most "
           + DvsPage.MAX_SCANNED + " per page (a page may be short and still have a nextCursor)."
-          + " Costs one work unit per delegation scanned.",
+          + " Costs one work unit per delegation scanned, and one per delegation listed (the"
+          + " delegator's weight).",
       List.of(RpcParam.required("community", JsonSchemas.uintParam(), "the community id"),
           RpcParam.required("address", address(), "the account"),
           RpcParam.optional("direction", oneOfText("given", "received"),
@@ -44,7 +49,8 @@ final class DvsListDelegationsMethod extends DvsQueryMethod {
           RpcPaging.limitParam(), RpcPaging.cursorParam()),
       new RpcResult("delegations", object().field("delegations", array(object()
           .field("from", address()).field("scope", string()).field("scopeId", uint())
-          .field("to", address()).build())).optional("nextCursor", hex()).build()),
+          .field("to", address()).optional("weight", uint()).build()))
+          .optional("nextCursor", hex()).build()),
       List.of(RpcFailure.notFound("no community has that id")));
 
   DvsListDelegationsMethod(QueryContext ledger) {
@@ -59,11 +65,15 @@ final class DvsListDelegationsMethod extends DvsQueryMethod {
     boolean received = received(args);
     DvsQueries.community(ledger, community);
     byte[] prefix = received ? DvsSchema.id(community) : DvsSchema.idAddress(community, who);
-    return DvsPage.page(ledger, new DvsPage.Scan(DvsSchema.DELEGATIONS, prefix, received,
-        "delegations", (k, v) -> {
+    DvsStore roll = new DvsStore(ledger.headState());
+    ObjectNode page = DvsPage.page(ledger, new DvsPage.Scan(DvsSchema.DELEGATIONS, prefix,
+        received, "delegations", (k, v) -> {
           DvsStore.Delegation d = DvsStore.Delegation.decode(k, v);
-          return received && !d.to().equals(who) ? Optional.empty() : Optional.of(json(d));
+          return received && !d.to().equals(who) ? Optional.empty()
+              : Optional.of(json(d, roll.member(community, d.from())));
         }), args, 3, budget);
+    budget.charge((long) RpcCosts.STATE_ENTRY * page.path("delegations").size());
+    return page;
   }
 
   private static boolean received(RpcArgs args) {
@@ -75,8 +85,10 @@ final class DvsListDelegationsMethod extends DvsQueryMethod {
     };
   }
 
-  private static JsonNode json(DvsStore.Delegation d) {
-    return RpcJson.object().put("from", d.from().toString()).put("scope", d.scope().name())
-        .put("scopeId", d.scopeId()).put("to", d.to().toString());
+  private static JsonNode json(DvsStore.Delegation d, Optional<Member> delegator) {
+    ObjectNode n = RpcJson.object().put("from", d.from().toString())
+        .put("scope", d.scope().name()).put("scopeId", d.scopeId()).put("to", d.to().toString());
+    delegator.ifPresent(m -> n.put("weight", m.weight()));
+    return n;
   }
 }

@@ -47,8 +47,7 @@ final class DvsPage {
     if (!startsWith(from, scan.prefix())) {
       throw RpcException.invalidParams("cursor must be a nextCursor this method returned");
     }
-    long affordable = Math.max(1, budget.remaining() / RpcCosts.STATE_ENTRY);
-    int cap = (int) Math.min(scan.filtered() ? MAX_SCANNED : limit, affordable);
+    int cap = scanCap(scan.filtered(), limit, budget);
     List<Map.Entry<byte[], byte[]>> entries =
         ledger.stateEntries(scan.column(), scan.prefix(), from, cap + 1);
     ObjectNode out = RpcJson.object();
@@ -65,6 +64,15 @@ final class DvsPage {
     }
     budget.charge((long) RpcCosts.STATE_ENTRY * scanned);
     return RpcPaging.next(out, Optional.ofNullable(next));
+  }
+
+  /**
+   * Entries one page may read: {@code limit} (a filter: {@link #MAX_SCANNED}), and no more than
+   * the budget affords, yet at least one so a page always moves on.
+   */
+  static int scanCap(boolean filtered, int limit, WorkBudget budget) {
+    long affordable = Math.max(1, budget.remaining() / RpcCosts.STATE_ENTRY);
+    return (int) Math.min(filtered ? MAX_SCANNED : limit, affordable);
   }
 
   /**

@@ -45,7 +45,7 @@ final class DvsSchemas {
   }
 
   static ObjectNode communityParams() {
-    return object().field("electorate", JsonSchemas.oneOfText("members", "weighted", "open"))
+    return object().field("electorate", JsonSchemas.oneOfText(DvsJson.ELECTORATES))
         .field("admissionBlocks", uint()).field("discussionBlocks", uint())
         .field("verificationBlocks", uint()).field("votingBlocks", uint())
         .field("issueQuorumBps", uint()).field("initiativeQuorumBps", uint())
