@@ -46,7 +46,10 @@ class ExplorerWebIT {
     node = InProcessNode.start(root);
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
         .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-            "--disable-gpu", "--lang=en-US", "--window-size=1280,900");
+            "--disable-gpu", "--lang=en-US", "--window-size=1280,900",
+            // the machine's network is closed: no background, update, sync or QUIC connections
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-quic");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
