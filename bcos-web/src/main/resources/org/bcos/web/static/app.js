@@ -1,72 +1,62 @@
 // The shell: header (chain id, height, connection), nav, language switch and a hash router.
-// Every text from the node is set with textContent, never parsed as HTML.
+// A route is #/<page>/<part>/<part>?<query>: the page module gets {name, parts, query} and
+// renders into #page; it returns the function that stops what it started (subscriptions,
+// timers). Every text from the node is set with textContent, never parsed as HTML.
 import { call, connect } from './net/rpc.js';
+import * as submit from './net/submit.js';
+import * as session from './lib/session.js';
+import { LANGS, load, t, language } from './ui/i18n.js';
+import { el } from './ui/dom.js';
 import * as explorer from './pages/explorer.js';
+import * as wallet from './pages/wallet.js';
+import * as dvs from './pages/dvs.js';
+import * as poll from './pages/poll.js';
+import * as governance from './pages/governance.js';
 
-const LANGS = ['en', 'ko'];
 const LANG_KEY = 'bcos.lang';
-const ROUTES = {
-  explorer,
-  wallet: placeholder('nav.wallet'),
-  dvs: placeholder('nav.dvs'),
-  governance: placeholder('nav.governance'),
-};
+const ROUTES = { explorer, wallet, dvs, poll, governance };
 const DEFAULT_ROUTE = 'explorer';
 
-let messages = {};
-let current = null; // {name, page, stop}
+let current = null; // {hash, stop}
 
-/** The text of `key` in the chosen language (the key itself if it has none). */
-export function t(key) {
-  return Object.hasOwn(messages, key) ? messages[key] : key;
-}
-
-/** Creates an element with a class and text (textContent only). */
-export function el(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  return e;
-}
-
-function placeholder(titleKey) {
-  return {
-    render(root) {
-      root.append(el('h1', null, t(titleKey)), el('p', 'muted', t('page.soon')));
-      return () => {};
-    },
-  };
+/** The parsed route of a hash: {name, parts, query}. */
+export function parseRoute(hash) {
+  const [path, search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const segments = path.split('/').filter((s) => s.length > 0).map(decodeURIComponent);
+  return { name: segments[0] || DEFAULT_ROUTE, parts: segments.slice(1), query: new URLSearchParams(search) };
 }
 
 async function setLanguage(lang) {
-  if (!LANGS.includes(lang)) lang = 'en';
-  const res = await fetch(`i18n/${lang}.json`);
-  messages = await res.json();
-  document.documentElement.lang = lang;
-  localStorage.setItem(LANG_KEY, lang);
+  const chosen = await load(lang);
+  document.documentElement.lang = chosen;
+  localStorage.setItem(LANG_KEY, chosen);
   for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
   for (const b of document.querySelectorAll('[data-lang]')) {
-    b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+    b.setAttribute('aria-pressed', String(b.dataset.lang === chosen));
   }
   route(true);
 }
 
 function route(force = false) {
-  const name = (location.hash.replace(/^#\/?/, '').split('/')[0]) || DEFAULT_ROUTE;
-  if (!force && current && current.name === name) return;
+  const hash = location.hash || `#/${DEFAULT_ROUTE}`;
+  if (!force && current && current.hash === hash) return;
   if (current) current.stop();
+  const r = parseRoute(hash);
   const root = document.getElementById('page');
   root.replaceChildren();
   for (const a of document.querySelectorAll('[data-route]')) {
-    a.classList.toggle('active', a.dataset.route === name);
+    const on = a.dataset.route === r.name;
+    a.classList.toggle('active', on);
+    if (on) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
-  const page = Object.hasOwn(ROUTES, name) ? ROUTES[name] : null;
+  const page = Object.hasOwn(ROUTES, r.name) ? ROUTES[r.name] : null;
   if (!page) {
     root.append(el('p', 'muted', t('page.notFound')));
-    current = { name, stop: () => {} };
+    current = { hash, stop: () => {} };
     return;
   }
-  current = { name, stop: page.render(root, shell) };
+  const stop = page.render(root, shell, r);
+  current = { hash, stop: typeof stop === 'function' ? stop : () => {} };
 }
 
 function setConnection(state) {
@@ -76,12 +66,29 @@ function setConnection(state) {
   c.textContent = t(`conn.${state}`);
 }
 
-/** What pages get from the shell: the RPC call, the live socket, texts. */
+function showSigner(key) {
+  const s = document.getElementById('signer');
+  if (!s) return;
+  s.textContent = key ? (key.label || `${key.address.slice(0, 8)}…${key.address.slice(-4)}`) : '';
+  s.title = key ? key.address : '';
+  s.hidden = !key;
+}
+
+/**
+ * What pages get from the shell: the RPC call, the live socket, texts, the unlocked key
+ * (session), the transaction flow (submit) and navigation.
+ */
 const shell = {
   call,
   socket: connect(setConnection),
   t,
   el,
+  language,
+  session,
+  submit,
+  go(hash) {
+    location.hash = hash;
+  },
   setHeight(h) {
     document.getElementById('chain-height').textContent = String(h);
   },
@@ -92,6 +99,7 @@ async function start() {
     b.addEventListener('click', () => setLanguage(b.dataset.lang));
   }
   window.addEventListener('hashchange', () => route());
+  session.onChange(showSigner);
   const saved = localStorage.getItem(LANG_KEY);
   const lang = saved || (navigator.language || 'en').slice(0, 2).toLowerCase();
   await setLanguage(LANGS.includes(lang) ? lang : 'en');

@@ -1,19 +1,13 @@
 // Explorer home: the chain status (bcos_status) and the latest blocks, live over /ws (newBlocks).
 
+import { isoTime, shortHash } from '../ui/format.js';
+
 /** Blocks shown; older ones drop off the end. */
 export const MAX_BLOCKS = 20;
 /** Blocks fetched over HTTP when the page opens (the rest arrive live). */
 export const INITIAL_BLOCKS = 10;
 /** The status is refreshed on a new block at most this often. */
 export const STATUS_REFRESH_MILLIS = 2_000;
-
-function shortHash(hex) {
-  return hex && hex.length > 20 ? `${hex.slice(0, 10)}…${hex.slice(-8)}` : String(hex);
-}
-
-function isoTime(millis) {
-  return new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 export function render(root, shell) {
   const { t, el, call, socket } = shell;

@@ -1,0 +1,5 @@
+// The governance pages (docs/WEB.md). Not built yet: a placeholder that says so.
+export function render(root, shell) {
+  root.append(shell.el('h1', null, shell.t('nav.governance')), shell.el('p', 'muted', shell.t('page.soon')));
+  return () => {};
+}

@@ -1,0 +1,5 @@
+// The poll pages (docs/WEB.md). Not built yet: a placeholder that says so.
+export function render(root, shell) {
+  root.append(shell.el('h1', null, shell.t('nav.poll')), shell.el('p', 'muted', shell.t('page.soon')));
+  return () => {};
+}
