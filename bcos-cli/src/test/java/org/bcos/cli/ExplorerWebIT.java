@@ -56,6 +56,14 @@ class ExplorerWebIT {
     browser.assertNoConsoleProblems();
   }
 
+  @Test
+  void theDevWordsUnlockTheDevAddressInTheBrowser() {
+    String address = browser.unlock(node.url(), node.devWords(), 0);
+    assertEquals(node.dev.address().toString(), address);
+    assertEquals(address, browser.find(By.id("signer")).getDomAttribute("title"));
+    browser.assertNoConsoleProblems();
+  }
+
   private List<WebElement> blockRows() {
     return browser.driver.findElements(By.cssSelector("table.blocks tbody tr"));
   }

@@ -60,6 +60,11 @@ final class InProcessNode implements AutoCloseable {
   }
 
   /** A dev chain in {@code root} with 200 ms blocks. */
+  /** The dev key's recovery words (account 0 is `dev`, account i is `dev<i>`). */
+  String devWords() {
+    return new Keystore(keysDir).devMnemonic(DevChain.DEV_KEY_NAME).orElseThrow();
+  }
+
   static InProcessNode start(Path root) throws Exception {
     return new InProcessNode(root, c -> c);
   }

@@ -97,6 +97,19 @@ final class WebBrowser implements AutoCloseable {
     find(by).click();
   }
 
+  /**
+   * Unlocks account {@code account} of {@code words} in this browser's tab through the wallet's
+   * import form ({@code #/wallet/import} of {@code baseUrl}); returns the dd1… address shown.
+   */
+  String unlock(String baseUrl, String words, int account) {
+    get(baseUrl + "/#/wallet/import");
+    type(By.id("wallet-words"), words);
+    type(By.id("wallet-account"), Integer.toString(account));
+    click(By.id("wallet-import"));
+    await("the unlocked address", () -> text(By.id("wallet-address")).startsWith("dd1"));
+    return text(By.id("wallet-address"));
+  }
+
   /** Resizes the window (375×812 for a phone). */
   void size(int width, int height) throws InterruptedException {
     driver.manage().window().setSize(new Dimension(width, height));
