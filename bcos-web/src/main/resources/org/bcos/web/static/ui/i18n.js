@@ -4,7 +4,7 @@
 
 export const LANGS = ['en', 'ko'];
 /** The files every language has (i18n/<lang>/<area>.json). */
-export const AREAS = ['common', 'explorer', 'wallet', 'dvs', 'poll', 'governance'];
+export const AREAS = ['common', 'explorer', 'wallet', 'dvs', 'results', 'delegation', 'poll', 'governance'];
 
 let messages = {};
 let lang = 'en';
