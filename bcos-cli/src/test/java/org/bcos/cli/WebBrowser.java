@@ -3,9 +3,15 @@ package org.bcos.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -52,6 +58,7 @@ final class WebBrowser implements AutoCloseable {
             "--disable-sync", "--disable-quic");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
+    logs.enable(LogType.PERFORMANCE, Level.ALL); // the network events, for networkSent()
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -129,6 +136,71 @@ final class WebBrowser implements AutoCloseable {
             || e.getMessage().contains("Content Security Policy"))
         .map(LogEntry::getMessage).toList();
     assertEquals(List.of(), problems, "console errors or CSP violations");
+  }
+
+  /**
+   * Everything the page sent over the network since the last call: each HTTP request's method,
+   * URL and body (when Chromium records it) and each WebSocket frame the page sent, one string
+   * each, from Chromium's performance log (Network.requestWillBeSent, webSocketFrameSent).
+   */
+  List<String> networkSent() {
+    ArrayList<String> sent = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+      JsonNode m;
+      try {
+        m = JSON.readTree(e.getMessage()).path("message");
+      } catch (JsonProcessingException bad) {
+        throw new AssertionError("unreadable performance log entry: " + e.getMessage(), bad);
+      }
+      String method = m.path("method").asText();
+      JsonNode p = m.path("params");
+      if (method.equals("Network.requestWillBeSent")) {
+        JsonNode r = p.path("request");
+        StringBuilder b = new StringBuilder(r.path("method").asText()).append(' ')
+            .append(r.path("url").asText());
+        if (r.has("postData")) b.append(' ').append(r.path("postData").asText());
+        for (JsonNode entry : r.path("postDataEntries")) {
+          b.append(' ').append(entry.path("bytes").asText());
+        }
+        sent.add(b.toString());
+      } else if (method.equals("Network.webSocketFrameSent")) {
+        sent.add("WS " + p.path("response").path("payloadData").asText());
+      }
+    }
+    return sent;
+  }
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper();
+
+  /**
+   * Runs axe-core (test resource, docs in its README) on the current page and returns its
+   * violations of impact "serious" or "critical" as "rule: target" lines.
+   */
+  List<String> seriousAccessibilityViolations() throws Exception {
+    String axe;
+    try (InputStream in = WebBrowser.class.getResourceAsStream("axe/axe.min.js")) {
+      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object'"))) {
+      driver.executeScript(axe + "\n;return true;");
+    }
+    Object result = driver.executeAsyncScript(String.join("\n",
+        "const done = arguments[arguments.length - 1];",
+        "const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];",
+        "axe.run(document, {runOnly: {type: 'tag', values: tags}}).then((r) => {",
+        "  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');",
+        "  const lines = [];",
+        "  for (const v of bad) for (const n of v.nodes) {",
+        "    lines.push(v.id + ': ' + n.target.join(' ') + ' - ' + (n.failureSummary || '').replace(/\\s+/g, ' '));",
+        "  }",
+        "  done(JSON.stringify(lines));",
+        "}, (e) => done(JSON.stringify(['axe failed: ' + e])));"));
+    ArrayList<String> out = new ArrayList<>();
+    for (JsonNode n : JSON.readTree(String.valueOf(result))) {
+      out.add(n.asText());
+    }
+    return out;
   }
 
   /** Prints what the page logged (for a failure's report), saves {name}-last.png, quits. */
