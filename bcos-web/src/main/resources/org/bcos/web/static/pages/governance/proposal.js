@@ -17,7 +17,9 @@ export function render(root, shell, route) {
   const body = shell.el('div', 'gov-proposal');
   body.id = 'gov-proposal';
   const actions = shell.el('div', 'gov-actions');
-  root.append(body, actions);
+  // "final at height H" of a form that a new status removes stays here
+  const done = shell.el('div', 'gov-done');
+  root.append(body, done, actions);
   if (!/^[1-9][0-9]{0,18}$/.test(id ?? '')) {
     body.append(shell.el('p', 'gov-error', shell.t('governance.proposal.badId')));
     return () => {};
@@ -37,6 +39,8 @@ export function render(root, shell, route) {
       body.replaceChildren(...view(shell, p, params.params, clock));
       if (actionsFor !== p.status) {
         actionsFor = p.status;
+        const finals = [...actions.querySelectorAll('.gov-final')];
+        if (finals.length > 0) done.replaceChildren(...finals);
         actions.replaceChildren(...forms(shell, p, params.params, load));
       }
     } catch (e) {

@@ -17,8 +17,15 @@ export function render(root, shell) {
     shell.el('p', 'muted', t('governance.staking.intro')));
   const mine = shell.el('section', 'gov-mine');
   mine.id = 'gov-mine';
+  const summary = shell.el('div');
+  const bondBox = shell.el('div');
+  const bondedBox = shell.el('div');
+  mine.append(summary, bondBox, bondedBox);
   const vals = shell.el('section', 'gov-validators');
   root.append(mine, vals);
+  // the forms stay in place across reloads (their "final at height H" stays visible); the
+  // unbond and withdraw forms are rebuilt only when the validators bonded to change
+  let bondedKey = null;
   async function load() {
     try {
       const validators = await allValidators(shell);
@@ -31,7 +38,13 @@ export function render(root, shell) {
       }
       const account = await shell.call('stake_getAccount', [key.address]);
       if (stopped) return;
-      mine.replaceChildren(...myStake(shell, account), ...forms(shell, validators, account, load));
+      summary.replaceChildren(...myStake(shell, account));
+      if (bondBox.childElementCount === 0) bondBox.append(bondForm(shell, validators, load));
+      const k = account.delegations.map((d) => d.validator).join(',');
+      if (k !== bondedKey) {
+        bondedKey = k;
+        bondedBox.replaceChildren(...bondedForms(shell, validators, account, load));
+      }
     } catch (e) {
       vals.replaceChildren(shell.el('p', 'gov-error', errorText(e)));
     }
@@ -111,16 +124,19 @@ function validatorSelect(shell, id, labelKey, validators) {
   return f;
 }
 
-function forms(shell, validators, account, reload) {
+function bondForm(shell, validators, reload) {
+  const form = shell.el('section', 'gov-form');
+  const bv = validatorSelect(shell, 'gov-bond-validator', 'governance.staking.validator', validators);
+  const ba = field(shell, 'gov-bond-amount', 'governance.staking.amount', { inputmode: 'decimal', autocomplete: 'off' });
+  form.append(shell.el('h2', null, shell.t('governance.staking.delegate')), bv.row, ba.row,
+    txFlow(shell, 'gov-bond', { build: () => gov.bond(bv.input.value, parseDdc(ba.input.value)), onFinal: reload }));
+  return form;
+}
+
+function bondedForms(shell, validators, account, reload) {
   const t = shell.t;
   const bonded = account.delegations.map((d) => validators.find((v) => v.operator === d.validator) ?? { operator: d.validator, moniker: d.moniker });
   const out = [];
-  const bondForm = shell.el('section', 'gov-form');
-  const bv = validatorSelect(shell, 'gov-bond-validator', 'governance.staking.validator', validators);
-  const ba = field(shell, 'gov-bond-amount', 'governance.staking.amount', { inputmode: 'decimal', autocomplete: 'off' });
-  bondForm.append(shell.el('h2', null, t('governance.staking.delegate')), bv.row, ba.row,
-    txFlow(shell, 'gov-bond', { build: () => gov.bond(bv.input.value, parseDdc(ba.input.value)), onFinal: reload }));
-  out.push(bondForm);
   if (bonded.length > 0) {
     const ub = shell.el('section', 'gov-form');
     const uv = validatorSelect(shell, 'gov-unbond-validator', 'governance.staking.validator', bonded);
