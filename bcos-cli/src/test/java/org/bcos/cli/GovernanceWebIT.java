@@ -82,6 +82,7 @@ class GovernanceWebIT {
     signAndAwaitFinal("gov-bond");
     browser.await("the stake after the bond", () -> text(By.id("gov-my-bonded"))
         .startsWith("Bonded 1,000,100 DDC"));
+    browser.screenshot("governance-staking-1280.png");
 
     // a parameter change: out of bounds refused by name, then 0.0002 DDC with a 250 DDC deposit
     go("#/governance/new");
@@ -98,6 +99,7 @@ class GovernanceWebIT {
         .startsWith("PARAM_OUT_OF_RANGE"));
     assertTrue(browser.driver.findElements(By.id("gov-submit-confirm")).isEmpty());
     browser.type(By.id("gov-param-value-0"), "0.0002");
+    browser.screenshot("governance-new-1280.png");
     signAndAwaitFinal("gov-submit");
     browser.click(By.id("gov-created-link"));
 
@@ -124,6 +126,7 @@ class GovernanceWebIT {
     browser.await("the live tally with dev's yes", () -> text(By.id("gov-tally"))
         .contains("Yes: 1,000,100 DDC (100 %)"));
     assertTrue(text(By.id("gov-votes")).contains("Yes " + dev));
+    browser.driver.executeScript("window.scrollTo(0, 0)");
     browser.screenshot("governance-proposal-1280.png");
 
     // an account without stake is told so before it signs

@@ -76,7 +76,7 @@ function view(shell, p, params, clock) {
   if (p.description) out.push(shell.el('p', 'gov-description', p.description));
   const minDeposit = paramOf(params, 'govMinDepositUnits');
   const items = [
-    [t('governance.field.kind'), contentText(shell, p.content, params)],
+    [t('governance.field.kind'), contentText(shell, p.content, params, OPEN_STATUSES.includes(p.status))],
     [t('governance.field.proposer'), p.proposer],
     [t('governance.field.submitted'), t('governance.atHeight', { height: p.submitHeight })],
     [t('governance.field.depositEnd'), heightText(shell, p.status === 'DEPOSIT_PERIOD' ? clock : null, p.depositEndHeight)],
@@ -149,18 +149,20 @@ function tallyView(shell, tally, params) {
     threshold: th === undefined ? '—' : percent(th), veto: veto === undefined ? '—' : percent(veto),
   }));
   box.append(facts, rules);
-  if (tally.outcome) box.append(shell.el('p', 'gov-outcome', t('governance.tally.outcome', { outcome: t(`governance.outcome.${tally.outcome}`) })));
+  if (tally.outcome) box.append(shell.el('p', 'gov-outcome', t(tally.final ? 'governance.tally.outcome' : 'governance.tally.provisionalOutcome', { outcome: t(`governance.outcome.${tally.outcome}`) })));
   return [box];
 }
 
 /** The content in words: "parameter change: minFeeUnits = 0.0002 DDC (now 0.0001 DDC)". */
-export function contentText(shell, c, params) {
+export function contentText(shell, c, params, open = true) {
   const t = shell.t;
   switch (c.kind) {
     case 'param':
       return `${t('governance.kind.param')}: ${c.changes.map((ch) => {
         const spec = paramOf(params, ch.name);
-        return spec ? `${ch.name} = ${unitValue(spec.unit, ch.value)} (${t('governance.now', { value: unitValue(spec.unit, spec.value) })})` : `${ch.name} = ${ch.value}`;
+        if (!spec) return `${ch.name} = ${ch.value}`;
+        const v = `${ch.name} = ${unitValue(spec.unit, ch.value)}`;
+        return open ? `${v} (${t('governance.now', { value: unitValue(spec.unit, spec.value) })})` : v;
       }).join(', ')}`;
     case 'upgrade':
       return `${t('governance.kind.upgrade')}: ${t('governance.upgradeText', { name: c.name, version: c.version, height: c.height, release: shortHash(c.release) })}`;
