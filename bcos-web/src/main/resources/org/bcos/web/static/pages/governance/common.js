@@ -78,8 +78,19 @@ export function txFlow(shell, id, { build, precheck, onFinal }) {
   status.setAttribute('aria-live', 'polite');
   box.append(review, status);
   let busy = false;
+  let watching = false;
   review.addEventListener('click', async () => {
     if (busy) return;
+    if (!watching && box.parentElement) {
+      // a refusal shown for earlier input goes away once the input changes
+      watching = true;
+      box.parentElement.addEventListener('input', () => {
+        if (status.classList.contains('gov-error')) {
+          status.replaceChildren();
+          status.className = 'gov-status';
+        }
+      });
+    }
     status.replaceChildren();
     status.className = 'gov-status';
     const key = shell.session.active();

@@ -130,7 +130,7 @@ function paramPart(shell, params) {
       check.textContent = '';
       if (val.input.value.trim() === '') return;
       try {
-        gov.checkParam(params, spec().name, parseParamInput(spec().unit, val.input.value));
+        inBounds(params, spec(), val.input.value);
       } catch (e) {
         check.textContent = errorText(e);
       }
@@ -148,8 +148,20 @@ function paramPart(shell, params) {
   el.append(list, add);
   return {
     el,
-    content: () => gov.paramChange(rows.map((r) => ({ name: r.spec().name, value: parseParamInput(r.spec().unit, r.input.value) })), params),
+    content: () => gov.paramChange(rows.map((r) => ({ name: r.spec().name, value: inBounds(params, r.spec(), r.input.value) })), params),
   };
+}
+
+/** The typed value of `spec` in base units, refused by name in the parameter's own unit. */
+function inBounds(params, spec, text) {
+  const v = parseParamInput(spec.unit, text);
+  try {
+    gov.checkParam(params, spec.name, v);
+  } catch (e) {
+    if (e.code !== 'PARAM_OUT_OF_RANGE') throw e;
+    throw gov.refused(e.code, spec.name, `${spec.name} must be in ${unitValue(spec.unit, spec.min)} … ${unitValue(spec.unit, spec.max)}; ${unitValue(spec.unit, v)} is not`);
+  }
+  return v;
 }
 
 function upgradePart(shell, params, upgrades, status) {
