@@ -1,0 +1,154 @@
+// #/governance/staking: the validators (stake_validators) and the unlocked account's stake
+// (stake_getAccount: bonds, unbonding, rewards), with delegate / undelegate / withdraw-rewards
+// forms — a proposal's voting power is bonded stake.
+import { ddcText, parseDdc, shortHash } from '../../ui/format.js';
+import * as gov from '../../lib/gov/messages.js';
+import { errorText, field, keyGate, subnav, txFlow } from './common.js';
+import { percent } from './model.js';
+
+/** Validators read per call, and most calls (stake_validators pages). */
+export const VALIDATOR_PAGE = 100;
+export const VALIDATOR_PAGES = 10;
+
+export function render(root, shell) {
+  let stopped = false;
+  const t = shell.t;
+  root.append(subnav(shell, 'staking'), shell.el('h1', null, t('governance.staking.title')),
+    shell.el('p', 'muted', t('governance.staking.intro')));
+  const mine = shell.el('section', 'gov-mine');
+  mine.id = 'gov-mine';
+  const summary = shell.el('div');
+  const bondBox = shell.el('div');
+  const bondedBox = shell.el('div');
+  mine.append(summary, bondBox, bondedBox);
+  const vals = shell.el('section', 'gov-validators');
+  root.append(mine, vals);
+  // the forms stay in place across reloads (their "final at height H" stays visible); the
+  // unbond and withdraw forms are rebuilt only when the validators bonded to change
+  let bondedKey = null;
+  async function load() {
+    try {
+      const validators = await allValidators(shell);
+      if (stopped) return;
+      vals.replaceChildren(shell.el('h2', null, t('governance.staking.validators')), validatorTable(shell, validators));
+      const key = shell.session.active();
+      if (!key) {
+        mine.replaceChildren(keyGate(shell));
+        return;
+      }
+      const account = await shell.call('stake_getAccount', [key.address]);
+      if (stopped) return;
+      summary.replaceChildren(...myStake(shell, account));
+      if (bondBox.childElementCount === 0) bondBox.append(bondForm(shell, validators, load));
+      const k = account.delegations.map((d) => d.validator).join(',');
+      if (k !== bondedKey) {
+        bondedKey = k;
+        bondedBox.replaceChildren(...bondedForms(shell, validators, account, load));
+      }
+    } catch (e) {
+      vals.replaceChildren(shell.el('p', 'gov-error', errorText(e)));
+    }
+  }
+  load();
+  return () => { stopped = true; };
+}
+
+async function allValidators(shell) {
+  const out = [];
+  let cursor;
+  for (let i = 0; i < VALIDATOR_PAGES; i++) {
+    const r = await shell.call('stake_validators', cursor === undefined ? [VALIDATOR_PAGE] : [VALIDATOR_PAGE, cursor]);
+    out.push(...r.validators);
+    if (r.nextCursor === undefined) break;
+    cursor = r.nextCursor;
+  }
+  return out;
+}
+
+function validatorTable(shell, validators) {
+  const t = shell.t;
+  const wrap = shell.el('div', 'gov-table-wrap');
+  const tbl = shell.el('table', 'gov-table');
+  tbl.id = 'gov-validator-table';
+  const hr = shell.el('tr');
+  for (const k of ['moniker', 'operator', 'status', 'rank', 'power', 'tokens', 'commission']) hr.append(shell.el('th', null, t(`governance.staking.col.${k}`)));
+  const thead = shell.el('thead');
+  thead.append(hr);
+  const tbody = shell.el('tbody');
+  for (const v of validators) {
+    const tr = shell.el('tr');
+    const op = shell.el('td', 'mono', shortHash(v.operator));
+    op.title = v.operator;
+    tr.append(shell.el('td', null, v.moniker), op, shell.el('td', null, v.status), shell.el('td', null, v.rank ?? '—'),
+      shell.el('td', null, String(v.votingPower)), shell.el('td', null, ddcText(v.tokensUnits ?? parseDdc(v.tokens))),
+      shell.el('td', null, percent(v.commission.rateBasisPoints)));
+    tbody.append(tr);
+  }
+  tbl.append(thead, tbody);
+  wrap.append(tbl);
+  return wrap;
+}
+
+function myStake(shell, a) {
+  const t = shell.t;
+  const out = [shell.el('h2', null, t('governance.staking.mine'))];
+  const sum = shell.el('p', 'gov-power');
+  sum.id = 'gov-my-bonded';
+  sum.textContent = t('governance.staking.summary', {
+    bonded: ddcText(a.bondedUnits), unbonding: ddcText(a.unbondingTotalUnits), rewards: ddcText(a.totalRewardsUnits),
+  });
+  out.push(sum);
+  if (a.bondedUnits === '0') out.push(shell.el('p', 'gov-warning', t('governance.staking.noStake')));
+  const ul = shell.el('ul', 'gov-delegations');
+  for (const d of a.delegations) {
+    ul.append(shell.el('li', null, t('governance.staking.delegation', {
+      moniker: d.moniker, amount: ddcText(d.amountUnits), reward: ddcText(d.pendingRewardUnits),
+    })));
+  }
+  for (const u of a.unbonding) {
+    ul.append(shell.el('li', 'muted', t('governance.staking.unbondingEntry', {
+      amount: ddcText(u.balanceUnits ?? parseDdc(u.balance)), height: u.completionHeight, validator: shortHash(u.validator),
+    })));
+  }
+  out.push(ul);
+  return out;
+}
+
+function validatorSelect(shell, id, labelKey, validators) {
+  const f = field(shell, id, labelKey, { tag: 'select' });
+  for (const v of validators) {
+    const o = shell.el('option', null, `${v.moniker} (${shortHash(v.operator)})`);
+    o.value = v.operator;
+    f.input.append(o);
+  }
+  return f;
+}
+
+function bondForm(shell, validators, reload) {
+  const form = shell.el('section', 'gov-form');
+  const bv = validatorSelect(shell, 'gov-bond-validator', 'governance.staking.validator', validators);
+  const ba = field(shell, 'gov-bond-amount', 'governance.staking.amount', { inputmode: 'decimal', autocomplete: 'off' });
+  form.append(shell.el('h2', null, shell.t('governance.staking.delegate')), bv.row, ba.row,
+    txFlow(shell, 'gov-bond', { build: () => gov.bond(bv.input.value, parseDdc(ba.input.value)), onFinal: reload }));
+  return form;
+}
+
+function bondedForms(shell, validators, account, reload) {
+  const t = shell.t;
+  const bonded = account.delegations.map((d) => validators.find((v) => v.operator === d.validator) ?? { operator: d.validator, moniker: d.moniker });
+  const out = [];
+  if (bonded.length > 0) {
+    const ub = shell.el('section', 'gov-form');
+    const uv = validatorSelect(shell, 'gov-unbond-validator', 'governance.staking.validator', bonded);
+    const ua = field(shell, 'gov-unbond-amount', 'governance.staking.amount', { inputmode: 'decimal', autocomplete: 'off' });
+    ub.append(shell.el('h2', null, t('governance.staking.undelegate')), uv.row, ua.row,
+      shell.el('p', 'muted', t('governance.staking.unbondNote')),
+      txFlow(shell, 'gov-unbond', { build: () => gov.unbond(uv.input.value, parseDdc(ua.input.value)), onFinal: reload }));
+    const wd = shell.el('section', 'gov-form');
+    const wv = validatorSelect(shell, 'gov-withdraw-validator', 'governance.staking.validator', bonded);
+    wd.append(shell.el('h2', null, t('governance.staking.withdraw')), wv.row,
+      txFlow(shell, 'gov-withdraw', { build: () => gov.withdrawRewards(wv.input.value), onFinal: reload }));
+    out.push(ub, wd);
+  }
+  return out;
+}
