@@ -39,9 +39,9 @@ export function render(root, shell, id, resultsContainer, mountResults) {
   async function load() {
     const issue = await call('dvs_getIssue', [id]);
     const changedPhase = !state.issue || state.issue.phase !== issue.phase;
+    if (!state.community) state.community = await call('dvs_getCommunity', [issue.community]);
     state.issue = issue;
     state.shape = issueShape(issue);
-    if (!state.community) state.community = await call('dvs_getCommunity', [issue.community]);
     title.textContent = issueTitle(t, issue);
     facts.replaceChildren(
       t(methodKey(issue.rules.method)), ' · ', t(`dvs.mode.${issue.mode}`), ' · ',
@@ -67,7 +67,6 @@ export function render(root, shell, id, resultsContainer, mountResults) {
     const deliberative = state.issue.mode === 'deliberative';
     const canSupport = deliberative && SUPPORT_PHASES.includes(r.phase) && session.active();
     const list = el('ol', 'dvs-options');
-    list.start = 0;
     for (const o of r.initiatives) {
       const li = el('li');
       li.append(el('span', 'dvs-text', o.text));
@@ -192,7 +191,14 @@ export function render(root, shell, id, resultsContainer, mountResults) {
           powBits: state.community.params.powDifficultyBits,
           p: 'dvs-send',
           onBack: () => { confirmBox.replaceChildren(); form.hidden = false; },
-          onFinal: () => { drawMine(); },
+          onFinal: () => {
+            drawMine();
+            const again = el('button', 'secondary', t('dvs.ballot.change'));
+            again.type = 'button';
+            again.id = 'dvs-change';
+            again.addEventListener('click', drawBallot);
+            confirmBox.append(again);
+          },
         });
       } catch (e) {
         problem.textContent = t(`dvs.problem.${e.reason}`) !== `dvs.problem.${e.reason}` ? `${t(`dvs.problem.${e.reason}`)} (${e.reason})` : errorText(e);
