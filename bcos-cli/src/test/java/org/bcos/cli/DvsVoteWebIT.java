@@ -1,6 +1,7 @@
 package org.bcos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bcos.client.BcosClient;
+import org.bcos.client.RpcError;
 import org.bcos.client.Transactions;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.crypto.Mnemonic;
@@ -52,6 +54,9 @@ class DvsVoteWebIT {
   private static long schulze;
   private static long approval;
   private static long yesNo;
+  private static long quadratic;
+  /** An issue of a community whose stamp is too hard to find here: for Cancel. */
+  private static long hardStamp;
 
   @BeforeAll
   static void start() throws Exception {
@@ -72,6 +77,13 @@ class DvsVoteWebIT {
     schulze = created(paid(poll(Method.SCHULZE, "Tram line", "Bus lanes", "Cycle paths")), "issues");
     approval = created(paid(poll(Method.APPROVAL, "Library", "Pool", "Park")), "issues");
     yesNo = created(paid(poll(Method.YES_NO, "Adopt the 2027 budget")), "issues");
+    quadratic = created(paid(poll(Method.QUADRATIC, "Trees", "Benches", "Lights")), "issues");
+    DvsParams hard = new DvsParams(DvsParams.MEMBERS, 10, 10, 10, VOTING_BLOCKS, 1_000, 1_000,
+        8, 1, 30, false);
+    long other = created(paid(new DvsCreateCommunity("Hard stamps", hard)), "communities");
+    paid(new DvsSetMember(other, voters.get(2).address(), 1));
+    hardStamp = created(paid(new DvsCreateIssue(other, 0, false, DvsRules.of(Method.YES_NO),
+        List.of("Anything"), node.dev.address(), 0)), "issues");
   }
 
   @AfterAll
@@ -86,8 +98,13 @@ class DvsVoteWebIT {
     browser.await("the community in the list",
         () -> browser.text(By.id("dvs-communities")).contains("Harbour Town <b>council</b>"));
     browser.await("the issues, newest first",
-        () -> browser.text(By.id("dvs-issues")).startsWith("Issue " + yesNo));
+        () -> textOf("dvs-issues").startsWith("Issue " + hardStamp + ": Anything")
+            && textOf("dvs-issues").contains("Issue " + yesNo + ": Adopt the 2027 budget"));
     browser.screenshot("dvs-home-1280.png");
+    browser.type(By.id("dvs-search"), "Harb");
+    browser.click(By.cssSelector(".dvs-filter button"));
+    browser.await("only the community named Harb…", () -> textOf("dvs-communities")
+        .equals("Harbour Town <b>council</b> · members, one vote each · 3 members"));
 
     // dev1: Schulze, keyboard only, with the fee
     browser.unlock(node.url(), node.devWords(), 1);
