@@ -161,6 +161,36 @@ class DvsVoteWebIT {
     assertEquals(List.of(1L), ballot(yesNo, 2));
     assertEquals(0, node.balance(voters.get(2).address()), "dev3 voted holding no DDC");
     ballotShot("dvs-final-1280.png");
+
+    // quadratic: the credits left are shown live; over budget is refused by name, nothing sent
+    open(quadratic);
+    browser.type(By.id("dvs-b-opt-0"), "8");
+    browser.type(By.id("dvs-b-opt-1"), "-6");
+    browser.await("100 of 100 credits used", () -> textOf("dvs-b-credits")
+        .equals("Voice credits left: 0 of 100"));
+    browser.click(By.cssSelector("button[aria-label='One vote more for Lights']"));
+    browser.await("over budget", () -> textOf("dvs-b-credits").startsWith("Over budget"));
+    browser.click(By.id("dvs-cast"));
+    browser.await("refused", () -> textOf("dvs-ballot-problem").contains("(OVER_BUDGET)"));
+    ballotShot("dvs-ballot-quadratic.png");
+
+    // a stamp too hard to find: the progress bar runs, Cancel stops it, nothing is sent
+    open(hardStamp);
+    browser.click(By.id("dvs-b-opt-yes"));
+    browser.click(By.id("dvs-cast"));
+    browser.click(By.id("dvs-send-confirm"));
+    browser.await("progress", () -> textOf("dvs-send-attempts")
+        .matches("[1-9][0-9,]* of about 1,073,741,824 attempts"));
+    long first = attempts();
+    Thread.sleep(1_000);
+    System.out.println("stamp search in Chromium's worker: ~" + (attempts() - first)
+        + " hashes/s");
+    ballotShot("dvs-stamp-progress.png");
+    browser.click(By.id("dvs-send-cancel"));
+    browser.await("cancelled", () -> textOf("dvs-send-status")
+        .equals("Cancelled: nothing was sent."));
+    assertEquals("NOT_FOUND", assertThrows(RpcError.class, () -> client.call("dvs_getBallot",
+        hardStamp, voters.get(2).address().toString())).reason());
     browser.size(375, 812);
     open(schulze);
     browser.await("the ranking", () -> rankItems().size() == 3);
@@ -187,6 +217,10 @@ class DvsVoteWebIT {
     Object text = browser.driver.executeScript(
         "const e = document.getElementById(arguments[0]); return e ? e.innerText : '';", id);
     return String.valueOf(text);
+  }
+
+  private static long attempts() {
+    return Long.parseLong(textOf("dvs-send-attempts").split(" ")[0].replace(",", ""));
   }
 
   /** Scrolls the ballot into view and saves a screenshot of it. */
