@@ -20,6 +20,7 @@ import org.bcos.ledger.dvs.api.DvsMessages.Method;
 import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.types.Hash;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
@@ -57,6 +58,9 @@ class DvsVoteWebIT {
   private static long quadratic;
   /** An issue of a community whose stamp is too hard to find here: for Cancel. */
   private static long hardStamp;
+  /** Deliberative Schulze issues: one still in admission (supports), one soon voting. */
+  private static long slowDeliberative;
+  private static long fastDeliberative;
 
   @BeforeAll
   static void start() throws Exception {
@@ -78,6 +82,16 @@ class DvsVoteWebIT {
     approval = created(paid(poll(Method.APPROVAL, "Library", "Pool", "Park")), "issues");
     yesNo = created(paid(poll(Method.YES_NO, "Adopt the 2027 budget")), "issues");
     quadratic = created(paid(poll(Method.QUADRATIC, "Trees", "Benches", "Lights")), "issues");
+    slowDeliberative = deliberative(2_000, "Free school meals", "Smaller classes");
+    fastDeliberative = deliberative(20, "Night buses", "Car-free centre", "New ferry");
+    List<Hash> supports = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Ed25519KeyPair v = voters.get(i);
+      supports.add(client.send(Transactions.feeFree(node.chainId(), v,
+          node.pendingNonce(v.address()), node.height() + 1_000,
+          new DvsSupport(fastDeliberative, i, true), STAMP_BITS)));
+    }
+    for (Hash h : supports) node.awaitFinal(h);
     DvsParams hard = new DvsParams(DvsParams.MEMBERS, 10, 10, 10, VOTING_BLOCKS, 1_000, 1_000,
         8, 1, 30, false);
     long other = created(paid(new DvsCreateCommunity("Hard stamps", hard)), "communities");
@@ -136,6 +150,35 @@ class DvsVoteWebIT {
     assertEquals(List.of(3L, 2L, 1L), ballot(schulze, 0));
     browser.await("my ballot shown", () -> browser.text(By.id("dvs-my-ballot-text"))
         .equals("1. Cycle paths, 2. Bus lanes, 3. Tram line"));
+
+    // dev1 supports an initiative of a deliberative issue in admission (stamp)
+    browser.driver.executeScript("location.hash = arguments[0]", "#/dvs/issue/" + slowDeliberative);
+    browser.await("the admission phase marked", () -> textOf("dvs-timeline").contains("Admission")
+        && browser.driver.findElements(By.cssSelector("#dvs-timeline li.current")).size() == 1
+        && browser.find(By.cssSelector("#dvs-timeline li.current")).getText()
+            .startsWith("Admission"));
+    browser.screenshot("dvs-issue-deliberative-1280.png");
+    browser.click(By.id("dvs-support-1"));
+    browser.click(By.id("dvs-support-send-confirm"));
+    browser.await("support final", () -> textOf("dvs-support-send-status")
+        .matches("Final at height \\d+\\."));
+    JsonNode initiatives = client.call("dvs_listInitiatives", slowDeliberative).path("initiatives");
+    assertEquals(0, initiatives.get(0).path("supporters").asLong());
+    assertEquals(1, initiatives.get(1).path("supporters").asLong());
+
+    // dev1 ranks a deliberative issue: the status quo is a candidate; one initiative is off
+    // the ballot (no supporters) and not offered
+    awaitPhase(fastDeliberative, "VOTING");
+    open(fastDeliberative);
+    browser.await("two initiatives and the status quo", () -> rankItems().size() == 3
+        && rankText(2).equals("Status quo"));
+    browser.click(By.cssSelector("button[aria-label='Move Status quo up']"));
+    browser.await("status quo second", () -> rankText(1).equals("Status quo"));
+    ballotShot("dvs-ballot-status-quo.png");
+    browser.click(By.id("dvs-cast"));
+    browser.click(By.id("dvs-send-confirm"));
+    awaitFinal();
+    assertEquals(List.of(1L, 3L, 0L, 2L), ballot(fastDeliberative, 0));
 
     // dev2: approval, fee-free with the stamp
     browser.unlock(node.url(), node.devWords(), 2);
@@ -219,6 +262,11 @@ class DvsVoteWebIT {
     return String.valueOf(text);
   }
 
+  private static void awaitPhase(long issue, String phase) {
+    browser.await("issue " + issue + " in " + phase,
+        () -> client.call("dvs_getIssue", issue).path("phase").asText().equals(phase));
+  }
+
   private static long attempts() {
     return Long.parseLong(textOf("dvs-send-attempts").split(" ")[0].replace(",", ""));
   }
@@ -255,6 +303,18 @@ class DvsVoteWebIT {
   private static DvsCreateIssue poll(Method method, String... options) {
     return new DvsCreateIssue(community, 0, false, DvsRules.of(method), List.of(options),
         node.dev.address(), 0);
+  }
+
+  /** A community of dev1..dev3 with {@code admissionBlocks}, and its deliberative issue. */
+  private static long deliberative(long admissionBlocks, String... initiatives)
+      throws InterruptedException {
+    DvsParams params = new DvsParams(DvsParams.MEMBERS, admissionBlocks, 1, 1, VOTING_BLOCKS,
+        1_000, 1_000, 8, 1, STAMP_BITS, false);
+    long c = created(paid(new DvsCreateCommunity("Party " + admissionBlocks, params)),
+        "communities");
+    for (Ed25519KeyPair v : voters) paid(new DvsSetMember(c, v.address(), 1));
+    return created(paid(new DvsCreateIssue(c, 0, true, DvsRules.of(Method.SCHULZE),
+        List.of(initiatives), node.dev.address(), 0)), "issues");
   }
 
   private static Transaction sign(Message m) {

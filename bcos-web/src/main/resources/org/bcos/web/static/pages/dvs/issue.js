@@ -213,7 +213,7 @@ export function render(root, shell, id, resultsContainer, mountResults) {
     stopSend = confirmAndSend(box, shell, {
       message, summary, powBits: state.community.params.powDifficultyBits, p: 'dvs-support-send',
       onBack: () => box.remove(),
-      onFinal: () => drawOptions().catch(showError),
+      onFinal: () => drawOptions().then(() => optionsCard.append(box), showError),
     });
   }
 
