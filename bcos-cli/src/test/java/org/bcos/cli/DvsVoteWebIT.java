@@ -61,6 +61,8 @@ class DvsVoteWebIT {
   /** Deliberative Schulze issues: one still in admission (supports), one soon voting. */
   private static long slowDeliberative;
   private static long fastDeliberative;
+  /** A yes/no issue of a weighted roll where dev1 holds 600. */
+  private static long weightedYesNo;
 
   @BeforeAll
   static void start() throws Exception {
@@ -92,6 +94,12 @@ class DvsVoteWebIT {
           new DvsSupport(fastDeliberative, i, true), STAMP_BITS)));
     }
     for (Hash h : supports) node.awaitFinal(h);
+    DvsParams weighted = new DvsParams(DvsParams.WEIGHTED, 10, 10, 10, VOTING_BLOCKS, 1_000,
+        1_000, 8, 1, STAMP_BITS, false);
+    long agm = created(paid(new DvsCreateCommunity("AGM", weighted)), "communities");
+    paid(new DvsSetMember(agm, voters.get(0).address(), 600));
+    weightedYesNo = created(paid(new DvsCreateIssue(agm, 0, false, DvsRules.of(Method.YES_NO),
+        List.of("Approve the dividend"), node.dev.address(), 0)), "issues");
     DvsParams hard = new DvsParams(DvsParams.MEMBERS, 10, 10, 10, VOTING_BLOCKS, 1_000, 1_000,
         8, 1, 30, false);
     long other = created(paid(new DvsCreateCommunity("Hard stamps", hard)), "communities");
@@ -179,6 +187,27 @@ class DvsVoteWebIT {
     browser.click(By.id("dvs-send-confirm"));
     awaitFinal();
     assertEquals(List.of(1L, 3L, 0L, 2L), ballot(fastDeliberative, 0));
+
+    // dev1 splits its weight of 600 on a weighted roll: 450 yes, 150 no
+    open(weightedYesNo);
+    browser.await("my weight", () -> textOf("dvs-split-sum").equals("Your weight: 600"));
+    browser.click(By.id("dvs-split"));
+    browser.type(By.id("dvs-part-0-weight"), "450");
+    browser.click(By.id("dvs-p0-opt-yes"));
+    browser.type(By.id("dvs-part-1-weight"), "100");
+    browser.click(By.id("dvs-p1-opt-no"));
+    browser.click(By.id("dvs-cast"));
+    browser.await("parts must add up", () -> textOf("dvs-ballot-problem").contains("(PART_WEIGHTS)"));
+    browser.type(By.id("dvs-part-1-weight"), "150");
+    browser.await("they do", () -> textOf("dvs-split-sum").equals("Parts add up to 600 of your weight 600"));
+    ballotShot("dvs-ballot-split.png");
+    browser.click(By.id("dvs-cast"));
+    browser.click(By.id("dvs-send-confirm"));
+    awaitFinal();
+    JsonNode split = client.call("dvs_getBallot", weightedYesNo,
+        voters.get(0).address().toString()).path("parts");
+    assertEquals("[{\"weight\":450,\"values\":[0]},{\"weight\":150,\"values\":[1]}]",
+        split.toString());
 
     // dev2: approval, fee-free with the stamp
     browser.unlock(node.url(), node.devWords(), 2);

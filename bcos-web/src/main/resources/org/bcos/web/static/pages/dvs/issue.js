@@ -71,7 +71,8 @@ export function render(root, shell, id, resultsContainer, mountResults) {
       const li = el('li');
       li.append(el('span', 'dvs-text', o.text));
       if (deliberative) {
-        li.append(el('span', 'muted', ` · ${t('dvs.supporters', { n: o.supporters })}${o.onBallot ? '' : ` · ${t('dvs.notOnBallot')}`}`));
+        const decided = r.phase === 'VOTING' || r.phase === 'CLOSED';
+        li.append(el('span', 'muted', ` · ${t('dvs.supporters', { n: o.supporters })}${o.onBallot || !decided ? '' : ` · ${t('dvs.notOnBallot')}`}`));
       }
       if (canSupport) {
         const b = el('button', 'secondary', t('dvs.support'));
