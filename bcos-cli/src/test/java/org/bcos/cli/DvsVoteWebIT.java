@@ -56,6 +56,8 @@ class DvsVoteWebIT {
   private static long approval;
   private static long yesNo;
   private static long quadratic;
+  private static long irv;
+  private static long score;
   /** An issue of a community whose stamp is too hard to find here: for Cancel. */
   private static long hardStamp;
   /** Deliberative Schulze issues: one still in admission (supports), one soon voting. */
@@ -83,6 +85,8 @@ class DvsVoteWebIT {
     schulze = created(paid(poll(Method.SCHULZE, "Tram line", "Bus lanes", "Cycle paths")), "issues");
     approval = created(paid(poll(Method.APPROVAL, "Library", "Pool", "Park")), "issues");
     yesNo = created(paid(poll(Method.YES_NO, "Adopt the 2027 budget")), "issues");
+    irv = created(paid(poll(Method.IRV, "Monday", "Tuesday", "Wednesday")), "issues");
+    score = created(paid(poll(Method.SCORE, "Red", "Green", "Blue")), "issues");
     quadratic = created(paid(poll(Method.QUADRATIC, "Trees", "Benches", "Lights")), "issues");
     slowDeliberative = deliberative(2_000, "Free school meals", "Smaller classes");
     fastDeliberative = deliberative(20, "Night buses", "Car-free centre", "New ferry");
@@ -222,6 +226,28 @@ class DvsVoteWebIT {
     awaitFinal();
     assertEquals(List.of(0L, 2L), ballot(approval, 1));
 
+    // dev2: IRV by drag-and-drop (Wednesday dropped on the top half of Monday), score
+    open(irv);
+    browser.await("the ranking", () -> rankItems().size() == 3);
+    dragOnto(rankItems().get(2), rankItems().get(0));
+    browser.await("dropped first", () -> rankText(0).equals("Wednesday")
+        && textOf("dvs-b-ranking-live").equals("Wednesday is now at position 1 of 3"));
+    browser.click(By.id("dvs-cast"));
+    browser.click(By.id("dvs-send-confirm"));
+    awaitFinal();
+    assertEquals(List.of(2L, 3L, 1L), ballot(irv, 1));
+    open(score);
+    browser.type(By.id("dvs-b-opt-0"), "7");
+    browser.type(By.id("dvs-b-opt-1"), "11");
+    browser.click(By.id("dvs-cast"));
+    browser.await("refused", () -> textOf("dvs-ballot-problem").contains("(SCORE_OUT_OF_RANGE)"));
+    browser.type(By.id("dvs-b-opt-1"), "10");
+    ballotShot("dvs-ballot-score.png");
+    browser.click(By.id("dvs-cast"));
+    browser.click(By.id("dvs-send-confirm"));
+    awaitFinal();
+    assertEquals(List.of(7L, 10L, 0L), ballot(score, 1));
+
     // dev3: yes/no, fee-free with the stamp, then the page at 375 px and in Korean
     browser.unlock(node.url(), node.devWords(), 3);
     open(yesNo);
@@ -294,6 +320,24 @@ class DvsVoteWebIT {
   private static void awaitPhase(long issue, String phase) {
     browser.await("issue " + issue + " in " + phase,
         () -> client.call("dvs_getIssue", issue).path("phase").asText().equals(phase));
+  }
+
+  /**
+   * Drags {@code item} onto the upper half of {@code target} with the HTML5 drag events the page
+   * listens to (WebDriver's own drag does not fire them in Chromium).
+   */
+  private static void dragOnto(WebElement item, WebElement target) {
+    browser.driver.executeScript("""
+        const [item, target] = arguments;
+        const data = new DataTransfer();
+        const r = target.getBoundingClientRect();
+        const at = {bubbles: true, cancelable: true, dataTransfer: data,
+            clientX: r.left + 5, clientY: r.top + 2};
+        item.dispatchEvent(new DragEvent('dragstart', at));
+        target.dispatchEvent(new DragEvent('dragover', at));
+        target.dispatchEvent(new DragEvent('drop', at));
+        item.dispatchEvent(new DragEvent('dragend', at));
+        """, item, target);
   }
 
   private static long attempts() {
