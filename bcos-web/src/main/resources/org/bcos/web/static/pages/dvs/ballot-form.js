@@ -4,7 +4,7 @@
 // drag-and-drop or by keyboard (each item focusable; Alt+ArrowUp / Alt+ArrowDown or its buttons
 // move it; an aria-live line says where it went; the status quo is one of the items where the
 // issue has one). values() gives the part's values for lib/dvs/ballot.js, which checks them.
-import { CHOICES, STATUS_QUO, hasStatusQuo, quadraticCost, ranksFromOrder, validatePart } from '../../lib/dvs/ballot.js';
+import { CHOICES, STATUS_QUO, hasStatusQuo, quadraticCost, ranksFromOrder } from '../../lib/dvs/ballot.js';
 
 /** The options on the ballot as {index, text}. */
 function ballotOptions(issue, shape) {
@@ -219,4 +219,3 @@ export function describeBallot(shell, issue, shape, parts) {
   });
 }
 
-export { validatePart };
