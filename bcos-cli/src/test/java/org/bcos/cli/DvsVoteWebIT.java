@@ -82,7 +82,8 @@ class DvsVoteWebIT {
       adds.add(client.send(sign(new DvsSetMember(community, v.address(), 1))));
     }
     for (Hash h : adds) node.awaitFinal(h);
-    schulze = created(paid(poll(Method.SCHULZE, "Tram line", "Bus lanes", "Cycle paths")), "issues");
+    schulze = created(paid(poll(Method.SCHULZE, "Tram line", "Bus lanes", "Cycle paths")),
+        "issues");
     approval = created(paid(poll(Method.APPROVAL, "Library", "Pool", "Park")), "issues");
     yesNo = created(paid(poll(Method.YES_NO, "Adopt the 2027 budget")), "issues");
     irv = created(paid(poll(Method.IRV, "Monday", "Tuesday", "Wednesday")), "issues");
@@ -201,9 +202,11 @@ class DvsVoteWebIT {
     browser.type(By.id("dvs-part-1-weight"), "100");
     browser.click(By.id("dvs-p1-opt-no"));
     browser.click(By.id("dvs-cast"));
-    browser.await("parts must add up", () -> textOf("dvs-ballot-problem").contains("(PART_WEIGHTS)"));
+    browser.await("parts must add up",
+        () -> textOf("dvs-ballot-problem").contains("(PART_WEIGHTS)"));
     browser.type(By.id("dvs-part-1-weight"), "150");
-    browser.await("they do", () -> textOf("dvs-split-sum").equals("Parts add up to 600 of your weight 600"));
+    browser.await("they do",
+        () -> textOf("dvs-split-sum").equals("Parts add up to 600 of your weight 600"));
     ballotShot("dvs-ballot-split.png");
     browser.click(By.id("dvs-cast"));
     browser.click(By.id("dvs-send-confirm"));
