@@ -85,7 +85,7 @@ export function render(root, shell, route) {
       [t('account.proofKind'), t(`account.kind.${r.kind}`)],
       [t('account.proofBytes'), t('account.bytes', { n: (a.proof || '').length / 2 })],
     ]));
-    proofCard.append(el('p', 'muted small', t('account.proofHow')));
+    proofCard.append(el('p', 'muted xsmall', t('account.proofHow')));
   }
 
   // history, paged with nextCursor

@@ -51,7 +51,7 @@ export function render(root, shell, route) {
       }
       if (b.lastCommitSigners.length === 0) list.append(el('li', 'muted', t('block.noSigners')));
       const wrap = el('div');
-      wrap.append(el('p', 'muted small', t('block.signersOf', { height: Math.max(0, b.height - 1) })), list);
+      wrap.append(el('p', 'muted xsmall', t('block.signersOf', { height: Math.max(0, b.height - 1) })), list);
       items.push([t('block.signers', { count: b.lastCommitSigners.length }), wrap]);
     }
     const header = el('section', 'card');
