@@ -40,6 +40,7 @@ export function render(root, shell) {
   const shownTxs = new Set();
   let lastStatus = 0;
   let stopped = false;
+  let heightCell = null; // the status's height, kept current by each new block
 
   function headed(tbl, body, keys, wide) {
     const head = el('tr');
@@ -117,6 +118,7 @@ export function render(root, shell) {
       for (const [k, v] of items) {
         const pair = el('div');
         const dd = el('dd');
+        if (k === 'status.height') heightCell = dd;
         if (v instanceof Node) dd.append(v); else dd.textContent = String(v);
         pair.append(el('dt', null, t(k)), dd);
         nodes.push(pair);
@@ -146,6 +148,7 @@ export function render(root, shell) {
 
   const stop = socket.subscribe('newBlocks', undefined, (b) => {
     addBlock(b, true);
+    if (heightCell) heightCell.replaceChildren(blockLink(b.height, String(b.height)));
     if (b.txCount > 0) {
       call('bcos_getBlock', [b.height, true]).then((full) => { if (!stopped) addTxs(full, true); }, showError);
     }

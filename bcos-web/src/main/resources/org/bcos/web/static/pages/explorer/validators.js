@@ -4,8 +4,9 @@
 // the lastCommitSigners of the blocks that carry them (bcos_getBlock; block h carries the commit
 // of block h - 1).
 
-import { ddcText } from '../../ui/format.js';
-import { accountLink, reasonOf, rpcError, searchBar } from './common.js';
+import { link } from '../../ui/dom.js';
+import { ddcText, shortHash } from '../../ui/format.js';
+import { accountHref, accountLink, reasonOf, rpcError, searchBar } from './common.js';
 
 /** Commits counted for "recent signing". */
 export const SIGNING_WINDOW = 50;
@@ -18,6 +19,11 @@ export const MAX_VALIDATOR_PAGES = 10;
 export function percent(bps) {
   const b = BigInt(bps);
   return `${b / 100n}.${(b % 100n).toString().padStart(2, '0')} %`;
+}
+
+/** A whole number grouped by thousands: 1000000 → "1,000,000". */
+export function grouped(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export function render(root, shell) {
@@ -90,9 +96,14 @@ export function render(root, shell) {
   function table(set) {
     const tbl = el('table', 'xtable xvalidators');
     const head = el('tr');
+    // on a phone: moniker (a link to the operator), share, status, signed
+    const wide = ['validators.operator', 'validators.key', 'validators.power', 'validators.stake', 'validators.commission'];
+    const num = ['validators.power', 'validators.share', 'validators.stake', 'validators.commission', 'validators.signed'];
     const keys = ['validators.moniker', 'validators.operator', 'validators.key', 'validators.power',
       'validators.share', 'validators.stake', 'validators.commission', 'validators.status', 'validators.signed'];
-    for (const k of keys) head.append(el('th', k === 'validators.key' || k === 'validators.stake' ? 'wide' : null, t(k)));
+    for (const k of keys) {
+      head.append(el('th', [wide.includes(k) ? 'wide' : '', num.includes(k) ? 'num' : ''].join(' ').trim() || null, t(k)));
+    }
     tbl.append(el('thead'), el('tbody'));
     tbl.tHead.append(head);
     for (const v of set.rows) {
@@ -104,10 +115,12 @@ export function render(root, shell) {
         return c;
       };
       const share = set.total > 0n ? percent(BigInt(v.power || 0) * 10_000n / set.total) : '—';
-      tr.append(td(v.moniker ?? '—'), td(v.operator ? accountLink(v.operator) : '—'),
-        td(accountLink(v.key), 'wide'), td(String(v.power ?? 0), 'num'), td(share, 'num'),
+      const name = v.moniker ?? shortHash(v.key);
+      tr.append(td(v.operator ? link(accountHref(v.operator), name) : name),
+        td(v.operator ? accountLink(v.operator) : '—', 'wide'),
+        td(accountLink(v.key), 'wide'), td(grouped(v.power ?? 0), 'num wide'), td(share, 'num'),
         td(v.tokensUnits !== undefined ? ddcText(v.tokensUnits) : '—', 'num wide'),
-        td(v.commissionBps !== undefined ? percent(v.commissionBps) : '—', 'num'),
+        td(v.commissionBps !== undefined ? percent(v.commissionBps) : '—', 'num wide'),
         td(el('span', `xstatus ${v.status}`, t(`validators.status.${v.status}`))),
         td('…', 'num xsigned'));
       tbl.tBodies[0].append(tr);
