@@ -40,7 +40,8 @@ export function render(root, shell) {
   const shownTxs = new Set();
   let lastStatus = 0;
   let stopped = false;
-  let heightCell = null; // the status's height, kept current by each new block
+  let heightCell = null; // the status's height and head time, kept current by each new block
+  let timeCell = null;
 
   function headed(tbl, body, keys, wide) {
     const head = el('tr');
@@ -119,6 +120,7 @@ export function render(root, shell) {
         const pair = el('div');
         const dd = el('dd');
         if (k === 'status.height') heightCell = dd;
+        if (k === 'status.headTime') timeCell = dd;
         if (v instanceof Node) dd.append(v); else dd.textContent = String(v);
         pair.append(el('dt', null, t(k)), dd);
         nodes.push(pair);
@@ -149,6 +151,7 @@ export function render(root, shell) {
   const stop = socket.subscribe('newBlocks', undefined, (b) => {
     addBlock(b, true);
     if (heightCell) heightCell.replaceChildren(blockLink(b.height, String(b.height)));
+    if (timeCell) timeCell.textContent = isoTime(b.timeMillis);
     if (b.txCount > 0) {
       call('bcos_getBlock', [b.height, true]).then((full) => { if (!stopped) addTxs(full, true); }, showError);
     }
