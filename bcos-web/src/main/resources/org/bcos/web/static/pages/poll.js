@@ -43,6 +43,13 @@ export function render(root, shell, route) {
     await issueSection(ctx, issueCard);
     for (const card of [areasCard, membersCard, issueCard]) card.hidden = false;
   };
+  // after areas or members were added: the header again, and the issue form's area list
+  ctx.refresh = async ({ areas = false } = {}) => {
+    const c = await shell.call('dvs_getCommunity', [state.community.id]);
+    state.community = c;
+    communityCard.querySelector('.poll-current').replaceChildren(currentCommunity(shell, c));
+    if (areas) await issueSection(ctx, issueCard);
+  };
   const preset = route.query.get('community');
   if (preset !== null && /^[0-9]{1,18}$/.test(preset)) ctx.onCommunity(Number(preset)).catch((e) => showError(communityCard, t, e));
   return () => { state.stopped = true; };
@@ -233,7 +240,7 @@ function areasSection(ctx, card) {
     try {
       await reviewAndSend(plan, shell, items);
       areas.value = '';
-      await ctx.onCommunity(c.id);
+      await ctx.refresh({ areas: true });
     } catch (e) {
       if (e.code !== 'CANCELLED') error.textContent = describe(t, e);
     }
@@ -289,11 +296,11 @@ function membersSection(ctx, card) {
       items.push({ label: t('poll.tx.setMember', { address: short(r.address), weight: r.weight }), message: admin.setMember(c.id, r.address, r.weight) });
     }
     for (const r of rows) {
-      if (r.region) items.push({ label: t('poll.tx.attest', { address: short(r.address), region: r.region }), message: admin.attest(c.id, r.address, admin.REGION, r.region) });
+      if (r.region) items.push({ label: t('poll.tx.attest', { address: short(r.address), region: r.region }), message: admin.attest(c.id, r.address, admin.REGION, r.region), stage: 1 });
     }
     try {
       await reviewAndSend(plan, shell, items);
-      await ctx.onCommunity(c.id);
+      await ctx.refresh();
     } catch (e) {
       if (e.code !== 'CANCELLED') errors.append(el('li', null, describe(t, e)));
     }

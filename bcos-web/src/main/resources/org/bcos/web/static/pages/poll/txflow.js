@@ -9,9 +9,9 @@ import { ddcText } from '../../ui/format.js';
 export const MAX_IN_FLIGHT = 32;
 
 /**
- * Shows `items` ([{label, message}]) for review in `box` (its id prefixes the button ids:
+ * Shows `items` ([{label, message, stage?}]) for review in `box` (its id prefixes the button ids:
  * `<id>-confirm`, `<id>-cancel`); resolves to the final transactions, in order, once all are
- * final; rejects (with the error shown in the box) if one cannot be sent, or with code CANCELLED.
+ * final (items of a higher stage are sent once those before are final); rejects (with the error shown in the box) if one cannot be sent, or with code CANCELLED.
  */
 export async function reviewAndSend(box, shell, items) {
   const { el, t, submit, session } = shell;
@@ -84,6 +84,9 @@ async function sendAll(shell, key, prepared, items, rows) {
   const pending = [];
   const finals = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
+    // the node admits a transaction against the head's state: a later stage (an attestation of
+    // a member added in this list) waits until the earlier ones are final
+    if (i > 0 && (items[i].stage ?? 0) !== (items[i - 1].stage ?? 0)) await Promise.all(pending);
     const envelope = { ...prepared, nonce: prepared.nonce + BigInt(i), message: items[i].message };
     const signed = await submit.sign(key, envelope);
     if (i === 0) await submit.check(signed);
