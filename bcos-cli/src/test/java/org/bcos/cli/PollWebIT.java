@@ -55,6 +55,11 @@ class PollWebIT {
     browser.driver.executeScript("location.hash = arguments[0]", hash);
   }
 
+  private static void scrollTo(By by) throws InterruptedException {
+    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", browser.find(by));
+    Thread.sleep(100);
+  }
+
   private static void awaitDone(String planId) {
     browser.await(planId + " to be final", () -> {
       String s = browser.find(By.id(planId)).getDomAttribute("data-state");
@@ -125,6 +130,7 @@ class PollWebIT {
     browser.click(By.id("poll-m-check"));
     confirm("poll-m-plan", 6);
     assertTrue(browser.text(By.id("poll-m-table")).contains("Kim, " + XSS_IMG));
+    scrollTo(By.id("poll-m-table"));
     browser.screenshot("poll-members-1280.png");
 
     // 4. a Schulze issue with markup in its options, and its share link
@@ -144,6 +150,7 @@ class PollWebIT {
     browser.click(By.id("poll-share-copy"));
     browser.screenshot("poll-1280.png");
     browser.size(375, 812);
+    scrollTo(By.id("poll-share-box"));
     browser.screenshot("poll-375.png");
     browser.size(1280, 900);
 
@@ -199,20 +206,32 @@ class PollWebIT {
     assertEquals(1, browser.driver.findElements(By.cssSelector("#delegation-graph .delegation-edge")).size());
     assertEquals(dev2.toString(), browser.find(By.cssSelector("#delegation-graph .delegation-node.me"))
         .getDomAttribute("data-address"));
+    scrollTo(By.id("delegation-received-total"));
     browser.screenshot("delegation-1280.png");
     browser.size(375, 812);
+    scrollTo(By.id("delegation-graph"));
     browser.screenshot("delegation-375.png");
     browser.click(By.cssSelector("[data-lang=ko]"));
-    browser.await("the Korean page", () -> browser.text(By.cssSelector("#page h1")).equals("위임"));
+    browser.await("the Korean page", () -> heading().equals("위임"));
     browser.await("the Korean graph", () -> !browser.driver.findElements(By.id("delegation-graph")).isEmpty());
+    scrollTo(By.id("delegation-body"));
     browser.screenshot("delegation-375-ko.png");
     browser.size(1280, 900);
     go("#/poll?community=" + community);
-    browser.await("the Korean designer", () -> browser.text(By.cssSelector("#page h1")).equals("투표 만들기"));
+    browser.await("the Korean designer", () -> heading().equals("투표 만들기"));
     browser.await("the community", () -> !browser.text(By.id("poll-community")).isEmpty());
     browser.screenshot("poll-1280-ko.png");
     browser.click(By.cssSelector("[data-lang=en]"));
     browser.assertNoConsoleProblems();
+  }
+
+  /** The page's heading; "" while the page is being rebuilt (a language switch renders it anew). */
+  private static String heading() {
+    try {
+      return browser.text(By.cssSelector("#page h1"));
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return "";
+    }
   }
 
   private static List<String> texts(By by) {
