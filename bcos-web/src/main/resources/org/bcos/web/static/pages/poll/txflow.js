@@ -69,6 +69,7 @@ export async function reviewAndSend(box, shell, items) {
       box.dataset.state = 'sending';
       sendAll(shell, key, prepared, items, rows).then((finals) => {
         box.dataset.state = 'done';
+        buttons.remove();
         resolve(finals);
       }, (e) => {
         box.dataset.state = 'failed';
