@@ -191,11 +191,25 @@ final class KeyCommand {
   static final class Show implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Parameters(paramLabel = "NAME") String name;
+    @Option(names = "--words", description = "also print a dev key's 24 words (dev keys keep them"
+        + " unencrypted; account N of them is devN): to import it in the web wallet")
+    boolean words;
 
     @Override
     public Integer call() {
       Keystore keystore = CommonOptions.keystore();
-      ObjectNode out = describe(keystore, Keys.info(keystore, name));
+      Keystore.KeyInfo info = Keys.info(keystore, name);
+      ObjectNode out = describe(keystore, info);
+      if (words) {
+        if (!info.devKey()) {
+          throw new CliException("NOT_A_DEV_KEY", "key '" + name + "' is protected by a"
+              + " passphrase; its words were shown once when it was made and are not kept");
+        }
+        String kept = keystore.devMnemonic(name).orElseThrow(() -> new CliException(
+            "NO_WORDS_KEPT", "dev key '" + name + "' was made before dev keys kept their words;"
+                + " delete it and start a new dev chain to get a key with words"));
+        out.put("words", kept);
+      }
       Output.print(common, out);
       return 0;
     }

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.bcos.crypto.Ed25519KeyPair;
+import org.bcos.crypto.Keystore;
+import org.bcos.crypto.Mnemonic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +103,21 @@ class KeyCommandsIT {
     run = cli.run("key", "show", "carol", "--json");
     assertEquals(address, run.json().path("address").asText());
     assertError(cli.run("key", "show", "alice"), "KEY_NOT_FOUND");
+  }
+
+  @Test
+  void showWordsPrintsADevKeysWordsAndRefusesOtherKeys() throws Exception {
+    String words = Mnemonic.generate(new SecureRandom());
+    Keystore store = new Keystore(keys);
+    store.createDevKey("devkey", Mnemonic.toKeyPair(words), words);
+    CliProcess.Run run = cli.run("key", "show", "devkey", "--words", "--json");
+    assertEquals(0, run.exitCode(), run.stderr());
+    assertEquals(words, run.json().path("words").asText());
+    store.createDevKey("olddev", Ed25519KeyPair.generate(new SecureRandom()));
+    assertError(cli.run("key", "show", "olddev", "--words"), "NO_WORDS_KEPT");
+    newKey("alice");
+    assertError(cli.run("key", "show", "alice", "--words"), "NOT_A_DEV_KEY");
+    assertFalse(cli.run("key", "show", "alice", "--json").stdout().contains("words"));
   }
 
   @Test
