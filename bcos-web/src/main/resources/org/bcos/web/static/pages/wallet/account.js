@@ -174,7 +174,7 @@ function sendForm(shell, key, query, onFinal) {
     try {
       await submit.check(signed);
       verdict.textContent = t('wallet.send.admissible');
-      verdict.className = 'ok';
+      verdict.className = 'wallet-ok';
       sendButton.disabled = false;
       sendButton.focus();
     } catch (e) {

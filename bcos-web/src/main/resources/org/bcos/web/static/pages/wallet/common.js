@@ -13,6 +13,7 @@ export function field(el, id, labelText, { tag = 'input', type = 'text', autocom
   if (tag === 'input') input.type = type;
   input.autocomplete = autocomplete;
   input.spellcheck = false;
+  input.classList.add('wallet-input');
   const label = el('label', null, labelText);
   label.htmlFor = id;
   return [label, input];
@@ -20,7 +21,7 @@ export function field(el, id, labelText, { tag = 'input', type = 'text', autocom
 
 /** A <button type=button|submit> with a class and an id. */
 export function button(el, text, { id, className, submit = false } = {}) {
-  const b = el('button', className, text);
+  const b = el('button', className ? `wallet-btn ${className}` : 'wallet-btn', text);
   b.type = submit ? 'submit' : 'button';
   if (id) b.id = id;
   return b;

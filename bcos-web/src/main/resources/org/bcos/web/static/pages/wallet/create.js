@@ -24,7 +24,7 @@ export function renderCreate(root, shell) {
 
   const showWords = () => {
     card.replaceChildren(el('h2', null, t('wallet.create.title')),
-      el('p', 'notice', t('wallet.create.writeDown')), wordGrid(el, words, 'wallet-new-words'));
+      el('p', 'wallet-notice', t('wallet.create.writeDown')), wordGrid(el, words, 'wallet-new-words'));
     const next = button(el, t('wallet.create.written'), { id: 'wallet-written', className: 'primary' });
     next.addEventListener('click', showCheck);
     card.append(next);
@@ -37,7 +37,7 @@ export function renderCreate(root, shell) {
     const form = el('form', 'stack');
     const inputs = positions.map((p) => {
       const [label, input] = field(el, `wallet-check-${p}`, t('wallet.create.wordAt', { position: p }));
-      input.className = 'wallet-check-word';
+      input.classList.add('wallet-check-word');
       input.dataset.position = String(p);
       form.append(label, input);
       return input;

@@ -16,7 +16,7 @@ export function renderHistory(shell, address) {
   const tbl = table('wallet-history', [t('wallet.history.height'), t('wallet.history.time'),
     t('wallet.history.direction'), t('wallet.history.counterparty'), t('wallet.history.amount'),
     t('wallet.history.fee'), t('wallet.history.tx')]);
-  const scroll = el('div', 'table-scroll');
+  const scroll = el('div', 'wallet-table-scroll');
   scroll.append(tbl);
   const empty = el('p', 'muted');
   const newest = button(el, t('wallet.history.newest'), { id: 'wallet-newest' });

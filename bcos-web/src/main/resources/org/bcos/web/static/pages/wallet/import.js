@@ -21,7 +21,7 @@ export function renderImport(root, shell) {
   const saveBox = el('input');
   saveBox.type = 'checkbox';
   saveBox.id = 'wallet-import-save';
-  const saveLabel = el('label', 'check', t('wallet.import.save'));
+  const saveLabel = el('label', 'wallet-check', t('wallet.import.save'));
   saveLabel.htmlFor = 'wallet-import-save';
   const saveFields = el('div', 'stack');
   saveFields.hidden = true;
@@ -33,7 +33,7 @@ export function renderImport(root, shell) {
   saveBox.addEventListener('change', () => {
     saveFields.hidden = !saveBox.checked;
   });
-  const saveRow = el('div', 'check-row');
+  const saveRow = el('div', 'wallet-check-row');
   saveRow.append(saveBox, saveLabel);
   const go = button(el, t('wallet.import.go'), { id: 'wallet-import', className: 'primary', submit: true });
   const error = el('p', 'error');

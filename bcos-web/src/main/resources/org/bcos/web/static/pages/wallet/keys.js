@@ -7,7 +7,7 @@ import { button, errorText, field, keyStorage } from './common.js';
 export function renderKeys(root, shell, sendQuery) {
   const { el, t } = shell;
   root.append(el('h1', null, t('nav.wallet')));
-  if (sendQuery) root.append(el('p', 'notice', t('wallet.keys.unlockToSend')));
+  if (sendQuery) root.append(el('p', 'wallet-notice', t('wallet.keys.unlockToSend')));
   const card = el('section', 'card wallet-keys-card');
   card.append(el('h2', null, t('wallet.keys.title')));
   const list = el('ul', 'wallet-keys');
@@ -87,7 +87,7 @@ function keyItem(shell, record, error) {
   reveal.addEventListener('click', () => askPassphrase('wallet.keys.revealGo', async (passphrase) => {
     const words = (await decryptWords(record, passphrase)).split(' ');
     panel.replaceChildren(wordGrid(el, words, 'wallet-revealed-words'),
-      el('p', 'notice', t('wallet.keys.revealNote')));
+      el('p', 'wallet-notice', t('wallet.keys.revealNote')));
     const hide = button(el, t('wallet.keys.hide'), { className: 'wallet-hide' });
     hide.addEventListener('click', () => panel.replaceChildren());
     panel.append(hide);
@@ -106,7 +106,7 @@ function keyItem(shell, record, error) {
       }
     });
     cancel.addEventListener('click', () => panel.replaceChildren());
-    panel.append(el('p', 'notice', t('wallet.keys.deleteAsk', { label: record.label })), sure, cancel);
+    panel.append(el('p', 'wallet-notice', t('wallet.keys.deleteAsk', { label: record.label })), sure, cancel);
     cancel.focus();
   });
   return li;
