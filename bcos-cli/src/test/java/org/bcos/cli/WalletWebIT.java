@@ -37,6 +37,15 @@ class WalletWebIT {
   static final String PASSPHRASE = "correct horse battery";
   static final long FUNDING_UNITS = 100_00000000L;
 
+  /** Keeps every body the page sends (fetch and WebSocket) in window.sentBodies, for the check. */
+  static final String RECORD_SENT = """
+      window.sentBodies = [];
+      const fetch0 = window.fetch;
+      window.fetch = (url, init) => { window.sentBodies.push(String(init && init.body)); return fetch0(url, init); };
+      const send0 = WebSocket.prototype.send;
+      WebSocket.prototype.send = function (data) { window.sentBodies.push(String(data)); return send0.call(this, data); };
+      """;
+
   @TempDir static Path root;
   static InProcessNode node;
   private WebBrowser browser;
@@ -86,10 +95,21 @@ class WalletWebIT {
     assertTrue(historyRows().get(1).getText().contains("+100 DDC"), historyRows().get(1).getText());
     assertTrue(historyRows().get(0).getText().matches("(?s).*\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ.*"));
 
+    @SuppressWarnings("unchecked")
+    List<String> sent = (List<String>) browser.driver.executeScript("return window.sentBodies");
+    assertTrue(sent.size() > 5 && sent.stream().anyMatch(b -> b.contains("bcos_sendRawTransaction")), sent.toString());
+    for (String body : sent) {
+      assertFalse(body.contains(PASSPHRASE), "the passphrase was sent: " + body);
+      for (int i = 0; i + 1 < words.size(); i++) {
+        assertFalse(body.contains(words.get(i) + " " + words.get(i + 1)), "words were sent: " + body);
+      }
+    }
     String uri = paymentRequestAndQr(address);
     sharedLinkOpensTheFilledSendForm(address);
+    browser.driver.executeScript("window.scrollTo(0, 0)");
     browser.screenshot("wallet-account-1280.png");
     browser.size(375, 812);
+    browser.driver.executeScript("window.scrollTo(0, 0)");
     browser.screenshot("wallet-account-375.png");
     browser.click(By.cssSelector("[data-lang=ko]"));
     browser.await("the Korean wallet", () -> "DDC 보내기".equals(text(browser, By.cssSelector(".wallet-send h2"))));
@@ -111,6 +131,7 @@ class WalletWebIT {
   private List<String> createThroughTheWriteDownCheck() throws Exception {
     browser.get(node.url() + "/#/wallet/create");
     browser.await("24 words", () -> newWords().size() == 24);
+    browser.driver.executeScript(RECORD_SENT);
     List<String> words = newWords().stream().map(WebElement::getText).toList();
     browser.screenshot("wallet-create-1280.png");
     browser.click(By.id("wallet-written"));
@@ -208,7 +229,7 @@ class WalletWebIT {
     assertEquals("rent & 月", browser.find(By.id("wallet-memo")).getDomProperty("value"));
   }
 
-  private void lockUnlockAndReveal(String address, List<String> words) {
+  private void lockUnlockAndReveal(String address, List<String> words) throws Exception {
     browser.get(node.url() + "/#/wallet");
     browser.driver.navigate().refresh(); // a reload: the session is gone, the stored key is not
     WebElement item = browser.find(By.cssSelector("li.wallet-key[data-address='" + address + "']"));
@@ -217,6 +238,7 @@ class WalletWebIT {
     browser.click(By.id("wallet-passphrase-go"));
     browser.await("the wrong passphrase named", () -> "Wrong passphrase: this key did not open."
         .equals(text(browser, By.id("wallet-error"))));
+    browser.screenshot("wallet-keys-1280.png");
     browser.find(By.cssSelector("button.wallet-reveal")).click();
     browser.type(By.id("wallet-passphrase"), PASSPHRASE);
     browser.click(By.id("wallet-passphrase-go"));

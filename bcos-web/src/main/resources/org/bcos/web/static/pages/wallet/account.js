@@ -78,7 +78,7 @@ function sendForm(shell, key, query, onFinal) {
   amount.inputMode = 'decimal';
   const [memoL, memo] = field(el, 'wallet-memo', t('wallet.send.memo', { max: MAX_MEMO_BYTES }));
   const review = button(el, t('wallet.send.review'), { id: 'wallet-review', className: 'primary', submit: true });
-  const error = el('p', 'error');
+  const error = el('p', 'error wallet-error-text');
   error.id = 'wallet-send-error';
   error.setAttribute('role', 'alert');
   const confirm = el('div', 'wallet-confirm');
@@ -156,8 +156,8 @@ function sendForm(shell, key, query, onFinal) {
     const verdict = el('p', 'muted', t('wallet.send.checking'));
     verdict.id = 'wallet-node-check';
     const items = [
-      [t('wallet.send.to'), el('span', 'mono', toAddress)],
-      [t('wallet.send.amount'), ddcText(units)],
+      [t('wallet.send.toShort'), el('span', 'mono', toAddress)],
+      [t('wallet.history.amount'), ddcText(units)],
       [t('wallet.send.fee'), ddcText(prepared.feeUnits)],
       [t('wallet.send.total'), ddcText(total)],
       [t('wallet.send.after'), ddcText(prepared.balanceUnits - total)],

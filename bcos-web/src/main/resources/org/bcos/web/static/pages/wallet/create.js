@@ -16,7 +16,7 @@ export function renderCreate(root, shell) {
   let stopped = false;
   root.append(el('h1', null, t('nav.wallet')));
   const card = el('section', 'card wallet-create');
-  const error = el('p', 'error');
+  const error = el('p', 'error wallet-error-text');
   error.id = 'wallet-error';
   error.setAttribute('role', 'alert');
   root.append(card);

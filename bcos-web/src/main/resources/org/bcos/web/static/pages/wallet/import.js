@@ -36,7 +36,7 @@ export function renderImport(root, shell) {
   const saveRow = el('div', 'wallet-check-row');
   saveRow.append(saveBox, saveLabel);
   const go = button(el, t('wallet.import.go'), { id: 'wallet-import', className: 'primary', submit: true });
-  const error = el('p', 'error');
+  const error = el('p', 'error wallet-error-text');
   error.id = 'wallet-error';
   error.setAttribute('role', 'alert');
   form.append(wordsLabel, words, accountLabel, account, saveRow, saveFields, go, error);

@@ -12,7 +12,7 @@ export function renderKeys(root, shell, sendQuery) {
   card.append(el('h2', null, t('wallet.keys.title')));
   const list = el('ul', 'wallet-keys');
   list.id = 'wallet-keys';
-  const error = el('p', 'error');
+  const error = el('p', 'error wallet-error-text');
   error.id = 'wallet-error';
   error.setAttribute('role', 'alert');
   let listed;

@@ -17,7 +17,7 @@ export function renderReceive(shell, address) {
   const [amountL, amount] = field(el, 'wallet-req-amount', t('wallet.receive.amount'));
   amount.inputMode = 'decimal';
   const [memoL, memo] = field(el, 'wallet-req-memo', t('wallet.receive.memo', { max: MAX_MEMO_BYTES }));
-  const error = el('p', 'error');
+  const error = el('p', 'error wallet-error-text');
   error.id = 'wallet-req-error';
   error.setAttribute('role', 'alert');
   form.append(amountL, amount, memoL, memo, error);
