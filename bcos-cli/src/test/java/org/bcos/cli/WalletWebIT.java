@@ -111,6 +111,10 @@ class WalletWebIT {
     browser.size(375, 812);
     browser.driver.executeScript("window.scrollTo(0, 0)");
     browser.screenshot("wallet-account-375.png");
+    scrollTo(".wallet-receive");
+    browser.screenshot("wallet-receive-375.png");
+    scrollTo(".wallet-history-card");
+    browser.screenshot("wallet-history-375.png");
     browser.click(By.cssSelector("[data-lang=ko]"));
     browser.await("the Korean wallet", () -> "DDC 보내기".equals(text(browser, By.cssSelector(".wallet-send h2"))));
     browser.screenshot("wallet-account-375-ko.png");
@@ -282,6 +286,11 @@ class WalletWebIT {
     } catch (StaleElementReferenceException e) {
       return "";
     }
+  }
+
+  private void scrollTo(String css) throws InterruptedException {
+    browser.driver.executeScript("arguments[0].scrollIntoView()", browser.find(By.cssSelector(css)));
+    Thread.sleep(200); // one paint at the new position before the screenshot
   }
 
   private List<WebElement> newWords() {
