@@ -37,15 +37,6 @@ class WalletWebIT {
   static final String PASSPHRASE = "correct horse battery";
   static final long FUNDING_UNITS = 100_00000000L;
 
-  /** Keeps every body the page sends (fetch and WebSocket) in window.sentBodies, for the check. */
-  static final String RECORD_SENT = """
-      window.sentBodies = [];
-      const fetch0 = window.fetch;
-      window.fetch = (url, init) => { window.sentBodies.push(String(init && init.body)); return fetch0(url, init); };
-      const send0 = WebSocket.prototype.send;
-      WebSocket.prototype.send = function (data) { window.sentBodies.push(String(data)); return send0.call(this, data); };
-      """;
-
   @TempDir static Path root;
   static InProcessNode node;
   private WebBrowser browser;
@@ -95,9 +86,8 @@ class WalletWebIT {
     assertTrue(historyRows().get(1).getText().contains("+100 DDC"), historyRows().get(1).getText());
     assertTrue(historyRows().get(0).getText().matches("(?s).*\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ.*"));
 
-    @SuppressWarnings("unchecked")
-    List<String> sent = (List<String>) browser.driver.executeScript("return window.sentBodies");
-    assertTrue(sent.size() > 5 && sent.stream().anyMatch(b -> b.contains("bcos_sendRawTransaction")), sent.toString());
+    List<String> sent = browser.networkSent(); // all the page sent since it opened (Chromium's log)
+    assertTrue(sent.stream().anyMatch(b -> b.contains("bcos_sendRawTransaction")), sent.toString());
     for (String body : sent) {
       assertFalse(body.contains(PASSPHRASE), "the passphrase was sent: " + body);
       for (int i = 0; i + 1 < words.size(); i++) {
@@ -108,6 +98,7 @@ class WalletWebIT {
     sharedLinkOpensTheFilledSendForm(address);
     browser.driver.executeScript("window.scrollTo(0, 0)");
     browser.screenshot("wallet-account-1280.png");
+    assertEquals(List.of(), browser.seriousAccessibilityViolations(), "axe-core on the account view");
     browser.size(375, 812);
     browser.driver.executeScript("window.scrollTo(0, 0)");
     browser.screenshot("wallet-account-375.png");
@@ -135,9 +126,9 @@ class WalletWebIT {
   private List<String> createThroughTheWriteDownCheck() throws Exception {
     browser.get(node.url() + "/#/wallet/create");
     browser.await("24 words", () -> newWords().size() == 24);
-    browser.driver.executeScript(RECORD_SENT);
     List<String> words = newWords().stream().map(WebElement::getText).toList();
     browser.screenshot("wallet-create-1280.png");
+    assertEquals(List.of(), browser.seriousAccessibilityViolations(), "axe-core on the new words");
     browser.click(By.id("wallet-written"));
     List<WebElement> checks = browser.driver.findElements(By.cssSelector("input.wallet-check-word"));
     assertEquals(3, checks.size());
@@ -200,6 +191,7 @@ class WalletWebIT {
     assertTrue(confirm.contains("Fee\n0.0001 DDC") && confirm.contains("Total\n12.5001 DDC")
         && confirm.contains("Balance after\n87.4999 DDC"), confirm);
     browser.screenshot("wallet-confirm-1280.png");
+    assertEquals(List.of(), browser.seriousAccessibilityViolations(), "axe-core on the confirm step");
     browser.click(By.id("wallet-send"));
     browser.await("final at height H", () -> text(browser, By.id("wallet-final")).startsWith("Final at height "));
     WebElement final_ = browser.find(By.id("wallet-final"));
@@ -243,6 +235,7 @@ class WalletWebIT {
     browser.await("the wrong passphrase named", () -> "Wrong passphrase: this key did not open."
         .equals(text(browser, By.id("wallet-error"))));
     browser.screenshot("wallet-keys-1280.png");
+    assertEquals(List.of(), browser.seriousAccessibilityViolations(), "axe-core on the key list");
     browser.find(By.cssSelector("button.wallet-reveal")).click();
     browser.type(By.id("wallet-passphrase"), PASSPHRASE);
     browser.click(By.id("wallet-passphrase-go"));
