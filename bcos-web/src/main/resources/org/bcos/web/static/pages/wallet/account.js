@@ -109,6 +109,9 @@ function sendForm(shell, key, query, onFinal) {
     }
   });
 
+  // a reviewed transaction is only sent as reviewed: editing a field drops the confirm step
+  form.addEventListener('input', () => confirm.replaceChildren());
+
   const fail = (input, text) => {
     error.textContent = text;
     input.setAttribute('aria-invalid', 'true');

@@ -3,10 +3,9 @@
 // down, then a label and a passphrase (typed twice): the words are stored encrypted and the
 // key unlocked for this tab.
 import { generate } from '../../lib/mnemonic.js';
-import { addRecord, createRecord, MIN_PASSPHRASE_CHARS, MAX_LABEL_CHARS } from '../../lib/keystore.js';
+import { addRecord, createRecord, unlockRecord, MIN_PASSPHRASE_CHARS, MAX_LABEL_CHARS } from '../../lib/keystore.js';
 import { button, errorText, field, keyStorage } from './common.js';
 import { wordGrid } from './keys.js';
-import { unlockRecord } from '../../lib/keystore.js';
 
 /** How many words the write-down check asks for. */
 export const CHECK_WORDS = 3;

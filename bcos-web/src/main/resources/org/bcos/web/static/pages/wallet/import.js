@@ -2,7 +2,7 @@
 // when "keep it in this browser" is ticked, the words are also stored encrypted under a
 // passphrase. The ids wallet-words, wallet-account, wallet-import and wallet-address are what
 // browser tests drive (WebBrowser.unlock): keep them.
-import { keyFromMnemonic } from '../../lib/slip10.js';
+import { keyFromMnemonic, MAX_ACCOUNT } from '../../lib/slip10.js';
 import { encodeAddress } from '../../lib/address.js';
 import { addRecord, createRecord, MIN_PASSPHRASE_CHARS, MAX_LABEL_CHARS } from '../../lib/keystore.js';
 import { link } from '../../ui/dom.js';
@@ -58,6 +58,10 @@ export function renderImport(root, shell) {
     go.disabled = true;
     try {
       const index = Number(account.value);
+      if (!Number.isInteger(index) || index < 0 || index > MAX_ACCOUNT || account.value.trim() === '') {
+        error.textContent = t('wallet.import.badAccount', { max: MAX_ACCOUNT });
+        return;
+      }
       let labelText = '';
       if (saveBox.checked) {
         const record = await createRecord({ words: words.value, account: index, label: label.value, passphrase: p1.value, repeated: p2.value });
