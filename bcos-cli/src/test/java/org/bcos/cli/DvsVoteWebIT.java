@@ -399,13 +399,10 @@ class DvsVoteWebIT {
   }
 
   private static JsonNode paid(Message m) throws InterruptedException {
-    return node.awaitFinal(client.send(sign(m)));
+    return node.sendFromDev(m);
   }
 
   private static long created(JsonNode finalTx, String what) {
-    JsonNode ids = client.call("dvs_createdBy", node.dev.address().toString(),
-        finalTx.path("height").asLong()).path(what);
-    assertEquals(1, ids.size(), ids.toString());
-    return ids.get(0).asLong();
+    return node.createdByDev(finalTx, what);
   }
 }

@@ -187,6 +187,23 @@ final class InProcessNode implements AutoCloseable {
     return awaitFinal(hash);
   }
 
+  /** Sends {@code message} from dev with the minimum fee and waits until it is final. */
+  JsonNode sendFromDev(org.bcos.types.tx.Message message) throws InterruptedException {
+    return awaitFinal(client.send(Transactions.build(chainId(), dev, pendingNonce(dev.address()),
+        minFee(), height() + 1000, message)));
+  }
+
+  /**
+   * The one id of {@code kind} ("communities" or "issues") that dev created in the block of
+   * {@code finalTx} (dvs_createdBy).
+   */
+  long createdByDev(JsonNode finalTx, String kind) {
+    JsonNode ids = client.call("dvs_createdBy", dev.address().toString(),
+        finalTx.path("height").asLong()).path(kind);
+    assertEquals(1, ids.size(), ids.toString());
+    return ids.get(0).asLong();
+  }
+
   /**
    * Sends {@code message} from dev and mines the block that makes it final (a node started with
    * {@link #startMinedOnDemand}).

@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -71,10 +72,20 @@ final class WebBrowser implements AutoCloseable {
     return this;
   }
 
-  /** Waits until {@code condition} holds, failing with {@code what} after PAGE_TIMEOUT. */
+  /**
+   * Waits until {@code condition} holds, failing with {@code what} after PAGE_TIMEOUT; an element
+   * that went stale while the condition read it counts as "not yet".
+   */
   void await(String what, BooleanSupplier condition) {
     try {
-      Await.until(what, PAGE_TIMEOUT, condition);
+      // pages redraw parts of themselves each block: an element found a moment ago may be gone
+      Await.until(what, PAGE_TIMEOUT, () -> {
+        try {
+          return condition.getAsBoolean();
+        } catch (StaleElementReferenceException redrawn) {
+          return false;
+        }
+      });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted waiting for " + what, e);
