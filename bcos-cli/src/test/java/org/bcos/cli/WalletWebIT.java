@@ -108,6 +108,8 @@ class WalletWebIT {
     browser.screenshot("wallet-history-375.png");
     browser.click(By.cssSelector("[data-lang=ko]"));
     browser.await("the Korean wallet", () -> "DDC 보내기".equals(text(browser, By.cssSelector(".wallet-send h2"))));
+    browser.driver.executeScript("window.scrollTo(0, 0)");
+    Thread.sleep(200); // one paint at the top before the screenshot
     browser.screenshot("wallet-account-375-ko.png");
     browser.click(By.cssSelector("[data-lang=en]"));
     browser.await("English again", () -> "Send DDC".equals(text(browser, By.cssSelector(".wallet-send h2"))));
@@ -207,6 +209,11 @@ class WalletWebIT {
   }
 
   private String paymentRequestAndQr(String address) throws Exception {
+    browser.type(By.id("wallet-req-amount"), "1.123456789");
+    browser.await("the bad requested amount named", () -> text(browser, By.id("wallet-req-error"))
+        .startsWith("“Amount” is not a DDC amount"));
+    assertEquals("", text(browser, By.id("wallet-uri")), "no stale payment request");
+    assertTrue(browser.driver.findElements(By.id("wallet-qr")).isEmpty(), "no stale QR code");
     browser.type(By.id("wallet-req-amount"), "3.25");
     browser.type(By.id("wallet-req-memo"), "rent & 月");
     String uri = "bcos:" + address + "?amount=3.25&memo=rent%20%26%20%E6%9C%88";
@@ -269,6 +276,7 @@ class WalletWebIT {
     other.find(By.cssSelector("li.wallet-key button.wallet-delete")).click();
     other.click(By.id("wallet-delete-go"));
     other.await("the key deleted", () -> other.driver.findElements(By.cssSelector("li.wallet-key")).isEmpty());
+    assertTrue(text(other, By.cssSelector(".wallet-keys-card")).contains("No key is kept in this browser yet."));
     assertEquals("[]", other.driver.executeScript("return localStorage.getItem('bcos.wallet.keys')"));
   }
 

@@ -52,9 +52,15 @@ function keyItem(shell, record, error) {
   const panel = el('div', 'wallet-key-panel');
   li.append(head, buttons, panel);
 
-  const askPassphrase = (purpose, onPassphrase) => {
+  // one panel open at a time in the list: the passphrase field's id is then unique in the page
+  const openPanel = () => {
+    for (const other of li.parentElement?.querySelectorAll('.wallet-key-panel') ?? []) other.replaceChildren();
     panel.replaceChildren();
     error.textContent = '';
+  };
+
+  const askPassphrase = (purpose, onPassphrase) => {
+    openPanel();
     const form = el('form', 'stack');
     const [label, input] = field(el, 'wallet-passphrase', t('wallet.keys.passphrase'), { type: 'password', autocomplete: 'current-password' });
     const go = button(el, t(purpose), { id: 'wallet-passphrase-go', className: 'primary', submit: true });
@@ -93,14 +99,15 @@ function keyItem(shell, record, error) {
     panel.append(hide);
   }));
   del.addEventListener('click', () => {
-    panel.replaceChildren();
-    error.textContent = '';
+    openPanel();
     const sure = button(el, t('wallet.keys.deleteGo'), { id: 'wallet-delete-go', className: 'danger' });
     const cancel = button(el, t('wallet.cancel'));
     sure.addEventListener('click', () => {
       try {
         removeRecord(keyStorage(), record.address);
+        const list = li.parentElement;
         li.remove();
+        if (list && list.children.length === 0) list.after(el('p', 'muted', t('wallet.keys.none')));
       } catch (e) {
         error.textContent = errorText(t, e);
       }

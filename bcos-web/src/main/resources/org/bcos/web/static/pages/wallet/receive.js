@@ -29,6 +29,12 @@ export function renderReceive(shell, address) {
   const qrBox = el('div', 'wallet-qr-box');
   card.append(el('h2', null, t('wallet.receive.title')), form, el('p', 'muted', t('wallet.receive.uri')), uri, qrBox, share);
 
+  // a request that cannot be read shows no URI, link or QR code (never a stale one)
+  const clear = () => {
+    uri.textContent = '';
+    share.hidden = true;
+    qrBox.replaceChildren();
+  };
   const update = () => {
     error.textContent = '';
     amount.removeAttribute('aria-invalid');
@@ -40,6 +46,7 @@ export function renderReceive(shell, address) {
       } catch {
         amount.setAttribute('aria-invalid', 'true');
         error.textContent = t('wallet.send.badAmount');
+        clear();
         return;
       }
     }
@@ -48,9 +55,11 @@ export function renderReceive(shell, address) {
       const text = formatPaymentUri(request);
       uri.textContent = text;
       share.href = sendRoute(request);
+      share.hidden = false;
       share.title = t('wallet.receive.shareTitle');
       qrBox.replaceChildren(qrSvg(text, t('wallet.receive.qrLabel')));
     } catch (e) {
+      clear();
       if (e.field === 'memo') {
         memo.setAttribute('aria-invalid', 'true');
         error.textContent = t('wallet.send.memoTooLong', { bytes: new TextEncoder().encode(memo.value).length, max: MAX_MEMO_BYTES });
