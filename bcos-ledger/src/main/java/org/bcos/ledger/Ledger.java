@@ -338,7 +338,8 @@ public final class Ledger implements QueryContext {
   /**
    * At the first block of a protocol version, the parameters it brings (those of the modules it
    * activates, and those introduced by it) get their defaults from this height, and each module
-   * it activates, or whose parameters it brings, writes its initial state ({@link
+   * it activates, whose parameters it brings, or whose state it migrates ({@link
+   * LedgerModule#migratesAt}), writes its initial state ({@link
    * LedgerModule#activate}), before the block's transactions; the context is read again so the
    * block sees them.
    */
@@ -356,7 +357,8 @@ public final class Ledger implements QueryContext {
     List<ParamSpec> brought = now.params(modules).stream()
         .filter(p -> !existing.contains(p)).toList();
     List<LedgerModule> activated = modules.modules().stream().filter(m -> now.isActive(m.name())
-        && (!before.isActive(m.name()) || m.params().stream().anyMatch(brought::contains)))
+        && (!before.isActive(m.name()) || m.params().stream().anyMatch(brought::contains)
+            || m.migratesAt().stream().anyMatch(v -> v > previous && v <= now.version())))
         .toList();
     if (activated.isEmpty() && brought.isEmpty()) return ctx;
     ParamsApi params = ctx.api(ParamsApi.class);

@@ -55,7 +55,8 @@ public final class Modules {
    * brings staking (the stake module's parameters declared since it, and its rules); version 4
    * adds the gov module (proposals voted through DVS's chain community); version 5 runs the same
    * modules and brings the coin module's multi-send (a message and its parameter declared since
-   * it).
+   * it); version 6 runs the same modules and brings DVS's indexes (delegations by delegate,
+   * issues by community), built from existing state at its first block.
    */
   public static final ProtocolVersions VERSIONS = new ProtocolVersions(List.of(
       BASE,
@@ -66,7 +67,11 @@ public final class Modules {
           "staking").plus(org.bcos.ledger.gov.GovModule.GOV_VERSION, "gov", "gov"),
       BASE.plus(2, "notary", "notary").plus(org.bcos.ledger.stake.StakeModule.STAKING_VERSION,
           "staking").plus(org.bcos.ledger.gov.GovModule.GOV_VERSION, "gov", "gov")
-          .plus(org.bcos.ledger.coin.api.CoinMultiSend.SINCE_VERSION, "batch-payments")));
+          .plus(org.bcos.ledger.coin.api.CoinMultiSend.SINCE_VERSION, "batch-payments"),
+      BASE.plus(2, "notary", "notary").plus(org.bcos.ledger.stake.StakeModule.STAKING_VERSION,
+          "staking").plus(org.bcos.ledger.gov.GovModule.GOV_VERSION, "gov", "gov")
+          .plus(org.bcos.ledger.coin.api.CoinMultiSend.SINCE_VERSION, "batch-payments")
+          .plus(org.bcos.ledger.dvs.DvsSchema.INDEXES_VERSION, "dvs-indexes")));
 
   /**
    * The standard modules, for decoding and describing messages, the schema and the parameters

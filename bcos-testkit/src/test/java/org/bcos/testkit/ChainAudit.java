@@ -7,6 +7,8 @@ import org.bcos.consensus.Evidence;
 import org.bcos.crypto.Ed25519;
 import org.bcos.ledger.Ledger;
 import org.bcos.ledger.Modules;
+import org.bcos.ledger.dvs.DvsSchema;
+import org.bcos.types.codec.Decoder;
 import org.bcos.ledger.ValidatorSets;
 import org.bcos.ledger.block.Block;
 import org.bcos.ledger.coin.api.CoinMultiSend;
@@ -110,6 +112,7 @@ final class ChainAudit {
     if (app.upgrade.byVote()) {
       checkProposal(at, ledger);
       checkMultiSends(at, ledger, sends);
+      checkIndexes(at, ledger);
     }
     long expectedStop = app.upgrade.runsOldSoftware(n.index) ? app.upgradeHeight : -1;
     check(n.stoppedBefore == expectedStop, at + "stopped before height " + n.stoppedBefore
@@ -149,6 +152,25 @@ final class ChainAudit {
         + app.upgrade.name() + " at height " + u);
     if (firstPlan == null) firstPlan = p;
     check(p.equals(firstPlan), at + "applied " + p + " but another node applied " + firstPlan);
+  }
+
+  /**
+   * After an upgrade to version 6 the DVS indexes exist, built at the upgrade height: the chain
+   * community's issue index lists exactly the proposal's poll (opened under version 4, so the
+   * migration indexed it). Below 6 there is no index at all.
+   */
+  private void checkIndexes(String at, Ledger ledger) {
+    var state = ledger.headState();
+    byte[] count = state.get(DvsSchema.ISSUES_BY_COMMUNITY, DvsSchema.idLong(0, 0));
+    if (app.upgrade.toVersion() < DvsSchema.INDEXES_VERSION) {
+      check(count == null, at + "a DVS index below version " + DvsSchema.INDEXES_VERSION);
+      return;
+    }
+    List<Proposal> proposals = ledger.api(GovApi.class).proposals(0, 10);
+    byte[] first = state.get(DvsSchema.ISSUES_BY_COMMUNITY, DvsSchema.idLong(0, 1));
+    check(count != null && new Decoder(count).u64() == proposals.size() && first != null
+        && !proposals.isEmpty() && new Decoder(first).u64() == proposals.getFirst().issueId(),
+        at + "the chain community's issue index does not list the proposal's poll");
   }
 
   /** The one proposal passed, executed, and scheduled the plan in the block that closed it. */

@@ -117,7 +117,7 @@ final class GovTraffic {
     proposalsMade++;
     return Transactions.build(Simulation.CHAIN_ID, SimGenesis.PROPOSER, 0,
         SimGenesis.PARAMS.minFeeUnits(), next + EXPIRY_BLOCKS, new GovSubmitProposal(
-            "Batch payments", "coin.multiSend from height " + height, content,
+            upgrade.name(), "version " + upgrade.toVersion() + " from height " + height, content,
             SimGenesis.MIN_DEPOSIT_UNITS));
   }
 

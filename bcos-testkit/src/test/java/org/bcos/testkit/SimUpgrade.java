@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.bcos.consensus.sim.Scenario;
 import org.bcos.ledger.block.BlockHeader;
 import org.bcos.ledger.coin.api.CoinMultiSend;
+import org.bcos.ledger.dvs.DvsSchema;
 import org.bcos.ledger.gov.GovModule;
 import org.bcos.ledger.stake.StakeModule;
 import org.bcos.ledger.upgrade.api.UpgradePlan;
@@ -15,7 +16,9 @@ import org.bcos.types.Hash;
  * The protocol upgrade of a simulated run, chosen by its seed, on one of two paths: the genesis
  * (at version 2) plans version 3 (staking) at {@code plannedHeight} ({@link Path#GENESIS_PLAN}),
  * or the chain starts at version 4 (gov) and a passing gov vote schedules version 5
- * (batch-payments) at a height the proposal names ({@link Path#GOV_VOTE}, {@link GovTraffic}). On
+ * (batch-payments) or, on some seeds, version 6 (dvs-indexes: it brings 5's multi-send too, and
+ * builds the DVS indexes from the chain's state at its first block) at a height the proposal
+ * names ({@link Path#GOV_VOTE}, {@link GovTraffic}). On
  * both, a minority of honest validators ({@code oldNodes}, fewer than a third of the nodes) runs
  * "old software" that ships versions up to the starting one only, so each must stop before the
  * height, and its operator installs the release {@code resumeDelayMillis} of virtual time after
@@ -28,9 +31,10 @@ import org.bcos.types.Hash;
  *     (0..{@value #MAX_EXTRA_LEAD_BLOCKS})
  * @param oldNodes the validators that start on old software, ascending
  * @param resumeDelayMillis virtual time from a stop to the release being installed
+ * @param votedVersion on the vote path, the version the proposal brings (5 or 6)
  */
 record SimUpgrade(Path path, long plannedHeight, int extraLeadBlocks, List<Integer> oldNodes,
-    long resumeDelayMillis) {
+    long resumeDelayMillis, int votedVersion) {
   static final long MIN_HEIGHT = 3;
   static final long MAX_HEIGHT = 8;
   static final long MIN_RESUME_MILLIS = 1_000;
@@ -38,6 +42,8 @@ record SimUpgrade(Path path, long plannedHeight, int extraLeadBlocks, List<Integ
   static final int MAX_EXTRA_LEAD_BLOCKS = 3;
   /** Seeds taking the vote path, in basis points of all seeds. */
   static final int VOTE_PATH_BASIS_POINTS = 5_000;
+  /** Vote-path seeds that vote straight to version 6, in basis points of vote-path seeds. */
+  static final int INDEXES_BASIS_POINTS = 5_000;
   static final Hash RELEASE = Hash.fromHex("3c".repeat(32));
   static final Hash VOTED_RELEASE = Hash.fromHex("5b".repeat(32));
 
@@ -69,7 +75,9 @@ record SimUpgrade(Path path, long plannedHeight, int extraLeadBlocks, List<Integ
     // drawn after the choices above, so a seed keeps them whichever path it takes
     Path path = r.nextInt(10_000) < VOTE_PATH_BASIS_POINTS ? Path.GOV_VOTE : Path.GENESIS_PLAN;
     int extraLead = r.nextInt(MAX_EXTRA_LEAD_BLOCKS + 1);
-    return new SimUpgrade(path, height, extraLead, old, resume);
+    int voted = r.nextInt(10_000) < INDEXES_BASIS_POINTS ? DvsSchema.INDEXES_VERSION
+        : CoinMultiSend.SINCE_VERSION;
+    return new SimUpgrade(path, height, extraLead, old, resume, voted);
   }
 
   boolean byVote() {
@@ -83,12 +91,13 @@ record SimUpgrade(Path path, long plannedHeight, int extraLeadBlocks, List<Integ
 
   /** The version the upgrade brings. */
   int toVersion() {
-    return byVote() ? CoinMultiSend.SINCE_VERSION : StakeModule.STAKING_VERSION;
+    return byVote() ? votedVersion : StakeModule.STAKING_VERSION;
   }
 
   /** The name of the upgrade, as its plan carries it. */
   String name() {
-    return byVote() ? "batch-payments" : "staking";
+    if (!byVote()) return "staking";
+    return votedVersion == DvsSchema.INDEXES_VERSION ? "dvs-indexes" : "batch-payments";
   }
 
   Hash release() {

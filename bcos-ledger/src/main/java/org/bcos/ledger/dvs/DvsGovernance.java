@@ -56,7 +56,7 @@ final class DvsGovernance implements DvsGovernanceApi {
     long end = height + votingBlocks;
     Issue issue = new Issue(id, c.id(), 0, false, rules, java.util.List.of(proposal),
         new boolean[] {true}, Phase.VOTING, end, height, height, c.registrar(), c.registrar(), 0);
-    dvs.put(issue);
+    dvs.create(issue);
     dvs.schedule(end, id);
     for (Map.Entry<Address, StakeVoter> e : voters.entrySet()) {
       dvs.putSnapshot(id, e.getKey(), new Member(e.getValue().weight(), "", false));

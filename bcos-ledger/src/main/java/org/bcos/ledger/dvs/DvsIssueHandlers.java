@@ -71,7 +71,7 @@ final class DvsIssueHandlers {
     Issue issue = new Issue(id, m.communityId(), m.areaId(), m.deliberative(), m.rules(),
         m.options(), onBallot, phase, end, h, m.deliberative() ? 0 : h, tx.sender(), m.payTo(),
         m.payUnits());
-    dvs.put(issue);
+    dvs.create(issue);
     dvs.schedule(end, id);
     if (!m.deliberative()) DvsLifecycle.snapshot(dvs, c.get(), id);
     return Verdict.OK;

@@ -105,6 +105,29 @@ public final class DvsModule implements LedgerModule {
             (state, registry) -> new DvsGovernance(state)));
   }
 
+  /** A chain that starts at version 6 or later keeps the DVS indexes from genesis. */
+  @Override
+  public void initGenesis(org.bcos.ledger.Genesis genesis, TxContext ctx) {
+    if (ctx.rules().version() >= DvsSchema.INDEXES_VERSION) DvsIndexes.build(ctx.state(), 0);
+  }
+
+  /** Version 6 changes the DVS state layout: its first block builds the indexes. */
+  @Override
+  public List<Integer> migratesAt() {
+    return List.of(DvsSchema.INDEXES_VERSION);
+  }
+
+  /**
+   * At the first block of version 6 on an upgrading chain, before its transactions: builds the
+   * indexes from the delegations and issues as they stand ({@link DvsIndexes#build}).
+   */
+  @Override
+  public void activate(TxContext ctx) {
+    if (ctx.rules().version() >= DvsSchema.INDEXES_VERSION) {
+      DvsIndexes.build(ctx.state(), ctx.height());
+    }
+  }
+
   /** Phase changes and closing of issues due at the end of block {@code ctx.height()}. */
   @Override
   public EndBlockEffects endBlock(TxContext ctx) {

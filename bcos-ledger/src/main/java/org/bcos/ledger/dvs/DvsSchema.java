@@ -46,9 +46,29 @@ public final class DvsSchema {
    */
   public static final Column DEFAULT_DELEGATIONS = new Column(23, "dvs_default_delegations");
 
+  /**
+   * The protocol version ("dvs-indexes") from which the two index columns below are written; at
+   * its first block an upgrading chain builds them from existing state ({@link DvsIndexes}).
+   */
+  public static final int INDEXES_VERSION = 6;
+
+  /**
+   * community id | delegate | delegator | scope | scope id → empty: the delegations of {@link
+   * #DELEGATIONS} by the account they are given to (from version 6).
+   */
+  public static final Column DELEGATIONS_BY_DELEGATE = new Column(24,
+      "dvs_delegations_by_delegate");
+
+  /**
+   * community id | u64 n → issue id (n = 1, 2, … in creation order, dense), and community id |
+   * u64 0 → the community's issue count: a community's issues in both orders by point reads
+   * (from version 6).
+   */
+  public static final Column ISSUES_BY_COMMUNITY = new Column(25, "dvs_issues_by_community");
+
   public static final List<Column> ALL = List.of(COMMUNITIES, AREAS, MEMBERS, DELEGATIONS, ISSUES,
       SUPPORT, BALLOTS, SNAPSHOTS, RESULTS, COUNTERS, SCHEDULE, FROZEN_DELEGATIONS, REGISTRARS,
-      DEFAULT_DELEGATIONS);
+      DEFAULT_DELEGATIONS, DELEGATIONS_BY_DELEGATE, ISSUES_BY_COMMUNITY);
 
   private DvsSchema() {}
 
@@ -60,6 +80,11 @@ public final class DvsSchema {
   /** The key prefix of one member's entries in a community (id | address). */
   public static byte[] idAddress(long id, Address a) {
     return new Encoder(40).u64(id).address(a).toByteArray();
+  }
+
+  /** The key of a community's n-th issue in {@link #ISSUES_BY_COMMUNITY} (n = 0: the count). */
+  public static byte[] idLong(long id, long n) {
+    return new Encoder(16).u64(id).u64(n).toByteArray();
   }
 
   static byte[] idInt(long id, int n) {

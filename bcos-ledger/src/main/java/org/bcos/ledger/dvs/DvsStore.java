@@ -20,6 +20,7 @@ import org.bcos.types.codec.Encoder;
 public final class DvsStore implements DvsApi {
   private static final byte[] EMPTY = new byte[0];
   private final WorkingState state;
+  private Boolean indexed;
 
   /** The DVS state of the block {@code ctx} executes in. */
   public static DvsStore of(org.bcos.ledger.spi.TxContext ctx) {
@@ -123,12 +124,73 @@ public final class DvsStore implements DvsApi {
     return raw == null ? Optional.empty() : Optional.of(Address.wrap(raw));
   }
 
+  /**
+   * Gives (or replaces: a redelegation) the delegation at one scope; from version 6 the index by
+   * delegate follows, the old delegate's entry removed.
+   */
   void putDelegation(long community, Address from, DvsMessages.Scope scope, long id, Address to) {
+    if (indexed()) {
+      delegate(community, from, scope, id).ifPresent(old ->
+          state.delete(DvsSchema.DELEGATIONS_BY_DELEGATE, byDelegateKey(community, old, from,
+              scope, id)));
+      state.put(DvsSchema.DELEGATIONS_BY_DELEGATE, byDelegateKey(community, to, from, scope, id),
+          EMPTY);
+    }
     state.put(DvsSchema.DELEGATIONS, delegationKey(community, from, scope, id), to.toBytes());
   }
 
   void removeDelegation(long community, Address from, DvsMessages.Scope scope, long id) {
+    if (indexed()) {
+      delegate(community, from, scope, id).ifPresent(old ->
+          state.delete(DvsSchema.DELEGATIONS_BY_DELEGATE, byDelegateKey(community, old, from,
+              scope, id)));
+    }
     state.delete(DvsSchema.DELEGATIONS, delegationKey(community, from, scope, id));
+  }
+
+  /** The key of one delegation in {@link DvsSchema#DELEGATIONS_BY_DELEGATE}. */
+  static byte[] byDelegateKey(long community, Address to, Address from, DvsMessages.Scope scope,
+      long id) {
+    return new Encoder(88).u64(community).address(to).address(from).u8(scope.ordinal()).u64(id)
+        .toByteArray();
+  }
+
+  /**
+   * Whether this state keeps the version-6 indexes (written from the first block of version 6
+   * on, or from genesis on a chain that starts there): the marker {@link DvsIndexes} writes.
+   */
+  public boolean indexed() {
+    if (indexed == null) indexed = DvsIndexes.since(state).isPresent();
+    return indexed;
+  }
+
+  /** A community's number of issues, from the index (version 6 on). */
+  public long issueCount(long community) {
+    byte[] raw = state.get(DvsSchema.ISSUES_BY_COMMUNITY, DvsSchema.idLong(community, 0));
+    return raw == null ? 0 : new Decoder(raw).u64();
+  }
+
+  /** The id of a community's n-th issue (1 = its first), from the index (version 6 on). */
+  public long issueOf(long community, long n) {
+    byte[] raw = state.get(DvsSchema.ISSUES_BY_COMMUNITY, DvsSchema.idLong(community, n));
+    if (raw == null) {
+      throw new IllegalStateException("community " + community + " has no issue number " + n);
+    }
+    return new Decoder(raw).u64();
+  }
+
+  /** Stores a new issue and, from version 6, appends it to its community's index. */
+  void create(Issue issue) {
+    put(issue);
+    if (indexed()) appendIssue(issue.communityId(), issue.id());
+  }
+
+  void appendIssue(long community, long issue) {
+    long n = issueCount(community) + 1;
+    state.put(DvsSchema.ISSUES_BY_COMMUNITY, DvsSchema.idLong(community, n),
+        new Encoder(8).u64(issue).toByteArray());
+    state.put(DvsSchema.ISSUES_BY_COMMUNITY, DvsSchema.idLong(community, 0),
+        new Encoder(8).u64(n).toByteArray());
   }
 
   /** A stored delegation. */

@@ -66,6 +66,17 @@ public interface LedgerModule {
    */
   default void activate(TxContext ctx) {}
 
+  /**
+   * The protocol versions that change this module's state layout without bringing a parameter
+   * of it (a version that adds an index): at the first block of each, when the chain upgrades
+   * across it, {@link #activate} runs too, and migrates the state (docs/GOVERNANCE.md "Modules
+   * and parameters an upgrade activates"). A chain that starts at or above such a version writes
+   * that layout from genesis.
+   */
+  default List<Integer> migratesAt() {
+    return List.of();
+  }
+
   /** Runs after the block's last transaction; returns what the chain must do about it. */
   default EndBlockEffects endBlock(TxContext ctx) {
     return EndBlockEffects.NONE;

@@ -2,14 +2,10 @@ package org.bcos.ledger.dvs;
 
 import static org.bcos.ledger.LedgerFixtures.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.bcos.crypto.Ed25519KeyPair;
 import org.bcos.ledger.LedgerFixtures;
@@ -24,10 +20,6 @@ import org.bcos.ledger.dvs.api.DvsMessages.Scope;
 import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.DvsSetMember;
-import org.bcos.ledger.spi.rpc.RpcArgs;
-import org.bcos.ledger.spi.rpc.RpcException;
-import org.bcos.ledger.spi.rpc.RpcMethod;
-import org.bcos.ledger.spi.rpc.SchemaCheck;
 import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.types.Address;
 import org.bcos.types.tx.Transaction;
@@ -42,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class DvsListQueriesTest {
   private static final Ed25519KeyPair REG = key(0);
   private final LedgerChain chain = new LedgerChain(LedgerFixtures.keys(8));
-  private final JsonNodeFactory json = JsonNodeFactory.instance;
+  private final DvsRpcCalls rpc = new DvsRpcCalls(chain.ledger);
   private long poll;
   private long deliberative;
 
@@ -76,51 +68,25 @@ class DvsListQueriesTest {
     chain.ok(m(1), new DvsCastBallot(poll, List.of(new DvsBallotPart(0, new long[] {1}))));
   }
 
-  private RpcMethod method(String name) {
-    return chain.ledger.modules().rpcMethods(chain.ledger).stream()
-        .filter(m -> m.name().equals(name)).findFirst().orElseThrow();
-  }
-
   private JsonNode call(String name, Object... params) {
-    return call(WorkBudget.unbounded(), name, params);
+    return rpc.call(name, params);
   }
 
   private JsonNode call(WorkBudget budget, String name, Object... params) {
-    List<JsonNode> nodes = new ArrayList<>();
-    for (Object p : params) {
-      nodes.add(p == null ? NullNode.instance : p instanceof Number n ? json.numberNode(n.longValue())
-          : json.textNode(p.toString()));
-    }
-    RpcMethod m = method(name);
-    JsonNode out = m.call(RpcArgs.of(nodes.toArray(JsonNode[]::new)), budget);
-    assertEquals(List.of(), SchemaCheck.errors(m.spec().result().schema(), out), name + out);
-    return out;
+    return rpc.call(budget, name, params);
   }
 
   private String reason(String name, Object... params) {
-    return assertThrows(RpcException.class, () -> call(name, params)).reason();
+    return rpc.reason(name, params);
   }
 
-  /** Every item of a list, page by page of {@code size}, then the field {@code key} of each. */
   private List<String> all(String name, String field, String key, int size, Object... fixed) {
-    return allThen(name, field, key, size, List.of(), fixed);
+    return rpc.all(name, field, key, size, fixed);
   }
 
-  /** As {@link #all}, with parameters that follow the cursor ({@code after}). */
   private List<String> allThen(String name, String field, String key, int size,
       List<Object> after, Object... fixed) {
-    List<String> out = new ArrayList<>();
-    String cursor = null;
-    do {
-      List<Object> params = new ArrayList<>(Arrays.asList(fixed));
-      params.add(size);
-      params.add(cursor);
-      params.addAll(after);
-      JsonNode page = call(name, params.toArray());
-      page.path(field).forEach(item -> out.add(item.path(key).asText()));
-      cursor = page.has("nextCursor") ? page.path("nextCursor").asText() : null;
-    } while (cursor != null);
-    return out;
+    return rpc.allThen(name, field, key, size, after, fixed);
   }
 
   @Test

@@ -34,8 +34,12 @@ final class LedgerChain extends LedgerTestChain {
   private final Map<Address, Long> nextNonce = new TreeMap<>();
 
   LedgerChain(List<Ed25519KeyPair> holders) {
-    super(LedgerFixtures.genesis(holders), new InMemoryStore(), EvidenceCheck.NONE,
-        LedgerTestChain::fixtureValidator);
+    this(LedgerFixtures.genesis(holders));
+  }
+
+  /** A chain of {@code genesis} (built with {@link LedgerFixtures#genesis(List)}'s validator). */
+  LedgerChain(org.bcos.ledger.Genesis genesis) {
+    super(genesis, new InMemoryStore(), EvidenceCheck.NONE, LedgerTestChain::fixtureValidator);
   }
 
   /** The next nonce of {@code key} not yet handed out for the block being assembled. */

@@ -21,7 +21,11 @@ class ProtocolVersionsTest {
   @Test
   void theChainShipsBaseWithoutTheNotaryAndTheDefaultVersionWithIt() {
     ProtocolVersions v = Modules.VERSIONS;
-    assertEquals("1..5", v.describe());
+    assertEquals("1.." + v.latest().version(), v.describe());
+    assertEquals(v.rules(5).orElseThrow().modules(), v.rules(6).orElseThrow().modules(),
+        "dvs-indexes (6) is two index columns of the dvs module, no new module");
+    assertEquals(List.of(6), Modules.STANDARD.modules().stream()
+        .filter(m -> m.name().equals("dvs")).findFirst().orElseThrow().migratesAt());
     assertEquals(v.rules(4).orElseThrow().modules(), v.rules(5).orElseThrow().modules(),
         "batch-payments (5) is a message and a parameter of the coin module, no new module");
     assertTrue(v.rules(5).orElseThrow().params(Modules.STANDARD).stream()

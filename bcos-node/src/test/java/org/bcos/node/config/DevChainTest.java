@@ -139,8 +139,10 @@ class DevChainTest {
         .atProtocolVersion(org.bcos.ledger.Modules.VERSIONS.latest().version())
         .withRewardPool(prepared.devAddress(), Genesis.DEV_REWARD_POOL_UNITS);
     assertEquals(expected, prepared.genesis(),
-        "at the newest version (staking, gov and multi-send from genesis)");
-    assertEquals(5, prepared.genesis().protocolVersion(), "staking, gov and batch payments");
+        "at the newest version (staking, gov, multi-send and DVS indexes from genesis)");
+    assertEquals(org.bcos.ledger.dvs.DvsSchema.INDEXES_VERSION,
+        prepared.genesis().protocolVersion(),
+        "staking, gov, batch payments and the DVS indexes (the newest version, 6)");
   }
 
   @Test

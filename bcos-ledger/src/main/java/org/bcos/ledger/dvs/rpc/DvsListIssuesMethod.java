@@ -31,9 +31,10 @@ import org.bcos.types.codec.Decoder;
 
 /**
  * {@code dvs_listIssues [community?, phase?, limit?, cursor?, order?]}: issues in id order
- * ({@code asc}, a scan of the issue column) or newest first ({@code desc}: point reads down from
- * the issue counter; ids are dense and issues never removed), optionally of one community and in
- * one phase, paged. State keeps no index of issues by community, so either filter is a scan,
+ * ({@code asc}) or newest first ({@code desc}), optionally of one community and in one phase,
+ * paged. Of one community, from protocol version 6: point reads over the index by community,
+ * full pages when unfiltered. Otherwise: a scan of the issue column ({@code asc}) or point reads
+ * down from the issue counter ({@code desc}; ids are dense and issues never removed), a filter
  * bounded per page.
  */
 final class DvsListIssuesMethod extends DvsQueryMethod {
@@ -42,7 +43,9 @@ final class DvsListIssuesMethod extends DvsQueryMethod {
           + " community and in one phase, paged.",
       "A filtered page scans at most " + DvsPage.MAX_SCANNED + " issues and may hold fewer"
           + " than limit with a nextCursor: go on while nextCursor is present. Costs one work"
-          + " unit per issue scanned.",
+          + " unit per issue scanned. With a community, on chains at protocol version 6 or"
+          + " later, reads that community's index: full pages of limit (a phase filter then"
+          + " scans the community's issues only), two work units per issue read.",
       List.of(RpcParam.optional("community", JsonSchemas.uintParam(),
               "only this community's issues (null: all)"),
           RpcParam.optional("phase", JsonSchemas.oneOfText(phaseNames()),
@@ -74,6 +77,14 @@ final class DvsListIssuesMethod extends DvsQueryMethod {
           && phase.map(p -> p == i.phase()).orElse(true);
       return wanted ? Optional.of(DvsJson.issue(i)) : Optional.empty();
     };
+    if (community.isPresent()) {
+      WorkingState view = ledger.headState();
+      DvsStore dvs = new DvsStore(view);
+      if (dvs.indexed()) {
+        return ofCommunity(dvs, community.get(), phase.isPresent(), newestFirst, item, args,
+            budget);
+      }
+    }
     if (newestFirst) return newestFirst(filtered, item, args, budget);
     return DvsPage.page(ledger, new DvsPage.Scan(DvsSchema.ISSUES, new byte[0], filtered,
         "issues", item), args, 2, budget);
@@ -111,6 +122,46 @@ final class DvsListIssuesMethod extends DvsQueryMethod {
     }
     budget.charge((long) RpcCosts.STATE_ENTRY * scanned);
     return RpcPaging.next(out, id >= 1 ? Optional.of(DvsSchema.id(id)) : Optional.empty());
+  }
+
+  /**
+   * A page of one community's issues from the index by community (version 6 on): its n-th issues
+   * by point reads, n up from 1 or down from the count, at most limit items and, with a phase
+   * filter, at most {@link DvsPage#MAX_SCANNED} issues read (each costs its index entry and the
+   * issue: two work units). The cursor is community | n, so it is good for this community only.
+   */
+  private static JsonNode ofCommunity(DvsStore dvs, long community, boolean filtered,
+      boolean newestFirst, DvsPage.Item item, RpcArgs args, WorkBudget budget) {
+    int limit = RpcPaging.limit(args, 2);
+    long count = dvs.issueCount(community);
+    long n = RpcPaging.cursor(args, 3).map(c -> position(c, community, count))
+        .orElse(newestFirst ? count : 1);
+    long affordable = Math.max(1, budget.remaining() / (2L * RpcCosts.STATE_ENTRY));
+    long cap = Math.min(filtered ? DvsPage.MAX_SCANNED : limit, affordable);
+    ObjectNode out = RpcJson.object();
+    ArrayNode items = out.putArray("issues");
+    long step = newestFirst ? -1 : 1;
+    int scanned = 0;
+    for (; n >= 1 && n <= count && items.size() < limit && scanned < cap; n += step, scanned++) {
+      long id = dvs.issueOf(community, n);
+      Issue issue = dvs.issue(id).orElseThrow(() ->
+          new IllegalStateException("indexed issue " + id + " missing"));
+      item.render(DvsSchema.id(id), issue.encode()).ifPresent(items::add);
+    }
+    budget.charge(RpcCosts.STATE_ENTRY * (1L + 2L * scanned));
+    return RpcPaging.next(out, n >= 1 && n <= count
+        ? Optional.of(DvsSchema.idLong(community, n)) : Optional.empty());
+  }
+
+  /** The position a community cursor names: this community's, 1..count, else not one we gave. */
+  private static long position(byte[] cursor, long community, long count) {
+    Decoder d = new Decoder(cursor);
+    long n = cursor.length == 16 && d.u64() == community ? d.u64() : 0;
+    if (n < 1 || n > count) {
+      throw RpcException.invalidParams("cursor must be a nextCursor this method returned for"
+          + " this community and order");
+    }
+    return n;
   }
 
   /** The issue id a newest-first cursor names: 1..newest, else not a cursor this gave. */
