@@ -53,7 +53,7 @@ class WebRootTest {
     assertEquals("text/javascript; charset=utf-8", header(get("/app.js"), "Content-Type"));
     assertEquals("text/css; charset=utf-8", header(get("/css/app.css"), "Content-Type"));
     assertEquals("application/json; charset=utf-8",
-        header(get("/i18n/ko.json"), "Content-Type"));
+        header(get("/i18n/ko/common.json"), "Content-Type"));
     String etag = header(get("/app.js"), "ETag");
     try (RawHttp http = new RawHttp(node.port)) {
       http.send("GET /app.js HTTP/1.1\r\nHost: 127.0.0.1:" + node.port + "\r\nIf-None-Match: "
