@@ -41,7 +41,7 @@ import org.openqa.selenium.By;
  * single-choice poll and a Schulze poll (made with the Java client). The chart follows the
  * ballots block by block; after the close the page shows the result, the ranking (Schulze
  * matrices), verifies dev1's ballot proof in the browser, names a voter with no ballot, and
- * recounts the single-choice poll in the browser to the chain's result. Screenshots:
+ * recounts both polls in the browser to the chain's results. Screenshots:
  * target/web-screenshots/results-*.png.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -117,7 +117,7 @@ class DvsResultsWebIT {
         && bar(0).equals("3") && bar(1).equals("2") && bar(2).equals("1"));
     assertTrue(browser.text(By.id("results-totals")).contains("Bus <b>lanes</b>"),
         browser.text(By.id("results-totals")));
-    browser.screenshot("results-live-1280.png");
+    shot("results", "results-live-1280.png");
 
     // close: mine past the end of voting
     client.call("dev_mine", (int) VOTING_BLOCKS);
@@ -131,8 +131,7 @@ class DvsResultsWebIT {
     String regions = browser.text(By.id("results-regions-table"));
     assertTrue(regions.contains("East+Isle") && regions.contains("North")
         && regions.contains("South"), regions);
-    browser.driver.findElement(By.id("results-regions")).click();
-    browser.screenshot("results-regions-1280.png");
+    shot("results-regions", "results-regions-1280.png");
 
     // verify dev1's ballot, in the browser, against the result's ballots root
     browser.type(By.id("results-voter"), voters.get(0).address().toString());
@@ -140,7 +139,7 @@ class DvsResultsWebIT {
     browser.await("the proof checked", () -> verifyStatus().startsWith("Included in the"
         + " ballots root ✓"));
     assertTrue(browser.text(By.id("results-verify-out")).contains("Tram"));
-    browser.screenshot("results-verify-1280.png");
+    shot("results-verify", "results-verify-1280.png");
     // dev4 delegated and cast no ballot: named
     browser.type(By.id("results-voter"), voters.get(3).address().toString());
     browser.click(By.id("results-verify-button"));
@@ -156,14 +155,18 @@ class DvsResultsWebIT {
         .startsWith("Recount matches the chain ✓ (5 ballots)"));
 
     browser.size(375, 812);
-    browser.screenshot("results-375.png");
+    shot("results", "results-375.png");
+    shot("results-regions", "results-375-regions.png");
+    Object wide = browser.driver.executeScript(
+        "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+    assertEquals(Boolean.FALSE, wide, "the page scrolls sideways at 375 px");
     browser.size(1280, 900);
     browser.assertNoConsoleProblems();
   }
 
   @Test
   @Order(2)
-  void schulzeShowsItsMatricesAndSaysItsRecountIsNotHere() throws Exception {
+  void schulzeShowsItsMatricesAndRecountsInTheBrowser() throws Exception {
     JsonNode issue = client.call("dvs_getIssue", schulze);
     if (!"CLOSED".equals(issue.path("phase").asText())) {
       client.call("dev_mine", (int) VOTING_BLOCKS + 2);
@@ -172,16 +175,25 @@ class DvsResultsWebIT {
     browser.await("the final result", () -> status().startsWith("Final result"));
     browser.await("the matrices", () -> !browser.driver.findElements(By.id("results-paths"))
         .isEmpty());
-    assertTrue(browser.text(By.id("results-recount-status"))
-        .contains("is not available in the browser"));
+    assertTrue(browser.text(By.id("results-pairwise")).contains("Alpha"));
+    browser.click(By.id("results-recount-button"));
+    browser.await("the Schulze recount", () -> browser.text(By.id("results-recount-status"))
+        .startsWith("Recount matches the chain ✓ (3 ballots)"));
     browser.click(By.cssSelector("[data-lang=ko]"));
     browser.await("Korean", () -> status().startsWith("최종 결과"));
     browser.await("Korean matrices", () -> !browser.driver.findElements(By.id("results-paths"))
         .isEmpty());
-    browser.screenshot("results-ko-1280.png");
+    shot("results-final", "results-ko-1280.png");
     browser.click(By.cssSelector("[data-lang=en]"));
     browser.await("English again", () -> status().startsWith("Final result"));
     browser.assertNoConsoleProblems();
+  }
+
+  /** Scrolls the element with {@code id} to the top of the window and saves a screenshot. */
+  private static void shot(String id, String file) throws Exception {
+    browser.driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+    Thread.sleep(100); // one frame after the scroll
+    browser.screenshot(file);
   }
 
   private static String status() {

@@ -16,6 +16,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 const LEADS = 8;
 const CHOICES = ['yes', 'no', 'abstain', 'veto'];
 const RANKED = ['SCHULZE', 'IRV'];
+/** Chart geometry in SVG units (viewBox 600 wide): labels, then bars, then the figures. */
+const LABEL_WIDTH = 170;
+const BAR_MAX = 290;
 
 /** Basis points of part/whole as "12.5%" (integer arithmetic). */
 export function percent(part, whole) {
@@ -150,14 +153,14 @@ export function mountResults(container, shell, issueId) {
     const winners = new Set(tally.winners ?? []);
     list.forEach((r, k) => {
       const y = gap + k * (bar + gap);
-      const w = Math.round((Math.abs(r.value) / max) * 360);
+      const w = Math.round((Math.abs(r.value) / max) * BAR_MAX);
       const cls = `results-bar${winners.has(r.index) && tally.final ? ' results-bar-win' : ''}${r.value < 0 ? ' results-bar-neg' : ''}`;
-      chart.append(svg('text', { x: 0, y: y + bar * 0.7, class: 'results-bar-label' }, clip(r.name, 22)));
-      const rect = svg('rect', { x: 170, y, width: Math.max(w, 1), height: bar, rx: 3, class: cls });
+      chart.append(svg('text', { x: 0, y: y + bar * 0.7, class: 'results-bar-label' }, clip(r.name, 20)));
+      const rect = svg('rect', { x: LABEL_WIDTH, y, width: Math.max(w, 1), height: bar, rx: 3, class: cls });
       rect.dataset.option = String(r.index);
       rect.dataset.value = String(r.value);
       chart.append(rect);
-      chart.append(svg('text', { x: 170 + Math.max(w, 1) + 6, y: y + bar * 0.7, class: 'results-bar-value' },
+      chart.append(svg('text', { x: LABEL_WIDTH + Math.max(w, 1) + 6, y: y + bar * 0.7, class: 'results-bar-value' },
         `${r.value.toLocaleString('en')} · ${percent(Math.max(r.value, 0), sum)}`));
     });
     chartBox.replaceChildren(chart);
@@ -170,7 +173,7 @@ export function mountResults(container, shell, issueId) {
       tr.append(el('td', null, r.name), el('td', 'num', r.value.toLocaleString('en')), el('td', 'num', percent(Math.max(r.value, 0), sum)));
       tbl.tBodies[0].append(tr);
     }
-    totalsBox.replaceChildren(tbl);
+    totalsBox.replaceChildren(scroll(tbl));
   }
 
   function drawSummary(tally) {
@@ -198,7 +201,7 @@ export function mountResults(container, shell, issueId) {
     }
     regionsCard.append(el('p', 'muted', t('results.regions.merged', { min: state.community.params.minCellSize })));
     const names = labels();
-    const tbl = table('results-table', [t('results.col.region'), t('results.col.members'), t('results.col.weight'), t('results.col.leading')]);
+    const tbl = table('results-table results-compact', [t('results.col.region'), t('results.col.members'), t('results.col.weight'), t('results.col.leading')]);
     tbl.id = 'results-regions-table';
     const grid = el('div', 'results-map');
     grid.id = 'results-map';
@@ -218,7 +221,7 @@ export function mountResults(container, shell, issueId) {
       cell.append(el('strong', null, r.region), el('span', null, t('results.map.members', { members: r.members, weight: r.weight })), el('span', null, leadText));
       grid.append(cell);
     }
-    regionsCard.append(grid, tbl);
+    regionsCard.append(grid, scroll(tbl));
   }
 
   function leading(choices) {
@@ -262,13 +265,13 @@ export function mountResults(container, shell, issueId) {
     box.append(el('h3', null, t('results.ranking.title')));
     const method = k.method;
     if (method === 'YES_NO') {
-      const tbl = table('results-table', [t('results.col.place'), t('results.col.choice'), t('results.col.weight')]);
+      const tbl = table('results-table results-compact', [t('results.col.place'), t('results.col.choice'), t('results.col.weight')]);
       for (const e of k.ranking) {
         const tr = el('tr');
         tr.append(el('td', 'num', String(e.place)), el('td', null, t(`results.choice.${e.choice === 'noWithVeto' ? 'veto' : e.choice}`)), el('td', 'num', String(e.weight)));
         tbl.tBodies[0].append(tr);
       }
-      box.append(tbl);
+      box.append(scroll(tbl));
       if (k.decision) {
         box.append(el('p', 'muted', t('results.ranking.decision', {
           share: percent(k.decision.yesShareBps, 10_000), threshold: percent(k.decision.thresholdBps, 10_000),
@@ -277,7 +280,7 @@ export function mountResults(container, shell, issueId) {
     } else {
       const extra = method === 'SCHULZE' ? [t('results.col.firstChoices'), t('results.col.beats'), t('results.col.beatenBy')]
         : method === 'IRV' ? [t('results.col.firstChoices'), t('results.col.eliminated')] : [t('results.col.total')];
-      const tbl = table('results-table', [t('results.col.place'), t('results.col.option'), ...extra]);
+      const tbl = table('results-table results-compact', [t('results.col.place'), t('results.col.option'), ...extra]);
       for (const e of k.ranking) {
         const tr = el('tr');
         tr.append(el('td', 'num', String(e.place)), el('td', null, optionName(e.option)));
@@ -286,7 +289,7 @@ export function mountResults(container, shell, issueId) {
         else tr.append(el('td', 'num', String(e.total)));
         tbl.tBodies[0].append(tr);
       }
-      box.append(tbl);
+      box.append(scroll(tbl));
     }
     if (k.pairwise && k.candidates) {
       box.append(matrix(k.candidates, k.pairwise, 'results-pairwise', t('results.matrix.pairwise')));
@@ -459,6 +462,14 @@ export function mountResults(container, shell, issueId) {
     state.stopped = true;
     for (const s of stops) s();
   };
+}
+
+/** A table in a box that scrolls sideways on a narrow screen (the page itself never does). */
+function scroll(tbl) {
+  const box = document.createElement('div');
+  box.className = 'results-scroll';
+  box.append(tbl);
+  return box;
 }
 
 function clip(text, n) {
