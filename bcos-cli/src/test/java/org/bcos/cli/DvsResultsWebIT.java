@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * An issue's results in the web app (docs/web/results.md) in headless Chromium against a dev
@@ -197,11 +198,20 @@ class DvsResultsWebIT {
   }
 
   private static String status() {
-    return browser.text(By.id("results-status"));
+    return textOf("results-status");
   }
 
   private static String verifyStatus() {
-    return browser.text(By.id("results-verify-status"));
+    return textOf("results-verify-status");
+  }
+
+  /** The text of element {@code id}; "" while the page is being redrawn (language switch). */
+  private static String textOf(String id) {
+    try {
+      return browser.text(By.id(id));
+    } catch (StaleElementReferenceException e) {
+      return "";
+    }
   }
 
   /** The value drawn for option {@code index} in the SVG chart ("" before it is drawn). */

@@ -16,9 +16,12 @@ const SVG = 'http://www.w3.org/2000/svg';
 const LEADS = 8;
 const CHOICES = ['yes', 'no', 'abstain', 'veto'];
 const RANKED = ['SCHULZE', 'IRV'];
-/** Chart geometry in SVG units (viewBox 600 wide): labels, then bars, then the figures. */
-const LABEL_WIDTH = 170;
-const BAR_MAX = 290;
+/**
+ * Chart geometry: the viewBox is as wide as the chart's box in CSS pixels (300..600), so text
+ * keeps its size on a phone; labels take 30 %, bars at most 48 %, the figures the rest.
+ */
+const CHART_MIN = 300;
+const CHART_MAX = 600;
 
 /** Basis points of part/whole as "12.5%" (integer arithmetic). */
 export function percent(part, whole) {
@@ -146,21 +149,25 @@ export function mountResults(container, shell, issueId) {
     const bar = 28;
     const gap = 14;
     const height = list.length * (bar + gap) + gap;
-    const chart = svg('svg', { viewBox: `0 0 600 ${height}`, role: 'img', class: 'results-svg' });
+    const width = Math.max(CHART_MIN, Math.min(CHART_MAX, Math.floor(chartBox.clientWidth) || CHART_MAX));
+    drawnWidth = chartBox.clientWidth;
+    const labelWidth = Math.round(width * 0.3);
+    const barMax = Math.round(width * 0.48);
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'results-svg' });
     chart.id = 'results-chart';
     const ranked = RANKED.includes(state.issue.rules.method);
     chart.append(svg('title', {}, t(ranked ? 'results.chart.titleRanked' : 'results.chart.title', { height: tally.height })));
     const winners = new Set(tally.winners ?? []);
     list.forEach((r, k) => {
       const y = gap + k * (bar + gap);
-      const w = Math.round((Math.abs(r.value) / max) * BAR_MAX);
+      const w = Math.round((Math.abs(r.value) / max) * barMax);
       const cls = `results-bar${winners.has(r.index) && tally.final ? ' results-bar-win' : ''}${r.value < 0 ? ' results-bar-neg' : ''}`;
-      chart.append(svg('text', { x: 0, y: y + bar * 0.7, class: 'results-bar-label' }, clip(r.name, 20)));
-      const rect = svg('rect', { x: LABEL_WIDTH, y, width: Math.max(w, 1), height: bar, rx: 3, class: cls });
+      chart.append(svg('text', { x: 0, y: y + bar * 0.7, class: 'results-bar-label' }, clip(r.name, Math.floor(labelWidth / 8))));
+      const rect = svg('rect', { x: labelWidth, y, width: Math.max(w, 1), height: bar, rx: 3, class: cls });
       rect.dataset.option = String(r.index);
       rect.dataset.value = String(r.value);
       chart.append(rect);
-      chart.append(svg('text', { x: LABEL_WIDTH + Math.max(w, 1) + 6, y: y + bar * 0.7, class: 'results-bar-value' },
+      chart.append(svg('text', { x: labelWidth + Math.max(w, 1) + 6, y: y + bar * 0.7, class: 'results-bar-value' },
         `${r.value.toLocaleString('en')} · ${percent(Math.max(r.value, 0), sum)}`));
     });
     chartBox.replaceChildren(chart);
@@ -457,6 +464,13 @@ export function mountResults(container, shell, issueId) {
     }
   }
 
+  // the chart's viewBox follows its box's width: redraw when the window changes size
+  let drawnWidth = 0;
+  const onResize = () => {
+    if (state.tally && Math.abs(chartBox.clientWidth - drawnWidth) > 16) drawChart(state.tally);
+  };
+  window.addEventListener('resize', onResize);
+  stops.push(() => window.removeEventListener('resize', onResize));
   start();
   return () => {
     state.stopped = true;
