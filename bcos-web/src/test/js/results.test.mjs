@@ -85,4 +85,8 @@ test('a recount notices a changed ballot, and refuses what it cannot do', async 
   await assert.rejects(recount.recountIssue(c.raw, other, c.community), { code: 'RECOUNT_METHOD_UNAVAILABLE' });
   const huge = { ...c.raw, dvs_ballots: new Array(recount.MAX_RECOUNT_ENTRIES + 1).fill('00:00') };
   await assert.rejects(recount.recountIssue(huge, c.issue, c.community), { code: 'RECOUNT_TOO_LARGE' });
+  const s = V.recounts.find((x) => x.issue.rules.method === 'SCHULZE');
+  const wide = { ...s.issue, options: Array.from({ length: 256 }, (_, k) => ({ index: k, text: `o${k}`, onBallot: true })) };
+  const many = { ...s.raw, dvs_ballots: new Array(800).fill('00:00') }; // 800 × 257² > 50,000,000
+  await assert.rejects(recount.recountIssue(many, wide, s.community), { code: 'RECOUNT_TOO_LARGE' });
 });

@@ -5,7 +5,7 @@
 // (dvs_proof checked here against dvs_result's ballots root) and a recount in this browser.
 import { issueShape } from '../../lib/dvs/ballot.js';
 import { verifyBallotProof } from '../../lib/dvs/merkle.js';
-import { recountIssue, MAX_RECOUNT_ENTRIES, METHODS_IN_BROWSER, RecountError } from '../../lib/dvs/recount.js';
+import { recountIssue, MAX_RECOUNT_ENTRIES, METHODS_IN_BROWSER } from '../../lib/dvs/recount.js';
 import { normalizeAddress } from '../../lib/address.js';
 import { table, pairs } from '../../ui/dom.js';
 import { describeBallot } from './ballot-form.js';
@@ -459,8 +459,8 @@ export function mountResults(container, shell, issueId) {
         : t('results.recount.mismatch', { fields: r.diffs.join(', ') });
     } catch (e) {
       out.className = 'error';
-      if (e instanceof RecountError && e.code === 'RECOUNT_TOO_LARGE') out.textContent = t('results.recount.tooLarge', { count: '>', limit: MAX_RECOUNT_ENTRIES });
-      else out.textContent = t('results.recount.failed', { reason: errorText(e) });
+      // RecountError: RECOUNT_TOO_LARGE (entries, or Schulze pairs), RAW_DATA_INVALID, …
+      out.textContent = t('results.recount.failed', { reason: errorText(e) });
     }
   }
 
