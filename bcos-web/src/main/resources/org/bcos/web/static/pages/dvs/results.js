@@ -308,7 +308,7 @@ export function mountResults(container, shell, issueId) {
 
   function matrix(candidates, m, id, caption) {
     const wrap = el('div', 'results-scroll');
-    const tbl = table('results-table results-matrix', ['', ...candidates.map(optionName)]);
+    const tbl = table('results-table results-compact results-matrix', ['', ...candidates.map(optionName)]);
     tbl.id = id;
     tbl.prepend(el('caption', null, caption));
     candidates.forEach((c, i) => {
