@@ -117,7 +117,7 @@ export function mountResults(container, shell, issueId) {
       else showError(e);
       return;
     }
-    if (state.final || state.stopped) return;
+    if (state.tally?.final || state.stopped) return; // a closed issue has nothing to follow
     stops.push(socket.subscribe('dvsTally', issueId, onTally));
   }
 
@@ -370,6 +370,7 @@ export function mountResults(container, shell, issueId) {
 
   async function verify(text, out) {
     out.replaceChildren();
+    if (!state.issue) return; // the issue is still loading
     const say = (cls, msg) => {
       const p = el('p', cls, msg);
       p.id = 'results-verify-status';
