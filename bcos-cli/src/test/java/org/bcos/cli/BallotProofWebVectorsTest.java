@@ -201,15 +201,15 @@ class BallotProofWebVectorsTest {
             roll(600, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100), DELEGATIONS,
             Map.of(0, List.of(part(450, 0), part(100, 1), part(50, 2)), 1,
                 List.of(part(0, 2)), 2, List.of(part(0, 2)), 8, List.of(part(0, 1)))),
-        new Scenario("approval, a tie", Method.APPROVAL, false, DvsParams.MEMBERS, 3, 1,
+        new Scenario("approval, delegated weight decides", Method.APPROVAL, false, DvsParams.MEMBERS, 3, 1,
             0, 0, four, all(4), 2, roll(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1), DELEGATIONS,
             Map.of(0, List.of(part(0, 0, 2)), 1, List.of(part(0, 2)), 2, List.of(part(0, 0)),
                 8, List.of(part(0, 3, 1)))),
-        new Scenario("score, an invalid ballot", Method.SCORE, false, DvsParams.MEMBERS, 20,
+        new Scenario("score, an invalid ballot, a tie", Method.SCORE, false, DvsParams.MEMBERS, 20,
             8, 0, 0, three, all(3), 0, roll(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1), DELEGATIONS,
             Map.of(0, List.of(part(0, 3, 10, 0)), 1, List.of(part(0, 11, 0, 0)), 2,
                 List.of(part(0, 0, 4, 9)))),
-        new Scenario("quadratic, votes against", Method.QUADRATIC, false, DvsParams.MEMBERS,
+        new Scenario("quadratic, votes against, a tie", Method.QUADRATIC, false, DvsParams.MEMBERS,
             1, 8, 0, 0, three, all(3), 0, roll(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1), DELEGATIONS,
             Map.of(0, List.of(part(0, 6, -8, 0)), 1, List.of(part(0, 0, 9, 3)), 7,
                 List.of(part(0, -5, 0, 5)))),
@@ -224,7 +224,27 @@ class BallotProofWebVectorsTest {
         new Scenario("irv, truncated ballots", Method.IRV, false, DvsParams.MEMBERS, 1, 8, 0,
             0, four, all(4), 0, roll(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1), DELEGATIONS,
             Map.of(0, List.of(part(0, 1, 2, 0, 0)), 1, List.of(part(0, 0, 1, 2, 3)), 2,
-                List.of(part(0, 0, 0, 1, 2)), 8, List.of(part(0, 2, 0, 0, 1)))));
+                List.of(part(0, 0, 0, 1, 2)), 8, List.of(part(0, 2, 0, 0, 1)))),
+        new Scenario("schulze, Wikipedia's 45 voters as a weighted roll", Method.SCHULZE,
+            false, DvsParams.WEIGHTED, 1, 8, 0, 0, List.of("A", "B", "C", "D", "E"), all(5), 0,
+            roll(5, 5, 8, 3, 7, 2, 7, 8), List.of(),
+            Map.of(0, List.of(part(0, 1, 3, 2, 5, 4)), 1, List.of(part(0, 1, 5, 4, 2, 3)),
+                2, List.of(part(0, 4, 1, 5, 3, 2)), 3, List.of(part(0, 2, 3, 1, 5, 4)),
+                4, List.of(part(0, 2, 4, 1, 5, 3)), 5, List.of(part(0, 3, 2, 1, 4, 5)),
+                6, List.of(part(0, 5, 4, 2, 1, 3)), 7, List.of(part(0, 3, 2, 5, 4, 1)))),
+        new Scenario("irv, ties broken by index then by an earlier round", Method.IRV, false,
+            DvsParams.MEMBERS, 1, 8, 0, 0, four, all(4), 0,
+            roll(1, 1, 1, 1, 1, 1, 1, 1, 1, 1), List.of(), irvTies()));
+  }
+
+  /** A 3, B 3, C then A 2, D then B 2: D goes on the index, then C, then A on round 2. */
+  private static Map<Integer, List<DvsBallotPart>> irvTies() {
+    Map<Integer, List<DvsBallotPart>> out = new java.util.HashMap<>();
+    for (int i = 0; i < 3; i++) out.put(i, List.of(part(0, 1, 0, 0, 0)));
+    for (int i = 3; i < 6; i++) out.put(i, List.of(part(0, 0, 1, 0, 0)));
+    for (int i = 6; i < 8; i++) out.put(i, List.of(part(0, 2, 0, 1, 0)));
+    for (int i = 8; i < 10; i++) out.put(i, List.of(part(0, 0, 2, 0, 1)));
+    return out;
   }
 
   private static List<Object> recounts() {

@@ -11,6 +11,11 @@ import { countMethod, firstChoice, METHODS_IN_BROWSER } from './recount-methods.
 export { METHODS_IN_BROWSER };
 /** The browser declines a recount when the raw data holds more entries than this (all columns). */
 export const MAX_RECOUNT_ENTRIES = 20_000;
+/**
+ * Schulze compares every pair of candidates on every ballot: the browser declines when ballots ×
+ * candidates² is over this (measured in Node 20: about 35 ns a pair, so about 2 s at the limit).
+ */
+export const MAX_RECOUNT_SCHULZE_PAIRS = 50_000_000;
 const SCOPES = ['COMMUNITY', 'AREA', 'ISSUE'];
 const OUTCOME_MAX_BYTES = 64;
 
@@ -401,6 +406,13 @@ export async function recountIssue(raw, issue, community) {
   }
   if (!METHODS_IN_BROWSER.includes(issue.rules.method)) {
     throw new RecountError('RECOUNT_METHOD_UNAVAILABLE', `a recount of ${issue.rules.method} is not available in the browser`);
+  }
+  if (issue.rules.method === 'SCHULZE') {
+    const c = issue.options.filter((o) => o.onBallot).length + (issue.mode === 'deliberative' ? 1 : 0);
+    const pairs = raw.dvs_ballots.length * c * c;
+    if (pairs > MAX_RECOUNT_SCHULZE_PAIRS) {
+      throw new RecountError('RECOUNT_TOO_LARGE', `${raw.dvs_ballots.length} ballots over ${c} candidates is over the browser's limit of ${MAX_RECOUNT_SCHULZE_PAIRS} pairs`);
+    }
   }
   const stored = decodeResult(raw.result);
   const mine = await recount(decodeRaw(raw, issue, community));

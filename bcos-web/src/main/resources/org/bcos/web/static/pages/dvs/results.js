@@ -5,7 +5,7 @@
 // (dvs_proof checked here against dvs_result's ballots root) and a recount in this browser.
 import { issueShape } from '../../lib/dvs/ballot.js';
 import { verifyBallotProof } from '../../lib/dvs/merkle.js';
-import { recountIssue, MAX_RECOUNT_ENTRIES, METHODS_IN_BROWSER, RecountError } from '../../lib/dvs/recount.js';
+import { recountIssue, MAX_RECOUNT_ENTRIES, METHODS_IN_BROWSER } from '../../lib/dvs/recount.js';
 import { normalizeAddress } from '../../lib/address.js';
 import { table, pairs } from '../../ui/dom.js';
 import { describeBallot } from './ballot-form.js';
@@ -16,6 +16,12 @@ const SVG = 'http://www.w3.org/2000/svg';
 const LEADS = 8;
 const CHOICES = ['yes', 'no', 'abstain', 'veto'];
 const RANKED = ['SCHULZE', 'IRV'];
+/**
+ * Chart geometry: the viewBox is as wide as the chart's box in CSS pixels (300..600), so text
+ * keeps its size on a phone; labels take 30 %, bars at most 48 %, the figures the rest.
+ */
+const CHART_MIN = 300;
+const CHART_MAX = 600;
 
 /** Basis points of part/whole as "12.5%" (integer arithmetic). */
 export function percent(part, whole) {
@@ -111,7 +117,7 @@ export function mountResults(container, shell, issueId) {
       else showError(e);
       return;
     }
-    if (state.final || state.stopped) return;
+    if (state.tally?.final || state.stopped) return; // a closed issue has nothing to follow
     stops.push(socket.subscribe('dvsTally', issueId, onTally));
   }
 
@@ -143,21 +149,25 @@ export function mountResults(container, shell, issueId) {
     const bar = 28;
     const gap = 14;
     const height = list.length * (bar + gap) + gap;
-    const chart = svg('svg', { viewBox: `0 0 600 ${height}`, role: 'img', class: 'results-svg' });
+    const width = Math.max(CHART_MIN, Math.min(CHART_MAX, Math.floor(chartBox.clientWidth) || CHART_MAX));
+    drawnWidth = chartBox.clientWidth;
+    const labelWidth = Math.round(width * 0.3);
+    const barMax = Math.round(width * 0.48);
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'results-svg' });
     chart.id = 'results-chart';
     const ranked = RANKED.includes(state.issue.rules.method);
     chart.append(svg('title', {}, t(ranked ? 'results.chart.titleRanked' : 'results.chart.title', { height: tally.height })));
     const winners = new Set(tally.winners ?? []);
     list.forEach((r, k) => {
       const y = gap + k * (bar + gap);
-      const w = Math.round((Math.abs(r.value) / max) * 360);
+      const w = Math.round((Math.abs(r.value) / max) * barMax);
       const cls = `results-bar${winners.has(r.index) && tally.final ? ' results-bar-win' : ''}${r.value < 0 ? ' results-bar-neg' : ''}`;
-      chart.append(svg('text', { x: 0, y: y + bar * 0.7, class: 'results-bar-label' }, clip(r.name, 22)));
-      const rect = svg('rect', { x: 170, y, width: Math.max(w, 1), height: bar, rx: 3, class: cls });
+      chart.append(svg('text', { x: 0, y: y + bar * 0.7, class: 'results-bar-label' }, clip(r.name, Math.floor(labelWidth / 8))));
+      const rect = svg('rect', { x: labelWidth, y, width: Math.max(w, 1), height: bar, rx: 3, class: cls });
       rect.dataset.option = String(r.index);
       rect.dataset.value = String(r.value);
       chart.append(rect);
-      chart.append(svg('text', { x: 170 + Math.max(w, 1) + 6, y: y + bar * 0.7, class: 'results-bar-value' },
+      chart.append(svg('text', { x: labelWidth + Math.max(w, 1) + 6, y: y + bar * 0.7, class: 'results-bar-value' },
         `${r.value.toLocaleString('en')} · ${percent(Math.max(r.value, 0), sum)}`));
     });
     chartBox.replaceChildren(chart);
@@ -170,7 +180,7 @@ export function mountResults(container, shell, issueId) {
       tr.append(el('td', null, r.name), el('td', 'num', r.value.toLocaleString('en')), el('td', 'num', percent(Math.max(r.value, 0), sum)));
       tbl.tBodies[0].append(tr);
     }
-    totalsBox.replaceChildren(tbl);
+    totalsBox.replaceChildren(scroll(tbl));
   }
 
   function drawSummary(tally) {
@@ -198,7 +208,7 @@ export function mountResults(container, shell, issueId) {
     }
     regionsCard.append(el('p', 'muted', t('results.regions.merged', { min: state.community.params.minCellSize })));
     const names = labels();
-    const tbl = table('results-table', [t('results.col.region'), t('results.col.members'), t('results.col.weight'), t('results.col.leading')]);
+    const tbl = table('results-table results-compact', [t('results.col.region'), t('results.col.members'), t('results.col.weight'), t('results.col.leading')]);
     tbl.id = 'results-regions-table';
     const grid = el('div', 'results-map');
     grid.id = 'results-map';
@@ -218,7 +228,7 @@ export function mountResults(container, shell, issueId) {
       cell.append(el('strong', null, r.region), el('span', null, t('results.map.members', { members: r.members, weight: r.weight })), el('span', null, leadText));
       grid.append(cell);
     }
-    regionsCard.append(grid, tbl);
+    regionsCard.append(grid, scroll(tbl));
   }
 
   function leading(choices) {
@@ -262,13 +272,13 @@ export function mountResults(container, shell, issueId) {
     box.append(el('h3', null, t('results.ranking.title')));
     const method = k.method;
     if (method === 'YES_NO') {
-      const tbl = table('results-table', [t('results.col.place'), t('results.col.choice'), t('results.col.weight')]);
+      const tbl = table('results-table results-compact', [t('results.col.place'), t('results.col.choice'), t('results.col.weight')]);
       for (const e of k.ranking) {
         const tr = el('tr');
         tr.append(el('td', 'num', String(e.place)), el('td', null, t(`results.choice.${e.choice === 'noWithVeto' ? 'veto' : e.choice}`)), el('td', 'num', String(e.weight)));
         tbl.tBodies[0].append(tr);
       }
-      box.append(tbl);
+      box.append(scroll(tbl));
       if (k.decision) {
         box.append(el('p', 'muted', t('results.ranking.decision', {
           share: percent(k.decision.yesShareBps, 10_000), threshold: percent(k.decision.thresholdBps, 10_000),
@@ -277,7 +287,7 @@ export function mountResults(container, shell, issueId) {
     } else {
       const extra = method === 'SCHULZE' ? [t('results.col.firstChoices'), t('results.col.beats'), t('results.col.beatenBy')]
         : method === 'IRV' ? [t('results.col.firstChoices'), t('results.col.eliminated')] : [t('results.col.total')];
-      const tbl = table('results-table', [t('results.col.place'), t('results.col.option'), ...extra]);
+      const tbl = table('results-table results-compact', [t('results.col.place'), t('results.col.option'), ...extra]);
       for (const e of k.ranking) {
         const tr = el('tr');
         tr.append(el('td', 'num', String(e.place)), el('td', null, optionName(e.option)));
@@ -286,7 +296,7 @@ export function mountResults(container, shell, issueId) {
         else tr.append(el('td', 'num', String(e.total)));
         tbl.tBodies[0].append(tr);
       }
-      box.append(tbl);
+      box.append(scroll(tbl));
     }
     if (k.pairwise && k.candidates) {
       box.append(matrix(k.candidates, k.pairwise, 'results-pairwise', t('results.matrix.pairwise')));
@@ -298,7 +308,7 @@ export function mountResults(container, shell, issueId) {
 
   function matrix(candidates, m, id, caption) {
     const wrap = el('div', 'results-scroll');
-    const tbl = table('results-table results-matrix', ['', ...candidates.map(optionName)]);
+    const tbl = table('results-table results-compact results-matrix', ['', ...candidates.map(optionName)]);
     tbl.id = id;
     tbl.prepend(el('caption', null, caption));
     candidates.forEach((c, i) => {
@@ -360,6 +370,7 @@ export function mountResults(container, shell, issueId) {
 
   async function verify(text, out) {
     out.replaceChildren();
+    if (!state.issue) return; // the issue is still loading
     const say = (cls, msg) => {
       const p = el('p', cls, msg);
       p.id = 'results-verify-status';
@@ -449,16 +460,31 @@ export function mountResults(container, shell, issueId) {
         : t('results.recount.mismatch', { fields: r.diffs.join(', ') });
     } catch (e) {
       out.className = 'error';
-      if (e instanceof RecountError && e.code === 'RECOUNT_TOO_LARGE') out.textContent = t('results.recount.tooLarge', { count: '>', limit: MAX_RECOUNT_ENTRIES });
-      else out.textContent = t('results.recount.failed', { reason: errorText(e) });
+      // RecountError: RECOUNT_TOO_LARGE (entries, or Schulze pairs), RAW_DATA_INVALID, …
+      out.textContent = t('results.recount.failed', { reason: errorText(e) });
     }
   }
 
+  // the chart's viewBox follows its box's width: redraw when the window changes size
+  let drawnWidth = 0;
+  const onResize = () => {
+    if (state.tally && Math.abs(chartBox.clientWidth - drawnWidth) > 16) drawChart(state.tally);
+  };
+  window.addEventListener('resize', onResize);
+  stops.push(() => window.removeEventListener('resize', onResize));
   start();
   return () => {
     state.stopped = true;
     for (const s of stops) s();
   };
+}
+
+/** A table in a box that scrolls sideways on a narrow screen (the page itself never does). */
+function scroll(tbl) {
+  const box = document.createElement('div');
+  box.className = 'results-scroll';
+  box.append(tbl);
+  return box;
 }
 
 function clip(text, n) {
