@@ -142,7 +142,8 @@ class DvsJourneyWebIT {
     go(dev3, "#/dvs/issue/" + yesNo);
     ResultsView mine = new ResultsView(dev3);
     mine.verifyMyBallot(result.path("ballotsRoot").asText());
-    mine.screenshot("journey-verified.png");
+    dev3.driver.executeScript("document.getElementById('results-verify-out').scrollIntoView({block: 'center'})");
+    dev3.screenshot("journey-verified.png");
 
     // a memo with markup reaches dev4 and is text in its explorer
     JsonNode memoTx = node.client().awaitFinal(node.client().send(
