@@ -41,14 +41,18 @@ class ReleaseFetchIT {
 
   @Test
   void anArtifactPutOnOneNodeIsFetchedByAnotherFromItsPeers() throws Exception {
-    // a release of a version above any this software ships (6), with 3 MiB that gzip cannot shrink: four 1 MiB chunks
+    // a release of a version above any this software ships, with 3 MiB that gzip cannot shrink:
+    // four 1 MiB chunks
+    int next = org.bcos.ledger.Modules.VERSIONS.latest().version() + 1;
+    String name = "v" + next;
+    List<Integer> versions = java.util.stream.IntStream.rangeClosed(1, next).boxed().toList();
     byte[] payload = new byte[3 * (1 << 20) + 17];
     new java.util.Random(5).nextBytes(payload);
-    byte[] artifact = TestReleases.release(List.of(1, 2, 3, 4, 5, 6), "#!/bin/sh\nexit 0\n",
+    byte[] artifact = TestReleases.release(versions, "#!/bin/sh\nexit 0\n",
         org.bcos.node.release.ReleaseArchive.FileEntry.of("lib/payload.jar", payload, false));
     Hash release = Hash.wrap(MessageDigest.getInstance("SHA-256").digest(artifact));
-    Path file = Files.write(root.resolve("bcos-6.tar.gz"), artifact);
-    UpgradePlan plan = new UpgradePlan("v6", 6, release, 1_000_000, 0);
+    Path file = Files.write(root.resolve("bcos-" + next + ".tar.gz"), artifact);
+    UpgradePlan plan = new UpgradePlan(name, next, release, 1_000_000, 0);
     validator = InProcessNode.start(root.resolve("validator"),
         c -> c.withP2p(new NodeConfig.P2p("127.0.0.1", 0, List.of(),
             root.resolve("validator-node.key"))), g -> g.withUpgrades(List.of(plan)));
@@ -62,7 +66,8 @@ class ReleaseFetchIT {
     String validatorRpc = "http://127.0.0.1:" + validator.node().rpcAddress().getPort();
 
     InProcessCli.Run before = cli("upgrade", "status", "--rpc", followerRpc);
-    assertTrue(before.out().contains("\"v6\" -> version 6") && before.out().contains(
+    assertTrue(before.out().contains("\"" + name + "\" -> version " + next)
+        && before.out().contains(
         "release artifact not on the node's disk (bcos upgrade fetch)"), before.out());
     InProcessCli.Run put = cli("upgrade", "fetch", "--rpc", validatorRpc, "--data",
         validator.dataDir.toString(), "--from-file", file.toString());
@@ -71,7 +76,8 @@ class ReleaseFetchIT {
     InProcessCli.Run fetched = cli("upgrade", "fetch", "--rpc", followerRpc, "--timeout-seconds", "90");
     assertEquals(0, fetched.exit(), fetched.err());
     assertTrue(fetched.out().startsWith("the node stored the verified release artifact of "
-        + "upgrade \"v6\" -> version 6: " + artifact.length + " bytes"), fetched.out());
+        + "upgrade \"" + name + "\" -> version " + next + ": " + artifact.length + " bytes"),
+        fetched.out());
     Path stored = root.resolve("follower").resolve("releases").resolve(release.toHex());
     assertArrayEquals(artifact, Files.readAllBytes(stored));
     InProcessCli.Run after = cli("upgrade", "status", "--rpc", followerRpc);
