@@ -1,18 +1,14 @@
 package org.bcos.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.bcos.cli.WebVectorFiles.json;
+import static org.bcos.cli.WebVectorFiles.obj;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +20,6 @@ import org.bcos.ledger.dvs.DvsStore;
 import org.bcos.ledger.dvs.api.Community;
 import org.bcos.ledger.dvs.api.DvsBallotPart;
 import org.bcos.ledger.dvs.api.DvsMessages.Method;
-import org.bcos.ledger.dvs.api.DvsMessages.Scope;
 import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.Issue;
@@ -51,10 +46,7 @@ import org.junit.jupiter.api.Test;
 class BallotProofWebVectorsTest {
   private static final Path FILE = Path.of("..", "bcos-web", "src", "test", "js", "vectors",
       "results-proofs.json");
-  private static final boolean WRITE = "write".equals(System.getProperty("bcos.web.vectors"));
-  private static final String REGENERATE = "mvn -B -ntp -o -pl bcos-cli -am test"
-      + " -Dtest=BallotProofWebVectorsTest -Dsurefire.failIfNoSpecifiedTests=false"
-      + " -Dbcos.web.vectors=write";
+  private static final String REGENERATE = WebVectorFiles.regenerate("BallotProofWebVectorsTest");
   private static final String WORDS = "abandon ".repeat(23) + "art";
   private static final List<Address> VOTERS = new ArrayList<>();
 
@@ -73,7 +65,7 @@ class BallotProofWebVectorsTest {
     root.put("proofs", proofs());
     root.put("tampered", tampered());
     root.put("recounts", recounts());
-    check(json(root));
+    WebVectorFiles.check(FILE, json(root), REGENERATE);
   }
 
   /** Ballots of voters 0..size-1 (one part each), in address order as the ledger keeps them. */
@@ -344,30 +336,5 @@ class BallotProofWebVectorsTest {
       out.add(obj("weight", Long.toString(p.weight()), "values", values));
     }
     return out;
-  }
-
-  private static Map<String, Object> obj(Object... keyValues) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
-    return m;
-  }
-
-  private static String json(Object value) throws IOException {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
-    return new ObjectMapper().writer(printer).writeValueAsString(value) + "\n";
-  }
-
-  private static void check(String expected) throws IOException {
-    if (WRITE) {
-      Files.createDirectories(FILE.getParent());
-      Files.writeString(FILE, expected, StandardCharsets.UTF_8);
-      return;
-    }
-    String actual = Files.exists(FILE) ? Files.readString(FILE, StandardCharsets.UTF_8) : "";
-    assertEquals(expected, actual, FILE + " differs from what Java computes now; if the change"
-        + " is intended, regenerate it (" + REGENERATE + ") and rerun the JS tests"
-        + " (node --test bcos-web/src/test/js/)");
   }
 }

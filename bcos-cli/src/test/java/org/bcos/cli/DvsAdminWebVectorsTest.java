@@ -1,16 +1,12 @@
 package org.bcos.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.bcos.cli.WebVectorFiles.json;
+import static org.bcos.cli.WebVectorFiles.obj;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bcos.client.Transactions;
@@ -46,10 +42,7 @@ import org.junit.jupiter.api.Test;
 class DvsAdminWebVectorsTest {
   private static final Path FILE = Path.of("..", "bcos-web", "src", "test", "js", "vectors",
       "poll-messages.json");
-  private static final boolean WRITE = "write".equals(System.getProperty("bcos.web.vectors"));
-  private static final String REGENERATE = "mvn -B -ntp -o -pl bcos-cli -am test"
-      + " -Dtest=DvsAdminWebVectorsTest -Dsurefire.failIfNoSpecifiedTests=false"
-      + " -Dbcos.web.vectors=write";
+  private static final String REGENERATE = WebVectorFiles.regenerate("DvsAdminWebVectorsTest");
   private static final String WORDS = "abandon ".repeat(23) + "art";
   private static final String XSS_SCRIPT = "<script>alert(1)</script>";
   private static final String XSS_IMG = "<img src=x onerror=alert(1)>";
@@ -132,7 +125,7 @@ class DvsAdminWebVectorsTest {
     for (Object m : messages) ((Map<?, ?>) m).remove("message");
     root.put("messages", messages);
     root.put("transactions", transactions);
-    check(json(root));
+    WebVectorFiles.check(FILE, json(root), REGENERATE);
   }
 
   private static Map<String, Object> vector(String kind, Map<String, Object> input,
@@ -159,30 +152,5 @@ class DvsAdminWebVectorsTest {
         "feeUnits", Long.toString(fee), "expiryHeight", Long.toString(expiry),
         "kind", v.get("kind"), "input", v.get("input"), "body", Hex.encode(body),
         "encoded", Hex.encode(tx.encoded()), "hash", Digests.sha256(tx.encoded()).toHex());
-  }
-
-  private static Map<String, Object> obj(Object... keyValues) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
-    return m;
-  }
-
-  private static String json(Object value) throws IOException {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
-    return new ObjectMapper().writer(printer).writeValueAsString(value) + "\n";
-  }
-
-  private static void check(String expected) throws IOException {
-    if (WRITE) {
-      Files.createDirectories(FILE.getParent());
-      Files.writeString(FILE, expected, StandardCharsets.UTF_8);
-      return;
-    }
-    String actual = Files.exists(FILE) ? Files.readString(FILE, StandardCharsets.UTF_8) : "";
-    assertEquals(expected, actual, FILE + " differs from what Java computes now; if the change"
-        + " is intended, regenerate it (" + REGENERATE + ") and rerun the JS tests"
-        + " (node --test bcos-web/src/test/js/)");
   }
 }

@@ -1,16 +1,12 @@
 package org.bcos.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.bcos.cli.WebVectorFiles.json;
+import static org.bcos.cli.WebVectorFiles.obj;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bcos.client.Transactions;
@@ -47,10 +43,7 @@ import org.junit.jupiter.api.Test;
 class GovWebVectorsTest {
   private static final Path FILE = Path.of("..", "bcos-web", "src", "test", "js", "vectors",
       "gov-messages.json");
-  private static final boolean WRITE = "write".equals(System.getProperty("bcos.web.vectors"));
-  private static final String REGENERATE = "mvn -B -ntp -o -pl bcos-cli -am test"
-      + " -Dtest=GovWebVectorsTest -Dsurefire.failIfNoSpecifiedTests=false"
-      + " -Dbcos.web.vectors=write";
+  private static final String REGENERATE = WebVectorFiles.regenerate("GovWebVectorsTest");
   private static final String WORDS = "abandon ".repeat(23) + "art";
 
   @Test
@@ -119,7 +112,7 @@ class GovWebVectorsTest {
 
     Map<String, Object> root = obj("generatedBy", "bcos-cli GovWebVectorsTest; regenerate: "
         + REGENERATE, "messages", messages, "signedProposal", signed);
-    check(json(root));
+    WebVectorFiles.check(FILE, json(root), REGENERATE);
   }
 
   private static Map<String, Object> vector(String builder, Map<String, Object> args,
@@ -132,30 +125,5 @@ class GovWebVectorsTest {
 
   private static Map<String, Object> args(Object... keyValues) {
     return obj(keyValues);
-  }
-
-  private static Map<String, Object> obj(Object... keyValues) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
-    return m;
-  }
-
-  private static String json(Object value) throws IOException {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
-    return new ObjectMapper().writer(printer).writeValueAsString(value) + "\n";
-  }
-
-  private static void check(String expected) throws IOException {
-    if (WRITE) {
-      Files.createDirectories(FILE.getParent());
-      Files.writeString(FILE, expected, StandardCharsets.UTF_8);
-      return;
-    }
-    String actual = Files.exists(FILE) ? Files.readString(FILE, StandardCharsets.UTF_8) : "";
-    assertEquals(expected, actual, FILE + " differs from what Java computes now; if the change"
-        + " is intended, regenerate it (" + REGENERATE + ") and rerun the JS tests"
-        + " (node --test bcos-web/src/test/js/)");
   }
 }

@@ -1,14 +1,12 @@
 package org.bcos.cli;
 
+import static org.bcos.cli.WebVectorFiles.json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,10 +37,7 @@ import org.junit.jupiter.api.Test;
 class StateProofWebVectorsTest {
   private static final Path FILE = Path.of("..", "bcos-web", "src", "test", "js", "vectors",
       "explorer-proofs.json");
-  private static final boolean WRITE = "write".equals(System.getProperty("bcos.web.vectors"));
-  private static final String REGENERATE = "mvn -B -ntp -o -pl bcos-cli -am test"
-      + " -Dtest=StateProofWebVectorsTest -Dsurefire.failIfNoSpecifiedTests=false"
-      + " -Dbcos.web.vectors=write";
+  private static final String REGENERATE = WebVectorFiles.regenerate("StateProofWebVectorsTest");
   /** Accounts in the tree; enough for paths several levels deep. */
   private static final int ACCOUNTS = 40;
   /** Addresses tried to find an absent one of each exclusion kind (bounded). */
@@ -109,7 +104,7 @@ class StateProofWebVectorsTest {
     out.put("stateDomain", "BCOS/state/v1");
     out.put("accountColumn", Account.STATE_COLUMN.id());
     out.put("cases", cases);
-    check(json(out));
+    WebVectorFiles.check(FILE, json(out), REGENERATE);
   }
 
   /** A deterministic account address: SHA-256 of "account" and i (any 32 bytes are a key). */
@@ -152,24 +147,5 @@ class StateProofWebVectorsTest {
       m.put("nonce", Long.toString(acct.nonce()));
     }
     return m;
-  }
-
-  private static String json(Object value) throws IOException {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
-    return new ObjectMapper().writer(printer).writeValueAsString(value) + "\n";
-  }
-
-  private static void check(String expected) throws IOException {
-    if (WRITE) {
-      Files.createDirectories(FILE.getParent());
-      Files.writeString(FILE, expected, StandardCharsets.UTF_8);
-      return;
-    }
-    String actual = Files.exists(FILE) ? Files.readString(FILE, StandardCharsets.UTF_8) : "";
-    assertEquals(expected, actual, FILE + " differs from what Java computes now; if the change"
-        + " is intended, regenerate it (" + REGENERATE + ") and rerun the JS tests"
-        + " (node --test bcos-web/src/test/js/)");
   }
 }

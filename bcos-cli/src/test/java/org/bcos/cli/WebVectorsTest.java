@@ -1,17 +1,15 @@
 package org.bcos.cli;
 
+import static org.bcos.cli.WebVectorFiles.json;
+import static org.bcos.cli.WebVectorFiles.obj;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bcos.client.Transactions;
@@ -38,9 +36,7 @@ class WebVectorsTest {
   private static final Path WORD_LIST_JS =
       WEB.resolve(Path.of("main", "resources", "org", "bcos", "web", "static", "lib",
           "bip39-english.js"));
-  private static final boolean WRITE = "write".equals(System.getProperty("bcos.web.vectors"));
-  private static final String REGENERATE = "mvn -B -ntp -o -pl bcos-cli -am test"
-      + " -Dtest=WebVectorsTest -Dsurefire.failIfNoSpecifiedTests=false -Dbcos.web.vectors=write";
+  private static final String REGENERATE = WebVectorFiles.regenerate("WebVectorsTest");
 
   private static final String ABANDON_12 =
       "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
@@ -93,7 +89,7 @@ class WebVectorsTest {
           "publicKey", Hex.encode(key.publicKey()), "address", key.address().toString()));
     }
     root.put("keys", keys);
-    check(VECTORS.resolve("mnemonics.json"), json(root));
+    WebVectorFiles.check(VECTORS.resolve("mnemonics.json"), json(root), REGENERATE);
   }
 
   @Test
@@ -126,7 +122,7 @@ class WebVectorsTest {
           "hash", Digests.sha256(tx.encoded()).toHex()));
     }
     root.put("transfers", transfers);
-    check(VECTORS.resolve("transactions.json"), json(root));
+    WebVectorFiles.check(VECTORS.resolve("transactions.json"), json(root), REGENERATE);
   }
 
   /** The JS word list is bcos-crypto's bip39-english.txt, word for word, in order. */
@@ -144,35 +140,10 @@ class WebVectorsTest {
         .append("export const ENGLISH = Object.freeze([\n");
     for (String w : words) js.append("  \"").append(w).append("\",\n");
     js.append("]);\n");
-    check(WORD_LIST_JS, js.toString());
+    WebVectorFiles.check(WORD_LIST_JS, js.toString(), REGENERATE);
   }
 
   private static Map<String, Object> header() {
     return obj("generatedBy", "bcos-cli WebVectorsTest; regenerate: " + REGENERATE);
-  }
-
-  private static Map<String, Object> obj(Object... keyValues) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
-    return m;
-  }
-
-  private static String json(Object value) throws IOException {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
-    return new ObjectMapper().writer(printer).writeValueAsString(value) + "\n";
-  }
-
-  private static void check(Path file, String expected) throws IOException {
-    if (WRITE) {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, expected, StandardCharsets.UTF_8);
-      return;
-    }
-    String actual = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    assertEquals(expected, actual, file + " differs from what Java computes now; if the change"
-        + " is intended, regenerate it (" + REGENERATE + ") and rerun the JS tests"
-        + " (node --test bcos-web/src/test/js/)");
   }
 }
