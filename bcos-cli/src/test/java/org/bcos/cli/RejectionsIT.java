@@ -266,6 +266,7 @@ class RejectionsIT {
       small.fund(b.address(), Amount.parse("10"));
       small.restart(c -> new NodeConfig(c.dataDir(), "127.0.0.1", 0, 60_000,
           new MempoolLimits(5, 1 << 16, 3), NodeConfig.RpcLimits.DEFAULT));
+      small.awaitStartBlock(); // the block a node makes as it starts: the next is a minute away
       long devNonce = small.nonce(small.dev.address());
       for (int i = 0; i < 3; i++) {
         small.client().send(small.transfer(small.dev, devNonce + i, someone(), 1));
