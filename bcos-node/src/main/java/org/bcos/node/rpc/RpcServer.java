@@ -70,6 +70,10 @@ public final class RpcServer implements AutoCloseable {
   static final int MAX_QUEUED_WS_MESSAGES = 8;
   /** Committed blocks waiting for their subscriber notifications. */
   static final int MAX_PENDING_BLOCKS = 256;
+  /** The node's own read-only HTTP paths (GET or HEAD). */
+  private static final java.util.Set<String> READ_ONLY_PATHS =
+      java.util.Set.of("/openrpc.json", "/health", "/metrics");
+
   private final RpcMethodTable methods;
   private final JsonRpcDispatcher dispatcher;
   private final WebSocketHub hub;
@@ -249,9 +253,14 @@ public final class RpcServer implements AutoCloseable {
       boolean keepAlive = HttpUtil.isKeepAlive(req);
       String path = path(req.uri());
       Map<String, String> cors = corsHeaders(req.headers());
+      boolean read = req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD;
       if (req.method() == HttpMethod.OPTIONS) {
         respond(ctx, HttpResponseStatus.NO_CONTENT, "text/plain", "", keepAlive, cors);
-      } else if (path.equals("/rpc") && req.method() == HttpMethod.POST) {
+      } else if (path.equals("/rpc")) {
+        if (req.method() != HttpMethod.POST) {
+          notAllowed(ctx, "POST", "/rpc takes POST with a JSON-RPC 2.0 request", keepAlive, cors);
+          return;
+        }
         String body = req.content().toString(StandardCharsets.UTF_8);
         // reading goes on while the call runs, so a client that hangs up is seen (and its work
         // stopped); a second request before the answer is refused by the guard (no pipelining)
@@ -262,24 +271,53 @@ public final class RpcServer implements AutoCloseable {
           respond(ctx, HttpResponseStatus.OK, "application/json", out == null ? "" : out,
               keepAlive, cors);
         });
-      } else if (path.equals("/openrpc.json") && req.method() == HttpMethod.GET) {
-        respond(ctx, HttpResponseStatus.OK, "application/json", methods.openRpcText(), keepAlive,
-            cors);
-      } else if (path.equals("/health") && req.method() == HttpMethod.GET) {
+      } else if (READ_ONLY_PATHS.contains(path) && !read) {
+        notAllowed(ctx, "GET, HEAD", path + " takes GET or HEAD", keepAlive, cors);
+      } else if (path.equals("/openrpc.json")) {
+        answerRead(ctx, req, HttpResponseStatus.OK, "application/json",
+            methods.openRpcText().getBytes(StandardCharsets.UTF_8), keepAlive, cors);
+      } else if (path.equals("/health")) {
         HealthReport report = health.get();
-        respond(ctx, report.healthy() ? HttpResponseStatus.OK
-            : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", report.json(), keepAlive,
-            cors);
-      } else if (path.equals("/metrics") && req.method() == HttpMethod.GET) {
-        respond(ctx, HttpResponseStatus.OK, metricsContentType, metricsText.get(), keepAlive,
-            cors);
-      } else if (web.isPresent() && req.method() == HttpMethod.GET) {
+        answerRead(ctx, req, report.healthy() ? HttpResponseStatus.OK
+            : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json",
+            report.json().getBytes(StandardCharsets.UTF_8), keepAlive, cors);
+      } else if (path.equals("/metrics")) {
+        answerRead(ctx, req, HttpResponseStatus.OK, metricsContentType,
+            metricsText.get().getBytes(StandardCharsets.UTF_8), keepAlive, cors);
+      } else if (web.isPresent() && read) {
         serveWeb(ctx, req, path, keepAlive);
+      } else if (web.isPresent()) {
+        notAllowed(ctx, "GET, HEAD", "the web app's files take GET or HEAD", keepAlive, cors);
       } else {
         respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain",
             "not found: use POST /rpc, GET /openrpc.json, GET /health, GET /metrics or /ws\n",
             keepAlive, cors);
       }
+    }
+
+    /** 405 with the methods the path takes ({@code Allow}), named in the body too. */
+    private void notAllowed(ChannelHandlerContext ctx, String allow, String sentence,
+        boolean keepAlive, Map<String, String> cors) {
+      Map<String, String> headers = new java.util.LinkedHashMap<>(cors);
+      headers.put(HttpHeaderNames.ALLOW.toString(), allow);
+      respond(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8",
+          "method not allowed: " + sentence + "\n", keepAlive, headers);
+    }
+
+    /**
+     * The answer to a GET, or to a HEAD for the same thing: the same status and headers (its
+     * Content-Length too) without the body.
+     */
+    private void answerRead(ChannelHandlerContext ctx, FullHttpRequest req,
+        HttpResponseStatus status, String contentType, byte[] bytes, boolean keepAlive,
+        Map<String, String> headers) {
+      if (req.method() != HttpMethod.HEAD) {
+        respond(ctx, status, contentType, bytes, keepAlive, headers);
+        return;
+      }
+      Map<String, String> withLength = new java.util.LinkedHashMap<>(headers);
+      withLength.put(HttpHeaderNames.CONTENT_LENGTH.toString(), Integer.toString(bytes.length));
+      respond(ctx, status, contentType, new byte[0], keepAlive, withLength);
     }
 
     /**
@@ -296,7 +334,7 @@ public final class RpcServer implements AutoCloseable {
       headers.put("Referrer-Policy", "no-referrer");
       Optional<WebRoot.File> file = web.get().file(path);
       if (file.isEmpty()) {
-        respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8",
+        answerRead(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8",
             "not found\n".getBytes(StandardCharsets.UTF_8), keepAlive, headers);
         return;
       }
@@ -307,7 +345,8 @@ public final class RpcServer implements AutoCloseable {
         respond(ctx, HttpResponseStatus.NOT_MODIFIED, f.contentType(), new byte[0], keepAlive,
             headers);
       } else {
-        respond(ctx, HttpResponseStatus.OK, f.contentType(), f.bytes(), keepAlive, headers);
+        answerRead(ctx, req, HttpResponseStatus.OK, f.contentType(), f.bytes(), keepAlive,
+            headers);
       }
     }
 
@@ -333,8 +372,8 @@ public final class RpcServer implements AutoCloseable {
       FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
           Unpooled.wrappedBuffer(bytes));
       res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-      headers.forEach((k, v) -> res.headers().set(k, v));
       HttpUtil.setContentLength(res, bytes.length);
+      headers.forEach((k, v) -> res.headers().set(k, v)); // a HEAD answer's length is the GET's
       if (!keepAlive) {
         ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
         return;

@@ -97,4 +97,41 @@ class WebRootTest {
     assertEquals(404, r.status());
     assertTrue(r.body().startsWith("not found: use POST /rpc"), r.body());
   }
+
+  @Test
+  void headAnswersAsGetWithoutTheBody() throws Exception {
+    node = new RpcTestNode(new RpcTestNode.Limits());
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+      for (String path : List.of("/", "/app.js", "/health", "/openrpc.json", "/nope.js")) {
+        var uri = java.net.URI.create("http://127.0.0.1:" + node.port + path);
+        var got = http.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var head = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(got.statusCode(), head.statusCode(), path);
+        assertEquals(0, head.body().length, path);
+        assertEquals(String.valueOf(got.body().length),
+            head.headers().firstValue("Content-Length").orElseThrow(), path);
+        assertEquals(got.headers().firstValue("Content-Type"),
+            head.headers().firstValue("Content-Type"), path);
+        assertEquals(got.headers().firstValue("ETag"), head.headers().firstValue("ETag"), path);
+      }
+    }
+  }
+
+  @Test
+  void aMethodThePathDoesNotTakeIsRefusedWithTheOnesItDoes() throws Exception {
+    node = new RpcTestNode(new RpcTestNode.Limits());
+    RawHttp.Response rpc = get("/rpc");
+    assertEquals(405, rpc.status(), rpc.head());
+    assertEquals("POST", header(rpc, "Allow"));
+    assertTrue(rpc.body().startsWith("method not allowed: /rpc takes POST"), rpc.body());
+    for (String path : List.of("/health", "/metrics", "/openrpc.json", "/", "/app.js")) {
+      RawHttp.Response r = RawHttp.exchange(node.port, "POST", path, "127.0.0.1:" + node.port,
+          null, "text/plain", "x");
+      assertEquals(405, r.status(), path + " " + r.head());
+      assertEquals("GET, HEAD", header(r, "Allow"), path);
+    }
+  }
 }
