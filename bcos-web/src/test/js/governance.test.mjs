@@ -136,3 +136,20 @@ test('the page model: tally shares, countdowns and pending parameter changes', (
   assert.equal(view.parseParamInput('COUNT', '50'), 50n);
   assert.throws(() => view.parseParamInput('COUNT', '5.5'), (e) => e.code === 'PARAM_OUT_OF_RANGE');
 });
+
+test('rates typed as bcos stake reads them: percent with two decimals at most, or basis points', () => {
+  assert.equal(view.basisPoints('5%', 'commission'), 500);
+  assert.equal(view.basisPoints('5', 'commission'), 500);
+  assert.equal(view.basisPoints(' 0.25 % ', 'commission'), 25);
+  assert.equal(view.basisPoints('0.250%', 'commission'), 25);
+  assert.equal(view.basisPoints('500bp', 'commission'), 500);
+  assert.equal(view.basisPoints('100%', 'commission'), 10000);
+  assert.equal(view.basisPoints('0', 'commission'), 0);
+  for (const [text, words] of [['100.01%', '0 % … 100 %'], ['10001bp', '0 % … 100 %'],
+    ['0.125%', 'whole number of basis points'], ['-1%', 'a percentage'], ['5 percent', 'a percentage'],
+    ['', 'a percentage'], ['1e2', 'a percentage']]) {
+    assert.throws(() => view.basisPoints(text, 'commission'),
+      (e) => e.code === 'INVALID_RATE' && e.field === 'commission' && e.message.startsWith('commission must be')
+        && e.message.includes(words), text);
+  }
+});

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.bcos.ledger.Genesis;
+import org.bcos.types.Address;
+import org.bcos.types.Amount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,10 @@ import org.openqa.selenium.support.ui.Select;
  * value out of the parameter's bounds is refused by name first), adds the deposit that opens the
  * vote, votes yes, and after the voting period sees PASSED on the proposal page and the new
  * value on the parameters page; an account without stake is told so before it signs a ballot;
- * the upgrades page shows the protocol version. Screenshots governance-*.png.
+ * the upgrades page shows the protocol version. Another account registers a validator from the
+ * page (a commission above its maximum refused by name first), renames it, is refused a commission
+ * change above its max change, and dev redelegates part of its bond to it. Screenshots
+ * governance-*.png.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class GovernanceWebIT {
@@ -61,9 +67,7 @@ class GovernanceWebIT {
 
   /** Review → the fee shown → confirm → "Final at height H"; returns H's text. */
   private String signAndAwaitFinal(String flow) {
-    browser.click(By.id(flow + "-review"));
-    browser.await("the fee of " + flow, () -> text(By.id(flow + "-fee")).contains("DDC"));
-    browser.click(By.id(flow + "-confirm"));
+    reviewAndConfirm(flow);
     browser.await(flow + " final", () -> text(By.id(flow + "-final"))
         .startsWith("Final at height"));
     return text(By.id(flow + "-final"));
@@ -94,10 +98,7 @@ class GovernanceWebIT {
     browser.await("the bound check", () -> text(By.id("gov-param-check-0"))
         .startsWith("PARAM_OUT_OF_RANGE"));
     browser.type(By.id("gov-deposit"), "250");
-    browser.click(By.id("gov-submit-review"));
-    browser.await("the refusal before signing", () -> text(By.id("gov-submit-status"))
-        .startsWith("PARAM_OUT_OF_RANGE"));
-    assertTrue(browser.driver.findElements(By.id("gov-submit-confirm")).isEmpty());
+    refusedOnReview("gov-submit", "PARAM_OUT_OF_RANGE");
     browser.type(By.id("gov-param-value-0"), "0.0002");
     browser.screenshot("governance-new-1280.png");
     signAndAwaitFinal("gov-submit");
@@ -178,6 +179,74 @@ class GovernanceWebIT {
         .contains("최종 집계"));
     browser.screenshot("governance-proposal-375-ko.png");
     browser.assertNoConsoleProblems();
+  }
+
+  @Test
+  void runAValidatorEditItAndRedelegateToIt() throws Exception {
+    String operator = browser.unlock(node.url(), node.devWords(), 1);
+    node.fund(Address.parse(operator), Amount.parse("5000"));
+    String consensusKey = InProcessNode.freshKey().address().toString();
+
+    // "Run a validator": a commission above the maximum is refused by name before signing
+    go("#/governance/staking");
+    browser.await("the create form", () -> !text(By.id("gov-operator")).isEmpty());
+    browser.type(By.id("gov-create-moniker"), "web-op");
+    browser.type(By.id("gov-create-key"), consensusKey);
+    browser.type(By.id("gov-create-commission"), "25%");
+    browser.type(By.id("gov-create-bond"), "1000");
+    refusedOnReview("gov-create", "COMMISSION_INVALID");
+    browser.type(By.id("gov-create-commission"), "12.5%");
+    reviewAndConfirm("gov-create");
+    browser.await("the account's validator", () -> text(By.id("gov-operator-summary"))
+        .startsWith("web-op: "));
+    assertTrue(text(By.id("gov-operator-summary")).contains("commission 12.5 % (at most 20 %"),
+        text(By.id("gov-operator-summary")));
+    JsonNode created = node.client().call("stake_getValidator", operator);
+    assertEquals(consensusKey, created.path("consensusKey").asText(), created.toString());
+    assertEquals(1250, created.path("commission").path("rateBasisPoints").asInt());
+    assertEquals(Amount.parse("1000"), created.path("tokensUnits").asLong());
+    browser.screenshot("governance-validator-1280.png");
+
+    // edit: a new name keeps the rate; a change above the max change is refused by the node
+    browser.type(By.id("gov-edit-moniker"), "web-op 2");
+    signAndAwaitFinal("gov-edit");
+    browser.await("the new name in the table", () -> text(By.id("gov-validator-table"))
+        .contains("web-op 2"));
+    assertEquals(1250, node.client().call("stake_getValidator", operator)
+        .path("commission").path("rateBasisPoints").asInt());
+    browser.type(By.id("gov-edit-commission"), "15%");
+    reviewAndConfirm("gov-edit");
+    browser.await("the node's refusal", () -> text(By.id("gov-edit-status"))
+        .startsWith("COMMISSION_CHANGE_TOO_LARGE"));
+
+    // dev moves 10 DDC of its bond from the genesis validator to the new one, at once
+    browser.unlock(node.url(), node.devWords(), 0);
+    go("#/governance/staking");
+    browser.await("dev's bonded validators", () -> !browser.driver.findElements(
+        By.cssSelector("#gov-redelegate-destination option[value='" + operator + "']")).isEmpty());
+    new Select(browser.find(By.id("gov-redelegate-destination"))).selectByValue(operator);
+    browser.type(By.id("gov-redelegate-amount"), "10");
+    signAndAwaitFinal("gov-redelegate");
+    browser.await("the bond with the new validator", () -> text(By.id("gov-mine"))
+        .contains("web-op 2: 10 DDC bonded"));
+    assertEquals(Amount.parse("1010"), node.client().call("stake_getValidator", operator)
+        .path("tokensUnits").asLong());
+    browser.assertNoConsoleProblems();
+  }
+
+  /** Review → the fee shown → confirm (signs, has the node check, sends). */
+  private void reviewAndConfirm(String flow) {
+    browser.click(By.id(flow + "-review"));
+    browser.await("the fee of " + flow, () -> text(By.id(flow + "-fee")).contains("DDC"));
+    browser.click(By.id(flow + "-confirm"));
+  }
+
+  /** Review refuses the form's input by {@code reason}, and offers nothing to sign. */
+  private void refusedOnReview(String flow, String reason) {
+    browser.click(By.id(flow + "-review"));
+    browser.await("the refusal before signing", () -> text(By.id(flow + "-status"))
+        .startsWith(reason));
+    assertTrue(browser.driver.findElements(By.id(flow + "-confirm")).isEmpty());
   }
 
   /** The element's text, "" while it is absent or being replaced by a re-render. */

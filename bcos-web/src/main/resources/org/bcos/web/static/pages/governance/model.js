@@ -27,6 +27,30 @@ export function percent(bps) {
   return `${whole}${frac ? `.${frac}` : ''} %`;
 }
 
+/**
+ * A rate as people type it, to basis points, as `bcos stake` reads it: "5", "5%", "0.25 %"
+ * (percent, at most two decimals) or "500bp"; 0 … 10,000. `field` names it in the refusal.
+ */
+export function basisPoints(text, field) {
+  const raw = String(text ?? '').trim();
+  const s = raw.toLowerCase();
+  const shown = raw.slice(0, 24);
+  let bps;
+  const bp = /^([0-9]{1,6})\s*bp$/.exec(s);
+  const pct = /^([0-9]{1,6})(?:\.([0-9]{1,6}))?\s*%?$/.exec(s);
+  if (bp) {
+    bps = Number(bp[1]);
+  } else if (pct) {
+    const decimals = (pct[2] ?? '').replace(/0+$/, '');
+    if (decimals.length > 2) throw refused('INVALID_RATE', field, `${field} must be a whole number of basis points (0.01 %), got "${shown}"`);
+    bps = Number(pct[1]) * 100 + Number(decimals.padEnd(2, '0'));
+  } else {
+    throw refused('INVALID_RATE', field, `${field} must be a percentage (5 %, 0.25 %) or basis points (500bp), got "${shown}"`);
+  }
+  if (bps > 10000) throw refused('INVALID_RATE', field, `${field} must be 0 % … 100 %, got "${shown}"`);
+  return bps;
+}
+
 /** When `targetHeight` is expected (ms since the epoch), or null when it is not ahead. */
 export function estimateMillis(height, targetHeight, intervalMillis, headTimeMillis) {
   const left = Number(targetHeight) - Number(height);

@@ -1,10 +1,12 @@
 // #/governance/staking: the validators (stake_validators) and the unlocked account's stake
-// (stake_getAccount: bonds, unbonding, rewards), with delegate / undelegate / withdraw-rewards
-// forms — a proposal's voting power is bonded stake.
+// (stake_getAccount: bonds, unbonding, rewards), with delegate / undelegate / redelegate /
+// withdraw-rewards forms, and the account's own validator (operator.js) — a proposal's voting
+// power is bonded stake.
 import { ddcText, parseDdc, shortHash } from '../../ui/format.js';
 import * as gov from '../../lib/gov/messages.js';
 import { errorText, field, keyGate, subnav, txFlow } from './common.js';
 import { percent } from './model.js';
+import { operatorPart } from './operator.js';
 
 /** Validators read per call, and most calls (stake_validators pages). */
 export const VALIDATOR_PAGE = 100;
@@ -20,12 +22,14 @@ export function render(root, shell) {
   const summary = shell.el('div');
   const bondBox = shell.el('div');
   const bondedBox = shell.el('div');
-  mine.append(summary, bondBox, bondedBox);
+  const operatorBox = shell.el('div');
+  mine.append(summary, bondBox, bondedBox, operatorBox);
   const vals = shell.el('section', 'gov-validators');
   root.append(mine, vals);
   // the forms stay in place across reloads (their "final at height H" stays visible); the
   // unbond and withdraw forms are rebuilt only when the validators bonded to change
   let bondedKey = null;
+  let operator = null;
   async function load() {
     try {
       const validators = await allValidators(shell);
@@ -45,6 +49,11 @@ export function render(root, shell) {
         bondedKey = k;
         bondedBox.replaceChildren(...bondedForms(shell, validators, account, load));
       }
+      if (operator?.address !== key.address) {
+        operator = { address: key.address, ...operatorPart(shell, key.address, load) };
+        operatorBox.replaceChildren(operator.section);
+      }
+      operator.update(validators);
     } catch (e) {
       vals.replaceChildren(shell.el('p', 'gov-error', errorText(e)));
     }
@@ -148,7 +157,16 @@ function bondedForms(shell, validators, account, reload) {
     const wv = validatorSelect(shell, 'gov-withdraw-validator', 'governance.staking.validator', bonded);
     wd.append(shell.el('h2', null, t('governance.staking.withdraw')), wv.row,
       txFlow(shell, 'gov-withdraw', { build: () => gov.withdrawRewards(wv.input.value), onFinal: reload }));
-    out.push(ub, wd);
+    const rd = shell.el('section', 'gov-form');
+    const rs = validatorSelect(shell, 'gov-redelegate-source', 'governance.staking.from', bonded);
+    const rt = validatorSelect(shell, 'gov-redelegate-destination', 'governance.staking.to', validators);
+    const ra = field(shell, 'gov-redelegate-amount', 'governance.staking.amount', { inputmode: 'decimal', autocomplete: 'off' });
+    rd.append(shell.el('h2', null, t('governance.staking.redelegate')), rs.row, rt.row, ra.row,
+      shell.el('p', 'muted', t('governance.staking.redelegateNote')),
+      txFlow(shell, 'gov-redelegate', {
+        build: () => gov.redelegate(rs.input.value, rt.input.value, parseDdc(ra.input.value)), onFinal: reload,
+      }));
+    out.push(ub, rd, wd);
   }
   return out;
 }
