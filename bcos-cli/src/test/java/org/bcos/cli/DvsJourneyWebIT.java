@@ -57,7 +57,6 @@ class DvsJourneyWebIT {
     schulze = issue(Method.SCHULZE, "Solar roof", "Heat pumps", "Insulation");
     approval = issue(Method.APPROVAL, "Garden", "Bike shed", "Playground");
     yesNo = issue(Method.YES_NO, "Raise the monthly fee by 2 DDC " + XSS_IMG);
-    node.fund(dev(4), 1_000_000_000L); // dev4 pays the delegation's fee; the voters hold nothing
     browsers.add(null);
     for (int i = 1; i <= 4; i++) browsers.add(WebBrowser.open("journey-dev" + i));
   }
@@ -70,17 +69,17 @@ class DvsJourneyWebIT {
 
   @Test
   void threeProfilesVoteWhileAFourthWatchesTheTallyThenOneVerifiesItsBallot() throws Exception {
-    // dev4 delegates to dev1 in its own browser, and dev1 sees the weight in its own
+    // dev4 (no DDC) delegates to dev1 in its own browser with the stamp, and dev1 sees the weight
+    // in its own
     WebBrowser watcher = browsers.get(4);
     assertEquals(dev(4).toString(), watcher.unlock(node.url(), node.devWords(), 4));
     go(watcher, "#/dvs/delegations?community=" + community);
     watcher.type(By.id("delegation-to"), dev(1).toString());
     watcher.click(By.id("delegation-go"));
-    watcher.await("the review", () -> "review".equals(
-        watcher.find(By.id("delegation-plan")).getDomAttribute("data-state")));
-    watcher.click(By.id("delegation-plan-confirm"));
-    watcher.await("the delegation final", () -> "done".equals(
-        watcher.find(By.id("delegation-plan")).getDomAttribute("data-state")));
+    watcher.click(By.id("delegation-send-confirm")); // the stamp: dev4 holds no DDC
+    watcher.await("the delegation final", () -> watcher.text(By.id("delegation-send-status"))
+        .matches("Final at height \\d+\\."));
+    assertEquals(0, node.balance(dev(4)), "fee-free");
     WebBrowser dev1 = browsers.get(1);
     dev1.unlock(node.url(), node.devWords(), 1);
     go(dev1, "#/dvs/delegations?community=" + community);

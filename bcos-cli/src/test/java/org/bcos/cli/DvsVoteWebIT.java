@@ -178,6 +178,18 @@ class DvsVoteWebIT {
     JsonNode initiatives = client.call("dvs_listInitiatives", slowDeliberative).path("initiatives");
     assertEquals(0, initiatives.get(0).path("supporters").asLong());
     assertEquals(1, initiatives.get(1).path("supporters").asLong());
+    // the page now offers to withdraw it; withdrawn, it offers support again
+    browser.await("the support marked", () -> textOf("dvs-unsupport-1").equals("Withdraw support")
+        && textOf("dvs-options").contains("you support it"));
+    browser.click(By.id("dvs-unsupport-1"));
+    browser.click(By.id("dvs-support-send-confirm"));
+    browser.await("withdrawal final", () -> textOf("dvs-support-send-status")
+        .matches("Final at height \\d+\\.") && textOf("dvs-support-1").equals("Support"));
+    assertEquals(0, client.call("dvs_listInitiatives", slowDeliberative).path("initiatives")
+        .get(1).path("supporters").asLong());
+    browser.click(By.id("dvs-support-1"));
+    browser.click(By.id("dvs-support-send-confirm"));
+    browser.await("support final again", () -> textOf("dvs-unsupport-1").equals("Withdraw support"));
 
     // dev1 ranks a deliberative issue: the status quo is a candidate; one initiative is off
     // the ballot (no supporters) and not offered
@@ -193,7 +205,8 @@ class DvsVoteWebIT {
     awaitFinal();
     assertEquals(List.of(1L, 3L, 0L, 2L), ballot(fastDeliberative, 0));
 
-    // dev1 splits its weight of 600 on a weighted roll: 450 yes, 150 no
+    // dev1 splits its weight of 600 on a weighted roll: 450 yes, 150 no (after a wrong part is
+    // refused by the sum, then replaced)
     open(weightedYesNo);
     browser.await("my weight", () -> textOf("dvs-split-sum").equals("Your weight: 600"));
     browser.click(By.id("dvs-split"));
@@ -204,7 +217,11 @@ class DvsVoteWebIT {
     browser.click(By.id("dvs-cast"));
     browser.await("parts must add up",
         () -> textOf("dvs-ballot-problem").contains("(PART_WEIGHTS)"));
-    browser.type(By.id("dvs-part-1-weight"), "150");
+    // a third part of 150 no, and the 100 no part removed
+    browser.click(By.id("dvs-split-add"));
+    browser.type(By.id("dvs-part-2-weight"), "150");
+    browser.click(By.id("dvs-p2-opt-no"));
+    browser.click(By.id("dvs-part-1-remove"));
     browser.await("they do",
         () -> textOf("dvs-split-sum").equals("Parts add up to 600 of your weight 600"));
     ballotShot("dvs-ballot-split.png");
@@ -229,16 +246,22 @@ class DvsVoteWebIT {
     awaitFinal();
     assertEquals(List.of(0L, 2L), ballot(approval, 1));
 
-    // dev2: IRV by drag-and-drop (Wednesday dropped on the top half of Monday), score
+    // dev2: IRV by drag-and-drop (Wednesday dropped on the top half of Monday, Tuesday left
+    // unranked), score
     open(irv);
     browser.await("the ranking", () -> rankItems().size() == 3);
     dragOnto(rankItems().get(2), rankItems().get(0));
     browser.await("dropped first", () -> rankText(0).equals("Wednesday")
         && textOf("dvs-b-ranking-live").equals("Wednesday is now at position 1 of 3"));
+    // Tuesday left unranked (×): rank 0, listed apart
+    browser.click(By.id("dvs-b-rank-toggle-1"));
+    browser.await("Tuesday unranked", () -> rankItems().size() == 2
+        && textOf("dvs-b-unranked").contains("Tuesday")
+        && textOf("dvs-b-ranking-live").equals("Tuesday is now unranked"));
     browser.click(By.id("dvs-cast"));
     browser.click(By.id("dvs-send-confirm"));
     awaitFinal();
-    assertEquals(List.of(2L, 3L, 1L), ballot(irv, 1));
+    assertEquals(List.of(2L, 0L, 1L), ballot(irv, 1));
     open(score);
     browser.type(By.id("dvs-b-opt-0"), "7");
     browser.type(By.id("dvs-b-opt-1"), "11");

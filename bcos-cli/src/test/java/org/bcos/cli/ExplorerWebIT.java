@@ -159,6 +159,12 @@ class ExplorerWebIT {
     By signed = By.cssSelector("tr[data-key='" + key + "'] .xsigned");
     browser.await("the signing count", () -> attribute(signed, "data-signed") != null);
     assertTrue(Integer.parseInt(attribute(signed, "data-signed")) > 0);
+    // a new block slides the window over /ws
+    By window = By.id("validators-signing");
+    long to = Long.parseLong(attribute(window, "data-to"));
+    mine();
+    browser.await("the window at the new block", () -> String.valueOf(to + 1)
+        .equals(attribute(window, "data-to")));
     String row = browser.text(By.cssSelector("tr[data-key='" + key + "']"));
     assertTrue(row.contains("genesis") && row.contains("100.00 %") && row.contains("active"), row);
     browser.screenshot("explorer-validators-1280.png");

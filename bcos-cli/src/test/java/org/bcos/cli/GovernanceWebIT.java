@@ -68,8 +68,13 @@ class GovernanceWebIT {
   /** Review → the fee shown → confirm → "Final at height H"; returns H's text. */
   private String signAndAwaitFinal(String flow) {
     reviewAndConfirm(flow);
-    browser.await(flow + " final", () -> text(By.id(flow + "-final"))
-        .startsWith("Final at height"));
+    try {
+      browser.await(flow + " final", () -> text(By.id(flow + "-final"))
+          .startsWith("Final at height"));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the form says: "
+          + text(By.id(flow + "-status")), e);
+    }
     return text(By.id(flow + "-final"));
   }
 

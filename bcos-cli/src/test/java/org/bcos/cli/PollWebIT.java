@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The poll designer and the delegations page in headless Chromium against one dev node
@@ -109,10 +110,22 @@ class PollWebIT {
     long community = Long.parseLong(browser.find(By.id("poll-community")).getDomAttribute("data-id"));
     assertTrue(browser.text(By.id("poll-community")).contains("Busan AGM " + XSS_IMG));
 
-    // 2. an area and the regions; 3. the roll from a CSV file (and one bad paste first)
+    // 2. areas and the regions; 3. the roll from a CSV file (and one bad paste first)
     browser.type(By.id("poll-areas"), "Transport");
     browser.click(By.id("poll-a-review"));
     confirm("poll-a-plan", 1);
+    // a nested area: Trams under Transport, named by its path where areas are chosen
+    browser.await("Transport offered as a parent", () -> browser.text(By.id("poll-a-parent"))
+        .contains("Transport"));
+    new Select(browser.find(By.id("poll-a-parent"))).selectByVisibleText("Transport");
+    browser.type(By.id("poll-areas"), "Trams");
+    browser.click(By.id("poll-a-review"));
+    confirm("poll-a-plan", 1);
+    JsonNode areas = node.client().call("dvs_listAreas", community).path("areas");
+    assertEquals("Trams", areas.get(2).path("name").asText(), areas.toString());
+    assertEquals(areas.get(1).path("id").asLong(), areas.get(2).path("parent").asLong());
+    browser.await("the path in the issue form", () -> browser.text(By.id("poll-i-area"))
+        .contains("Transport › Trams"));
     browser.type(By.id("poll-regions"), "KR-11, KR-26");
     browser.type(By.id("poll-m-csv"), dev1 + ",x,KR-11\n" + dev1 + ",3,Atlantis");
     browser.click(By.id("poll-m-check"));
@@ -161,7 +174,7 @@ class PollWebIT {
     assertEquals(500, c.path("params").path("votingBlocks").asLong());
     assertEquals(3, c.path("members").asLong());
     assertEquals(60, c.path("totalWeight").asLong());
-    assertEquals(2, c.path("areas").asLong());
+    assertEquals(3, c.path("areas").asLong()); // root, Transport, Trams
     JsonNode members = node.client().call("dvs_listMembers", community).path("members");
     List<String> roll = new ArrayList<>();
     for (JsonNode m : members) {
@@ -188,7 +201,12 @@ class PollWebIT {
     go("#/dvs/delegations?community=" + community);
     browser.type(By.id("delegation-to"), dev2.toString());
     browser.click(By.id("delegation-go"));
-    confirm("delegation-plan", 1);
+    browser.await("the fee offered", () -> browser.text(By.cssSelector("label[for='delegation-send-fee']"))
+        .contains("DDC"));
+    browser.click(By.id("delegation-send-fee"));
+    browser.click(By.id("delegation-send-confirm"));
+    browser.await("the delegation final", () -> browser.text(By.id("delegation-send-status"))
+        .matches("Final at height \\d+\\."));
     browser.await("my delegation listed", () -> browser.text(By.id("delegation-given")).contains(dev2.toString()));
     browser.screenshot("delegation-given-1280.png");
     JsonNode given = node.client().call("dvs_listDelegations", community, dev1.toString());

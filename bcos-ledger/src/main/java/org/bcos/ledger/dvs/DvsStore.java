@@ -266,6 +266,11 @@ public final class DvsStore implements DvsApi {
     }
   }
 
+  /** Whether {@code who} supports initiative {@code initiative} of {@code issue}. */
+  public boolean supports(long issue, int initiative, Address who) {
+    return state.get(DvsSchema.SUPPORT, supportKey(issue, initiative, who)) != null;
+  }
+
   /** Supporters of one initiative, in address order. */
   public List<Address> supporters(long issue, int initiative) {
     List<Address> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.bcos.ledger.dvs;
 
 import static org.bcos.ledger.LedgerFixtures.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.bcos.ledger.dvs.api.DvsMessages.Scope;
 import org.bcos.ledger.dvs.api.DvsParams;
 import org.bcos.ledger.dvs.api.DvsRules;
 import org.bcos.ledger.dvs.api.DvsSetMember;
+import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.types.Address;
 import org.bcos.types.tx.Transaction;
@@ -154,6 +156,25 @@ class DvsListQueriesTest {
     assertEquals("Longer days", initiatives.path("initiatives").get(1).path("text").asText());
     assertEquals(2, initiatives.path("initiatives").size());
     assertEquals(1, call("dvs_listInitiatives", deliberative).path("initiatives").size());
+    assertFalse(initiatives.path("initiatives").get(0).has("supported"), "only with a supporter");
+  }
+
+  @Test
+  void initiativesSayWhetherAGivenAccountSupportsThem() {
+    chain.ok(chain.tx(m(3), new DvsSupport(deliberative, 0, true)),
+        chain.tx(m(4), new DvsSupport(deliberative, 0, true)));
+    JsonNode three = call("dvs_listInitiatives", deliberative, addr(3)).path("initiatives").get(0);
+    assertEquals(2, three.path("supporters").asInt());
+    assertTrue(three.path("supported").asBoolean());
+    assertFalse(call("dvs_listInitiatives", deliberative, addr(5)).path("initiatives").get(0)
+        .path("supported").asBoolean(true));
+    chain.ok(m(3), new DvsSupport(deliberative, 0, false));
+    JsonNode withdrawn = call("dvs_listInitiatives", deliberative, addr(3)).path("initiatives")
+        .get(0);
+    assertFalse(withdrawn.path("supported").asBoolean(true));
+    assertEquals(1, withdrawn.path("supporters").asInt());
+    assertEquals("INVALID_PARAMS", reason("dvs_listInitiatives", deliberative, "dd1nope"));
+    assertEquals("INVALID_PARAMS", reason("dvs_listInitiatives", deliberative, addr(3), 1));
   }
 
   @Test

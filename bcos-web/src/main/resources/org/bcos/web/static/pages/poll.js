@@ -215,13 +215,19 @@ function areasSection(ctx, card) {
   card.replaceChildren(el('h2', null, t('poll.areas.title')));
   const [areasF, areas] = field(el, 'poll-areas', t('poll.areas.names'), el('textarea'), t('poll.areas.hint'));
   areas.rows = 3;
+  const [parentF, parent] = field(el, 'poll-a-parent', t('poll.areas.parent'), select(el, []));
+  const fillParents = async () => {
+    const list = await loadAreas(shell, c.id);
+    parent.replaceChildren(...areaOptions(el, t, list));
+  };
+  fillParents().catch((e) => { error.textContent = describe(t, e); });
   const [regionsF, regions] = field(el, 'poll-regions', t('poll.regions.names'), el('input'), t('poll.regions.hint'));
   const review = button(el, 'poll-a-review', t('poll.areas.review'));
   const plan = el('div');
   plan.id = 'poll-a-plan';
   const error = el('p', 'error');
   error.setAttribute('role', 'alert');
-  card.append(areasF, review, error, plan, regionsF);
+  card.append(parentF, areasF, review, error, plan, regionsF);
   if (!isRegistrar(ctx)) card.append(el('p', 'muted', t('poll.notRegistrar')));
   review.addEventListener('click', async () => {
     error.textContent = '';
@@ -232,7 +238,8 @@ function areasSection(ctx, card) {
     }
     let items;
     try {
-      items = names.map((n) => ({ label: t('poll.tx.addArea', { name: n }), message: admin.addArea(c.id, 0, n) }));
+      const under = Number(parent.value || 0);
+      items = names.map((n) => ({ label: t('poll.tx.addArea', { name: n }), message: admin.addArea(c.id, under, n) }));
     } catch (e) {
       error.textContent = inputError(t, e);
       return;
@@ -241,6 +248,7 @@ function areasSection(ctx, card) {
       await reviewAndSend(plan, shell, items);
       areas.value = '';
       await ctx.refresh({ areas: true });
+      await fillParents();
     } catch (e) {
       if (e.code !== 'CANCELLED') error.textContent = describe(t, e);
     }
@@ -340,14 +348,33 @@ async function loadAreas(shell, communityId) {
   return out;
 }
 
+/**
+ * <option>s for a community's areas, each named by its path from the root ("Schools › Primary"),
+ * in id order (a parent is always made before its children).
+ */
+function areaOptions(el, t, areas) {
+  const byId = new Map(areas.map((a) => [a.id, a]));
+  const path = (a) => {
+    const names = [];
+    for (let x = a, hops = 0; x && x.id !== 0 && hops < areas.length; x = byId.get(x.parent), hops++) names.unshift(x.name);
+    return names.join(' › ');
+  };
+  return areas.map((a) => {
+    const o = el('option', null, a.id === 0 ? t('poll.issue.rootArea') : path(a));
+    o.value = String(a.id);
+    return o;
+  });
+}
+
 async function issueSection(ctx, card) {
   const { shell } = ctx;
   const { el, t } = shell;
   const c = ctx.state.community;
   card.replaceChildren(el('h2', null, t('poll.issue.title')));
   const areas = await loadAreas(shell, c.id);
-  const [areaF, area] = field(el, 'poll-i-area', t('poll.issue.area'),
-    select(el, areas.map((a) => [String(a.id), a.id === 0 ? t('poll.issue.rootArea') : a.name])));
+  const areaSelect = el('select');
+  areaSelect.append(...areaOptions(el, t, areas));
+  const [areaF, area] = field(el, 'poll-i-area', t('poll.issue.area'), areaSelect);
   const [modeF, mode] = field(el, 'poll-i-mode', t('poll.issue.mode'),
     select(el, [['poll', t('poll.mode.poll')], ['deliberative', t('poll.mode.deliberative')]]));
   const [methodF, method] = field(el, 'poll-i-method', t('poll.issue.method'),

@@ -128,8 +128,17 @@ function rankingForm(shell, shape, p, options) {
   list.id = `${p}-ranking`;
   const candidates = options.map((o) => ({ id: o.index, text: o.text }));
   if (hasStatusQuo(shape)) candidates.push({ id: STATUS_QUO, text: t('dvs.statusQuo') });
+  // options left out of the ranking (rank 0: they count for none of the voter's preferences)
+  const unrankedNote = el('p', 'muted', t('dvs.ranking.unranked'));
+  unrankedNote.hidden = true;
+  const unranked = el('ul', 'dvs-ranking dvs-unranked');
+  unranked.id = `${p}-unranked`;
   const items = () => [...list.children];
-  const renumber = () => items().forEach((li, i) => { li.querySelector('.dvs-pos').textContent = String(i + 1); });
+  const renumber = () => {
+    items().forEach((li, i) => { li.querySelector('.dvs-pos').textContent = String(i + 1); });
+    for (const li of unranked.children) li.querySelector('.dvs-pos').textContent = '–';
+    unrankedNote.hidden = unranked.childElementCount === 0;
+  };
   const announce = (li) => {
     const at = items().indexOf(li) + 1;
     live.textContent = t('dvs.ranking.moved', { option: li.dataset.text, position: at, count: items().length });
@@ -138,14 +147,14 @@ function rankingForm(shell, shape, p, options) {
     const all = items();
     const at = all.indexOf(li);
     const to = at + delta;
-    if (to < 0 || to >= all.length) return;
+    if (at < 0 || to < 0 || to >= all.length) return;
     if (delta < 0) list.insertBefore(li, all[to]); else list.insertBefore(li, all[to].nextSibling);
     renumber();
     announce(li);
     focus.focus();
   };
   let dragged = null;
-  for (const c of candidates) {
+  candidates.forEach((c, k) => {
     const li = el('li', c.id === STATUS_QUO ? 'dvs-item status-quo' : 'dvs-item');
     li.tabIndex = 0;
     li.draggable = true;
@@ -154,13 +163,29 @@ function rankingForm(shell, shape, p, options) {
     li.setAttribute('aria-describedby', help.id);
     const up = el('button', 'secondary', '↑');
     const down = el('button', 'secondary', '↓');
+    const toggle = el('button', 'secondary dvs-toggle', '×');
     up.type = 'button';
     down.type = 'button';
+    toggle.type = 'button';
+    toggle.id = `${p}-rank-toggle-${k}`;
     up.setAttribute('aria-label', t('dvs.ranking.up', { option: c.text }));
     down.setAttribute('aria-label', t('dvs.ranking.down', { option: c.text }));
+    toggle.setAttribute('aria-label', t('dvs.ranking.leaveOut', { option: c.text }));
     up.addEventListener('click', () => move(li, -1, up));
     down.addEventListener('click', () => move(li, 1, down));
-    li.append(el('span', 'dvs-pos'), el('span', 'dvs-text', c.text), up, down);
+    toggle.addEventListener('click', () => {
+      const out = li.parentElement === list;
+      (out ? unranked : list).append(li);
+      li.draggable = !out;
+      up.hidden = out;
+      down.hidden = out;
+      toggle.textContent = out ? '+' : '×';
+      toggle.setAttribute('aria-label', t(out ? 'dvs.ranking.putBack' : 'dvs.ranking.leaveOut', { option: c.text }));
+      renumber();
+      if (out) live.textContent = t('dvs.ranking.left', { option: c.text }); else announce(li);
+      toggle.focus();
+    });
+    li.append(el('span', 'dvs-pos'), el('span', 'dvs-text', c.text), up, down, toggle);
     li.addEventListener('keydown', (ev) => {
       if (ev.target !== li || !ev.altKey || (ev.key !== 'ArrowUp' && ev.key !== 'ArrowDown')) return;
       ev.preventDefault();
@@ -177,20 +202,20 @@ function rankingForm(shell, shape, p, options) {
       dragged = null;
     });
     li.addEventListener('dragover', (ev) => {
-      if (dragged && dragged !== li) ev.preventDefault();
+      if (dragged && dragged !== li && li.parentElement === list) ev.preventDefault();
     });
     li.addEventListener('drop', (ev) => {
       ev.preventDefault();
-      if (!dragged || dragged === li) return;
+      if (!dragged || dragged === li || li.parentElement !== list) return;
       const r = li.getBoundingClientRect();
       list.insertBefore(dragged, ev.clientY > r.top + r.height / 2 ? li.nextSibling : li);
       renumber();
       announce(dragged);
     });
     list.append(li);
-  }
+  });
   renumber();
-  box.append(help, list, live);
+  box.append(help, list, unrankedNote, unranked, live);
   return {
     element: box,
     values: () => ranksFromOrder(shape, items().map((li) => Number(li.dataset.candidate))),

@@ -1,13 +1,14 @@
 // My delegations and those given to me (#/dvs/delegations?community=ID, docs/web/poll.md): per
 // community, the delegations I gave per scope (community / area / issue) with a Revoke button,
-// a form to delegate, the weight delegated to me (dvs_listDelegations "received", a bounded
+// a form to delegate (each sent as a ballot is: the fee-free stamp or the fee, send.js), the weight delegated to me (dvs_listDelegations "received", a bounded
 // scan: paged while nextCursor), and the delegation graph around me as SVG (nodes = accounts,
 // arrows = delegations, columns = chain depth). Text is set with textContent only; the SVG is
 // built with createElementNS and styled from css/delegation.css (no inline style).
 import * as admin from '../../lib/dvs/admin.js';
 import { normalizeAddress } from '../../lib/address.js';
 import { link } from '../../ui/dom.js';
-import { reviewAndSend, describe } from '../poll/txflow.js';
+import { describe } from '../poll/txflow.js';
+import { confirmAndSend } from './send.js';
 
 /** Communities offered in the picker (one dvs_listCommunities page). */
 export const MAX_COMMUNITIES = 200;
@@ -61,7 +62,10 @@ export function render(root, shell, route) {
     });
   };
   select.addEventListener('change', show);
-  return () => { state.stopped = true; };
+  return () => {
+    state.stopped = true;
+    state.stopSend?.(); // a stamp search still running
+  };
 }
 
 async function allReceived(shell, community, address) {
@@ -84,17 +88,20 @@ async function allGiven(shell, community, address) {
 
 async function loadCommunity(shell, key, community, body, state) {
   const { el, t } = shell;
-  const [given, received, areas] = await Promise.all([
+  const [given, received, areas, info] = await Promise.all([
     allGiven(shell, community, key.address),
     allReceived(shell, community, key.address),
     shell.call('dvs_listAreas', [community, 200]),
+    shell.call('dvs_getCommunity', [community]),
   ]);
   if (state.stopped) return;
   const reload = () => {
     body.replaceChildren();
     loadCommunity(shell, key, community, body, state).catch((e) => body.append(el('p', 'error', describe(t, e))));
   };
-  body.append(givenCard(shell, community, given, areas.areas, reload),
+  const sender = { plan: null, powBits: info.params.powDifficultyBits, reload, stop: () => {} };
+  state.stopSend = () => sender.stop();
+  body.append(givenCard(shell, community, given, areas.areas, sender),
     receivedCard(shell, received), await graphCard(shell, community, key.address, given, received.delegations));
 }
 
@@ -107,12 +114,13 @@ function scopeText(t, d, areas) {
   return t('delegation.scope.ISSUE', { id: d.scopeId });
 }
 
-function givenCard(shell, community, given, areas, reload) {
+function givenCard(shell, community, given, areas, sender) {
   const { el, t } = shell;
   const card = el('section', 'card');
   card.append(el('h2', null, t('delegation.given.title')));
   const plan = el('div');
   plan.id = 'delegation-plan';
+  sender.plan = plan;
   const error = el('p', 'error');
   error.setAttribute('role', 'alert');
   if (given.length === 0) {
@@ -130,10 +138,9 @@ function givenCard(shell, community, given, areas, reload) {
       revoke.type = 'button';
       revoke.dataset.scope = d.scope;
       revoke.dataset.scopeId = String(d.scopeId);
-      revoke.addEventListener('click', () => send(shell, plan, error, [{
-        label: t('delegation.tx.undelegate', { scope: scopeText(t, d, areas) }),
-        message: admin.undelegate(community, d.scope, d.scopeId),
-      }], reload));
+      revoke.addEventListener('click', () => send(shell, sender, error,
+        t('delegation.tx.undelegate', { scope: scopeText(t, d, areas) }),
+        admin.undelegate(community, d.scope, d.scopeId)));
       const td = el('td');
       td.append(revoke);
       tr.append(el('td', null, scopeText(t, d, areas)), el('td', 'mono', d.to), td);
@@ -143,18 +150,22 @@ function givenCard(shell, community, given, areas, reload) {
     wrap.append(tbl);
     card.append(wrap);
   }
-  card.append(delegateForm(shell, community, areas, plan, error, reload), error, plan);
+  card.append(delegateForm(shell, community, areas, sender, error), error, plan);
   return card;
 }
 
-function send(shell, plan, error, items, reload) {
+/** The confirm step for one message in the plan box: stamp or fee, then final; reloads after. */
+function send(shell, sender, error, summary, message) {
   error.textContent = '';
-  reviewAndSend(plan, shell, items).then(() => setTimeout(reload, 1200), (e) => {
-    if (e.code !== 'CANCELLED') error.textContent = describe(shell.t, e);
+  sender.stop();
+  sender.stop = confirmAndSend(sender.plan, shell, {
+    message, summary, powBits: sender.powBits, p: 'delegation-send',
+    onBack: () => sender.plan.replaceChildren(),
+    onFinal: () => setTimeout(sender.reload, 1200),
   });
 }
 
-function delegateForm(shell, community, areas, plan, error, reload) {
+function delegateForm(shell, community, areas, sender, error) {
   const { el, t } = shell;
   const form = el('form', 'delegation-form');
   form.noValidate = true;
@@ -214,7 +225,7 @@ function delegateForm(shell, community, areas, plan, error, reload) {
       error.textContent = `${e.field}: ${e.message}`;
       return;
     }
-    send(shell, plan, error, [{ label: t('delegation.tx.delegate', { to: target }), message }], reload);
+    send(shell, sender, error, t('delegation.tx.delegate', { to: target }), message);
   });
   return form;
 }

@@ -63,10 +63,12 @@ export function render(root, shell, id, resultsContainer, mountResults) {
   }
 
   async function drawOptions() {
-    const r = await call('dvs_listInitiatives', [id]);
+    const key = session.active();
+    const r = await call('dvs_listInitiatives', key ? [id, key.address] : [id]);
     const deliberative = state.issue.mode === 'deliberative';
-    const canSupport = deliberative && SUPPORT_PHASES.includes(r.phase) && session.active();
+    const canSupport = deliberative && SUPPORT_PHASES.includes(r.phase) && key;
     const list = el('ol', 'dvs-options');
+    list.id = 'dvs-options';
     for (const o of r.initiatives) {
       const li = el('li');
       li.append(el('span', 'dvs-text', o.text));
@@ -74,11 +76,15 @@ export function render(root, shell, id, resultsContainer, mountResults) {
         const decided = r.phase === 'VOTING' || r.phase === 'CLOSED';
         li.append(el('span', 'muted', ` · ${t('dvs.supporters', { n: o.supporters })}${o.onBallot || !decided ? '' : ` · ${t('dvs.notOnBallot')}`}`));
       }
+      if (deliberative && o.supported) li.append(el('span', 'dvs-supported', ` · ${t('dvs.supported')}`));
       if (canSupport) {
-        const b = el('button', 'secondary', t('dvs.support'));
+        // the support stands until withdrawn: the button offers the other of the two
+        const withdraw = o.supported === true;
+        const b = el('button', 'secondary', t(withdraw ? 'dvs.unsupport' : 'dvs.support'));
         b.type = 'button';
-        b.id = `dvs-support-${o.index}`;
-        b.addEventListener('click', () => sendFlow(support(id, o.index, true), t('dvs.support.summary', { text: o.text })));
+        b.id = `dvs-${withdraw ? 'unsupport' : 'support'}-${o.index}`;
+        b.addEventListener('click', () => sendFlow(support(id, o.index, !withdraw),
+          t(withdraw ? 'dvs.unsupport.summary' : 'dvs.support.summary', { text: o.text })));
         li.append(' ', b);
       }
       list.append(li);
@@ -133,16 +139,23 @@ export function render(root, shell, id, resultsContainer, mountResults) {
       sum.setAttribute('aria-live', 'polite');
       const add = el('button', 'secondary', t('dvs.split.add'));
       add.type = 'button';
+      add.id = 'dvs-split-add';
       add.hidden = true;
       const showSum = () => {
         const total = splitting.forms.reduce((s, f) => s + toWeight(f.weight.value), 0n);
         sum.textContent = splitting.on ? t('dvs.split.sum', { sum: total, weight }) : t('dvs.split.weight', { weight });
         sum.classList.toggle('error', splitting.on && total !== weight);
       };
+      let made = 0; // ids stay unique as parts come and go
+      const relabel = () => splitting.forms.forEach((f, i) => {
+        f.legend.textContent = t('dvs.split.part', { n: i + 1 });
+        f.remove.hidden = splitting.forms.length <= 1;
+      });
       const addPart = () => {
-        const k = splitting.forms.length;
+        const k = made++;
         const box = el('fieldset', 'dvs-part');
-        box.append(el('legend', null, t('dvs.split.part', { n: k + 1 })));
+        const legend = el('legend');
+        box.append(legend);
         const w = el('input');
         w.type = 'number';
         w.min = '1';
@@ -152,15 +165,28 @@ export function render(root, shell, id, resultsContainer, mountResults) {
         wl.htmlFor = w.id;
         w.addEventListener('input', showSum);
         const f = ballotForm(shell, issue, state.shape, `dvs-p${k}`);
-        box.append(wl, w, f.element);
+        const remove = el('button', 'secondary', t('dvs.split.remove'));
+        remove.type = 'button';
+        remove.id = `dvs-part-${k}-remove`;
+        const entry = { weight: w, form: f, legend, remove };
+        remove.addEventListener('click', () => {
+          splitting.forms = splitting.forms.filter((x) => x !== entry);
+          box.remove();
+          relabel();
+          showSum();
+          add.focus();
+        });
+        box.append(wl, w, f.element, remove);
         parts.append(box);
-        splitting.forms.push({ weight: w, form: f });
+        splitting.forms.push(entry);
+        relabel();
         showSum();
       };
       split.addEventListener('change', () => {
         splitting.on = split.checked;
         parts.replaceChildren();
         splitting.forms = [];
+        made = 0;
         add.hidden = !split.checked;
         if (split.checked) { addPart(); addPart(); } else parts.append(single.element);
         showSum();
@@ -207,9 +233,12 @@ export function render(root, shell, id, resultsContainer, mountResults) {
     });
   }
 
+  let supportBox = null;
   function sendFlow(message, summary) {
     stopSend();
+    supportBox?.remove(); // one confirm step at a time (its ids are fixed)
     const box = el('div');
+    supportBox = box;
     optionsCard.append(box);
     stopSend = confirmAndSend(box, shell, {
       message, summary, powBits: state.community.params.powDifficultyBits, p: 'dvs-support-send',

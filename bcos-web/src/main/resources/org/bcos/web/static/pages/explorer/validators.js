@@ -2,7 +2,7 @@
 // voting power and its share, commission, status; bcos_validators on a chain without staking) and
 // recent signing: how many of the last SIGNING_WINDOW blocks' commits each one signed, read from
 // the lastCommitSigners of the blocks that carry them (bcos_getBlock; block h carries the commit
-// of block h - 1).
+// of block h - 1), then kept current: each new block over /ws (newBlocks) slides the window.
 
 import { link } from '../../ui/dom.js';
 import { ddcText, shortHash } from '../../ui/format.js';
@@ -27,11 +27,12 @@ export function grouped(n) {
 }
 
 export function render(root, shell) {
-  const { el, t, call } = shell;
+  const { el, t, call, socket } = shell;
   const body = el('div');
   body.append(el('p', 'muted', t('validators.loading')));
   root.append(el('h1', null, t('validators.title')), searchBar(shell), body);
   let stopped = false;
+  let stopLive = () => {};
 
   (async () => {
     let set;
@@ -43,6 +44,7 @@ export function render(root, shell) {
     }
     if (stopped) return;
     const signing = el('p', 'muted', t('validators.counting', { n: SIGNING_WINDOW }));
+    signing.id = 'validators-signing';
     const tbl = table(set);
     const scroll = el('div', 'xscroll');
     scroll.append(tbl);
@@ -50,16 +52,36 @@ export function render(root, shell) {
     card.append(el('h2', null, t('validators.set', { n: set.rows.length, height: set.height })),
       scroll, signing);
     body.replaceChildren(card);
-    try {
-      const counted = await countSigning(set.head);
-      if (stopped) return;
+    // the commits seen, by the height of the block carrying them; the newest SIGNING_WINDOW count
+    const commits = new Map();
+    let counted = false;
+    const show = () => {
+      const top = Math.max(...commits.keys());
+      for (const h of [...commits.keys()]) if (h <= top - SIGNING_WINDOW) commits.delete(h);
+      const bySigner = new Map();
+      for (const signers of commits.values()) {
+        for (const k of new Set(signers)) bySigner.set(k, (bySigner.get(k) || 0) + 1);
+      }
       for (const tr of tbl.tBodies[0].rows) {
-        const n = counted.bySigner.get(tr.dataset.key) || 0;
+        const n = bySigner.get(tr.dataset.key) || 0;
         const cell = tr.querySelector('.xsigned');
-        cell.textContent = t('validators.signedOf', { n, of: counted.commits });
+        cell.textContent = t('validators.signedOf', { n, of: commits.size });
         cell.dataset.signed = String(n);
       }
-      signing.textContent = t('validators.window', { n: counted.commits, from: counted.from, to: counted.to });
+      // block h carries the commit of h - 1
+      signing.textContent = t('validators.window', { n: commits.size, from: Math.min(...commits.keys()) - 1, to: top - 1 });
+      signing.dataset.to = String(top - 1);
+    };
+    stopLive = socket.subscribe('newBlocks', undefined, (b) => {
+      if (stopped || !Array.isArray(b.lastCommitSigners)) return;
+      commits.set(b.height, b.lastCommitSigners);
+      if (counted) show();
+    });
+    try {
+      await countSigning(set.head, commits);
+      if (stopped) return;
+      counted = true;
+      if (commits.size > 0) show();
     } catch (e) {
       if (!stopped) signing.replaceWith(rpcError(shell, e));
     }
@@ -128,25 +150,21 @@ export function render(root, shell) {
     return tbl;
   }
 
-  /** Signatures per consensus key over the commits of the last SIGNING_WINDOW blocks up to `head`. */
-  async function countSigning(head) {
-    const to = head;
+  /** Reads the commits of the last SIGNING_WINDOW blocks up to `head` into `commits`. */
+  async function countSigning(head, commits) {
     const from = Math.max(2, head - SIGNING_WINDOW + 1); // block 1 carries no commit
-    const bySigner = new Map();
-    let commits = 0;
-    for (let h = to; h >= from && !stopped; h -= FETCH_PARALLEL) {
+    for (let h = head; h >= from && !stopped; h -= FETCH_PARALLEL) {
       const heights = [];
       for (let k = h; k > h - FETCH_PARALLEL && k >= from; k--) heights.push(k);
       const blocks = await Promise.all(heights.map((k) => call('bcos_getBlock', [k])));
       for (const b of blocks) {
-        if (!Array.isArray(b.lastCommitSigners)) continue;
-        commits++;
-        for (const s of new Set(b.lastCommitSigners)) bySigner.set(s, (bySigner.get(s) || 0) + 1);
+        if (Array.isArray(b.lastCommitSigners) && !commits.has(b.height)) commits.set(b.height, b.lastCommitSigners);
       }
     }
-    // block h carries the commit of h - 1
-    return { bySigner, commits, from: from - 1, to: to - 1 };
   }
 
-  return () => { stopped = true; };
+  return () => {
+    stopped = true;
+    stopLive();
+  };
 }

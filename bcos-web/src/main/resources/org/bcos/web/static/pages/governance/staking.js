@@ -26,9 +26,11 @@ export function render(root, shell) {
   mine.append(summary, bondBox, bondedBox, operatorBox);
   const vals = shell.el('section', 'gov-validators');
   root.append(mine, vals);
-  // the forms stay in place across reloads (their "final at height H" stays visible); the
-  // unbond and withdraw forms are rebuilt only when the validators bonded to change
-  let bondedKey = null;
+  // the forms stay in place across reloads, so a form's "final at height H" stays in view: each
+  // load refills their validator lists (keeping the choice); the unbond / redelegate / withdraw
+  // forms come when the account has a bond and go when it has none
+  let bond = null;
+  let bonded = null;
   let operator = null;
   async function load() {
     try {
@@ -43,12 +45,20 @@ export function render(root, shell) {
       const account = await shell.call('stake_getAccount', [key.address]);
       if (stopped) return;
       summary.replaceChildren(...myStake(shell, account));
-      if (bondBox.childElementCount === 0) bondBox.append(bondForm(shell, validators, load));
-      const k = account.delegations.map((d) => d.validator).join(',');
-      if (k !== bondedKey) {
-        bondedKey = k;
-        bondedBox.replaceChildren(...bondedForms(shell, validators, account, load));
+      if (!bond) {
+        bond = bondForm(shell, load);
+        bondBox.append(bond.section);
       }
+      bond.update(validators);
+      const mineBonded = account.delegations.map((d) => validators.find((v) => v.operator === d.validator) ?? { operator: d.validator, moniker: d.moniker });
+      if (mineBonded.length > 0 && !bonded) {
+        bonded = bondedForms(shell, load);
+        bondedBox.replaceChildren(...bonded.sections);
+      } else if (mineBonded.length === 0 && bonded) {
+        bonded = null;
+        bondedBox.replaceChildren();
+      }
+      bonded?.update(validators, mineBonded);
       if (operator?.address !== key.address) {
         operator = { address: key.address, ...operatorPart(shell, key.address, load) };
         operatorBox.replaceChildren(operator.section);
@@ -123,50 +133,59 @@ function myStake(shell, a) {
   return out;
 }
 
-function validatorSelect(shell, id, labelKey, validators) {
-  const f = field(shell, id, labelKey, { tag: 'select' });
-  for (const v of validators) {
+/** A validator <select> field; fill it with fillValidators. */
+function validatorSelect(shell, id, labelKey) {
+  return field(shell, id, labelKey, { tag: 'select' });
+}
+
+/** Sets a select's validators, keeping the chosen one while it is still listed. */
+function fillValidators(shell, select, validators) {
+  const chosen = select.value;
+  select.replaceChildren(...validators.map((v) => {
     const o = shell.el('option', null, `${v.moniker} (${shortHash(v.operator)})`);
     o.value = v.operator;
-    f.input.append(o);
-  }
-  return f;
+    return o;
+  }));
+  if (validators.some((v) => v.operator === chosen)) select.value = chosen;
 }
 
-function bondForm(shell, validators, reload) {
-  const form = shell.el('section', 'gov-form');
-  const bv = validatorSelect(shell, 'gov-bond-validator', 'governance.staking.validator', validators);
+function bondForm(shell, reload) {
+  const section = shell.el('section', 'gov-form');
+  const bv = validatorSelect(shell, 'gov-bond-validator', 'governance.staking.validator');
   const ba = field(shell, 'gov-bond-amount', 'governance.staking.amount', { inputmode: 'decimal', autocomplete: 'off' });
-  form.append(shell.el('h2', null, shell.t('governance.staking.delegate')), bv.row, ba.row,
+  section.append(shell.el('h2', null, shell.t('governance.staking.delegate')), bv.row, ba.row,
     txFlow(shell, 'gov-bond', { build: () => gov.bond(bv.input.value, parseDdc(ba.input.value)), onFinal: reload }));
-  return form;
+  return { section, update: (validators) => fillValidators(shell, bv.input, validators) };
 }
 
-function bondedForms(shell, validators, account, reload) {
+/** Undelegate, redelegate and withdraw-rewards: {sections, update(validators, bonded)}. */
+function bondedForms(shell, reload) {
   const t = shell.t;
-  const bonded = account.delegations.map((d) => validators.find((v) => v.operator === d.validator) ?? { operator: d.validator, moniker: d.moniker });
-  const out = [];
-  if (bonded.length > 0) {
-    const ub = shell.el('section', 'gov-form');
-    const uv = validatorSelect(shell, 'gov-unbond-validator', 'governance.staking.validator', bonded);
-    const ua = field(shell, 'gov-unbond-amount', 'governance.staking.amount', { inputmode: 'decimal', autocomplete: 'off' });
-    ub.append(shell.el('h2', null, t('governance.staking.undelegate')), uv.row, ua.row,
-      shell.el('p', 'muted', t('governance.staking.unbondNote')),
-      txFlow(shell, 'gov-unbond', { build: () => gov.unbond(uv.input.value, parseDdc(ua.input.value)), onFinal: reload }));
-    const wd = shell.el('section', 'gov-form');
-    const wv = validatorSelect(shell, 'gov-withdraw-validator', 'governance.staking.validator', bonded);
-    wd.append(shell.el('h2', null, t('governance.staking.withdraw')), wv.row,
-      txFlow(shell, 'gov-withdraw', { build: () => gov.withdrawRewards(wv.input.value), onFinal: reload }));
-    const rd = shell.el('section', 'gov-form');
-    const rs = validatorSelect(shell, 'gov-redelegate-source', 'governance.staking.from', bonded);
-    const rt = validatorSelect(shell, 'gov-redelegate-destination', 'governance.staking.to', validators);
-    const ra = field(shell, 'gov-redelegate-amount', 'governance.staking.amount', { inputmode: 'decimal', autocomplete: 'off' });
-    rd.append(shell.el('h2', null, t('governance.staking.redelegate')), rs.row, rt.row, ra.row,
-      shell.el('p', 'muted', t('governance.staking.redelegateNote')),
-      txFlow(shell, 'gov-redelegate', {
-        build: () => gov.redelegate(rs.input.value, rt.input.value, parseDdc(ra.input.value)), onFinal: reload,
-      }));
-    out.push(ub, rd, wd);
-  }
-  return out;
+  const amount = (id) => field(shell, id, 'governance.staking.amount', { inputmode: 'decimal', autocomplete: 'off' });
+  const ub = shell.el('section', 'gov-form');
+  const uv = validatorSelect(shell, 'gov-unbond-validator', 'governance.staking.validator');
+  const ua = amount('gov-unbond-amount');
+  ub.append(shell.el('h2', null, t('governance.staking.undelegate')), uv.row, ua.row,
+    shell.el('p', 'muted', t('governance.staking.unbondNote')),
+    txFlow(shell, 'gov-unbond', { build: () => gov.unbond(uv.input.value, parseDdc(ua.input.value)), onFinal: reload }));
+  const rd = shell.el('section', 'gov-form');
+  const rs = validatorSelect(shell, 'gov-redelegate-source', 'governance.staking.from');
+  const rt = validatorSelect(shell, 'gov-redelegate-destination', 'governance.staking.to');
+  const ra = amount('gov-redelegate-amount');
+  rd.append(shell.el('h2', null, t('governance.staking.redelegate')), rs.row, rt.row, ra.row,
+    shell.el('p', 'muted', t('governance.staking.redelegateNote')),
+    txFlow(shell, 'gov-redelegate', {
+      build: () => gov.redelegate(rs.input.value, rt.input.value, parseDdc(ra.input.value)), onFinal: reload,
+    }));
+  const wd = shell.el('section', 'gov-form');
+  const wv = validatorSelect(shell, 'gov-withdraw-validator', 'governance.staking.validator');
+  wd.append(shell.el('h2', null, t('governance.staking.withdraw')), wv.row,
+    txFlow(shell, 'gov-withdraw', { build: () => gov.withdrawRewards(wv.input.value), onFinal: reload }));
+  return {
+    sections: [ub, rd, wd],
+    update(validators, bonded) {
+      for (const f of [uv, rs, wv]) fillValidators(shell, f.input, bonded);
+      fillValidators(shell, rt.input, validators);
+    },
+  };
 }
