@@ -76,25 +76,32 @@ final class TestnetDriver {
     }
   }
 
-  /**
-   * A base port in {@code [from, from + span)} whose next {@link #nodes} ports can be bound on
-   * loopback now; the first candidate follows this process's id, so ITs running side by side
-   * in different JVMs start apart.
-   */
+  /** A free base for this testnet's nodes (and the one {@link #addNode} may add). */
   private int freeBase(int from, int span) {
-    int width = nodes + ROOM_FOR_ADDED_NODES + 1;
+    return freeBase(from, span, nodes + ROOM_FOR_ADDED_NODES);
+  }
+
+  /**
+   * A base port in {@code [from, from + span)} whose next {@code ports} ports can be bound on
+   * loopback now; the first candidate follows this process's id, so ITs running side by side
+   * in different JVMs start apart. Keep both ranges below Linux's ephemeral ports (32768..60999):
+   * an outgoing connection of any process may take an ephemeral port between this check and a
+   * node's bind. Testnets take their RPC base from 10,000..21,000 and P2P from 21,000..32,500.
+   */
+  static int freeBase(int from, int span, int ports) {
+    int width = ports + 1;
     int slots = span / width;
     long pid = ProcessHandle.current().pid();
     for (int t = 0; t < PORT_TRIES; t++) {
       int base = from + (int) ((pid + 7L * t) % slots) * width;
-      if (allFree(base)) return base;
+      if (allFree(base, ports)) return base;
     }
-    throw new AssertionError("no " + nodes + " free loopback ports in " + from + ".."
+    throw new AssertionError("no " + ports + " free loopback ports in " + from + ".."
         + (from + span));
   }
 
-  private boolean allFree(int base) {
-    for (int i = 1; i <= nodes + ROOM_FOR_ADDED_NODES; i++) {
+  private static boolean allFree(int base, int ports) {
+    for (int i = 1; i <= ports; i++) {
       try (ServerSocket s = new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress())) {
         s.setReuseAddress(true);
       } catch (IOException e) {

@@ -29,15 +29,18 @@ class TestnetRollbackIT {
   private Path dir;
   private CliProcess bcos;
   private int rpcBase;
+  private int p2pBase;
 
   @BeforeEach
   void init() throws Exception {
     dir = root.resolve("tn");
     bcos = new CliProcess(Files.createDirectories(root.resolve("home")), root);
-    rpcBase = 21_000 + (int) (ProcessHandle.current().pid() % 2_000) * 4;
+    // the ranges TestnetDriver uses, below the ephemeral ports, checked free now
+    rpcBase = TestnetDriver.freeBase(10_000, 11_000, NODES);
+    p2pBase = TestnetDriver.freeBase(21_000, 11_500, NODES);
     CliProcess.Run init = bcos.run("testnet", "init", "--dir", dir.toString(), "--validators",
         Integer.toString(NODES), "--block-interval-ms", "500", "--rpc-base-port",
-        Integer.toString(rpcBase), "--p2p-base-port", Integer.toString(rpcBase + 20_000));
+        Integer.toString(rpcBase), "--p2p-base-port", Integer.toString(p2pBase));
     assertEquals(0, init.exitCode(), init.stderr());
   }
 
@@ -87,7 +90,7 @@ class TestnetRollbackIT {
     for (int i = 1; i <= NODES; i++) {
       assertFalse(Files.exists(dir.resolve("node" + i).resolve("node.pid")), "node " + i);
       assertTrue(Ports.free("127.0.0.1", rpcBase + i), "node " + i + "'s RPC port is free");
-      assertTrue(Ports.free("127.0.0.1", rpcBase + 20_000 + i), "node " + i + "'s P2P port");
+      assertTrue(Ports.free("127.0.0.1", p2pBase + i), "node " + i + "'s P2P port");
     }
   }
 }

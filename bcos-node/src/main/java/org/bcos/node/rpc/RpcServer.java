@@ -286,7 +286,7 @@ public final class RpcServer implements AutoCloseable {
             metricsText.get().getBytes(StandardCharsets.UTF_8), keepAlive, cors);
       } else if (web.isPresent() && read) {
         serveWeb(ctx, req, path, keepAlive);
-      } else if (web.isPresent()) {
+      } else if (web.isPresent() && web.get().file(path).isPresent()) {
         notAllowed(ctx, "GET, HEAD", "the web app's files take GET or HEAD", keepAlive, cors);
       } else {
         respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain",

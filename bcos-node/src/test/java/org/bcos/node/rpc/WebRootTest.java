@@ -133,5 +133,10 @@ class WebRootTest {
       assertEquals(405, r.status(), path + " " + r.head());
       assertEquals("GET, HEAD", header(r, "Allow"), path);
     }
+    // a path that is nothing here stays 404 whatever the method, naming the API paths
+    RawHttp.Response none = RawHttp.exchange(node.port, "POST", "/api", "127.0.0.1:" + node.port,
+        null, "application/json", "{}");
+    assertEquals(404, none.status(), none.head());
+    assertTrue(none.body().startsWith("not found: use POST /rpc"), none.body());
   }
 }
