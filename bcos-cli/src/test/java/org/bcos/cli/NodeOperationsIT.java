@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class NodeOperationsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int RPC_PORT = 19861;
+  /** Below the ranges testnet ITs in the other fork take (TestnetDriver.freeBase). */
+  private static final int RPC_PORT = 9861;
   private static final Pattern MNEMONIC = Pattern.compile(
       "dev key mnemonic \\(shown once\\): ([a-z]+(?: [a-z]+){11,23})");
 
