@@ -258,6 +258,7 @@ class DvsVoteWebIT {
     browser.await("Tuesday unranked", () -> rankItems().size() == 2
         && textOf("dvs-b-unranked").contains("Tuesday")
         && textOf("dvs-b-ranking-live").equals("Tuesday is now unranked"));
+    ballotShot("dvs-ballot-unranked.png");
     browser.click(By.id("dvs-cast"));
     browser.click(By.id("dvs-send-confirm"));
     awaitFinal();

@@ -46,3 +46,27 @@ export function errorText(t, e) {
   if (reason) return t('wallet.error.node', { reason, message: e.message });
   return t('wallet.error.other', { message: e?.message ?? String(e) });
 }
+
+/**
+ * Runs `work()` when `form` is submitted: `go` disabled (and `busy`, if given, saying it works)
+ * meanwhile; a thrown error shown in `error` as its translated sentence, then `failed(e)`;
+ * `always()` after either way (to clear passphrase fields).
+ */
+export function onSubmit(form, { t, go, busy, error, work, failed, always }) {
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    error.textContent = '';
+    go.disabled = true;
+    if (busy) busy.textContent = t('wallet.keys.working');
+    try {
+      await work();
+    } catch (e) {
+      error.textContent = errorText(t, e);
+      if (failed) failed(e);
+    } finally {
+      if (always) always();
+      go.disabled = false;
+      if (busy) busy.textContent = '';
+    }
+  });
+}

@@ -4,7 +4,7 @@
 // key unlocked for this tab.
 import { generate } from '../../lib/mnemonic.js';
 import { addRecord, createRecord, unlockRecord, MIN_PASSPHRASE_CHARS, MAX_LABEL_CHARS } from '../../lib/keystore.js';
-import { button, errorText, field, keyStorage } from './common.js';
+import { button, errorText, field, keyStorage, onSubmit } from './common.js';
 import { wordGrid } from './keys.js';
 
 /** How many words the write-down check asks for. */
@@ -70,12 +70,9 @@ export function renderCreate(root, shell) {
     const go = button(el, t('wallet.save.go'), { id: 'wallet-save-go', className: 'primary', submit: true });
     const busy = el('p', 'muted');
     form.append(labelL, label, p1L, p1, p2L, p2, go, busy, error);
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      error.textContent = '';
-      go.disabled = true;
-      busy.textContent = t('wallet.keys.working');
-      try {
+    onSubmit(form, {
+      t, go, busy, error,
+      work: async () => {
         const record = await createRecord({ words: words.join(' '), account: 0, label: label.value, passphrase: p1.value, repeated: p2.value });
         addRecord(keyStorage(), record);
         const key = await unlockRecord(record, p1.value);
@@ -83,14 +80,11 @@ export function renderCreate(root, shell) {
         if (stopped) return;
         shell.session.unlock(key, record.label);
         shell.go('#/wallet');
-      } catch (e) {
-        error.textContent = errorText(t, e);
-      } finally {
+      },
+      always: () => {
         p1.value = '';
         p2.value = '';
-        go.disabled = false;
-        busy.textContent = '';
-      }
+      },
     });
     card.replaceChildren(el('h2', null, t('wallet.save.title')), el('p', null, t('wallet.save.help')), form);
     label.focus();

@@ -6,7 +6,7 @@ import { keyFromMnemonic, MAX_ACCOUNT } from '../../lib/slip10.js';
 import { encodeAddress } from '../../lib/address.js';
 import { addRecord, createRecord, MIN_PASSPHRASE_CHARS, MAX_LABEL_CHARS } from '../../lib/keystore.js';
 import { link } from '../../ui/dom.js';
-import { button, errorText, field, keyStorage } from './common.js';
+import { button, field, keyStorage, onSubmit } from './common.js';
 
 export function renderImport(root, shell) {
   const { el, t, session } = shell;
@@ -52,11 +52,9 @@ export function renderImport(root, shell) {
   const key = session.active();
   if (key) out.textContent = key.address;
 
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    error.textContent = '';
-    go.disabled = true;
-    try {
+  onSubmit(form, {
+    t, go, error,
+    work: async () => {
       const index = Number(account.value);
       if (!Number.isInteger(index) || index < 0 || index > MAX_ACCOUNT || account.value.trim() === '') {
         error.textContent = t('wallet.import.badAccount', { max: MAX_ACCOUNT });
@@ -73,13 +71,11 @@ export function renderImport(root, shell) {
       words.value = '';
       out.textContent = session.active().address;
       done.hidden = false;
-    } catch (e) {
-      error.textContent = errorText(t, e);
-    } finally {
+    },
+    always: () => {
       p1.value = '';
       p2.value = '';
-      go.disabled = false;
-    }
+    },
   });
   return () => {};
 }

@@ -2,7 +2,7 @@
 // shown again, or deleted (after a confirmation), each under its passphrase where it matters.
 import { listRecords, removeRecord, unlockRecord, decryptWords } from '../../lib/keystore.js';
 import { link } from '../../ui/dom.js';
-import { button, errorText, field, keyStorage } from './common.js';
+import { button, errorText, field, keyStorage, onSubmit } from './common.js';
 
 export function renderKeys(root, shell, sendQuery) {
   const { el, t } = shell;
@@ -66,21 +66,11 @@ function keyItem(shell, record, error) {
     const go = button(el, t(purpose), { id: 'wallet-passphrase-go', className: 'primary', submit: true });
     const busy = el('span', 'muted');
     form.append(label, input, go, busy);
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      error.textContent = '';
-      go.disabled = true;
-      busy.textContent = t('wallet.keys.working');
-      try {
-        await onPassphrase(input.value);
-      } catch (e) {
-        error.textContent = errorText(t, e);
-        input.select();
-      } finally {
-        input.value = '';
-        go.disabled = false;
-        busy.textContent = '';
-      }
+    onSubmit(form, {
+      t, go, busy, error,
+      work: () => onPassphrase(input.value),
+      failed: () => input.select(),
+      always: () => { input.value = ''; },
     });
     panel.append(form);
     input.focus();
