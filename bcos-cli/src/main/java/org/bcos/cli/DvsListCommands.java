@@ -215,19 +215,27 @@ final class DvsListCommands {
   static final class InitiativeList implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Parameters(paramLabel = "ISSUE") long issue;
+    @Option(names = "--supporter", paramLabel = "NAME|ADDRESS",
+        description = "also say whether this account supports each option") String supporter;
 
     @Override
     public Integer call() {
-      JsonNode answer = common.client().call("dvs_listInitiatives", issue);
+      JsonNode answer = supporter == null ? common.client().call("dvs_listInitiatives", issue)
+          : common.client().call("dvs_listInitiatives", issue, Keys.resolve(supporter).toString());
       if (common.json) {
         Output.json(System.out, answer);
         return 0;
       }
       System.out.println("issue " + issue + " (" + answer.path("phase").asText() + ")");
-      Table table = new Table("INDEX", "OPTION", "ON BALLOT", "SUPPORTERS");
+      List<String> header = new ArrayList<>(List.of("INDEX", "OPTION", "ON BALLOT", "SUPPORTERS"));
+      if (supporter != null) header.add("SUPPORTED BY " + supporter);
+      Table table = new Table(header.toArray(String[]::new));
       for (JsonNode i : answer.path("initiatives")) {
-        table.row(i.path("index").asText(), i.path("text").asText(),
-            i.path("onBallot").asBoolean() ? "yes" : "no", i.path("supporters").asText());
+        List<String> cells = new ArrayList<>(List.of(i.path("index").asText(),
+            i.path("text").asText(), i.path("onBallot").asBoolean() ? "yes" : "no",
+            i.path("supporters").asText()));
+        if (supporter != null) cells.add(i.path("supported").asBoolean() ? "yes" : "no");
+        table.row(cells.toArray());
       }
       table.print(System.out);
       return 0;

@@ -1,6 +1,7 @@
 package org.bcos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -152,6 +153,11 @@ class DvsCliIT {
     assertEquals(2, ok("dvs", "member", "list", c, "--json").path("members").size());
     assertTrue(bcos("dvs", "area", "list", c).stdout().contains("schools"));
     assertTrue(bcos("dvs", "initiative", "list", issue).stdout().contains("Longer days"));
+    JsonNode supported = ok("dvs", "initiative", "list", issue, "--supporter", "alice", "--json");
+    assertFalse(supported.path("initiatives").get(1).path("supported").asBoolean(true),
+        supported.toString());
+    Run supportTable = bcos("dvs", "initiative", "list", issue, "--supporter", "alice");
+    assertTrue(supportTable.stdout().contains("SUPPORTED BY alice"), supportTable.stdout());
     JsonNode parts = ok("dvs", "ballot", issue, "--voter", "dev", "--json").path("parts");
     assertEquals(1, parts.get(0).path("values").get(0).asLong(), parts.toString());
     Run ballot = bcos("dvs", "ballot", issue, "--voter", "dev");
