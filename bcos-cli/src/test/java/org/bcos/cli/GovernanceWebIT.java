@@ -211,6 +211,10 @@ class GovernanceWebIT {
     assertEquals(1250, created.path("commission").path("rateBasisPoints").asInt());
     assertEquals(Amount.parse("1000"), created.path("tokensUnits").asLong());
     browser.screenshot("governance-validator-1280.png");
+    browser.size(375, 812);
+    browser.driver.executeScript("document.getElementById('gov-operator').scrollIntoView()");
+    browser.screenshot("governance-validator-375.png");
+    browser.size(1280, 900);
 
     // edit: a new name keeps the rate; a change above the max change is refused by the node
     browser.type(By.id("gov-edit-moniker"), "web-op 2");
