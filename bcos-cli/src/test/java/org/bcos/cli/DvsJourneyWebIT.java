@@ -97,19 +97,9 @@ class DvsJourneyWebIT {
     castWithStamp(dev1);
     tally.awaitCounted(2);
     tally.screenshot("journey-tally-after-1.png");
-    // dev2: no
-    WebBrowser dev2 = browsers.get(2);
-    dev2.unlock(node.url(), node.devWords(), 2);
-    openIssue(dev2, yesNo);
-    dev2.click(By.id("dvs-b-opt-no"));
-    castWithStamp(dev2);
+    WebBrowser dev2 = voteYesNo(2, "no");
     tally.awaitCounted(3);
-    // dev3: yes
-    WebBrowser dev3 = browsers.get(3);
-    dev3.unlock(node.url(), node.devWords(), 3);
-    openIssue(dev3, yesNo);
-    dev3.click(By.id("dvs-b-opt-yes"));
-    castWithStamp(dev3);
+    WebBrowser dev3 = voteYesNo(3, "yes");
     tally.awaitCounted(4);
     tally.screenshot("journey-tally-live.png");
     JsonNode live = node.client().call("dvs_tally", yesNo);
@@ -157,6 +147,19 @@ class DvsJourneyWebIT {
           "markup from people is text, never elements");
       b.assertNoConsoleProblems();
     }
+  }
+
+  /**
+   * dev{@code account} unlocks in its own browser and votes {@code choice} on the yes/no issue
+   * with the stamp; returns that browser.
+   */
+  private static WebBrowser voteYesNo(int account, String choice) {
+    WebBrowser b = browsers.get(account);
+    b.unlock(node.url(), node.devWords(), account);
+    openIssue(b, yesNo);
+    b.click(By.id("dvs-b-opt-" + choice));
+    castWithStamp(b);
+    return b;
   }
 
   private static Address dev(int account) {

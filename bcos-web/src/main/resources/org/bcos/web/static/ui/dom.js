@@ -26,6 +26,13 @@ export function table(className, headers) {
   return tbl;
 }
 
+/** A <td> with a class holding a Node, or text ('—' when there is none). */
+export function cell(child, className) {
+  const c = el('td', className);
+  if (child instanceof Node) c.append(child); else c.textContent = child ?? '—';
+  return c;
+}
+
 /** A <dl> of [label, value] pairs; a value may be a Node or text. */
 export function pairs(className, items) {
   const dl = el('dl', className);

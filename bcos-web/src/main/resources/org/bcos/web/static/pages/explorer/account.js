@@ -2,7 +2,7 @@
 // Merkle proof checked here in the browser (lib/stateproof.js) against the state root of the block
 // it names (read with bcos_getBlock), and the account's history (bcos_getAccountTransactions, paged).
 
-import { pairs } from '../../ui/dom.js';
+import { cell, pairs } from '../../ui/dom.js';
 import { ddcText, isoTime } from '../../ui/format.js';
 import { normalizeAddress } from '../../lib/address.js';
 import { checkAccountProof } from '../../lib/stateproof.js';
@@ -129,11 +129,7 @@ export function render(root, shell, route) {
     tr.dataset.hash = x.hash;
     const out = x.from === address;
     const other = out ? (x.to || (Array.isArray(x.outputs) ? t('account.outputs', { n: x.outputs.length }) : null)) : x.from;
-    const td = (child, cls) => {
-      const c = el('td', cls);
-      if (child instanceof Node) c.append(child); else c.textContent = child ?? '—';
-      return c;
-    };
+    const td = cell;
     const amount = x.amountUnits !== undefined ? `${out ? '−' : '+'}${ddcText(x.amountUnits)}` : '—';
     tr.append(td(txLink(x.hash)), td(blockLink(x.height, String(x.height)), 'num'),
       td(t(out ? 'account.out' : 'account.in')),

@@ -1,6 +1,7 @@
 // Explorer home: the chain status (bcos_status), the latest blocks and the latest transactions,
 // live over /ws (newBlocks; a block with transactions is read in full for its transactions).
 
+import { cell } from '../../ui/dom.js';
 import { ddcText, isoTime } from '../../ui/format.js';
 import { accountLink, blockLink, rpcError, searchBar, txLink } from './common.js';
 
@@ -85,11 +86,7 @@ export function render(root, shell) {
       shownTxs.add(x.hash);
       const tr = el('tr');
       tr.dataset.hash = x.hash;
-      const td = (cls, child) => {
-        const c = el('td', cls);
-        if (child instanceof Node) c.append(child); else c.textContent = child ?? '—';
-        return c;
-      };
+      const td = (cls, child) => cell(child, cls);
       tr.append(td(null, txLink(x.hash)), td('num', blockLink(block.height, String(block.height))),
         td('wide', x.from ? accountLink(x.from) : '—'), td('wide', x.to ? accountLink(x.to) : x.type),
         td('num', x.amountUnits !== undefined ? ddcText(x.amountUnits) : '—'));

@@ -4,7 +4,7 @@
 // the lastCommitSigners of the blocks that carry them (bcos_getBlock; block h carries the commit
 // of block h - 1), then kept current: each new block over /ws (newBlocks) slides the window.
 
-import { link } from '../../ui/dom.js';
+import { cell, link } from '../../ui/dom.js';
 import { ddcText, shortHash } from '../../ui/format.js';
 import { accountHref, accountLink, reasonOf, rpcError, searchBar } from './common.js';
 
@@ -131,11 +131,7 @@ export function render(root, shell) {
     for (const v of set.rows) {
       const tr = el('tr');
       tr.dataset.key = v.key;
-      const td = (child, cls) => {
-        const c = el('td', cls);
-        if (child instanceof Node) c.append(child); else c.textContent = child ?? '—';
-        return c;
-      };
+      const td = cell;
       const share = set.total > 0n ? percent(BigInt(v.power || 0) * 10_000n / set.total) : '—';
       const name = v.moniker ?? shortHash(v.key);
       tr.append(td(v.operator ? link(accountHref(v.operator), name) : name),
