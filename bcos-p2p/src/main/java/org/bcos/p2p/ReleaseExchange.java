@@ -375,14 +375,18 @@ public final class ReleaseExchange {
       if (size > 0) peers.broadcast(MessageType.RELEASE_HAVE, have(f.release, size), null);
       return;
     }
-    blame(f);
-    f.keepFailed();
+    // a mixed attempt's file is kept to compare; a single source's is not needed: it was blamed
+    if (blame(f)) f.keepFailed();
     f.restart();
     request(nowMillis);
   }
 
-  /** One contributor: it lied, for sure. Several: try again one peer at a time to find out. */
-  private void blame(Fetch f) {
+  /**
+   * One contributor: it lied, for sure. Several: try again one peer at a time to find out.
+   *
+   * @return whether the blame is open (several contributors), so the file is worth comparing
+   */
+  private boolean blame(Fetch f) {
     if (f.contributors.size() == 1) {
       Hash liar = f.contributors.iterator().next();
       f.excluded.add(liar);
@@ -390,14 +394,19 @@ public final class ReleaseExchange {
           + " has another SHA-256; it is no longer asked";
       peers.peer(liar).ifPresent(p -> peers.penalise(p, Penalty.BAD_RELEASE, "release artifact "
           + f.release.toHex() + " from it has another SHA-256"));
-    } else {
-      f.problem = "RELEASE_HASH_MISMATCH: the artifact assembled from " + f.contributors.size()
-          + " peers has another SHA-256; asking one peer at a time";
+      f.oneAtATime = true;
+      return false;
     }
+    f.problem = "RELEASE_HASH_MISMATCH: the artifact assembled from " + f.contributors.size()
+        + " peers has another SHA-256; asking one peer at a time";
     f.oneAtATime = true;
+    return true;
   }
 
-  /** The senders of the chunks in which the last failed file differs from the verified one. */
+  /**
+   * The senders of the chunks in which the last failed file differs from the verified one, but
+   * not those penalised already for an artifact of their own (one offence, one penalty).
+   */
   private void blameDifferingChunks(Fetch f) {
     if (f.failed == null) return;
     Set<Hash> liars = new HashSet<>();
@@ -405,7 +414,7 @@ public final class ReleaseExchange {
       boolean sameSize = failed.size() == f.size;
       for (int i = 0; i < f.failed.senders.length; i++) {
         Hash sender = f.failed.senders[i];
-        if (sender == null || liars.contains(sender)) continue;
+        if (sender == null || liars.contains(sender) || f.excluded.contains(sender)) continue;
         if (!sameSize || !sameChunk(failed, f, i)) liars.add(sender);
       }
     } catch (IOException e) {
