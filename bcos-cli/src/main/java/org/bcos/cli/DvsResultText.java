@@ -43,7 +43,7 @@ final class DvsResultText {
         tally.path("electorateWeight").asLong(), percent(tally.path("turnoutBps").asLong()),
         tally.path("quorumMet").asBoolean() ? "met" : "not met");
     totals(out, tally.path("totals"), names, RANKED.contains(method));
-    regions(out, tally.path("regions"), names);
+    regions(out, tally, names);
     if (!tally.path("action").asText().isEmpty()
         && !tally.path("action").asText().equals("none")) {
       out.println("action: " + tally.path("action").asText());
@@ -97,20 +97,44 @@ final class DvsResultText {
     }
   }
 
-  private static void regions(PrintStream out, JsonNode regions, List<String> names) {
+  /**
+   * The regional breakdown: counted members and weight per cell, and, when the node gives each
+   * cell's electorate (members' electorates), its turnout and the regions where nothing counted.
+   */
+  private static void regions(PrintStream out, JsonNode tally, List<String> names) {
+    JsonNode regions = tally.path("regions");
     if (regions.isEmpty()) return;
-    Table table = new Table("REGION", "MEMBERS", "WEIGHT", "FIRST CHOICES");
+    boolean turnout = regions.get(0).has("turnoutBps");
+    Table table = turnout ? new Table("REGION", "MEMBERS", "WEIGHT", "TURNOUT", "FIRST CHOICES")
+        : new Table("REGION", "MEMBERS", "WEIGHT", "FIRST CHOICES");
     for (JsonNode r : regions) {
       List<String> choices = new ArrayList<>();
       JsonNode fc = r.path("firstChoices");
       for (int i = 0; i < fc.size(); i++) {
         if (fc.get(i).asLong() > 0) choices.add(name(names, i) + " " + fc.get(i).asText());
       }
-      table.row(r.path("region").asText().isEmpty() ? "(none)" : r.path("region").asText(),
-          r.path("members").asText(), r.path("weight").asText(),
-          choices.isEmpty() ? "-" : String.join(", ", choices));
+      List<String> row = new ArrayList<>(List.of(regionName(r),
+          r.path("members").asText() + counted(r, "electorateMembers", turnout),
+          r.path("weight").asText() + counted(r, "electorateWeight", turnout)));
+      if (turnout) row.add(percent(r.path("turnoutBps").asLong()) + " %");
+      row.add(choices.isEmpty() ? "-" : String.join(", ", choices));
+      table.row(row.toArray(String[]::new));
     }
     table.print(out);
+    for (JsonNode r : tally.path("regionsWithoutVotes")) {
+      out.printf(Locale.ROOT, "no votes counted in %s: %d members, weight %d (turnout 0.00 %%)%n",
+          regionName(r), r.path("electorateMembers").asLong(), r.path("electorateWeight")
+              .asLong());
+    }
+  }
+
+  private static String regionName(JsonNode r) {
+    return r.path("region").asText().isEmpty() ? "(none)" : r.path("region").asText();
+  }
+
+  /** " of N" for a counted figure when the electorate is known. */
+  private static String counted(JsonNode r, String field, boolean turnout) {
+    return turnout ? " of " + r.path(field).asText() : "";
   }
 
   /** Slot {@code i} by name; -1 is the status quo (as winners name it). */

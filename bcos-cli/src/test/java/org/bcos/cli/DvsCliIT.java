@@ -165,6 +165,9 @@ class DvsCliIT {
     Run live = bcos("dvs", "tally", issue);
     assertTrue(live.stdout().contains("provisional") && live.stdout().contains("winners: Longer"
         + " days") && !live.stdout().contains("\noutcome: "), live.toString());
+    // alice's weight counts through dev: both unassigned members of 2, turnout 100 %
+    assertTrue(live.stdout().contains("TURNOUT") && live.stdout().contains("2 of 2")
+        && live.stdout().contains("100.00 %"), live.toString());
     Run follow = bcos("dvs", "tally", issue, "--follow", "--timeout", "4", "--json");
     List<String> lines = follow.stdout().lines().toList();
     assertTrue(follow.exitCode() == 0 && lines.size() >= 2

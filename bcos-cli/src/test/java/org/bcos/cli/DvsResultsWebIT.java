@@ -38,8 +38,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * An issue's results in the web app (docs/web/results.md) in headless Chromium against a dev
- * chain whose blocks come from dev_mine: a community of dev1..dev6 in four regions, a
- * single-choice poll and a Schulze poll (made with the Java client). The chart follows the
+ * chain whose blocks come from dev_mine: a community of dev1..dev8 in five regions (two never
+ * vote), a single-choice poll and a Schulze poll (made with the Java client). The chart follows the
  * ballots block by block; after the close the page shows the result, the ranking (Schulze
  * matrices), verifies dev1's ballot proof in the browser, names a voter with no ballot, and
  * recounts both polls in the browser to the chain's results. Screenshots:
@@ -50,7 +50,9 @@ import org.openqa.selenium.StaleElementReferenceException;
 class DvsResultsWebIT {
   private static final int STAMP_BITS = 4;
   private static final long VOTING_BLOCKS = 8;
-  private static final String[] REGIONS = {"North", "North", "South", "South", "East", "Isle"};
+  /** dev1..dev8; dev7 (North) and dev8 (West) never vote: turnout below 100 %, a silent region. */
+  private static final String[] REGIONS = {"North", "North", "South", "South", "East", "Isle",
+      "North", "West"};
   @TempDir static Path root;
   private static InProcessNode node;
   private static BcosClient client;
@@ -66,7 +68,7 @@ class DvsResultsWebIT {
     node = InProcessNode.startMinedOnDemand(root);
     client = node.client();
     devNonce = node.pendingNonce(node.dev.address());
-    for (int i = 1; i <= 6; i++) voters.add(Mnemonic.toKeyPair(node.devWords(), i));
+    for (int i = 1; i <= REGIONS.length; i++) voters.add(Mnemonic.toKeyPair(node.devWords(), i));
     DvsParams params = new DvsParams(DvsParams.MEMBERS, 1, 1, 1, VOTING_BLOCKS, 1_000, 1_000,
         8, 2, STAMP_BITS, false);
     long community = created(mine(List.of(new DvsCreateCommunity("Harbour <i>town</i>",
@@ -132,6 +134,10 @@ class DvsResultsWebIT {
     String regions = browser.text(By.id("results-regions-table"));
     assertTrue(regions.contains("East+Isle") && regions.contains("North")
         && regions.contains("South"), regions);
+    // turnout by region: North counted 2 of its 3 (dev7 did not vote); nobody in West voted
+    assertTrue(regions.contains("North 2 of 3 2 of 3 66.7% Tram"), regions);
+    assertTrue(regions.contains("South 2 of 2 2 of 2 100.0%"), regions);
+    assertTrue(regions.contains("West 0 of 1 0 of 1 0.0% no votes counted"), regions);
     shot("results-regions", "results-regions-1280.png");
 
     // verify dev1's ballot, in the browser, against the result's ballots root

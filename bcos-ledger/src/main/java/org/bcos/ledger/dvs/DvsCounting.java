@@ -96,15 +96,17 @@ public final class DvsCounting {
     long electorateWeight = 0;
     for (long w : e.weights()) electorateWeight = Math.addExact(electorateWeight, w);
     DvsMethodTally.Outcome outcome = DvsMethodTally.tally(issue, weighted, electorateWeight);
-    List<IssueTally.RegionCell> regions = DvsRegions.breakdown(issue, e.regions(), e.weights(),
+    DvsRegions.Breakdown breakdown = DvsRegions.breakdown(issue, e.regions(), e.weights(),
         counted, firstChoice, c.params().minCellSize());
+    List<IssueTally.RegionCell> regions = breakdown.cells();
     List<Long> totals = outcome.totals().isEmpty() ? DvsRegions.firstChoiceTotals(regions,
         DvsRegions.width(issue)) : outcome.totals();
     IssueTally tally = new IssueTally(issue.id(), height, isFinal, outcome.outcome(), totals,
         outcome.winners(), electorateWeight, outcome.countedWeight(), ballots.size(),
         outcome.quorumMet(), ballotsRoot(ballots), regions,
         c.params().electorate() == DvsParams.OPEN, "");
-    return new IssueCount(tally, DvsMethodTally.candidates(issue), outcome.count());
+    return new IssueCount(tally, DvsMethodTally.candidates(issue), outcome.count(),
+        breakdown.rolls(), breakdown.silent());
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.bcos.ledger.dvs.api.DvsMessages;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally.RegionCell;
+import org.bcos.ledger.dvs.api.RegionRoll;
 import org.bcos.ledger.dvs.delegation.DelegationResult;
 import org.bcos.ledger.dvs.tally.BallotContent;
 
@@ -25,14 +26,34 @@ final class DvsRegions {
     return issue.rules().method() == DvsMessages.Method.YES_NO ? 4 : issue.options().size();
   }
 
-  static List<RegionCell> breakdown(Issue issue, String[] regions, long[] weights,
+  /**
+   * The breakdown and, for each of its cells, the roll it covers; regions where no weight was
+   * counted apart. Only {@code cells} is stored with a tally; the rest is computed with a count on
+   * request (turnout by region).
+   *
+   * @param cells the breakdown, as stored
+   * @param rolls the roll behind each cell, in the same order (merged cells: their regions')
+   * @param silent regions on the roll where no weight was counted, by name; they are in no cell,
+   *     and show counts only
+   */
+  record Breakdown(List<RegionCell> cells, List<RegionRoll> rolls, List<RegionRoll> silent) {}
+
+  /**
+   * Cells of counted members by region with the first choices their weight went to, merged below
+   * {@code minCellSize}, and the roll (every member, voting or not) behind each.
+   */
+  static Breakdown breakdown(Issue issue, String[] regions, long[] weights,
       DelegationResult counted, int[] firstChoiceOfVoter, int minCellSize) {
     int width = width(issue);
     TreeMap<String, long[]> cells = new TreeMap<>();
+    TreeMap<String, long[]> rolls = new TreeMap<>();
     for (int j = 0; j < regions.length; j++) {
+      String region = regions[j].isEmpty() ? UNASSIGNED : regions[j];
+      long[] roll = rolls.computeIfAbsent(region, r -> new long[2]);
+      roll[0]++;
+      roll[1] = Math.addExact(roll[1], weights[j]);
       int voter = counted.countedFor(j);
       if (voter < 0) continue;
-      String region = regions[j].isEmpty() ? UNASSIGNED : regions[j];
       long[] cell = cells.computeIfAbsent(region, r -> new long[width + 2]);
       cell[0]++;
       cell[1] = Math.addExact(cell[1], weights[j]);
@@ -40,9 +61,23 @@ final class DvsRegions {
       if (choice >= 0 && choice < width) cell[2 + choice] = Math.addExact(cell[2 + choice],
           weights[j]);
     }
-    List<RegionCell> list = new ArrayList<>();
-    cells.forEach((name, c) -> list.add(cell(name, c)));
-    return merge(list, minCellSize);
+    List<Cell> list = new ArrayList<>();
+    List<RegionRoll> silent = new ArrayList<>();
+    rolls.forEach((name, r) -> {
+      long[] c = cells.get(name);
+      if (c == null) silent.add(new RegionRoll(name, r[0], r[1]));
+      else list.add(new Cell(cell(name, c), r[0], r[1]));
+    });
+    List<Cell> merged = merge(list, minCellSize);
+    return new Breakdown(merged.stream().map(Cell::shown).toList(),
+        merged.stream().map(Cell::roll).toList(), silent);
+  }
+
+  /** A cell being merged, with the roll it covers. */
+  private record Cell(RegionCell shown, long rollMembers, long rollWeight) {
+    RegionRoll roll() {
+      return new RegionRoll(shown.region(), rollMembers, rollWeight);
+    }
   }
 
   private static RegionCell cell(String name, long[] c) {
@@ -51,31 +86,34 @@ final class DvsRegions {
     return new RegionCell(name, c[0], c[1], choices);
   }
 
-  private static List<RegionCell> merge(List<RegionCell> cells, int minCellSize) {
-    List<RegionCell> work = new ArrayList<>(cells);
-    Comparator<RegionCell> smallest = Comparator.comparingLong(RegionCell::members)
-        .thenComparing(RegionCell::region);
+  private static List<Cell> merge(List<Cell> cells, int minCellSize) {
+    List<Cell> work = new ArrayList<>(cells);
+    Comparator<Cell> smallest = Comparator.comparingLong((Cell c) -> c.shown().members())
+        .thenComparing(c -> c.shown().region());
     while (work.size() > 1) {
       work.sort(smallest);
-      if (work.getFirst().members() >= minCellSize) break;
-      RegionCell a = work.removeFirst();
-      RegionCell b = work.removeFirst();
+      if (work.getFirst().shown().members() >= minCellSize) break;
+      Cell a = work.removeFirst();
+      Cell b = work.removeFirst();
+      RegionCell x = a.shown();
+      RegionCell y = b.shown();
       List<Long> choices = new ArrayList<>();
-      for (int i = 0; i < a.firstChoices().size(); i++) {
-        choices.add(Math.addExact(a.firstChoices().get(i), b.firstChoices().get(i)));
+      for (int i = 0; i < x.firstChoices().size(); i++) {
+        choices.add(Math.addExact(x.firstChoices().get(i), y.firstChoices().get(i)));
       }
-      String name = a.region().compareTo(b.region()) < 0 ? a.region() + "+" + b.region()
-          : b.region() + "+" + a.region();
-      work.add(new RegionCell(name, a.members() + b.members(),
-          Math.addExact(a.weight(), b.weight()), choices));
+      String name = x.region().compareTo(y.region()) < 0 ? x.region() + "+" + y.region()
+          : y.region() + "+" + x.region();
+      work.add(new Cell(new RegionCell(name, x.members() + y.members(),
+          Math.addExact(x.weight(), y.weight()), choices), a.rollMembers() + b.rollMembers(),
+          Math.addExact(a.rollWeight(), b.rollWeight())));
     }
-    if (work.size() == 1 && work.getFirst().members() < minCellSize) {
+    if (work.size() == 1 && work.getFirst().shown().members() < minCellSize) {
       // even everyone together is below the minimum: show counts, never choices
-      RegionCell only = work.getFirst();
-      return List.of(new RegionCell("(all, too few to show)", only.members(), only.weight(),
-          List.of()));
+      Cell only = work.getFirst();
+      return List.of(new Cell(new RegionCell("(all, too few to show)", only.shown().members(),
+          only.shown().weight(), List.of()), only.rollMembers(), only.rollWeight()));
     }
-    work.sort(Comparator.comparing(RegionCell::region));
+    work.sort(Comparator.comparing(c -> c.shown().region()));
     return work;
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,8 @@ import org.bcos.ledger.dvs.api.DvsUndelegate;
 import org.bcos.ledger.dvs.api.IssueTally.RegionCell;
 import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.Phase;
+import org.bcos.ledger.dvs.api.RegionRoll;
+import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.types.Address;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
@@ -602,6 +605,57 @@ class DvsLedgerTest {
     assertEquals(expected, chain.result(issue).regions());
     assertEquals(longs(4, 4), chain.result(issue).totals());
     assertEquals(IssueTally.Outcome.TIE, chain.result(issue).outcome());
+  }
+
+  /**
+   * Turnout by region: each cell (merged ones too) carries the roll behind it, voters or not,
+   * and a region where nobody's weight was counted is listed apart, with counts only. Live and
+   * after the close (from a recount of the frozen electorate), through dvs_tally.
+   */
+  @Test
+  void eachRegionCellCarriesItsElectorateAndTurnout() {
+    Ed25519KeyPair[] members = new Ed25519KeyPair[10];
+    for (int i = 0; i < 10; i++) members[i] = m(i + 1);
+    long[] weights = {1, 1, 1, 2, 2, 2, 1, 1, 2, 5};
+    long c = community(params(DvsParams.WEIGHTED, 10, 10, 10, 4, 8, 3, 4), members, weights);
+    String[] regions = {"A", "A", "A", "D", "D", "D", "B", "C", "D", "E"};
+    List<Transaction> attest = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      attest.add(chain.tx(REG, new DvsAttest(c, m(i + 1).address(), "region", regions[i])));
+    }
+    chain.ok(attest.toArray(Transaction[]::new));
+    long issue = poll(m(1), c, 0, DvsRules.of(Method.SINGLE_CHOICE), "x", "y");
+    // m3 (A), m9 (D) and m10 (E, alone) do not vote
+    chain.ok(txs(m(1), vote(issue, 0), m(2), vote(issue, 0), m(4), vote(issue, 1),
+        m(5), vote(issue, 1), m(6), vote(issue, 1), m(7), vote(issue, 0), m(8), vote(issue, 1)));
+    IssueCount live = DvsCounting.countWithMethod(chain.dvs(), chain.dvs().issue(issue)
+        .orElseThrow(), chain.ledger.head().height(), false);
+    // the stored cells are as before: B (1) and C (1) merge, then join A (2 counted)
+    assertEquals(List.of(new RegionCell("A+B+C", 4, 4, longs(3, 1)),
+        new RegionCell("D", 3, 6, longs(0, 6))), live.tally().regions());
+    assertEquals(List.of(new RegionRoll("A+B+C", 5, 5), new RegionRoll("D", 4, 8)),
+        live.rolls());
+    assertEquals(List.of(new RegionRoll("E", 1, 5)), live.silentRegions());
+
+    DvsRpcCalls rpc = new DvsRpcCalls(chain.ledger);
+    JsonNode tally = rpc.call("dvs_tally", issue);
+    assertEquals(8_000, tally.at("/regions/0/turnoutBps").asLong(), tally.toString());
+    assertEquals(7_500, tally.at("/regions/1/turnoutBps").asLong());
+    assertEquals(8, tally.at("/regions/1/electorateWeight").asLong());
+    assertEquals("E", tally.at("/regionsWithoutVotes/0/region").asText());
+    assertEquals(5, tally.at("/regionsWithoutVotes/0/electorateWeight").asLong());
+
+    chain.advanceTo(chain.issue(issue).phaseEnd());
+    JsonNode closed = rpc.call("dvs_tally", issue);
+    assertTrue(closed.path("final").asBoolean());
+    assertEquals(tally.get("regions"), closed.get("regions"));
+    assertEquals(tally.get("regionsWithoutVotes"), closed.get("regionsWithoutVotes"));
+    // a budget that cannot afford the recount still gets the stored result, without rolls
+    JsonNode poor = new DvsRpcCalls(chain.ledger).call(new WorkBudget(1, 60_000,
+        System::nanoTime, () -> true), "dvs_tally", issue);
+    assertEquals(closed.get("ballotsRoot"), poor.get("ballotsRoot"));
+    assertTrue(poor.at("/regions/0/turnoutBps").isMissingNode());
+    assertTrue(poor.path("regionsWithoutVotes").isMissingNode());
   }
 
   @Test

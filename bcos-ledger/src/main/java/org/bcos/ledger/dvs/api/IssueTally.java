@@ -83,9 +83,14 @@ public record IssueTally(long issueId, long height, boolean isFinal, Outcome out
 
   /** Turnout in basis points of the electorate weight. */
   public long turnoutBps() {
-    return electorateWeight == 0 ? 0
-        : java.math.BigInteger.valueOf(countedWeight).multiply(java.math.BigInteger.valueOf(10_000))
-            .divide(java.math.BigInteger.valueOf(electorateWeight)).longValueExact();
+    return shareBps(countedWeight, electorateWeight);
+  }
+
+  /** {@code part} of {@code whole} in basis points, rounded down; 0 when the whole is 0. */
+  public static long shareBps(long part, long whole) {
+    return whole <= 0 ? 0
+        : java.math.BigInteger.valueOf(part).multiply(java.math.BigInteger.valueOf(10_000))
+            .divide(java.math.BigInteger.valueOf(whole)).longValueExact();
   }
 
   public byte[] encode() {

@@ -22,6 +22,7 @@ import org.bcos.ledger.dvs.api.DvsSupport;
 import org.bcos.ledger.dvs.api.DvsUndelegate;
 import org.bcos.ledger.dvs.api.Issue;
 import org.bcos.ledger.dvs.api.IssueTally;
+import org.bcos.ledger.dvs.api.RegionRoll;
 import org.bcos.ledger.spi.rpc.RpcJson;
 
 /** JSON shapes of DVS messages, communities, issues and tallies. */
@@ -157,6 +158,28 @@ public final class DvsJson {
       ArrayNode choices = regions.addObject().put("region", r.region())
           .put("members", r.members()).put("weight", r.weight()).putArray("firstChoices");
       r.firstChoices().forEach(choices::add);
+    }
+    return n;
+  }
+
+  /**
+   * {@link #tally(IssueTally)} with each region cell's electorate and turnout, and the regions
+   * where nothing was counted, from a count of the same tally ({@code rolls} in cell order). Left
+   * out for open electorates, whose roll is only who took part.
+   */
+  public static ObjectNode tally(IssueTally t, List<RegionRoll> rolls, List<RegionRoll> silent) {
+    ObjectNode n = tally(t);
+    if (t.unverifiedIdentity() || rolls.size() != t.regions().size()) return n;
+    for (int i = 0; i < rolls.size(); i++) {
+      RegionRoll roll = rolls.get(i);
+      ((ObjectNode) n.get("regions").get(i)).put("electorateMembers", roll.members())
+          .put("electorateWeight", roll.weight())
+          .put("turnoutBps", roll.turnoutBps(t.regions().get(i).weight()));
+    }
+    ArrayNode without = n.putArray("regionsWithoutVotes");
+    for (RegionRoll r : silent) {
+      without.addObject().put("region", r.region()).put("electorateMembers", r.members())
+          .put("electorateWeight", r.weight());
     }
     return n;
   }

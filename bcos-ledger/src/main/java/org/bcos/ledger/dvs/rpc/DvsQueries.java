@@ -22,8 +22,11 @@ final class DvsQueries {
 
   /** The final result stored on chain when the issue closed. */
   static ObjectNode finalResult(QueryContext ledger, long issueId) {
-    byte[] raw = new DvsStore(ledger.headState()).result(issueId).orElseThrow(
-        () -> RpcException.notFound("issue " + issueId + " has no final result yet"));
-    return DvsJson.tally(IssueTally.decode(raw));
+    return DvsJson.tally(storedResult(new DvsStore(ledger.headState()), issueId));
+  }
+
+  static IssueTally storedResult(DvsStore dvs, long issueId) {
+    return IssueTally.decode(dvs.result(issueId).orElseThrow(
+        () -> RpcException.notFound("issue " + issueId + " has no final result yet")));
   }
 }

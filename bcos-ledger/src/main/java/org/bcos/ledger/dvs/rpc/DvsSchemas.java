@@ -29,7 +29,11 @@ final class DvsSchemas {
         .field("quorumMet", bool()).field("ballotsRoot", hash())
         .field("unverifiedIdentity", bool()).field("action", string())
         .field("regions", array(object().field("region", string()).field("members", uint())
-            .field("weight", uint()).field("firstChoices", array(integer())).build()))
+            .field("weight", uint()).field("firstChoices", array(integer()))
+            .optional("electorateMembers", uint()).optional("electorateWeight", uint())
+            .optional("turnoutBps", uint()).build()))
+        .optional("regionsWithoutVotes", array(object().field("region", string())
+            .field("electorateMembers", uint()).field("electorateWeight", uint()).build()))
         .build();
   }
 

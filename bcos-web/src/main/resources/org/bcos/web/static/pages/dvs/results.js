@@ -199,33 +199,53 @@ export function mountResults(container, shell, issueId) {
     summary.replaceChildren(dl);
   }
 
+  /**
+   * The regional breakdown as a table and a map-like grid. When the node gives each cell's
+   * electorate (members' electorates), members and weight read "counted of electorate" with the
+   * cell's turnout, and regions where nothing was counted follow, with counts only.
+   */
   function drawRegions(tally) {
     const regions = tally.regions ?? [];
+    const silent = tally.regionsWithoutVotes ?? [];
     regionsCard.replaceChildren(el('h3', null, t('results.regions.title')));
-    if (regions.length === 0) {
+    if (regions.length === 0 && silent.length === 0) {
       regionsCard.append(el('p', 'muted', t('results.regions.none')));
       return;
     }
+    const withTurnout = regions.length > 0 ? regions[0].turnoutBps !== undefined : silent.length > 0;
     regionsCard.append(el('p', 'muted', t('results.regions.merged', { min: state.community.params.minCellSize })));
+    if (withTurnout) regionsCard.append(el('p', 'muted', t('results.regions.turnout')));
     const names = labels();
-    const tbl = table('results-table results-compact', [t('results.col.region'), t('results.col.members'), t('results.col.weight'), t('results.col.leading')]);
+    const heads = [t('results.col.region'), t('results.col.members'), t('results.col.weight')];
+    if (withTurnout) heads.push(t('results.col.turnout'));
+    const tbl = table('results-table results-compact', [...heads, t('results.col.leading')]);
     tbl.id = 'results-regions-table';
     const grid = el('div', 'results-map');
     grid.id = 'results-map';
     grid.setAttribute('role', 'list');
     grid.setAttribute('aria-label', t('results.map.label'));
-    const totalWeight = regions.reduce((s, r) => s + Number(r.weight), 0) || 1;
-    for (const r of regions) {
+    const rows = [...regions.map((r) => ({ ...r, silent: false })),
+      ...silent.map((r) => ({ ...r, members: 0, weight: 0, firstChoices: [], turnoutBps: 0, silent: true }))];
+    const totalWeight = rows.reduce((s, r) => s + Number(withTurnout ? r.electorateWeight : r.weight), 0) || 1;
+    for (const r of rows) {
       const lead = leading(r.firstChoices);
-      const leadText = lead < 0 ? t('results.regions.hidden') : `${names[lead] ?? `#${lead}`} (${percent(r.firstChoices[lead], r.weight)})`;
+      const leadText = r.silent ? t('results.regions.noVotes') : lead < 0 ? t('results.regions.hidden')
+        : `${names[lead] ?? `#${lead}`} (${percent(r.firstChoices[lead], r.weight)})`;
+      const members = withTurnout ? t('results.ofRoll', { counted: r.members, roll: r.electorateMembers }) : String(r.members);
+      const weight = withTurnout ? t('results.ofRoll', { counted: r.weight, roll: r.electorateWeight }) : String(r.weight);
+      const turnout = percent(r.turnoutBps ?? 0, 10_000);
       const tr = el('tr');
-      tr.append(el('td', null, r.region), el('td', 'num', String(r.members)), el('td', 'num', String(r.weight)), el('td', null, leadText));
+      tr.append(el('td', null, r.region), el('td', 'num', members), el('td', 'num', weight));
+      if (withTurnout) tr.append(el('td', 'num', turnout));
+      tr.append(el('td', null, leadText));
       tbl.tBodies[0].append(tr);
-      const share = Number(r.weight) / totalWeight;
+      const share = Number(withTurnout ? r.electorateWeight : r.weight) / totalWeight;
       const size = share >= 0.4 ? 4 : share >= 0.2 ? 3 : share >= 0.1 ? 2 : 1;
       const cell = el('div', `results-cell results-size-${size} ${lead < 0 ? 'results-lead-none' : `results-lead-${lead % LEADS}`}`);
       cell.setAttribute('role', 'listitem');
-      cell.append(el('strong', null, r.region), el('span', null, t('results.map.members', { members: r.members, weight: r.weight })), el('span', null, leadText));
+      cell.append(el('strong', null, r.region), el('span', null, t('results.map.members', { members, weight })));
+      if (withTurnout) cell.append(el('span', null, t('results.map.turnout', { turnout })));
+      cell.append(el('span', null, leadText));
       grid.append(cell);
     }
     regionsCard.append(grid, scroll(tbl));
