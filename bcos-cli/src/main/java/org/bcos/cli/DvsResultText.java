@@ -122,9 +122,9 @@ final class DvsResultText {
     }
     table.print(out);
     for (JsonNode r : tally.path("regionsWithoutVotes")) {
-      out.printf(Locale.ROOT, "no votes counted in %s: %d members, weight %d (turnout 0.00 %%)%n",
-          regionName(r), r.path("electorateMembers").asLong(), r.path("electorateWeight")
-              .asLong());
+      long members = r.path("electorateMembers").asLong();
+      out.printf(Locale.ROOT, "no votes counted in %s: %d member%s, weight %d (turnout 0.00 %%)%n",
+          regionName(r), members, members == 1 ? "" : "s", r.path("electorateWeight").asLong());
     }
   }
 
