@@ -196,6 +196,43 @@ class DvsResultsWebIT {
     browser.assertNoConsoleProblems();
   }
 
+  /**
+   * Weights beyond 2^53, on a weighted roll of ten holders of about 10^15 shares each, are shown
+   * to the last digit. The page parses the node's JSON exactly (net/json.js). Plain JSON.parse
+   * would round 9,999,999,999,999,999 to 10,000,000,000,000,000.
+   */
+  @Test
+  @Order(3)
+  void weightsBeyondTwoToThe53AreShownToTheLastDigit() throws Exception {
+    DvsParams params = new DvsParams(DvsParams.WEIGHTED, 1, 1, 1, VOTING_BLOCKS, 1_000, 1_000,
+        8, 1, STAMP_BITS, false);
+    long community = created(mine(List.of(new DvsCreateCommunity("Big shares", params))),
+        "communities");
+    List<Ed25519KeyPair> holders = new ArrayList<>();
+    List<Message> roll = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      holders.add(Mnemonic.toKeyPair(node.devWords(), 20 + i));
+      roll.add(new DvsSetMember(community, holders.get(i).address(),
+          i == 0 ? 999_999_999_999_999L : 1_000_000_000_000_000L));
+    }
+    mine(roll);
+    long issue = created(mine(List.of(new DvsCreateIssue(community, 0, false,
+        DvsRules.of(Method.SINGLE_CHOICE), List.of("Merge", "Stay"), node.dev.address(), 0))),
+        "issues");
+    for (Ed25519KeyPair holder : holders) vote(holder, issue, 0);
+    mineBlock();
+    String exact = "9999999999999999";
+    assertEquals(exact, client.call("dvs_tally", issue).path("totals").get(0).asText());
+
+    browser.get(node.url() + "/#/dvs/issue/" + issue);
+    browser.await("the tally", () -> bar(0).equals(exact));
+    String totals = browser.text(By.id("results-totals"));
+    assertTrue(totals.contains("9,999,999,999,999,999"), totals);
+    String regions = browser.text(By.id("results-regions-table"));
+    assertTrue(regions.contains(exact + " of " + exact), regions);
+    browser.assertNoConsoleProblems();
+  }
+
   /** Scrolls the element with {@code id} to the top of the window and saves a screenshot. */
   private static void shot(String id, String file) throws Exception {
     browser.driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
@@ -241,7 +278,10 @@ class DvsResultsWebIT {
 
   /** Voter {@code i} (dev{i+1}) casts a fee-free ballot; the next mined block holds it. */
   private static void vote(int i, long issue, long... values) {
-    Ed25519KeyPair v = voters.get(i);
+    vote(voters.get(i), issue, values);
+  }
+
+  private static void vote(Ed25519KeyPair v, long issue, long... values) {
     client.send(Transactions.feeFree(node.chainId(), v, node.pendingNonce(v.address()),
         node.height() + 100, new DvsCastBallot(issue, List.of(new DvsBallotPart(0, values))),
         STAMP_BITS));

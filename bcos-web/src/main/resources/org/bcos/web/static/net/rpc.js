@@ -1,5 +1,8 @@
 // JSON-RPC to the node that served this page: POST /rpc, and /ws for subscriptions.
 // Same origin only (the node's CSP allows nothing else). docs/RPC.md lists the methods.
+// Answers are parsed exactly (net/json.js): integers beyond 2^53 arrive as BigInt.
+
+import { parseExact } from './json.js';
 
 /** Max time one HTTP call may take before it is abandoned. */
 export const CALL_TIMEOUT_MILLIS = 10_000;
@@ -29,7 +32,7 @@ export async function call(method, params = []) {
       body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
       signal: ctrl.signal,
     });
-    const reply = await res.json();
+    const reply = parseExact(await res.text());
     if (reply.error) throw new RpcError(reply.error.code, reply.error.message, reply.error.data);
     return reply.result;
   } finally {
@@ -76,7 +79,7 @@ export function connect(onState = () => {}) {
   function onMessage(text) {
     let msg;
     try {
-      msg = JSON.parse(text);
+      msg = parseExact(text);
     } catch {
       return;
     }

@@ -7,6 +7,7 @@ import { issueShape } from '../../lib/dvs/ballot.js';
 import { verifyBallotProof } from '../../lib/dvs/merkle.js';
 import { recountIssue, MAX_RECOUNT_ENTRIES, METHODS_IN_BROWSER } from '../../lib/dvs/recount.js';
 import { normalizeAddress } from '../../lib/address.js';
+import { jsonText } from '../../net/json.js';
 import { table, pairs } from '../../ui/dom.js';
 import { describeBallot } from './ballot-form.js';
 import { errorText, methodKey } from './common.js';
@@ -137,14 +138,15 @@ export function mountResults(container, shell, issueId) {
 
   function rows(tally) {
     const names = labels();
-    const out = tally.totals.map((v, i) => ({ index: i, name: names[i] ?? `#${i}`, value: Number(v) }));
+    // value: for the chart's geometry; exact: the figure shown (a BigInt beyond 2^53, net/json.js)
+    const out = tally.totals.map((v, i) => ({ index: i, name: names[i] ?? `#${i}`, value: Number(v), exact: BigInt(v) }));
     if (state.issue.rules.method !== 'YES_NO') return out.filter((r) => state.issue.options[r.index]?.onBallot !== false);
     return out;
   }
 
   function drawChart(tally) {
     const list = rows(tally);
-    const sum = list.reduce((s, r) => s + Math.max(r.value, 0), 0);
+    const sum = list.reduce((s, r) => s + (r.exact > 0n ? r.exact : 0n), 0n);
     const max = list.reduce((m, r) => Math.max(m, Math.abs(r.value)), 0) || 1;
     const bar = 28;
     const gap = 14;
@@ -165,10 +167,10 @@ export function mountResults(container, shell, issueId) {
       chart.append(svg('text', { x: 0, y: y + bar * 0.7, class: 'results-bar-label' }, clip(r.name, Math.floor(labelWidth / 8))));
       const rect = svg('rect', { x: labelWidth, y, width: Math.max(w, 1), height: bar, rx: 3, class: cls });
       rect.dataset.option = String(r.index);
-      rect.dataset.value = String(r.value);
+      rect.dataset.value = String(r.exact);
       chart.append(rect);
       chart.append(svg('text', { x: labelWidth + Math.max(w, 1) + 6, y: y + bar * 0.7, class: 'results-bar-value' },
-        `${r.value.toLocaleString('en')} · ${percent(Math.max(r.value, 0), sum)}`));
+        `${r.exact.toLocaleString('en')} · ${percent(r.exact > 0n ? r.exact : 0n, sum)}`));
     });
     chartBox.replaceChildren(chart);
 
@@ -177,7 +179,7 @@ export function mountResults(container, shell, issueId) {
     tbl.prepend(cap);
     for (const r of list) {
       const tr = el('tr');
-      tr.append(el('td', null, r.name), el('td', 'num', r.value.toLocaleString('en')), el('td', 'num', percent(Math.max(r.value, 0), sum)));
+      tr.append(el('td', null, r.name), el('td', 'num', r.exact.toLocaleString('en')), el('td', 'num', percent(r.exact > 0n ? r.exact : 0n, sum)));
       tbl.tBodies[0].append(tr);
     }
     totalsBox.replaceChildren(scroll(tbl));
@@ -254,7 +256,7 @@ export function mountResults(container, shell, issueId) {
   function leading(choices) {
     let best = -1;
     choices.forEach((v, i) => {
-      if (Number(v) > 0 && (best < 0 || Number(v) > Number(choices[best]))) best = i;
+      if (BigInt(v) > 0n && (best < 0 || BigInt(v) > BigInt(choices[best]))) best = i;
     });
     return best;
   }
@@ -431,7 +433,7 @@ export function mountResults(container, shell, issueId) {
     } catch (e) {
       showError(e);
     }
-    const sameContent = ballot && JSON.stringify(ballot.parts) === JSON.stringify(proof.parts);
+    const sameContent = ballot && jsonText(ballot.parts) === jsonText(proof.parts);
     if (check.ok && sameContent) say('ok', t('results.verify.ok', { index: proof.index + 1, size: proof.size }));
     else if (check.ok) say('error', t('results.verify.contentDiffers'));
     else say('error', t('results.verify.failed', { code: check.code }));

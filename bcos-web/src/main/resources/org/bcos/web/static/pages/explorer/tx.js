@@ -5,6 +5,7 @@
 import { pairs } from '../../ui/dom.js';
 import { ddcText } from '../../ui/format.js';
 import { accountLink, blockLink, reasonOf, rpcError, searchBar } from './common.js';
+import { jsonText } from '../../net/json.js';
 
 /** Fields this page shows in its own rows; any other field goes to the type's list. */
 const SHOWN = new Set(['hash', 'status', 'height', 'index', 'blockHash', 'chainId', 'from', 'nonce',
@@ -102,7 +103,7 @@ export function render(root, shell, route) {
   function value(v) {
     if (typeof v === 'string' && ADDRESS.test(v)) return accountLink(v, false);
     if (typeof v === 'string' && HASH.test(v)) return el('span', 'mono', v);
-    if (v !== null && typeof v === 'object') return el('code', 'xjson', JSON.stringify(v));
+    if (v !== null && typeof v === 'object') return el('code', 'xjson', jsonText(v));
     return v === null || v === undefined ? '—' : String(v);
   }
 

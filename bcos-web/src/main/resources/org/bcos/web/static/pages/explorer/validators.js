@@ -21,6 +21,12 @@ export function percent(bps) {
   return `${b / 100n}.${(b % 100n).toString().padStart(2, '0')} %`;
 }
 
+/** Higher voting power first (exact: a power may be a BigInt, net/json.js). */
+function byPower(a, b) {
+  const d = BigInt(b.power || 0) - BigInt(a.power || 0);
+  return d > 0n ? 1 : d < 0n ? -1 : 0;
+}
+
 /** A whole number grouped by thousands: 1000000 → "1,000,000". */
 export function grouped(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -105,7 +111,7 @@ export function render(root, shell) {
         cursor = r.nextCursor;
         if (cursor === undefined) break;
       }
-      rows.sort((a, b) => (b.power - a.power) || (a.operator < b.operator ? -1 : 1));
+      rows.sort((a, b) => byPower(a, b) || (a.operator < b.operator ? -1 : 1));
       return { height, head: status.height, rows, total: rows.reduce((s, v) => s + BigInt(v.power || 0), 0n) };
     } catch (e) {
       if (reasonOf(e) !== 'STAKING_NOT_ACTIVE') throw e;
