@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,8 @@ import org.bcos.ledger.dvs.api.IssueTally.RegionCell;
 import org.bcos.ledger.dvs.api.IssueTally;
 import org.bcos.ledger.dvs.api.Phase;
 import org.bcos.ledger.dvs.api.RegionRoll;
+import org.bcos.ledger.spi.rpc.RpcArgs;
+import org.bcos.ledger.spi.rpc.RpcMethod;
 import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.types.Address;
 import org.bcos.types.tx.Message;
@@ -650,12 +653,18 @@ class DvsLedgerTest {
     assertTrue(closed.path("final").asBoolean());
     assertEquals(tally.get("regions"), closed.get("regions"));
     assertEquals(tally.get("regionsWithoutVotes"), closed.get("regionsWithoutVotes"));
-    // a budget that cannot afford the recount still gets the stored result, without rolls
-    JsonNode poor = new DvsRpcCalls(chain.ledger).call(new WorkBudget(1, 60_000,
-        System::nanoTime, () -> true), "dvs_tally", issue);
+    // a budget that cannot afford the recount gets the stored result without rolls, unless the
+    // same method (the node has one) counted it already
+    RpcMethod method = chain.ledger.modules().rpcMethods(chain.ledger).stream()
+        .filter(m -> m.name().equals("dvs_tally")).findFirst().orElseThrow();
+    RpcArgs args = RpcArgs.of(JsonNodeFactory.instance.numberNode(issue));
+    JsonNode poor = method.call(args, new WorkBudget(1, 60_000, System::nanoTime, () -> true));
     assertEquals(closed.get("ballotsRoot"), poor.get("ballotsRoot"));
     assertTrue(poor.at("/regions/0/turnoutBps").isMissingNode());
     assertTrue(poor.path("regionsWithoutVotes").isMissingNode());
+    assertEquals(closed, method.call(args, WorkBudget.unbounded()));
+    assertEquals(closed, method.call(args, new WorkBudget(1, 60_000, System::nanoTime,
+        () -> true)), "the cached recount costs nothing more");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.bcos.ledger.dvs.rpc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,14 @@ final class DvsCountCache {
       return size() > ENTRIES;
     }
   };
+
+  /** The cached answer for {@code key}, if any. */
+  Optional<ObjectNode> cached(String key) {
+    synchronized (answers) {
+      ObjectNode cached = answers.get(key);
+      return cached == null ? Optional.empty() : Optional.of(cached.deepCopy());
+    }
+  }
 
   /** The cached answer for {@code key}, or {@code count}'s (then cached). */
   ObjectNode get(String key, Supplier<ObjectNode> count) {

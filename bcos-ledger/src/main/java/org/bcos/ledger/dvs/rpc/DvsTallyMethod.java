@@ -3,6 +3,7 @@ package org.bcos.ledger.dvs.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 import org.bcos.ledger.dvs.DvsCounting;
 import org.bcos.ledger.dvs.DvsStore;
 import org.bcos.ledger.dvs.IssueCount;
@@ -33,8 +34,8 @@ final class DvsTallyMethod extends DvsQueryMethod {
           + " nothing was counted (members' electorates only; open electorates have neither).",
       "Costs 3 work units per member of the community (a count); a cached count (same issue"
           + " and height) costs nothing more. A closed issue's result is read as stored; its"
-          + " regions' electorates come from a recount, added only when the call's budget"
-          + " affords one.",
+          + " regions' electorates come from a recount, added when it is cached or the call's"
+          + " budget affords it.",
       List.of(DvsSchemas.issueId()), new RpcResult("tally", DvsSchemas.tally()),
       List.of(new RpcFailure(RpcException.NOT_FOUND, "NOT_VOTING",
           "the issue has not reached voting yet"), RpcFailure.notFound("no issue has that id")));
@@ -72,10 +73,12 @@ final class DvsTallyMethod extends DvsQueryMethod {
     ObjectNode stored = DvsJson.tally(result);
     boolean counted = result.outcome() != IssueTally.Outcome.NOT_ADMITTED
         && result.outcome() != IssueTally.Outcome.NO_QUALIFIED_INITIATIVE;
-    if (!counted || result.unverifiedIdentity() || countCost(dvs, issue) > budget.remaining()) {
-      return stored;
-    }
-    return tallies.get(issue.id() + "@final", () -> {
+    if (!counted || result.unverifiedIdentity()) return stored;
+    String key = issue.id() + "@final";
+    Optional<ObjectNode> recounted = tallies.cached(key); // e.g. by the dvsTally subscription
+    if (recounted.isPresent()) return recounted.get();
+    if (countCost(dvs, issue) > budget.remaining()) return stored;
+    return tallies.get(key, () -> {
       budget.charge(countCost(dvs, issue));
       IssueCount count = DvsCounting.countWithMethod(dvs, issue, result.height(), true);
       if (!count.tally().regions().equals(result.regions())) return stored;
