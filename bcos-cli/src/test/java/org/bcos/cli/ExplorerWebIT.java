@@ -83,6 +83,27 @@ class ExplorerWebIT {
     browser.assertNoConsoleProblems();
   }
 
+  /**
+   * The first load of the explorer in a fresh profile: every script, style and text file comes
+   * gzip'd (the node keeps a gzip'd copy, WebRoot), and the figures are printed for
+   * docs/PERFORMANCE.md.
+   */
+  @Test
+  void theFirstLoadComesGzipped() {
+    browser.get(node.url() + "/#/explorer");
+    browser.await("the first block", () -> blockRows().size() >= 1);
+    WebBrowser.Loaded first = browser.loaded();
+    System.out.printf("first load of #/explorer: %d responses, %,d bytes on the wire, %,d "
+        + "decoded (%d gzip'd)%n", first.responses(), first.wireBytes(), first.decodedBytes(),
+        first.gzipped().size());
+    List<String> text = first.plain().stream()
+        .filter(u -> u.matches(".*\\.(js|css|json|html)$")).toList();
+    assertEquals(List.of(), text, "files that came without gzip");
+    assertTrue(first.gzipped().stream().anyMatch(u -> u.endsWith("/app.js")), first.toString());
+    assertTrue(first.wireBytes() * 2 < first.decodedBytes(), first.toString());
+    browser.assertNoConsoleProblems();
+  }
+
   @Test
   void theDevWordsUnlockTheDevAddressInTheBrowser() {
     String address = browser.unlock(node.url(), node.devWords(), 0);

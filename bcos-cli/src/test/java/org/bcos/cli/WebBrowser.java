@@ -156,13 +156,7 @@ final class WebBrowser implements AutoCloseable {
    */
   List<String> networkSent() {
     ArrayList<String> sent = new ArrayList<>();
-    for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
-      JsonNode m;
-      try {
-        m = JSON.readTree(e.getMessage()).path("message");
-      } catch (JsonProcessingException bad) {
-        throw new AssertionError("unreadable performance log entry: " + e.getMessage(), bad);
-      }
+    for (JsonNode m : performanceLog()) {
       String method = m.path("method").asText();
       JsonNode p = m.path("params");
       if (method.equals("Network.requestWillBeSent")) {
@@ -179,6 +173,55 @@ final class WebBrowser implements AutoCloseable {
       }
     }
     return sent;
+  }
+
+  /**
+   * What the page loaded over HTTP since the log was last read: responses, bytes on the wire
+   * (Chromium's encodedDataLength, headers included) and after decoding, and the URLs that came
+   * with and without {@code Content-Encoding: gzip}.
+   */
+  record Loaded(int responses, long wireBytes, long decodedBytes, List<String> gzipped,
+      List<String> plain) {}
+
+  Loaded loaded() {
+    int responses = 0;
+    long wire = 0;
+    long decoded = 0;
+    List<String> gzipped = new ArrayList<>();
+    List<String> plain = new ArrayList<>();
+    for (JsonNode m : performanceLog()) {
+      JsonNode p = m.path("params");
+      switch (m.path("method").asText()) {
+        case "Network.responseReceived" -> {
+          JsonNode r = p.path("response");
+          if (!r.path("url").asText().startsWith("http")) break;
+          responses++;
+          boolean gz = false;
+          for (var h : r.path("headers").properties()) {
+            gz |= h.getKey().equalsIgnoreCase("Content-Encoding")
+                && h.getValue().asText().equals("gzip");
+          }
+          (gz ? gzipped : plain).add(r.path("url").asText());
+        }
+        case "Network.loadingFinished" -> wire += p.path("encodedDataLength").asLong();
+        case "Network.dataReceived" -> decoded += p.path("dataLength").asLong();
+        default -> { }
+      }
+    }
+    return new Loaded(responses, wire, decoded, gzipped, plain);
+  }
+
+  /** The DevTools events of Chromium's performance log since it was last read, in order. */
+  private List<JsonNode> performanceLog() {
+    List<JsonNode> out = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+      try {
+        out.add(JSON.readTree(e.getMessage()).path("message"));
+      } catch (JsonProcessingException bad) {
+        throw new AssertionError("unreadable performance log entry: " + e.getMessage(), bad);
+      }
+    }
+    return out;
   }
 
   private static final ObjectMapper JSON =

@@ -339,14 +339,19 @@ public final class RpcServer implements AutoCloseable {
         return;
       }
       WebRoot.File f = file.get();
+      boolean gzip = f.gzip() != null
+          && WebRoot.acceptsGzip(req.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+      String etag = gzip ? f.gzipEtag() : f.etag();
       headers.put(HttpHeaderNames.CACHE_CONTROL.toString(), "no-cache");
-      headers.put(HttpHeaderNames.ETAG.toString(), f.etag());
-      if (f.etag().equals(req.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
+      headers.put(HttpHeaderNames.ETAG.toString(), etag);
+      if (f.gzip() != null) headers.put(HttpHeaderNames.VARY.toString(), "Accept-Encoding");
+      if (gzip) headers.put(HttpHeaderNames.CONTENT_ENCODING.toString(), "gzip");
+      if (etag.equals(req.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
         respond(ctx, HttpResponseStatus.NOT_MODIFIED, f.contentType(), new byte[0], keepAlive,
             headers);
       } else {
-        answerRead(ctx, req, HttpResponseStatus.OK, f.contentType(), f.bytes(), keepAlive,
-            headers);
+        answerRead(ctx, req, HttpResponseStatus.OK, f.contentType(), gzip ? f.gzip() : f.bytes(),
+            keepAlive, headers);
       }
     }
 

@@ -1,7 +1,9 @@
 package org.bcos.node.rpc;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The web app's static files (the {@code bcos-web} jar's {@code org/bcos/web/static/}), served at
@@ -17,7 +21,9 @@ import java.util.regex.Pattern;
  * and only if every segment is a plain name ({@code [A-Za-z0-9_-]} then {@code [A-Za-z0-9._-]}:
  * no {@code ..}, no hidden files, no escapes or percent-encoding), its depth at most
  * {@link #MAX_DEPTH}, its extension a known type and the file at most {@link #MAX_FILE_BYTES};
- * files read are kept (at most {@link #MAX_CACHED_FILES}). Anything else is not found.
+ * files read are kept (at most {@link #MAX_CACHED_FILES}). Anything else is not found. Text files
+ * are also kept gzip'd (once, at the best level) when that saves at least {@link
+ * #MIN_GZIP_SAVING_PERCENT} %: browsers ask for gzip, and the app's modules shrink about 4×.
  */
 final class WebRoot {
   static final String RESOURCE_ROOT = "org/bcos/web/static/";
@@ -25,6 +31,8 @@ final class WebRoot {
   static final int MAX_DEPTH = 4;
   static final int MAX_FILE_BYTES = 4 << 20;
   static final int MAX_CACHED_FILES = 512;
+  /** A gzip'd copy is kept only if it is at least this much smaller. */
+  static final int MIN_GZIP_SAVING_PERCENT = 10;
   /**
    * Scripts, styles, images, fonts and connections from this node only (WebSocket included:
    * CSP3 {@code 'self'} covers ws/wss to the same host); nothing inline, no plugins, no framing.
@@ -34,9 +42,19 @@ final class WebRoot {
       + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
   private static final Map<String, String> TYPES = types();
+  private static final Pattern ZERO_Q = Pattern.compile("q\\s*=\\s*0(\\.0{0,3})?");
+  /** The types worth gzip'ing (png and woff2 are compressed already). */
+  private static final java.util.Set<String> COMPRESSIBLE = java.util.Set.of(
+      "text/html; charset=utf-8", "text/javascript; charset=utf-8", "text/css; charset=utf-8",
+      "application/json; charset=utf-8", "image/svg+xml", "image/x-icon",
+      "text/plain; charset=utf-8");
 
-  /** One file: its bytes, content type and entity tag. */
-  record File(byte[] bytes, String contentType, String etag) {}
+  /**
+   * One file: its bytes, content type and entity tag, and its gzip'd bytes (null for types that
+   * do not shrink, or when gzip saves too little) with their own tag (a different entity, RFC
+   * 9110 §8.8.3).
+   */
+  record File(byte[] bytes, String contentType, String etag, byte[] gzip, String gzipEtag) {}
 
   private final ClassLoader loader;
   private final Map<String, Optional<File>> cache = new ConcurrentHashMap<>();
@@ -83,11 +101,52 @@ final class WebRoot {
       byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
       if (bytes.length > MAX_FILE_BYTES) return Optional.empty();
       String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
-      return Optional.of(new File(bytes, type, etag(bytes)));
+      String etag = etag(bytes);
+      byte[] gzip = COMPRESSIBLE.contains(type) ? gzip(bytes) : null;
+      return Optional.of(new File(bytes, type, etag, gzip,
+          gzip == null ? null : etag.substring(0, etag.length() - 1) + "-gz\""));
     } catch (IOException e) {
       // a folder, or a jar entry that cannot be read: not a file to serve
       return Optional.empty();
     }
+  }
+
+  /** The gzip'd bytes, or null when they are not at least MIN_GZIP_SAVING_PERCENT smaller. */
+  static byte[] gzip(byte[] bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+    try (GZIPOutputStream z = new GZIPOutputStream(out) {
+      {
+        def.setLevel(Deflater.BEST_COMPRESSION);
+      }
+    }) {
+      z.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in memory: cannot happen
+    }
+    byte[] packed = out.toByteArray();
+    return (long) packed.length * 100 <= (long) bytes.length * (100 - MIN_GZIP_SAVING_PERCENT)
+        ? packed : null;
+  }
+
+  /**
+   * Whether an {@code Accept-Encoding} value takes gzip: {@code gzip}, {@code x-gzip} or
+   * {@code *} listed with a q-value above 0 (RFC 9110 §12.5.3); null or empty takes none.
+   */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null || acceptEncoding.length() > 512) return false;
+    for (String item : acceptEncoding.split(",")) {
+      String[] parts = item.split(";");
+      String coding = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+      if (!coding.equals("gzip") && !coding.equals("x-gzip") && !coding.equals("*")) continue;
+      boolean refused = false;
+      for (int i = 1; i < parts.length; i++) {
+        if (ZERO_Q.matcher(parts[i].strip().toLowerCase(java.util.Locale.ROOT)).matches()) {
+          refused = true;
+        }
+      }
+      if (!refused) return true;
+    }
+    return false;
   }
 
   private static String etag(byte[] bytes) {

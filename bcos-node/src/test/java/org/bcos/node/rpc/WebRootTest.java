@@ -98,6 +98,73 @@ class WebRootTest {
     assertTrue(r.body().startsWith("not found: use POST /rpc"), r.body());
   }
 
+  /**
+   * A client that takes gzip gets text files gzip'd, under their own ETag, with {@code Vary:
+   * Accept-Encoding}; the bytes unzip to the plain file. Without gzip (or with q=0) the plain
+   * bytes come. Revalidation works for either.
+   */
+  @Test
+  void textFilesComeGzippedToClientsThatTakeGzip() throws Exception {
+    node = new RpcTestNode(new RpcTestNode.Limits());
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+      var uri = java.net.URI.create("http://127.0.0.1:" + node.port + "/pages/dvs/results.js");
+      var plain = http.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+      assertEquals("Accept-Encoding", plain.headers().firstValue("Vary").orElseThrow());
+      var zipped = http.send(java.net.http.HttpRequest.newBuilder(uri)
+              .header("Accept-Encoding", "br, gzip;q=0.8").GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElseThrow());
+      assertEquals("Accept-Encoding", zipped.headers().firstValue("Vary").orElseThrow());
+      String etag = zipped.headers().firstValue("ETag").orElseThrow();
+      assertTrue(etag.endsWith("-gz\"") && !etag.equals(plain.headers().firstValue("ETag")
+          .orElseThrow()), etag);
+      byte[] unzipped;
+      try (var in = new java.util.zip.GZIPInputStream(
+          new java.io.ByteArrayInputStream(zipped.body()))) {
+        unzipped = in.readAllBytes();
+      }
+      org.junit.jupiter.api.Assertions.assertArrayEquals(plain.body(), unzipped);
+      assertTrue(zipped.body().length * 3 < plain.body().length,
+          zipped.body().length + " gzip'd bytes of " + plain.body().length);
+      System.out.printf("results.js: %,d bytes, %,d gzip'd%n", plain.body().length,
+          zipped.body().length);
+
+      var refused = http.send(java.net.http.HttpRequest.newBuilder(uri)
+              .header("Accept-Encoding", "gzip;q=0, identity").GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(plain.body(), refused.body());
+
+      var again = http.send(java.net.http.HttpRequest.newBuilder(uri)
+              .header("Accept-Encoding", "gzip").header("If-None-Match", etag).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(304, again.statusCode());
+      var stale = http.send(java.net.http.HttpRequest.newBuilder(uri)
+              .header("If-None-Match", etag).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, stale.statusCode(), "the gzip'd tag is not the plain file's");
+    }
+  }
+
+  @Test
+  void acceptEncodingIsReadAsRfc9110SaysAndGzipKeptOnlyWhenItSaves() {
+    for (String yes : List.of("gzip", "gzip, deflate, br", "br;q=1.0, GZIP;Q=0.5", "x-gzip",
+        "*", "identity, *;q=0.1")) {
+      assertTrue(WebRoot.acceptsGzip(yes), yes);
+    }
+    for (String no : java.util.Arrays.asList(null, "", "identity", "br, deflate", "gzip;q=0",
+        "gzip; q=0.000", "*;q=0", "gzip;q=0, br", "x" + "gzip,".repeat(200))) {
+      assertFalse(WebRoot.acceptsGzip(no), String.valueOf(no));
+    }
+    byte[] random = new byte[4096];
+    new java.util.Random(7).nextBytes(random);
+    assertNull(WebRoot.gzip(random), "random bytes do not shrink: no gzip'd copy");
+    assertTrue(WebRoot.gzip("abc".repeat(1000).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .length < 100);
+  }
+
   @Test
   void headAnswersAsGetWithoutTheBody() throws Exception {
     node = new RpcTestNode(new RpcTestNode.Limits());

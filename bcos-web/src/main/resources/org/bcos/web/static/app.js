@@ -1,23 +1,27 @@
 // The shell: header (chain id, height, connection), nav, language switch and a hash router.
 // A route is #/<page>/<part>/<part>?<query>: the page module gets {name, parts, query} and
 // renders into #page; it returns the function that stops what it started (subscriptions,
-// timers). Every text from the node is set with textContent, never parsed as HTML.
+// timers). Every text from the node is set with textContent, never parsed as HTML. A page's
+// modules are loaded when it is first opened (import() on the same origin, as the CSP allows),
+// so the first load fetches the shell and one page, not all five.
 import { call, connect } from './net/rpc.js';
 import * as submit from './net/submit.js';
 import * as session from './lib/session.js';
 import { LANGS, load, t, language } from './ui/i18n.js';
 import { el } from './ui/dom.js';
-import * as explorer from './pages/explorer.js';
-import * as wallet from './pages/wallet.js';
-import * as dvs from './pages/dvs.js';
-import * as poll from './pages/poll.js';
-import * as governance from './pages/governance.js';
 
 const LANG_KEY = 'bcos.lang';
-const ROUTES = { explorer, wallet, dvs, poll, governance };
+const ROUTES = {
+  explorer: () => import('./pages/explorer.js'),
+  wallet: () => import('./pages/wallet.js'),
+  dvs: () => import('./pages/dvs.js'),
+  poll: () => import('./pages/poll.js'),
+  governance: () => import('./pages/governance.js'),
+};
 const DEFAULT_ROUTE = 'explorer';
 
 let current = null; // {hash, stop}
+let routing = 0; // the latest route() call: a page that loads after a newer one is not drawn
 
 /** The parsed route of a hash: {name, parts, query}. */
 export function parseRoute(hash) {
@@ -37,10 +41,12 @@ async function setLanguage(lang) {
   route(true);
 }
 
-function route(force = false) {
+async function route(force = false) {
   const hash = location.hash || `#/${DEFAULT_ROUTE}`;
   if (!force && current && current.hash === hash) return;
   if (current) current.stop();
+  current = { hash, stop: () => {} };
+  const mine = ++routing;
   const r = parseRoute(hash);
   const root = document.getElementById('page');
   root.replaceChildren();
@@ -49,12 +55,18 @@ function route(force = false) {
     a.classList.toggle('active', on);
     if (on) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
-  const page = Object.hasOwn(ROUTES, r.name) ? ROUTES[r.name] : null;
-  if (!page) {
+  if (!Object.hasOwn(ROUTES, r.name)) {
     root.append(el('p', 'muted', t('page.notFound')));
-    current = { hash, stop: () => {} };
     return;
   }
+  let page;
+  try {
+    page = await ROUTES[r.name]();
+  } catch (e) {
+    if (mine === routing) root.append(el('p', 'error', t('page.loadFailed')));
+    return;
+  }
+  if (mine !== routing) return; // the reader went elsewhere while it loaded
   const stop = page.render(root, shell, r);
   current = { hash, stop: typeof stop === 'function' ? stop : () => {} };
 }
