@@ -99,8 +99,9 @@ class ExplorerWebIT {
     List<String> text = first.plain().stream()
         .filter(u -> u.matches(".*\\.(js|css|json|html)$")).toList();
     assertEquals(List.of(), text, "files that came without gzip");
+    // (no ratio of wire to decoded bytes is asserted: the JSON-RPC answers in both are not
+    // compressed, and their size depends on how many blocks the page lists)
     assertTrue(first.gzipped().stream().anyMatch(u -> u.endsWith("/app.js")), first.toString());
-    assertTrue(first.wireBytes() * 2 < first.decodedBytes(), first.toString());
     browser.assertNoConsoleProblems();
   }
 
