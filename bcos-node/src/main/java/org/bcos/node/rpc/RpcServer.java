@@ -80,6 +80,8 @@ public final class RpcServer implements AutoCloseable {
   private final Supplier<String> metricsText;
   private final String metricsContentType;
   private final Supplier<HealthReport> health;
+  /** JSON-RPC answers at least this long go gzip'd to clients that take gzip. */
+  static final int RPC_GZIP_MIN_BYTES = 8 << 10;
   private final Optional<WebRoot> web;
   private final NodeConfig.RpcLimits limits;
   private final RpcServerMetrics serverMetrics;
@@ -262,14 +264,14 @@ public final class RpcServer implements AutoCloseable {
           return;
         }
         String body = req.content().toString(StandardCharsets.UTF_8);
+        boolean gzip = Gzip.accepted(req.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
         // reading goes on while the call runs, so a client that hangs up is seen (and its work
         // stopped); a second request before the answer is refused by the guard (no pipelining)
         Channel ch = ctx.channel();
         workers.execute(() -> {
           String out = dispatcher.handle(body, methods::call, budget(ch));
           if (out == null && !ch.isActive()) return;
-          respond(ctx, HttpResponseStatus.OK, "application/json", out == null ? "" : out,
-              keepAlive, cors);
+          answerRpc(ctx, out == null ? "" : out, gzip, keepAlive, cors);
         });
       } else if (READ_ONLY_PATHS.contains(path) && !read) {
         notAllowed(ctx, "GET, HEAD", path + " takes GET or HEAD", keepAlive, cors);
@@ -293,6 +295,25 @@ public final class RpcServer implements AutoCloseable {
             "not found: use POST /rpc, GET /openrpc.json, GET /health, GET /metrics or /ws\n",
             keepAlive, cors);
       }
+    }
+
+    /**
+     * A JSON-RPC answer; one of at least {@value #RPC_GZIP_MIN_BYTES} bytes goes gzip'd (fastest
+     * level, on the call's worker thread) to a client that takes gzip. Smaller ones are sent as
+     * they are: compressing them would save too little to pay for.
+     */
+    private void answerRpc(ChannelHandlerContext ctx, String out, boolean gzip, boolean keepAlive,
+        Map<String, String> cors) {
+      byte[] bytes = out.getBytes(StandardCharsets.UTF_8);
+      if (!gzip || bytes.length < RPC_GZIP_MIN_BYTES) {
+        respond(ctx, HttpResponseStatus.OK, "application/json", bytes, keepAlive, cors);
+        return;
+      }
+      Map<String, String> headers = new java.util.LinkedHashMap<>(cors);
+      headers.put(HttpHeaderNames.CONTENT_ENCODING.toString(), "gzip");
+      headers.merge(HttpHeaderNames.VARY.toString(), "Accept-Encoding", (a, b) -> a + ", " + b);
+      respond(ctx, HttpResponseStatus.OK, "application/json",
+          Gzip.compress(bytes, java.util.zip.Deflater.BEST_SPEED), keepAlive, headers);
     }
 
     /** 405 with the methods the path takes ({@code Allow}), named in the body too. */
@@ -340,7 +361,7 @@ public final class RpcServer implements AutoCloseable {
       }
       WebRoot.File f = file.get();
       boolean gzip = f.gzip() != null
-          && WebRoot.acceptsGzip(req.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+          && Gzip.accepted(req.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
       String etag = gzip ? f.gzipEtag() : f.etag();
       headers.put(HttpHeaderNames.CACHE_CONTROL.toString(), "no-cache");
       headers.put(HttpHeaderNames.ETAG.toString(), etag);

@@ -1,9 +1,7 @@
 package org.bcos.node.rpc;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The web app's static files (the {@code bcos-web} jar's {@code org/bcos/web/static/}), served at
@@ -42,7 +39,6 @@ final class WebRoot {
       + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
   private static final Map<String, String> TYPES = types();
-  private static final Pattern ZERO_Q = Pattern.compile("q\\s*=\\s*0(\\.0{0,3})?");
   /** The types worth gzip'ing (png and woff2 are compressed already). */
   private static final java.util.Set<String> COMPRESSIBLE = java.util.Set.of(
       "text/html; charset=utf-8", "text/javascript; charset=utf-8", "text/css; charset=utf-8",
@@ -113,40 +109,9 @@ final class WebRoot {
 
   /** The gzip'd bytes, or null when they are not at least MIN_GZIP_SAVING_PERCENT smaller. */
   static byte[] gzip(byte[] bytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-    try (GZIPOutputStream z = new GZIPOutputStream(out) {
-      {
-        def.setLevel(Deflater.BEST_COMPRESSION);
-      }
-    }) {
-      z.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // in memory: cannot happen
-    }
-    byte[] packed = out.toByteArray();
+    byte[] packed = Gzip.compress(bytes, Deflater.BEST_COMPRESSION);
     return (long) packed.length * 100 <= (long) bytes.length * (100 - MIN_GZIP_SAVING_PERCENT)
         ? packed : null;
-  }
-
-  /**
-   * Whether an {@code Accept-Encoding} value takes gzip: {@code gzip}, {@code x-gzip} or
-   * {@code *} listed with a q-value above 0 (RFC 9110 §12.5.3); null or empty takes none.
-   */
-  static boolean acceptsGzip(String acceptEncoding) {
-    if (acceptEncoding == null || acceptEncoding.length() > 512) return false;
-    for (String item : acceptEncoding.split(",")) {
-      String[] parts = item.split(";");
-      String coding = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
-      if (!coding.equals("gzip") && !coding.equals("x-gzip") && !coding.equals("*")) continue;
-      boolean refused = false;
-      for (int i = 1; i < parts.length; i++) {
-        if (ZERO_Q.matcher(parts[i].strip().toLowerCase(java.util.Locale.ROOT)).matches()) {
-          refused = true;
-        }
-      }
-      if (!refused) return true;
-    }
-    return false;
   }
 
   private static String etag(byte[] bytes) {

@@ -149,14 +149,14 @@ class WebRootTest {
   }
 
   @Test
-  void acceptEncodingIsReadAsRfc9110SaysAndGzipKeptOnlyWhenItSaves() {
+  void acceptEncodingIsReadAsRfc9110SaysAndAFileKeptGzippedOnlyWhenItSaves() {
     for (String yes : List.of("gzip", "gzip, deflate, br", "br;q=1.0, GZIP;Q=0.5", "x-gzip",
         "*", "identity, *;q=0.1")) {
-      assertTrue(WebRoot.acceptsGzip(yes), yes);
+      assertTrue(Gzip.accepted(yes), yes);
     }
     for (String no : java.util.Arrays.asList(null, "", "identity", "br, deflate", "gzip;q=0",
         "gzip; q=0.000", "*;q=0", "gzip;q=0, br", "x" + "gzip,".repeat(200))) {
-      assertFalse(WebRoot.acceptsGzip(no), String.valueOf(no));
+      assertFalse(Gzip.accepted(no), String.valueOf(no));
     }
     byte[] random = new byte[4096];
     new java.util.Random(7).nextBytes(random);
