@@ -15,21 +15,20 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
+import org.bcos.types.TestSeed;
 import org.bcos.types.codec.CodecException;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
 
 /**
  * Property tests (QuickTheories) of quorum arithmetic, proposer rotation and the codecs. Each test
- * prints its seed; {@code -Dbcos.qt.seed=S} replays it. Generated longs seed a {@link
+ * prints its seed; {@code -Dbcos.test.seed=S} replays it. Generated longs seed a {@link
  * SplittableRandom} for structured inputs (sets, subsets, messages), so a seed replays exactly.
  */
 class ConsensusPropertiesTest {
 
   private static QuickTheory qtSeeded(String test) {
-    long seed = Long.getLong("bcos.qt.seed", System.nanoTime());
-    System.out.println(test + " QuickTheories seed=" + seed + " (replay: -Dbcos.qt.seed=" + seed + ")");
-    return qt().withFixedSeed(seed);
+    return qt().withFixedSeed(TestSeed.of("ConsensusPropertiesTest." + test));
   }
 
   // ------------------------------------------------------------ quorum arithmetic

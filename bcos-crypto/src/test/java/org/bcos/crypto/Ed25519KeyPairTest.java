@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HexFormat;
 import org.bcos.types.Address;
+import org.bcos.types.TestSeed;
 import org.junit.jupiter.api.Test;
 
 class Ed25519KeyPairTest {
@@ -49,8 +50,7 @@ class Ed25519KeyPairTest {
 
   @Test
   void generatedKeysSignAndVerify() {
-    long seed = System.nanoTime();
-    System.out.println("Ed25519KeyPairTest seed=" + seed);
+    long seed = TestSeed.of("Ed25519KeyPairTest");
     Ed25519KeyPair key = Ed25519KeyPair.generate(MnemonicTest.seededRandom(seed));
     byte[] message = "pay 5 DDC".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertTrue(Ed25519.verify(key.publicKey(), message, key.sign(message)));

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.stream.Stream;
+import org.bcos.types.TestSeed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,8 +62,7 @@ class MnemonicTest {
 
   @Test
   void generatedPhraseHasTwentyFourWordsAndValidates() {
-    long seed = System.nanoTime();
-    System.out.println("MnemonicTest seed=" + seed);
+    long seed = TestSeed.of("MnemonicTest");
     SecureRandom random = seededRandom(seed);
     for (int i = 0; i < 50; i++) {
       String phrase = Mnemonic.generate(random);

@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.bcos.types.TestSeed;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,9 +20,7 @@ class VerifierPropertyTest {
   private static final List<SignatureVerifier> VERIFIERS = Verifiers.all();
 
   private static long seed() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("VerifierPropertyTest seed=" + seed + " (replay: -Dbcos.test.seed=" + seed + ")");
-    return seed;
+    return TestSeed.of("VerifierPropertyTest");
   }
 
   @Test

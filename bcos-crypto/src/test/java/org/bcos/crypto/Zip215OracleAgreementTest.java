@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.bcos.types.TestSeed;
 import org.bouncycastle.math.ec.rfc7748.X25519Field;
 import org.junit.jupiter.api.Test;
 
@@ -37,11 +38,7 @@ class Zip215OracleAgreementTest {
   private static final List<SignatureVerifier> PATHS = Verifiers.all();
 
   private static long seed(String property) {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println(
-        "Zip215OracleAgreementTest." + property + " seed=" + seed
-            + " (replay: -Dbcos.test.seed=" + seed + ")");
-    return seed;
+    return TestSeed.of("Zip215OracleAgreementTest." + property);
   }
 
   /** Every path gives the oracle's verdict; returns it. */

@@ -26,6 +26,7 @@ import org.bcos.storage.RocksDbStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Hash;
+import org.bcos.types.TestSeed;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TxRejection;
@@ -48,10 +49,7 @@ class LedgerPropertyTest {
   private static final AtomicLong SKIPPED = new AtomicLong();
 
   private static long seed() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("LedgerPropertyTest seed=" + seed + " (replay: -Dbcos.test.seed=" + seed
-        + ")");
-    return seed;
+    return TestSeed.of("LedgerPropertyTest");
   }
 
   @Test

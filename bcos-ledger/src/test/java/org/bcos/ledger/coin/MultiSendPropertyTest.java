@@ -25,6 +25,7 @@ import org.bcos.ledger.tx.SignatureCheck;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
+import org.bcos.types.TestSeed;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +43,7 @@ class MultiSendPropertyTest {
 
   @Test
   void randomMultiSendsConserveSupplyAndMoveExactlyTheirOutputs() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("MultiSendPropertyTest seed=" + seed + " (replay: -Dbcos.test.seed="
-        + seed + ")");
+    long seed = TestSeed.of("MultiSendPropertyTest");
     INCLUDED.set(0);
     REFUSED.set(0);
     qt().withFixedSeed(seed).withExamples(8).forAll(longs().all()).checkAssert(this::runChain);

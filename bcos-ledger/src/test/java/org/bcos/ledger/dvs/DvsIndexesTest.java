@@ -32,6 +32,7 @@ import org.bcos.ledger.state.WorkingState;
 import org.bcos.ledger.upgrade.api.UpgradePlan;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
+import org.bcos.types.TestSeed;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
 
@@ -186,8 +187,7 @@ class DvsIndexesTest {
    */
   @Test
   void indexAnswersEqualScanAnswersAcrossTheUpgrade() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("DvsIndexesTest seed=" + seed + " (replay: -Dbcos.test.seed=" + seed + ")");
+    long seed = TestSeed.of("DvsIndexesTest");
     qt().withFixedSeed(seed).withExamples(6).forAll(longs().all()).checkAssert(this::runChain);
   }
 

@@ -47,6 +47,7 @@ import org.bcos.ledger.spi.rpc.RpcArgs;
 import org.bcos.ledger.spi.rpc.RpcMethod;
 import org.bcos.ledger.spi.rpc.WorkBudget;
 import org.bcos.types.Address;
+import org.bcos.types.TestSeed;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TxRejection;
@@ -703,9 +704,7 @@ class DvsLedgerTest {
   // --- property: random ballot streams --------------------------------------------------------
 
   private static long seed() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("DvsLedgerTest seed=" + seed + " (replay: -Dbcos.test.seed=" + seed + ")");
-    return seed;
+    return TestSeed.of("DvsLedgerTest");
   }
 
   @Test

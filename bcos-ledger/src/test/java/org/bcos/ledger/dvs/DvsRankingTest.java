@@ -30,6 +30,7 @@ import org.bcos.ledger.spi.rpc.RpcArgs;
 import org.bcos.ledger.spi.rpc.RpcException;
 import org.bcos.ledger.spi.rpc.RpcMethod;
 import org.bcos.ledger.spi.rpc.WorkBudget;
+import org.bcos.types.TestSeed;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
 
@@ -96,8 +97,7 @@ class DvsRankingTest {
 
   @Test
   void firstPlaceIsTheStoredWinnersForEveryMethodOverSeededRandomBallots() {
-    long seed = Long.getLong("bcos.seed", System.nanoTime());
-    System.out.println("DvsRankingTest seed " + seed + " (replay: -Dbcos.seed=" + seed + ")");
+    long seed = TestSeed.of("DvsRankingTest");
     SplittableRandom random = new SplittableRandom(seed);
     weightedCommunity();
     int compared = 0;

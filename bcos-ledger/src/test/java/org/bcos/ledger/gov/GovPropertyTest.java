@@ -25,6 +25,7 @@ import org.bcos.ledger.gov.api.ProposalContent;
 import org.bcos.ledger.gov.api.ProposalStatus;
 import org.bcos.ledger.stake.api.StakeBond;
 import org.bcos.types.Amount;
+import org.bcos.types.TestSeed;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
@@ -43,10 +44,7 @@ class GovPropertyTest {
   private static final AtomicLong SPENT = new AtomicLong();
 
   private static long seed() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("GovPropertyTest seed=" + seed + " (replay: -Dbcos.test.seed=" + seed
-        + ")");
-    return seed;
+    return TestSeed.of("GovPropertyTest");
   }
 
   @Test

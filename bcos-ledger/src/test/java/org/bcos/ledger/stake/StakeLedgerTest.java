@@ -61,6 +61,7 @@ import org.bcos.types.Address;
 import org.bcos.types.Amount;
 import org.bcos.types.Digests;
 import org.bcos.types.Hash;
+import org.bcos.types.TestSeed;
 import org.bcos.types.tx.Rejection;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
@@ -775,10 +776,7 @@ class StakeLedgerTest {
   // --- 6. random interleavings over two replicas ---
 
   private static long seed() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("StakeLedgerTest seed=" + seed + " (replay: -Dbcos.test.seed=" + seed
-        + ")");
-    return seed;
+    return TestSeed.of("StakeLedgerTest");
   }
 
   private static final AtomicLong SLASHINGS =

@@ -24,6 +24,7 @@ import org.bcos.ledger.stake.api.StakeWithdrawRewards;
 import org.bcos.ledger.stake.api.StakingValidator;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
+import org.bcos.types.TestSeed;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.Transaction;
 import org.junit.jupiter.api.Test;
@@ -49,10 +50,7 @@ class StakingChainPropertyTest {
   }
 
   private static long seed() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("StakingChainPropertyTest seed=" + seed + " (replay: -Dbcos.test.seed="
-        + seed + ")");
-    return seed;
+    return TestSeed.of("StakingChainPropertyTest");
   }
 
   @Test

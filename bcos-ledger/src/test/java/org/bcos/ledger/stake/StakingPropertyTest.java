@@ -13,6 +13,7 @@ import org.bcos.ledger.spi.Verdict;
 import org.bcos.ledger.stake.api.StakingValidator;
 import org.bcos.types.Address;
 import org.bcos.types.Amount;
+import org.bcos.types.TestSeed;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,10 +31,7 @@ class StakingPropertyTest {
   private static final AtomicLong SLASHED_ENTRIES = new AtomicLong();
 
   private static long seed() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("StakingPropertyTest seed=" + seed + " (replay: -Dbcos.test.seed=" + seed
-        + ")");
-    return seed;
+    return TestSeed.of("StakingPropertyTest");
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.notary.api.NotaryAnchor;
 import org.bcos.storage.InMemoryStore;
 import org.bcos.types.Digests;
+import org.bcos.types.TestSeed;
 import org.bcos.types.tx.Message;
 import org.bcos.types.tx.TxRejection;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,7 @@ class UpgradePropertyTest {
   private static final AtomicLong ANCHORED_AFTER = new AtomicLong();
 
   private static long seed() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("UpgradePropertyTest seed=" + seed + " (replay: -Dbcos.test.seed=" + seed
-        + ")");
-    return seed;
+    return TestSeed.of("UpgradePropertyTest");
   }
 
   @Test

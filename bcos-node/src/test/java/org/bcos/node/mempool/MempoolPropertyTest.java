@@ -17,6 +17,7 @@ import org.bcos.ledger.coin.api.CoinTransfer;
 import org.bcos.ledger.spi.Verdict;
 import org.bcos.types.Address;
 import org.bcos.types.Hash;
+import org.bcos.types.TestSeed;
 import org.bcos.types.tx.Transaction;
 import org.bcos.types.tx.TransactionCodec;
 import org.bcos.types.tx.TxBody;
@@ -43,10 +44,7 @@ class MempoolPropertyTest {
   }
 
   private static long seed() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("MempoolPropertyTest seed=" + seed + " (replay: -Dbcos.test.seed=" + seed
-        + ")");
-    return seed;
+    return TestSeed.of("MempoolPropertyTest");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.bcos.types.TestSeed;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class DelegationPropertyTest {
   private static long seed(String test) {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("DelegationPropertyTest." + test + " seed=" + seed
-        + " (replay: -Dbcos.test.seed=" + seed + ")");
-    return seed;
+    return TestSeed.of("DelegationPropertyTest." + test);
   }
 
   /** One random issue: inputs for the counter. */

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.bcos.types.TestSeed;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,10 +26,7 @@ class TallyPropertyTest {
   private static final BallotMethod[] METHODS = BallotMethod.values();
 
   private static long seed() {
-    long seed = Long.getLong("bcos.test.seed", System.nanoTime());
-    System.out.println("TallyPropertyTest seed=" + seed + " (replay: -Dbcos.test.seed=" + seed
-        + ")");
-    return seed;
+    return TestSeed.of("TallyPropertyTest");
   }
 
   /** One random election: rules, ballots, and the count as a comparable value. */
