@@ -62,8 +62,13 @@ final class DvsQueryCommands {
       JsonNode tally = common.client().call(method(), id);
       JsonNode full = ranking || matrix || rounds ? ranking() : null;
       if (common.json) Output.json(System.out, full == null ? tally : merged(tally, full));
-      else DvsResultText.print(System.out, common.client(), tally, full, matrix, rounds);
+      else DvsResultText.print(System.out, common.client(), forPeople(tally), full, matrix, rounds);
       return 0;
+    }
+
+    /** What the readable form prints: the answer itself, unless a subclass adds to it. */
+    JsonNode forPeople(JsonNode answer) {
+      return answer;
     }
 
     /** The {@code dvs_ranking} answer; --matrix and --rounds only where the method has them. */
@@ -145,6 +150,19 @@ final class DvsQueryCommands {
     @Override
     String method() {
       return "dvs_result";
+    }
+
+    /**
+     * The stored result with its regions' electorates and turnout, which {@code dvs_tally} adds
+     * for a closed issue (from a recount); the stored result alone when it does not (--json is
+     * always dvs_result's answer as is).
+     */
+    @Override
+    JsonNode forPeople(JsonNode stored) {
+      JsonNode counted = common.client().call("dvs_tally", id);
+      boolean same = counted.path("final").asBoolean()
+          && counted.path("ballotsRoot").equals(stored.path("ballotsRoot"));
+      return same ? counted : stored;
     }
   }
 

@@ -114,6 +114,11 @@ class DvsCliIT {
         result.path("totals").get(1).asLong(), result.path("totals").get(2).asLong()));
     assertEquals(0, result.path("winners").get(0).asInt());
     assertTrue(ok("dvs", "recount", "" + issue, "--json").path("match").asBoolean());
+    // for people, the result also gives each region's turnout: alice in KR-11 voted; dev and
+    // bob (unassigned) both count, bob through alice
+    Run text = bcos("dvs", "result", "" + issue);
+    assertTrue(text.stdout().contains("outcome: DECIDED") && text.stdout().contains("TURNOUT")
+        && text.stdout().contains("2 of 2") && text.stdout().contains("100.00 %"), text.toString());
     JsonNode proof = ok("dvs", "proof", "" + issue, "--voter", "alice", "--json");
     assertTrue(proof.path("verified").asBoolean() && proof.path("matchesFinalResult")
         .asBoolean(), proof.toString());
