@@ -215,7 +215,8 @@ export function mountResults(container, shell, issueId) {
       return;
     }
     const withTurnout = regions.length > 0 ? regions[0].turnoutBps !== undefined : silent.length > 0;
-    regionsCard.append(el('p', 'muted', t('results.regions.merged', { min: state.community.params.minCellSize })));
+    const min = Number(state.community.params.minCellSize);
+    regionsCard.append(el('p', 'muted', t(min > 1 ? 'results.regions.merged' : 'results.regions.unmerged', { min })));
     if (withTurnout) regionsCard.append(el('p', 'muted', t('results.regions.turnout')));
     const names = labels();
     const heads = [t('results.col.region'), t('results.col.members'), t('results.col.weight')];
