@@ -81,6 +81,19 @@ abstract class DocsWalkthrough {
     return blocks;
   }
 
+  /**
+   * Runs every bash block of {@code section} in {@code markdown} (a repository file), in order,
+   * after checking there are {@code expected} ({@code what} they are); returns their outputs.
+   */
+  List<String> runAll(String markdown, String section, int expected, String what)
+      throws Exception {
+    List<String> blocks = bashBlocks(repoFile(markdown), section);
+    assertEquals(expected, blocks.size(), what);
+    List<String> outputs = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) outputs.add(run(i, blocks.get(i)));
+    return outputs;
+  }
+
   /** Runs block {@code i} in the work directory; returns what it printed (stdout and stderr). */
   String run(int i, String block) throws Exception {
     Path state = work.resolve("exported.sh");

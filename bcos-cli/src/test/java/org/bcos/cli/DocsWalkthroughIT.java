@@ -1,11 +1,9 @@
 package org.bcos.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,10 +14,8 @@ import org.junit.jupiter.api.Timeout;
 class DocsWalkthroughIT extends DocsWalkthrough {
   @Test
   void readmeWalkthroughRunsAsWritten() throws Exception {
-    List<String> blocks = bashBlocks(repoFile("README.md"), "## Five-minute walkthrough");
-    assertEquals(6, blocks.size(), "coin, keys, DVS, notary, staking, benchmarks");
-    List<String> outputs = new ArrayList<>();
-    for (int i = 0; i < blocks.size(); i++) outputs.add(run(i, blocks.get(i)));
+    List<String> outputs = runAll("README.md", "## Five-minute walkthrough", 6,
+        "coin, keys, DVS, notary, staking, benchmarks");
 
     String coin = outputs.get(0);
     assertTrue(has(coin, "status: +final"), "the waited transfer is final:\n" + coin);

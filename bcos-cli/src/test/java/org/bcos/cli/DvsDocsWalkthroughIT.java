@@ -1,9 +1,7 @@
 package org.bcos.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,10 +12,7 @@ import org.junit.jupiter.api.Timeout;
 class DvsDocsWalkthroughIT extends DocsWalkthrough {
   @Test
   void dvsWorkedExamplesRunAsWritten() throws Exception {
-    List<String> blocks = bashBlocks(repoFile("docs/DVS.md"), "");
-    assertEquals(4, blocks.size(), "set-up and three examples");
-    List<String> outputs = new ArrayList<>();
-    for (int i = 0; i < blocks.size(); i++) outputs.add(run(i, blocks.get(i)));
+    List<String> outputs = runAll("docs/DVS.md", "", 4, "set-up and three examples");
 
     String party = outputs.get(1);
     assertTrue(has(party, "phase: +VOTING"), "the issue reached its vote:\n" + party);
