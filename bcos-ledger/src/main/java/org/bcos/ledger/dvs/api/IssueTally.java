@@ -82,6 +82,11 @@ public record IssueTally(long issueId, long height, boolean isFinal, Outcome out
   }
 
   /** Turnout in basis points of the electorate weight. */
+  /** False for a deliberative issue that closed before voting: nothing was counted. */
+  public boolean reachedVoting() {
+    return outcome != Outcome.NOT_ADMITTED && outcome != Outcome.NO_QUALIFIED_INITIATIVE;
+  }
+
   public long turnoutBps() {
     return shareBps(countedWeight, electorateWeight);
   }

@@ -80,10 +80,7 @@ final class DvsRankingMethod extends DvsQueryMethod {
   }
 
   private static void refuseWithoutCount(Issue issue, Optional<IssueTally> stored) {
-    boolean early = stored.isPresent() && (stored.get().outcome()
-        == IssueTally.Outcome.NOT_ADMITTED || stored.get().outcome()
-        == IssueTally.Outcome.NO_QUALIFIED_INITIATIVE);
-    if (early) {
+    if (stored.isPresent() && !stored.get().reachedVoting()) {
       throw new RpcException(RpcException.NOT_FOUND, "NOT_VOTING", "issue " + issue.id()
           + " closed " + stored.get().outcome() + " before voting; nothing was counted");
     }

@@ -71,9 +71,7 @@ final class DvsTallyMethod extends DvsQueryMethod {
   private JsonNode closed(DvsStore dvs, Issue issue, WorkBudget budget) {
     IssueTally result = DvsQueries.storedResult(dvs, issue.id());
     ObjectNode stored = DvsJson.tally(result);
-    boolean counted = result.outcome() != IssueTally.Outcome.NOT_ADMITTED
-        && result.outcome() != IssueTally.Outcome.NO_QUALIFIED_INITIATIVE;
-    if (!counted || result.unverifiedIdentity()) return stored;
+    if (!result.reachedVoting() || result.unverifiedIdentity()) return stored;
     String key = issue.id() + "@final";
     Optional<ObjectNode> recounted = tallies.cached(key); // e.g. by the dvsTally subscription
     if (recounted.isPresent()) return recounted.get();
